@@ -1,0 +1,17 @@
+/** GET /api/indicators?year= — the indicator scheme of a year. */
+export interface IndicatorDto {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  /** Relative weight (the default scheme sums to 100). */
+  weight: number;
+  /** Target rate as a fraction (0.98 = 98 %): at or above it the indicator scores 100. */
+  target: number;
+  /** Floor rate as a fraction: at or below it the indicator scores 0. */
+  floor: number;
+  /** Whether the numerator may exceed the denominator (enrollment expansion). */
+  allowsOverTarget: boolean;
+  /** Whether figures are money in yuan (2 decimals) rather than counts. */
+  monetary: boolean;
+  sortOrder: number;
+}

@@ -1,0 +1,95 @@
+import type { AgencyLevel } from './agency.contract';
+import type { PeriodStatus } from './period.contract';
+
+export const GRADES = ['excellent', 'good', 'pass', 'basic', 'fail'] as const;
+export type Grade = (typeof GRADES)[number];
+
+/** `own` (本级): the agency's own counts; `aggregate` (全市): itself plus all descendants. */
+export const SCOPES = ['own', 'aggregate'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export interface IndicatorResultDto {
+  numerator: number;
+  denominator: number;
+  /** Unrounded fraction (0.878138…); null when the denominator is 0 (not applicable). */
+  rate: number | null;
+  /** Unrounded 0–100; null when not applicable. */
+  score: number | null;
+}
+
+export interface RankingRowDto {
+  /** Standard competition rank (1, 2, 2, 4); null when not reported. */
+  rank: number | null;
+  agencyCode: string;
+  name: string;
+  level: AgencyLevel;
+  parentCode: string | null;
+  /** Composite score rounded to 2 decimals; null when not reported. */
+  score: number | null;
+  grade: Grade | null;
+  /** Previous month's rank − this month's (positive = moved up); null if none. */
+  rankChange: number | null;
+  reported: boolean;
+  indicators: Record<string, IndicatorResultDto>;
+}
+
+/** GET /api/rankings?period=&level=&parent=&scope= */
+export interface RankingsDto {
+  period: string;
+  status: PeriodStatus;
+  level: AgencyLevel;
+  parent: string | null;
+  scope: Scope;
+  computedAt: string | null;
+  stale: boolean;
+  /** Ranked rows first (by rank, then code), then the 未报送 rows by code. */
+  rows: RankingRowDto[];
+}
+
+export interface RankPositionDto {
+  rank: number | null;
+  of: number;
+}
+
+export interface ScorecardIndicatorDto extends IndicatorResultDto {
+  code: string;
+  weight: number;
+  target: number;
+  floor: number;
+  /** target − rate (positive = short of target); null when not applicable. */
+  gapToTarget: number | null;
+  /** Best rate among the agency's peers (same level, same scope). */
+  best: number | null;
+  /** Peers' rate as a ratio of sums. */
+  average: number | null;
+  gapToBest: number | null;
+  gapToAverage: number | null;
+}
+
+export interface ScorecardTrendPointDto {
+  period: string;
+  score: number | null;
+  grade: Grade | null;
+  rankInParent: number | null;
+  rankInLevel: number | null;
+}
+
+/** GET /api/agencies/:code/scorecard?period=&scope= */
+export interface ScorecardDto {
+  period: string;
+  agencyCode: string;
+  name: string;
+  level: AgencyLevel;
+  parentCode: string | null;
+  scope: Scope;
+  reported: boolean;
+  score: number | null;
+  grade: Grade | null;
+  ranks: {
+    inParent: RankPositionDto & { rankChange: number | null };
+    inLevel: RankPositionDto & { rankChange: number | null };
+  };
+  indicators: ScorecardIndicatorDto[];
+  /** The 12 months ending with `period`, oldest first. */
+  trend: ScorecardTrendPointDto[];
+}

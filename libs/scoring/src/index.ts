@@ -1,0 +1,1 @@
+export const SCORING_VERSION = 1;
