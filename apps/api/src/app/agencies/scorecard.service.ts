@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { Ratio } from '@scorecard/scoring';
+import type { ScorecardDto, ScorecardIndicatorDto, Scope } from '@scorecard/contracts';
+import { ResultRepository, SchemeRepository, periodYear, shiftPeriod } from '@scorecard/server-database';
+import { NotFoundError } from '../common/api.errors';
+import { AgencyDirectory } from '../common/agency-directory.service';
+import { toIndicatorResults } from '../rankings/ranking-row.mapper';
+
+@Injectable()
+export class ScorecardService {
+  constructor(
+    private readonly agencies: AgencyDirectory,
+    private readonly results: ResultRepository,
+    private readonly schemes: SchemeRepository,
+  ) {}
+
+  /**
+   * One agency's month: score, grade, ranks, and per indicator the gap to the target, to the best
+   * peer and to the peers' average (a ratio of sums over the same level), plus a 12-month trend.
+   */
+  async scorecard(code: string, period: string, scope: Scope = 'aggregate'): Promise<ScorecardDto> {
+    const agency = await this.agencies.find(code);
+    if (!agency) throw new NotFoundError(`Agency ${code} does not exist`);
+    const result = await this.results.find(period, code, scope);
+    if (!result) throw new NotFoundError(`No results of ${code} for ${period} yet`);
+    const scheme = await this.schemes.findForYear(periodYear(period));
+    const peers = (await this.results.ranking({ period, level: agency.level, scope })).filter((peer) => peer.reported);
+    const own = toIndicatorResults(result.indicators);
+
+    const indicators: ScorecardIndicatorDto[] = (scheme?.indicators ?? []).map((indicator) => {
+      const figures = own[indicator.code] ?? { numerator: 0, denominator: 0, rate: null, score: null };
+      const peerRates = peers
+        .map((peer) => peer.indicators[indicator.code]?.rate)
+        .filter((rate): rate is number => rate !== null && rate !== undefined);
+      const best = peerRates.length > 0 ? Math.max(...peerRates) : null;
+      const average = ratioOfSums(peers.map((peer) => peer.indicators[indicator.code]));
+      const target = Number(indicator.target);
+      const gap = (reference: number | null) =>
+        figures.rate === null || reference === null ? null : reference - figures.rate;
+      return {
+        code: indicator.code,
+        weight: Number(indicator.weight),
+        target,
+        floor: Number(indicator.floor),
+        ...figures,
+        gapToTarget: gap(target),
+        best,
+        average,
+        gapToBest: gap(best),
+        gapToAverage: gap(average),
+      };
+    });
+
+    const history = await this.results.history(code, scope, shiftPeriod(period, -11), period);
+    const byPeriod = new Map(history.map((row) => [row.period, row]));
+    const trend = Array.from({ length: 12 }, (_, i) => {
+      const month = shiftPeriod(period, i - 11);
+      const row = byPeriod.get(month);
+      return {
+        period: month,
+        score: row?.score == null ? null : Number(row.score),
+        grade: row?.grade ?? null,
+        rankInParent: row?.rankInParent ?? null,
+        rankInLevel: row?.rankInLevel ?? null,
+      };
+    });
+
+    return {
+      period,
+      agencyCode: code,
+      name: agency.name,
+      level: agency.level,
+      parentCode: agency.parentCode,
+      scope,
+      reported: result.reported,
+      score: result.score === null ? null : Number(result.score),
+      grade: result.grade,
+      ranks: {
+        inParent: { rank: result.rankInParent, of: result.parentSize, rankChange: result.rankChangeInParent },
+        inLevel: { rank: result.rankInLevel, of: result.levelSize, rankChange: result.rankChangeInLevel },
+      },
+      indicators,
+      trend,
+    };
+  }
+}
+
+/** Σ numerators / Σ denominators, exactly, over the peers that have the indicator. */
+function ratioOfSums(figures: ({ numerator: string; denominator: string } | undefined)[]): number | null {
+  let numerator = 0n;
+  let denominator = 0n;
+  for (const figure of figures) {
+    if (!figure) continue;
+    numerator += toCents(figure.numerator);
+    denominator += toCents(figure.denominator);
+  }
+  return denominator === 0n ? null : Ratio.of(numerator, denominator).toNumber();
+}
+
+function toCents(text: string): bigint {
+  const [whole, fraction = ''] = text.split('.');
+  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
+}

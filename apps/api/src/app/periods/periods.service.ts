@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import type { JobAcceptedDto, PeriodDto } from '@scorecard/contracts';
+import { PeriodRepository } from '@scorecard/server-database';
+import { ComputePeriodProducer } from '@scorecard/server-queue';
+import { NotFoundError } from '../common/api.errors';
+
+@Injectable()
+export class PeriodsService {
+  constructor(
+    private readonly periods: PeriodRepository,
+    private readonly producer: ComputePeriodProducer,
+  ) {}
+
+  async list(): Promise<PeriodDto[]> {
+    const summaries = await this.periods.listSummaries();
+    return summaries.map((summary) => ({
+      period: summary.period,
+      status: summary.status,
+      dueDate: summary.dueDate,
+      stale: summary.computedRevision === null || summary.computedRevision < summary.dataRevision,
+      computedAt: summary.computedAt ? summary.computedAt.toISOString() : null,
+      reportedCount: summary.reportedCount,
+      expectedCount: summary.expectedCount,
+    }));
+  }
+
+  /** Queues the month's computation; asking again before anything changed returns the same job. */
+  async compute(period: string): Promise<JobAcceptedDto> {
+    const month = await this.periods.find(period);
+    if (!month) throw new NotFoundError(`Period ${period} does not exist`);
+    const jobId = await this.producer.enqueue({ period, revision: month.dataRevision });
+    return { jobId };
+  }
+}

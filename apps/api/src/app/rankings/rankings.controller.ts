@@ -1,0 +1,16 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { RankingsDto } from '@scorecard/contracts';
+import { RankingsQuery } from './rankings.query';
+import { RankingsService } from './rankings.service';
+
+@ApiTags('rankings')
+@Controller('rankings')
+export class RankingsController {
+  constructor(private readonly rankings: RankingsService) {}
+
+  @Get()
+  ranking(@Query() query: RankingsQuery): Promise<RankingsDto> {
+    return this.rankings.ranking(query);
+  }
+}

@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { AGENCY_LEVELS, type AgencyLevel, SCOPES, type Scope } from '@scorecard/contracts';
+
+export class RankingsQuery {
+  @ApiProperty({ example: '2026-09' })
+  @Matches(/^[0-9]{4}-(0[1-9]|1[0-2])$/, { message: 'period must be a month as YYYY-MM' })
+  period!: string;
+
+  @ApiPropertyOptional({ enum: AGENCY_LEVELS, default: 'city' })
+  @IsOptional()
+  @IsIn(AGENCY_LEVELS)
+  level?: AgencyLevel;
+
+  @ApiPropertyOptional({ description: 'Only the children of this agency, ranked among themselves' })
+  @IsOptional()
+  @Matches(/^[0-9]{6}$/, { message: 'parent must be a six-digit division code' })
+  parent?: string;
+
+  @ApiPropertyOptional({ enum: SCOPES, default: 'aggregate' })
+  @IsOptional()
+  @IsIn(SCOPES)
+  scope?: Scope;
+}

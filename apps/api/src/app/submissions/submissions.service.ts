@@ -1,0 +1,127 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { PutSubmissionResponse, SubmissionDto } from '@scorecard/contracts';
+import {
+  PeriodRepository,
+  SchemeRepository,
+  SubmissionEntity,
+  SubmissionRepository,
+  isLate,
+  periodYear,
+} from '@scorecard/server-database';
+import { ComputePeriodProducer } from '@scorecard/server-queue';
+import {
+  InvalidInputError,
+  NotFoundError,
+  OutOfScopeError,
+  PeriodNotOpenError,
+  StaleVersionError,
+} from '../common/api.errors';
+import { AgencyDirectory } from '../common/agency-directory.service';
+import type { AuthenticatedUser } from '../common/current-user.decorator';
+import { validateSubmissionValues } from './submission-values.validator';
+import type { PutSubmissionDto } from './put-submission.dto';
+
+@Injectable()
+export class SubmissionsService {
+  private readonly logger = new Logger(SubmissionsService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly agencies: AgencyDirectory,
+    private readonly periods: PeriodRepository,
+    private readonly schemes: SchemeRepository,
+    private readonly submissions: SubmissionRepository,
+    private readonly producer: ComputePeriodProducer,
+  ) {}
+
+  async find(user: AuthenticatedUser, period: string, agencyCode: string): Promise<SubmissionDto> {
+    await this.assertCanRead(user, agencyCode);
+    const found = await this.submissions.find(period, agencyCode);
+    if (!found) throw new NotFoundError(`No submission of ${agencyCode} for ${period} yet`);
+    const { submission, values } = found;
+    return {
+      period: submission.period,
+      agencyCode: submission.agencyCode,
+      version: submission.version,
+      status: submission.status,
+      late: submission.late,
+      submittedAt: submission.submittedAt.toISOString(),
+      submittedBy: submission.submittedBy,
+      values: Object.fromEntries(
+        values.map((value) => [
+          value.indicatorCode,
+          { numerator: Number(value.numerator), denominator: Number(value.denominator) },
+        ]),
+      ),
+    };
+  }
+
+  /**
+   * Replaces an agency's figures for a month: all or nothing, in one transaction that holds the
+   * month's row (so the state check and the computation cannot interleave with it); a stale
+   * version is refused. The recomputation is queued once the write has committed.
+   */
+  async put(
+    user: AuthenticatedUser,
+    period: string,
+    agencyCode: string,
+    body: PutSubmissionDto,
+  ): Promise<PutSubmissionResponse> {
+    await this.assertCanWrite(user, agencyCode);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const month = await this.periods.findForUpdate(manager, period);
+      if (!month) throw new NotFoundError(`Period ${period} does not exist`);
+      if (month.status !== 'open') throw new PeriodNotOpenError(period, month.status);
+
+      const scheme = await this.schemes.findForYear(periodYear(period), manager);
+      if (!scheme) throw new NotFoundError(`No indicator scheme for ${periodYear(period)}`);
+      const { figures, errors } = validateSubmissionValues(body.values, scheme.indicators);
+      if (errors.length > 0) throw new InvalidInputError(errors);
+
+      const existing = await manager
+        .getRepository(SubmissionEntity)
+        .createQueryBuilder('s')
+        .setLock('pessimistic_write')
+        .where('s.period = :period AND s.agency_code = :agencyCode', { period, agencyCode })
+        .getOne();
+      if (existing ? body.version !== existing.version : body.version !== undefined) {
+        throw new StaleVersionError(existing?.version ?? null);
+      }
+
+      const now = new Date();
+      const submission = Object.assign(existing ?? new SubmissionEntity(), {
+        period,
+        agencyCode,
+        version: (existing?.version ?? 0) + 1,
+        status: 'submitted' as const,
+        late: isLate(now, month.dueDate),
+        submittedAt: now,
+        submittedBy: user.username,
+      });
+      await this.submissions.replace(manager, submission, figures);
+      const revision = await this.periods.bumpRevision(manager, period);
+      return { version: submission.version, revision };
+    });
+
+    // The write stands even if Redis is briefly away: the month shows as stale until recomputed.
+    await this.producer
+      .enqueue({ period, revision: outcome.revision })
+      .catch((error: unknown) => this.logger.error(`Could not queue the recomputation of ${period}: ${String(error)}`));
+    return { version: outcome.version };
+  }
+
+  private async assertCanRead(user: AuthenticatedUser, agencyCode: string): Promise<void> {
+    if (!(await this.agencies.find(agencyCode))) throw new NotFoundError(`Agency ${agencyCode} does not exist`);
+    if (!(await this.agencies.isWithin(agencyCode, user.agencyCode))) throw new OutOfScopeError();
+  }
+
+  /** Heads and staff edit their own agency only; admins anything inside their subtree. */
+  private async assertCanWrite(user: AuthenticatedUser, agencyCode: string): Promise<void> {
+    await this.assertCanRead(user, agencyCode);
+    if (user.role === 'staff') throw new OutOfScopeError('Staff cannot submit figures');
+    if (user.role === 'agency_head' && agencyCode !== user.agencyCode) {
+      throw new OutOfScopeError('An agency head submits only the figures of its own agency');
+    }
+  }
+}

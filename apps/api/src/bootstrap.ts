@@ -1,0 +1,59 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '@scorecard/server-config';
+import { DemoProvinceSeeder, UserRepository, runMigrations } from '@scorecard/server-database';
+import { AppModule } from './app/app.module';
+
+export interface ApiBootstrapOptions {
+  /** Clock for the demo data (tests freeze it). */
+  now?: Date;
+}
+
+/**
+ * Builds the HTTP application: migrations first, the demo province when in demo mode and the
+ * database is empty, then security headers, validation, OpenAPI and the routes under /api.
+ */
+export async function createApiApplication(
+  config: AppConfig,
+  options: ApiBootstrapOptions = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+
+  const dataSource = app.get(DataSource);
+  await runMigrations(dataSource);
+  await app.get(UserRepository).setDemoAccountsEnabled(config.demo);
+  if (config.demo) await app.get(DemoProvinceSeeder).seedIfEmpty(options.now);
+
+  app.setGlobalPrefix('api', { exclude: [] });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Element Plus and ECharts set inline styles.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+        },
+      },
+    }),
+  );
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Scorecard API')
+    .setDescription('Monthly benchmarking of medical-insurance service agencies (医保经办机构对标评价)')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  return app;
+}

@@ -1,0 +1,33 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import type { ComputeJobResult } from '@scorecard/contracts';
+import { PeriodComputationService } from '@scorecard/server-database';
+import { type ComputePeriodJobData, JobName, QueueName } from '@scorecard/server-queue';
+
+/**
+ * Computes a month's results. Errors are left to throw so BullMQ retries; the computation is one
+ * idempotent transaction, so a retried or repeated run never double counts.
+ */
+@Processor(QueueName.Aggregate)
+export class AggregationProcessor extends WorkerHost {
+  private readonly logger = new Logger(AggregationProcessor.name);
+
+  constructor(private readonly computation: PeriodComputationService) {
+    super();
+  }
+
+  async process(job: Job<ComputePeriodJobData>): Promise<ComputeJobResult & { revision: number; skipped: boolean }> {
+    if (job.name !== JobName.ComputePeriod) throw new Error(`No handler for job ${job.name}`);
+    const outcome = await this.computation.compute(job.data.period, {
+      minimumRevision: job.data.revision,
+      onProgress: (percent) => job.updateProgress(percent),
+    });
+    this.logger.log(
+      outcome.skipped
+        ? `${job.data.period}: revision ${job.data.revision} already computed`
+        : `${job.data.period}: ${outcome.resultRows} results at revision ${outcome.revision}`,
+    );
+    return outcome;
+  }
+}

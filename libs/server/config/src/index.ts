@@ -1,0 +1,4 @@
+export * from './lib/app-config';
+export * from './lib/load-config';
+export * from './lib/app-config.module';
+export * from './lib/launcher-config';

@@ -1,0 +1,25 @@
+export type RuntimeEnvironment = 'development' | 'test' | 'production';
+
+/** Typed settings of the server processes, read from the environment once at start. */
+export interface AppConfig {
+  environment: RuntimeEnvironment;
+  /** HTTP port of the API (which also serves the web app). */
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string;
+  jwtSecret: string;
+  /** Lifetime of an access token in seconds. */
+  jwtExpiresInSeconds: number;
+  /** Load the demo province into an empty database and enable the demo users. */
+  demo: boolean;
+  /** Built web app to serve on `/`; empty to serve the API only. */
+  webDistDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  workerConcurrency: number;
+  /** Prefix of BullMQ keys in Redis, so several deployments or test runs can share one Redis. */
+  queuePrefix: string;
+}
+
+/** Known-weak secret used in development and demo mode; production refuses to start with it. */
+export const DEVELOPMENT_JWT_SECRET = 'scorecard-development-secret-do-not-use-in-production';

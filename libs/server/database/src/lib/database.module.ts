@@ -1,0 +1,40 @@
+import { Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
+import { createDataSource } from './data-source';
+import { DatabaseShutdown } from './database-shutdown';
+import { DemoProvinceSeeder } from './demo/demo-province.seeder';
+import { AgencyRepository } from './repositories/agency.repository';
+import { PeriodRepository } from './repositories/period.repository';
+import { ResultRepository } from './repositories/result.repository';
+import { SchemeRepository } from './repositories/scheme.repository';
+import { SubmissionRepository } from './repositories/submission.repository';
+import { UserRepository } from './repositories/user.repository';
+import { PeriodComputationService } from './results/period-computation.service';
+
+const REPOSITORIES = [
+  AgencyRepository,
+  PeriodRepository,
+  ResultRepository,
+  SchemeRepository,
+  SubmissionRepository,
+  UserRepository,
+];
+
+/** The data source (initialised once per process) and every repository, for api and worker alike. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: DataSource,
+      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig) => createDataSource({ url: config.databaseUrl }).initialize(),
+    },
+    ...REPOSITORIES,
+    PeriodComputationService,
+    DemoProvinceSeeder,
+    DatabaseShutdown,
+  ],
+  exports: [DataSource, ...REPOSITORIES, PeriodComputationService, DemoProvinceSeeder],
+})
+export class DatabaseModule {}

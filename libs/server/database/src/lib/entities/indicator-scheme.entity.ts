@@ -1,0 +1,12 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** The indicator scheme of one year: which indicators count, with what weight and band. */
+@Entity({ name: 'indicator_scheme' })
+export class IndicatorSchemeEntity {
+  @PrimaryColumn({ type: 'int' })
+  year!: number;
+
+  /** Day of the following month by which a month's figures are due. */
+  @Column({ name: 'due_day', type: 'smallint', default: 5 })
+  dueDay!: number;
+}

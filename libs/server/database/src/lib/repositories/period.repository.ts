@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { PeriodStatus } from '@scorecard/contracts';
+import { PeriodEntity } from '../entities';
+
+export interface PeriodSummary {
+  period: string;
+  status: PeriodStatus;
+  dueDate: string;
+  dataRevision: number;
+  computedRevision: number | null;
+  computedAt: Date | null;
+  reportedCount: number;
+  expectedCount: number;
+}
+
+@Injectable()
+export class PeriodRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Newest first, with how many agencies have reported of how many are expected to. */
+  async listSummaries(): Promise<PeriodSummary[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT p.period, p.status, to_char(p.due_date, 'YYYY-MM-DD') AS due_date, p.data_revision,
+              p.computed_revision, p.computed_at,
+              (SELECT count(*) FROM submission s WHERE s.period = p.period)::int AS reported_count,
+              (SELECT count(*) FROM agency)::int AS expected_count
+         FROM period p
+        ORDER BY p.period DESC`,
+    );
+    return rows.map((row) => ({
+      period: row['period'] as string,
+      status: row['status'] as PeriodStatus,
+      dueDate: row['due_date'] as string,
+      dataRevision: row['data_revision'] as number,
+      computedRevision: row['computed_revision'] as number | null,
+      computedAt: row['computed_at'] as Date | null,
+      reportedCount: row['reported_count'] as number,
+      expectedCount: row['expected_count'] as number,
+    }));
+  }
+
+  find(period: string, manager: EntityManager = this.dataSource.manager): Promise<PeriodEntity | null> {
+    return manager.getRepository(PeriodEntity).findOneBy({ period });
+  }
+
+  /** Locks the month's row for the rest of the transaction (writes and computation serialise on it). */
+  findForUpdate(manager: EntityManager, period: string): Promise<PeriodEntity | null> {
+    return manager
+      .getRepository(PeriodEntity)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.period = :period', { period })
+      .getOne();
+  }
+
+  /** Records that the month's figures changed; returns the new data revision. */
+  async bumpRevision(manager: EntityManager, period: string): Promise<number> {
+    const rows: { data_revision: number }[] = await manager.query(
+      // Wrapped in a CTE so the driver answers rows, as for a SELECT.
+      `WITH bumped AS (
+         UPDATE period SET data_revision = data_revision + 1 WHERE period = $1 RETURNING data_revision
+       )
+       SELECT data_revision FROM bumped`,
+      [period],
+    );
+    return rows[0].data_revision;
+  }
+}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AgencyLevel, Scope } from '@scorecard/contracts';
+import { AgencyResultEntity } from '../entities';
+
+export interface RankingQuery {
+  period: string;
+  level: AgencyLevel;
+  scope: Scope;
+  /** Only the children of this agency; ranks are then the within-parent ones. */
+  parent?: string;
+}
+
+export interface RankingRecord extends AgencyResultEntity {
+  name: string;
+  level: AgencyLevel;
+  parentCode: string | null;
+}
+
+@Injectable()
+export class ResultRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Replaces all results of a month in the caller's transaction. One statement for the whole set:
+   * the rows travel as a single JSON parameter (no per-row round trips, no parameter limit).
+   */
+  async replaceForPeriod(manager: EntityManager, period: string, rows: AgencyResultEntity[]): Promise<void> {
+    await manager.query('DELETE FROM agency_result WHERE period = $1', [period]);
+    if (rows.length === 0) return;
+    await manager.query(
+      `INSERT INTO agency_result (period, agency_code, scope, reported, score, grade, rank_in_parent,
+         parent_size, rank_change_in_parent, rank_in_level, level_size, rank_change_in_level, indicators)
+       SELECT r.period, r."agencyCode", r.scope::result_scope, r.reported, r.score, r.grade,
+              r."rankInParent", r."parentSize", r."rankChangeInParent", r."rankInLevel", r."levelSize",
+              r."rankChangeInLevel", r.indicators
+         FROM jsonb_to_recordset($1::jsonb) AS r(
+           period char(7), "agencyCode" char(6), scope text, reported boolean, score numeric(5, 2),
+           grade text, "rankInParent" int, "parentSize" int, "rankChangeInParent" int,
+           "rankInLevel" int, "levelSize" int, "rankChangeInLevel" int, indicators jsonb)`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  /** Ranks of a month, keyed by `agencyCode/scope`, for rank changes. */
+  async ranksOfPeriod(
+    manager: EntityManager,
+    period: string,
+  ): Promise<Map<string, { rankInParent: number | null; rankInLevel: number | null }>> {
+    const rows: { agency_code: string; scope: Scope; rank_in_parent: number | null; rank_in_level: number | null }[] =
+      await manager.query(
+        'SELECT agency_code, scope, rank_in_parent, rank_in_level FROM agency_result WHERE period = $1',
+        [period],
+      );
+    return new Map(
+      rows.map((row) => [
+        `${row.agency_code}/${row.scope}`,
+        { rankInParent: row.rank_in_parent, rankInLevel: row.rank_in_level },
+      ]),
+    );
+  }
+
+  async ranking(query: RankingQuery): Promise<RankingRecord[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT r.*, a.name, a.level, a.parent_code
+         FROM agency_result r
+         JOIN agency a ON a.code = r.agency_code
+        WHERE r.period = $1 AND r.scope = $2 AND a.level = $3
+          AND ($4::char(6) IS NULL OR a.parent_code = $4)
+        ORDER BY r.agency_code`,
+      [query.period, query.scope, query.level, query.parent ?? null],
+    );
+    return rows.map((row) => ({
+      ...toResultEntity(row),
+      name: row['name'] as string,
+      level: row['level'] as AgencyLevel,
+      parentCode: row['parent_code'] as string | null,
+    }));
+  }
+
+  find(period: string, agencyCode: string, scope: Scope): Promise<AgencyResultEntity | null> {
+    return this.dataSource.getRepository(AgencyResultEntity).findOneBy({ period, agencyCode, scope });
+  }
+
+  /** One agency's results over a range of months (inclusive), oldest first. */
+  history(agencyCode: string, scope: Scope, from: string, to: string): Promise<AgencyResultEntity[]> {
+    return this.dataSource
+      .getRepository(AgencyResultEntity)
+      .createQueryBuilder('r')
+      .where('r.agency_code = :agencyCode', { agencyCode })
+      .andWhere('r.scope = :scope', { scope })
+      .andWhere('r.period BETWEEN :from AND :to', { from, to })
+      .orderBy('r.period', 'ASC')
+      .getMany();
+  }
+}
+
+function toResultEntity(row: Record<string, unknown>): AgencyResultEntity {
+  return {
+    period: row['period'] as string,
+    agencyCode: row['agency_code'] as string,
+    scope: row['scope'] as Scope,
+    reported: row['reported'] as boolean,
+    score: row['score'] as string | null,
+    grade: row['grade'] as AgencyResultEntity['grade'],
+    rankInParent: row['rank_in_parent'] as number | null,
+    parentSize: row['parent_size'] as number,
+    rankChangeInParent: row['rank_change_in_parent'] as number | null,
+    rankInLevel: row['rank_in_level'] as number | null,
+    levelSize: row['level_size'] as number,
+    rankChangeInLevel: row['rank_change_in_level'] as number | null,
+    indicators: row['indicators'] as AgencyResultEntity['indicators'],
+  };
+}

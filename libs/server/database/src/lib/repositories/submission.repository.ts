@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { SubmissionEntity, SubmissionValueEntity } from '../entities';
+
+export interface SubmissionWithValues {
+  submission: SubmissionEntity;
+  values: SubmissionValueEntity[];
+}
+
+export interface StoredFigures {
+  indicatorCode: string;
+  /** Exact decimal text, e.g. "7624.00". */
+  numerator: string;
+  denominator: string;
+}
+
+@Injectable()
+export class SubmissionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async find(
+    period: string,
+    agencyCode: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SubmissionWithValues | null> {
+    const submission = await manager.getRepository(SubmissionEntity).findOneBy({ period, agencyCode });
+    if (!submission) return null;
+    const values = await manager
+      .getRepository(SubmissionValueEntity)
+      .find({ where: { period, agencyCode }, order: { indicatorCode: 'ASC' } });
+    return { submission, values };
+  }
+
+  /** Replaces the figures of an agency-month inside the caller's transaction. */
+  async replace(
+    manager: EntityManager,
+    submission: SubmissionEntity,
+    figures: StoredFigures[],
+  ): Promise<void> {
+    await manager.getRepository(SubmissionEntity).save(submission);
+    await manager.getRepository(SubmissionValueEntity).delete({
+      period: submission.period,
+      agencyCode: submission.agencyCode,
+    });
+    if (figures.length === 0) return;
+    await manager.getRepository(SubmissionValueEntity).insert(
+      figures.map((figure) => ({
+        period: submission.period,
+        agencyCode: submission.agencyCode,
+        indicatorCode: figure.indicatorCode,
+        numerator: figure.numerator,
+        denominator: figure.denominator,
+      })),
+    );
+  }
+
+  /** Every agency's own figures of a month, in hundredths (exact), for the aggregation. */
+  async ownFiguresOfPeriod(
+    manager: EntityManager,
+    period: string,
+  ): Promise<{ agencyCode: string; indicatorCode: string; numeratorCents: string; denominatorCents: string }[]> {
+    const rows: { agency_code: string; indicator_code: string; numerator_cents: string; denominator_cents: string }[] =
+      await manager.query(
+        `SELECT agency_code, indicator_code,
+                (numerator * 100)::bigint::text AS numerator_cents,
+                (denominator * 100)::bigint::text AS denominator_cents
+           FROM submission_value
+          WHERE period = $1`,
+        [period],
+      );
+    return rows.map((row) => ({
+      agencyCode: row.agency_code,
+      indicatorCode: row.indicator_code,
+      numeratorCents: row.numerator_cents,
+      denominatorCents: row.denominator_cents,
+    }));
+  }
+
+  async reportedAgencyCodes(manager: EntityManager, period: string): Promise<Set<string>> {
+    const rows: { agency_code: string }[] = await manager.query(
+      'SELECT agency_code FROM submission WHERE period = $1',
+      [period],
+    );
+    return new Set(rows.map((row) => row.agency_code));
+  }
+}

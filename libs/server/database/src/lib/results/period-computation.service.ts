@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { IndicatorCounts } from '@scorecard/scoring';
+import { AgencyEntity } from '../entities';
+import { periodYear, shiftPeriod } from '../period-month';
+import { PeriodRepository } from '../repositories/period.repository';
+import { ResultRepository } from '../repositories/result.repository';
+import { SchemeRepository } from '../repositories/scheme.repository';
+import { SubmissionRepository } from '../repositories/submission.repository';
+import { calculatePeriodResults, countsFromCents, toSchemeIndicators } from './period-results.calculator';
+
+export class PeriodNotFoundError extends Error {
+  constructor(readonly period: string) {
+    super(`Period ${period} does not exist`);
+    this.name = 'PeriodNotFoundError';
+  }
+}
+
+export class SchemeNotFoundError extends Error {
+  constructor(readonly year: number) {
+    super(`No indicator scheme for ${year}`);
+    this.name = 'SchemeNotFoundError';
+  }
+}
+
+export interface PeriodComputation {
+  period: string;
+  revision: number;
+  /** True when results of this or a later revision were already stored. */
+  skipped: boolean;
+  agencies: number;
+  resultRows: number;
+  reported: number;
+}
+
+/**
+ * Computes and stores a month's results in one transaction. Holding the month's row lock keeps
+ * submissions out while it reads, so the stored results match exactly the revision they record.
+ * Re-running gives identical rows.
+ */
+@Injectable()
+export class PeriodComputationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly periods: PeriodRepository,
+    private readonly schemes: SchemeRepository,
+    private readonly submissions: SubmissionRepository,
+    private readonly results: ResultRepository,
+  ) {}
+
+  async compute(
+    period: string,
+    options: { minimumRevision?: number; onProgress?: (percent: number) => Promise<void> | void } = {},
+  ): Promise<PeriodComputation> {
+    const progress = options.onProgress ?? (() => undefined);
+    return this.dataSource.transaction(async (manager) => {
+      const month = await this.periods.findForUpdate(manager, period);
+      if (!month) throw new PeriodNotFoundError(period);
+      const alreadyComputed =
+        month.computedRevision !== null &&
+        month.computedRevision >= month.dataRevision &&
+        options.minimumRevision !== undefined &&
+        month.computedRevision >= options.minimumRevision;
+      if (alreadyComputed) {
+        const reported = await this.submissions.reportedAgencyCodes(manager, period);
+        return { period, revision: month.dataRevision, skipped: true, agencies: 0, resultRows: 0, reported: reported.size };
+      }
+      await progress(10);
+
+      const scheme = await this.schemes.findForYear(periodYear(period), manager);
+      if (!scheme) throw new SchemeNotFoundError(periodYear(period));
+      const agencies = await manager.getRepository(AgencyEntity).find({ order: { code: 'ASC' } });
+      const own = new Map<string, IndicatorCounts>();
+      for (const figure of await this.submissions.ownFiguresOfPeriod(manager, period)) {
+        const counts = own.get(figure.agencyCode) ?? {};
+        counts[figure.indicatorCode] = countsFromCents(figure.numeratorCents, figure.denominatorCents);
+        own.set(figure.agencyCode, counts);
+      }
+      // An agency that reported but left every indicator blank still counts as reported.
+      for (const code of await this.submissions.reportedAgencyCodes(manager, period)) {
+        if (!own.has(code)) own.set(code, {});
+      }
+      const previousRanks = await this.results.ranksOfPeriod(manager, shiftPeriod(period, -1));
+      await progress(40);
+
+      const rows = calculatePeriodResults({
+        period,
+        agencies: agencies.map((agency) => ({ code: agency.code, parentCode: agency.parentCode, level: agency.level })),
+        scheme: toSchemeIndicators(scheme.indicators),
+        own,
+        previousRanks,
+      });
+      await progress(70);
+
+      await this.results.replaceForPeriod(manager, period, rows);
+      await manager.query(
+        'UPDATE period SET computed_revision = data_revision, computed_at = now() WHERE period = $1',
+        [period],
+      );
+      await progress(100);
+      return {
+        period,
+        revision: month.dataRevision,
+        skipped: false,
+        agencies: agencies.length,
+        resultRows: rows.length,
+        reported: own.size,
+      };
+    });
+  }
+}

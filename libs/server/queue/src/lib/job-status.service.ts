@@ -1,0 +1,38 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import type { JobDto, JobState } from '@scorecard/contracts';
+import { QueueName } from './queue-names';
+
+/** Reads a job's state from whichever queue holds it. */
+@Injectable()
+export class JobStatusService {
+  private readonly queues: Queue[];
+
+  constructor(@InjectQueue(QueueName.Aggregate) aggregate: Queue) {
+    this.queues = [aggregate];
+  }
+
+  async find(id: string): Promise<JobDto | null> {
+    for (const queue of this.queues) {
+      const job: Job | undefined = await queue.getJob(id);
+      if (job) return this.toDto(job);
+    }
+    return null;
+  }
+
+  private async toDto(job: Job): Promise<JobDto> {
+    const raw = await job.getState();
+    const state: JobState =
+      raw === 'completed' || raw === 'failed' || raw === 'active' ? raw : 'waiting';
+    const progress = typeof job.progress === 'number' ? job.progress : state === 'completed' ? 100 : 0;
+    return {
+      id: job.id ?? '',
+      name: job.name,
+      state,
+      progress: state === 'completed' ? 100 : progress,
+      result: (job.returnvalue as unknown) ?? null,
+      failedReason: state === 'failed' ? (job.failedReason ?? null) : null,
+    };
+  }
+}

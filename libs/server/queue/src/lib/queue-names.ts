@@ -1,0 +1,7 @@
+export enum QueueName {
+  Aggregate = 'aggregate',
+}
+
+export enum JobName {
+  ComputePeriod = 'compute-period',
+}
