@@ -1,1 +1,14 @@
-export const SCORING_VERSION = 1;
+export * from './lib/agency-tree';
+export * from './lib/agency-tree.error';
+export * from './lib/amount';
+export * from './lib/composite';
+export * from './lib/evaluate';
+export * from './lib/grade';
+export * from './lib/indicator-score';
+export * from './lib/invalid-amount.error';
+export * from './lib/pick-star';
+export * from './lib/rank';
+export * from './lib/rate';
+export * from './lib/ratio';
+export * from './lib/roll-up';
+export * from './lib/star-tally';
