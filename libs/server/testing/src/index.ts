@@ -1,0 +1,3 @@
+export * from './lib/test-database';
+export * from './lib/test-config';
+export * from './lib/wait-for';
