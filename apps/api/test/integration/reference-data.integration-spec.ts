@@ -86,7 +86,7 @@ describe('health, login and reference data', () => {
   it('serves the OpenAPI document', async () => {
     const response = await fetch(`${api.baseUrl}/api/docs-json`);
     expect(response.status).toBe(200);
-    const document = await response.json();
+    const document = (await response.json()) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/api/rankings', '/api/submissions/{period}/{agencyCode}', '/api/health']),
     );

