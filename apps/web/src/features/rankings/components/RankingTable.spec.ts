@@ -1,0 +1,136 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import type { AppLocale } from '../../../i18n';
+import { CITY_ROWS, INDICATORS } from '../../../testing/rankings.fixture';
+import { testPlugins } from '../../../testing/plugins';
+import RankingTable from './RankingTable.vue';
+
+async function mountTable(locale: AppLocale = 'zh-CN') {
+  const wrapper = mount(RankingTable, {
+    props: { rows: CITY_ROWS, indicators: INDICATORS },
+    global: { plugins: testPlugins(locale).plugins },
+    attachTo: document.body,
+  });
+  await flushPromises();
+  return wrapper;
+}
+
+function rankOf(wrapper: Awaited<ReturnType<typeof mountTable>>, code: string): string {
+  return wrapper.get(`[data-testid="rank-${code}"]`).text();
+}
+
+function bodyRowCodes(wrapper: Awaited<ReturnType<typeof mountTable>>): string[] {
+  return wrapper
+    .findAll('.el-table__body tbody tr [data-agency-code]')
+    .map((el) => el.attributes('data-agency-code') ?? '');
+}
+
+describe('RankingTable', () => {
+  it('is marked for browser tests and lists each agency once', async () => {
+    const wrapper = await mountTable();
+    expect(wrapper.find('[data-testid="ranking-table"]').exists()).toBe(true);
+    expect(bodyRowCodes(wrapper)).toEqual([
+      '330100',
+      '330200',
+      '330300',
+      '330400',
+      '330500',
+      '330600',
+      '330700',
+    ]);
+    expect(wrapper.findAll('[data-testid="rank-330100"]')).toHaveLength(1);
+    expect(wrapper.find('tr.ranking-row--330100').exists()).toBe(true);
+  });
+
+  it('shows ranks with ties sharing a number', async () => {
+    const wrapper = await mountTable();
+    expect(rankOf(wrapper, '330100')).toBe('1');
+    expect(rankOf(wrapper, '330200')).toBe('2');
+    expect(rankOf(wrapper, '330300')).toBe('2');
+    expect(rankOf(wrapper, '330400')).toBe('4');
+  });
+
+  it('lists unreported agencies last, unranked, marked 未报送', async () => {
+    const wrapper = await mountTable();
+    const rank = wrapper.get('[data-testid="rank-330700"]');
+    expect(rank.attributes('data-rank')).toBe('');
+    const row = wrapper.get('tr.ranking-row--330700');
+    expect(row.classes()).toContain('ranking-row--unreported');
+    expect(row.findAll('.not-reported').map((c) => c.text())).toEqual(['未报送', '未报送']);
+    expect(bodyRowCodes(wrapper).at(-1)).toBe('330700');
+  });
+
+  it('shows score with 2 decimals, grade as text, and rank change with an aria-label', async () => {
+    const wrapper = await mountTable();
+    expect(wrapper.get('[data-testid="score-330400"]').text()).toBe('71.20');
+    const first = wrapper.get('tr.ranking-row--330100');
+    expect(first.get('.grade-tag').text()).toBe('优秀');
+    const up = first.get('.rank-change');
+    expect(up.text()).toBe('▲2');
+    expect(up.attributes('aria-label')).toBe('上升 2 名');
+    const down = wrapper.get('tr.ranking-row--330500 .rank-change');
+    expect(down.text()).toBe('▼3');
+    expect(down.attributes('aria-label')).toBe('下降 3 名');
+    expect(wrapper.get('tr.ranking-row--330400 .rank-change').attributes('aria-label')).toBe(
+      '无上月名次',
+    );
+  });
+
+  it('has one column per indicator with rates as percentages or 不适用', async () => {
+    const wrapper = await mountTable();
+    const headers = wrapper
+      .findAll('.el-table__header th')
+      .map((th) => th.text().replace(/[▲▼⇅]/g, ''));
+    expect(headers).toEqual([
+      '排名',
+      '机构',
+      '综合得分',
+      '等级',
+      '名次变化',
+      ...INDICATORS.map((i) => i.nameZh),
+    ]);
+    const rates = wrapper
+      .get('tr.ranking-row--330100')
+      .findAll('.rate')
+      .map((c) => c.text());
+    expect(rates).toEqual([
+      '100.01 %',
+      '94.97 %',
+      '不适用',
+      '98.00 %',
+      '100.00 %',
+      '95.00 %',
+      '87.81 %',
+    ]);
+    const collection = wrapper.get('tr.ranking-row--330100').findAll('.rate')[1];
+    expect(collection?.attributes('title')).toBe('分子 ¥123,456.78 / 分母 ¥130,000.00');
+  });
+
+  it('sorts from keyboard-focusable header buttons, keeping 未报送 last', async () => {
+    const wrapper = await mountTable();
+    const scoreHeader = wrapper
+      .findAll('button.sort-header')
+      .find((b) => b.text().startsWith('综合得分'));
+    expect(scoreHeader?.element.tagName).toBe('BUTTON');
+    await scoreHeader?.trigger('click'); // score, natural order: descending
+    expect(bodyRowCodes(wrapper)[0]).toBe('330100');
+    await scoreHeader?.trigger('click'); // ascending
+    expect(bodyRowCodes(wrapper)).toEqual([
+      '330600',
+      '330500',
+      '330400',
+      '330200',
+      '330300',
+      '330100',
+      '330700',
+    ]);
+    expect(scoreHeader?.attributes('aria-label')).toBe('按“综合得分”排序, 当前升序');
+  });
+
+  it('switches to English', async () => {
+    const wrapper = await mountTable('en');
+    expect(wrapper.get('tr.ranking-row--330700').text()).toContain('Not reported');
+    expect(wrapper.get('tr.ranking-row--330100 .grade-tag').text()).toBe('Excellent');
+    expect(wrapper.text()).toContain('Satisfaction');
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { PERIODS } from '../../testing/rankings.fixture';
+import { defaultPeriod, parseRankingQuery, periodYear, toRankingQuery } from './ranking-filters';
+
+describe('parseRankingQuery', () => {
+  it('reads valid filters', () => {
+    expect(
+      parseRankingQuery({ period: '2026-09', level: 'county', scope: 'own', parent: '330100' }),
+    ).toEqual({ period: '2026-09', level: 'county', scope: 'own', parent: '330100' });
+  });
+
+  it('falls back to defaults for anything malformed', () => {
+    expect(
+      parseRankingQuery({ period: '2026-13', level: 'town', scope: 'x', parent: '33' }),
+    ).toEqual({
+      period: null,
+      level: 'city',
+      scope: 'aggregate',
+      parent: null,
+    });
+  });
+
+  it('ignores a parent for cities', () => {
+    expect(parseRankingQuery({ level: 'city', parent: '330100' }).parent).toBeNull();
+  });
+});
+
+describe('toRankingQuery', () => {
+  it('round-trips and leaves defaults out', () => {
+    const filters = {
+      period: '2026-09',
+      level: 'county',
+      scope: 'aggregate',
+      parent: '330200',
+    } as const;
+    expect(toRankingQuery(filters)).toEqual({
+      period: '2026-09',
+      level: 'county',
+      parent: '330200',
+    });
+    expect(parseRankingQuery(toRankingQuery(filters))).toEqual(filters);
+  });
+});
+
+describe('defaultPeriod', () => {
+  it('picks the newest published month', () => {
+    expect(defaultPeriod(PERIODS)).toBe('2026-09');
+    expect(defaultPeriod([...PERIODS].reverse())).toBe('2026-09');
+  });
+
+  it('falls back to the newest month, or none', () => {
+    expect(defaultPeriod(PERIODS.filter((p) => p.status === 'open'))).toBe('2026-10');
+    expect(defaultPeriod([])).toBeNull();
+  });
+
+  it('gives the scheme year', () => {
+    expect(periodYear('2026-09')).toBe(2026);
+  });
+});

@@ -1,0 +1,120 @@
+import type { MessageSchema } from './zh-CN';
+
+const en: MessageSchema = {
+  app: {
+    name: 'Medical-insurance agency benchmarking',
+    shortName: 'Scorecard',
+    skipToContent: 'Skip to main content',
+  },
+  header: {
+    user: 'Signed in as',
+    language: 'Language',
+    logout: 'Log out',
+  },
+  role: {
+    province_admin: 'Province admin',
+    city_admin: 'City admin',
+    agency_head: 'Agency head',
+    staff: 'Staff',
+  },
+  nav: {
+    rankings: 'Province league table',
+  },
+  login: {
+    title: 'Log in',
+    subtitle: 'Monthly benchmarking of medical-insurance service agencies',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Log in',
+    submitting: 'Logging in…',
+    usernameRequired: 'Enter your username',
+    passwordRequired: 'Enter your password',
+    invalidCredentials: 'Wrong username or password',
+    tooManyAttempts: 'Too many failed attempts; try again in 15 minutes',
+    failed: 'Login failed: {message}',
+    sessionExpired: 'Your session has expired; please log in again',
+  },
+  period: {
+    label: 'Month',
+    status: {
+      open: 'Collecting',
+      locked: 'Locked',
+      published: 'Published',
+    },
+    none: 'No months yet',
+  },
+  grade: {
+    excellent: 'Excellent',
+    good: 'Good',
+    pass: 'Pass',
+    basic: 'Basic pass',
+    fail: 'Fail',
+  },
+  rankings: {
+    title: 'Province league table',
+    level: {
+      label: 'Level',
+      city: 'Cities',
+      county: 'Counties',
+    },
+    scope: {
+      label: 'Scope',
+      aggregate: 'Whole city',
+      own: 'Own office',
+      countyHint: 'For a county, own figures are the whole',
+    },
+    parent: {
+      label: 'City',
+      all: 'Whole province',
+    },
+    chart: {
+      title: 'Composite score',
+      ariaLabel: 'Horizontal bar chart of composite scores, {count} agencies, best first',
+      score: 'Score',
+      grade: 'Grade',
+      code: 'Code',
+      legend: 'Grade legend',
+    },
+    table: {
+      caption: 'League table',
+      rank: 'Rank',
+      rankOrdinal: 'No. {rank}',
+      agency: 'Agency',
+      score: 'Score',
+      grade: 'Grade',
+      rankChange: 'Change',
+      notApplicable: 'N/A',
+      notReported: 'Not reported',
+      sortBy: 'Sort by “{column}”',
+      sortedAsc: 'sorted ascending',
+      sortedDesc: 'sorted descending',
+      figures: 'Numerator {numerator} / denominator {denominator}',
+    },
+    rankChange: {
+      up: 'Up {places}',
+      down: 'Down {places}',
+      same: 'No change',
+      none: 'No rank last month',
+    },
+    status: {
+      period: 'Month status',
+      computedAt: 'Computed at',
+      notComputed: 'Not computed yet',
+      reported: 'Reported {reported} / {expected}',
+      stale: 'Results need recomputing',
+      staleHint: 'Submissions changed after the last computation; ranks update once recomputed',
+      openHint: 'This month is still collecting; ranks are provisional',
+    },
+    empty: 'No ranking for these filters',
+    error: 'Could not load the ranking',
+    loadError: 'Could not load data: {message}',
+    retry: 'Retry',
+    summary: '{ranked} agencies ranked, {unreported} not reported',
+  },
+  common: {
+    loading: 'Loading…',
+    networkError: 'Cannot reach the server; check the network',
+  },
+};
+
+export default en;

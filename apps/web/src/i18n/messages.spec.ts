@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import en from './en';
+import { loadSavedLocale } from './index';
+import zhCN from './zh-CN';
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe('messages', () => {
+  it('have the same keys in Chinese and English', () => {
+    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+  });
+
+  it('use the agreed Chinese labels', () => {
+    expect(zhCN.rankings.level).toMatchObject({ city: '地市', county: '区县' });
+    expect(zhCN.rankings.scope).toMatchObject({ aggregate: '全市', own: '本级' });
+    expect(zhCN.rankings.table.notReported).toBe('未报送');
+    expect(zhCN.period.status).toEqual({ open: '采集中', locked: '已锁定', published: '已发布' });
+    expect(zhCN.grade).toEqual({
+      excellent: '优秀',
+      good: '良好',
+      pass: '合格',
+      basic: '基本合格',
+      fail: '不合格',
+    });
+  });
+
+  it('defaults to Chinese unless English was chosen', () => {
+    expect(loadSavedLocale({ getItem: () => null })).toBe('zh-CN');
+    expect(loadSavedLocale({ getItem: () => 'en' })).toBe('en');
+    expect(loadSavedLocale({ getItem: () => 'fr' })).toBe('zh-CN');
+    expect(
+      loadSavedLocale({
+        getItem: () => {
+          throw new Error('denied');
+        },
+      }),
+    ).toBe('zh-CN');
+  });
+});

@@ -1,0 +1,53 @@
+import { createRouter, createWebHistory, type Router, type RouterHistory } from 'vue-router';
+import { appConfig } from '../config';
+import { HOME_PATH } from '../features/auth/redirect';
+import { useAuthStore } from '../features/auth/useAuthStore';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without logging in. */
+    public?: boolean;
+  }
+}
+
+export function createAppRouter(
+  history: RouterHistory = createWebHistory(appConfig.routerBase),
+): Router {
+  const router = createRouter({
+    history,
+    routes: [
+      {
+        path: '/login',
+        name: 'login',
+        component: () => import('../features/auth/LoginPage.vue'),
+        meta: { public: true },
+      },
+      {
+        path: '/',
+        component: () => import('../layouts/AppLayout.vue'),
+        children: [
+          { path: '', redirect: HOME_PATH },
+          {
+            path: 'rankings',
+            name: 'rankings',
+            component: () => import('../features/rankings/RankingsPage.vue'),
+          },
+        ],
+      },
+      { path: '/:pathMatch(.*)*', redirect: HOME_PATH },
+    ],
+  });
+
+  router.beforeEach((to) => {
+    const auth = useAuthStore();
+    const loggedIn = auth.isAuthenticated();
+    if (!to.meta.public && !loggedIn) {
+      if (auth.session) auth.logout();
+      return { name: 'login', query: to.fullPath === HOME_PATH ? {} : { redirect: to.fullPath } };
+    }
+    if (to.name === 'login' && loggedIn) return HOME_PATH;
+    return true;
+  });
+
+  return router;
+}

@@ -1,0 +1,24 @@
+import { appConfig } from '../config';
+import { createHttpClient } from './http';
+
+interface ApiClientHooks {
+  getToken: () => string | null;
+  onUnauthorized: () => void;
+}
+
+const hooks: ApiClientHooks = {
+  getToken: () => null,
+  onUnauthorized: () => undefined,
+};
+
+/** Wires the session into the shared client (done once in main.ts; avoids import cycles). */
+export function configureApiClient(next: Partial<ApiClientHooks>): void {
+  Object.assign(hooks, next);
+}
+
+/** The client every `xxx.api.ts` module uses. */
+export const apiClient = createHttpClient({
+  baseUrl: appConfig.apiBaseUrl,
+  getToken: () => hooks.getToken(),
+  onUnauthorized: () => hooks.onUnauthorized(),
+});

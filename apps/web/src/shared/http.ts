@@ -1,0 +1,149 @@
+/**
+ * A small fetch wrapper for the Scorecard API: JSON in and out, bearer token, typed errors.
+ * A 401 on an authenticated call runs the `onUnauthorized` hook (the app sends the user to login).
+ */
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export type ApiErrorKind = 'network' | 'http' | 'parse';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly kind: ApiErrorKind,
+    /** HTTP status; 0 when the request never got an answer. */
+    readonly status: number,
+    message: string,
+    /** The parsed error body, if any. */
+    readonly body: unknown = null,
+  ) {
+    super(message);
+  }
+
+  get isUnauthorized(): boolean {
+    return this.status === 401;
+  }
+}
+
+export interface HttpClientOptions {
+  baseUrl: string;
+  /** Current access token, or null when logged out. */
+  getToken?: () => string | null;
+  /** Called when an authenticated call is answered 401. */
+  onUnauthorized?: () => void;
+  fetchFn?: typeof fetch;
+}
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Send the bearer token and treat 401 as an expired session (default true). */
+  auth?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface HttpClient {
+  request<T>(method: string, path: string, options?: RequestOptions): Promise<T>;
+  get<T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  post<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+}
+
+/** A cancelled request (`AbortController.abort()`), whichever realm made the exception. */
+export function isAbortError(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { name?: unknown }).name === 'AbortError'
+  );
+}
+
+export function buildUrl(
+  baseUrl: string,
+  path: string,
+  query?: Record<string, QueryValue>,
+): string {
+  const base = baseUrl.replace(/\/+$/, '');
+  const suffix = path.startsWith('/') ? path : `/${path}`;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    params.append(key, String(value));
+  }
+  const search = params.toString();
+  return `${base}${suffix}${search ? `?${search}` : ''}`;
+}
+
+/** The message of a NestJS-style error body (`message` may be a string or a list). */
+export function errorMessageOf(body: unknown, fallback: string): string {
+  if (body && typeof body === 'object' && 'message' in body) {
+    const message = (body as { message: unknown }).message;
+    if (typeof message === 'string' && message) return message;
+    if (Array.isArray(message) && message.length) return message.map(String).join('; ');
+  }
+  if (typeof body === 'string' && body.trim()) return body.trim();
+  return fallback;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return null;
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const fetchFn = options.fetchFn ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+
+  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    const auth = opts.auth ?? true;
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+    const token = auth ? options.getToken?.() : null;
+    if (token) headers.Authorization = `Bearer ${token}`;
+
+    let response: Response;
+    try {
+      response = await fetchFn(buildUrl(options.baseUrl, path, opts.query), {
+        method,
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        signal: opts.signal,
+      });
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      throw new ApiError('network', 0, error instanceof Error ? error.message : String(error));
+    }
+
+    if (!response.ok) {
+      const body = await readBody(response).catch(() => null);
+      if (response.status === 401 && auth) options.onUnauthorized?.();
+      throw new ApiError(
+        'http',
+        response.status,
+        errorMessageOf(body, response.statusText || `HTTP ${response.status}`),
+        body,
+      );
+    }
+
+    if (response.status === 204) return undefined as T;
+    const body = await readBody(response);
+    if (typeof body === 'string') {
+      throw new ApiError('parse', response.status, 'Expected a JSON answer', body);
+    }
+    return body as T;
+  }
+
+  return {
+    request,
+    get: (path, opts) => request('GET', path, opts),
+    post: (path, body, opts) => request('POST', path, { ...opts, body }),
+  };
+}
