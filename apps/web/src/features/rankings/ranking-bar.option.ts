@@ -103,7 +103,7 @@ export function buildRankingBarOption({ rows, labels }: RankingBarOptionInput): 
   return {
     aria: { enabled: true },
     animationDuration: 300,
-    grid: { left: 8, right: 112, top: 8, bottom: 8, outerBoundsMode: 'same' },
+    grid: { left: 8, right: 128, top: 8, bottom: 8, outerBoundsMode: 'same' },
     tooltip: {
       trigger: 'item',
       confine: true,
