@@ -9,6 +9,7 @@ export default [
   ...vue.configs['flat/recommended'],
   {
     files: ['**/*.vue'],
+    plugins: { '@typescript-eslint': tseslint.plugin },
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
   {
