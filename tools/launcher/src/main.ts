@@ -2,7 +2,12 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadLauncherConfig } from '@scorecard/server-config';
-import { type LocalServices, startLocalServices } from '@scorecard/server-embedded';
+import {
+  type LocalServices,
+  isProcessAlive,
+  startLocalServices,
+  stopOrphanedPostgres,
+} from '@scorecard/server-embedded';
 
 /**
  * `npm start`: brings up PostgreSQL and Redis when no URLs are given, then the API (which also
@@ -100,34 +105,13 @@ function acquireLock(dataDir: string): string {
   const file = join(dataDir, 'launcher.pid');
   if (existsSync(file)) {
     const pid = Number(readFileSync(file, 'utf8'));
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isProcessAlive(pid)) {
       throw new Error(`Scorecard is already running from ${dataDir} (pid ${pid})`);
     }
-    stopOrphanedPostgres(join(dataDir, 'postgres'));
+    stopOrphanedPostgres(join(dataDir, 'postgres'), (line) => console.log(`[scorecard] ${line}`));
   }
   writeFileSync(file, String(process.pid));
   return file;
-}
-
-/** A PostgreSQL still running from a launcher that was killed outright is stopped before reuse. */
-function stopOrphanedPostgres(clusterDir: string): void {
-  const pidFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  console.log(`[scorecard] stopping PostgreSQL (pid ${pid}) left running by an earlier launcher`);
-  process.kill(pid, 'SIGINT');
-  const deadline = Date.now() + 15_000;
-  while (isAlive(pid) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 process.on('SIGINT', () => void shutdown(0));

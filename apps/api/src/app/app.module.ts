@@ -1,10 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import { LoggerModule } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AppConfig, AppConfigModule } from '@scorecard/server-config';
+import { type AppConfig, AppConfigModule, loggerModuleFor } from '@scorecard/server-config';
 import { DatabaseModule } from '@scorecard/server-database';
 import { QueueModule } from '@scorecard/server-queue';
 import { AgenciesController } from './agencies/agencies.controller';
@@ -33,17 +32,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            autoLogging: { ignore: (request) => request.url === '/api/health' },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            transport:
-              config.environment === 'development'
-                ? { target: 'pino-pretty', options: { singleLine: true, colorize: true } }
-                : undefined,
-          },
-        }),
+        loggerModuleFor(config),
         DatabaseModule,
         QueueModule,
         AuthModule,

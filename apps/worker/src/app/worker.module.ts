@@ -1,6 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import { type AppConfig, AppConfigModule } from '@scorecard/server-config';
+import { type AppConfig, AppConfigModule, loggerModuleFor } from '@scorecard/server-config';
 import { DatabaseModule } from '@scorecard/server-database';
 import { QueueModule } from '@scorecard/server-queue';
 import { AggregationProcessor } from './aggregation.processor';
@@ -12,15 +11,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         AppConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            transport:
-              config.environment === 'development'
-                ? { target: 'pino-pretty', options: { singleLine: true, colorize: true } }
-                : undefined,
-          },
-        }),
+        loggerModuleFor(config),
         DatabaseModule,
         QueueModule,
       ],

@@ -2,3 +2,4 @@ export * from './lib/app-config';
 export * from './lib/load-config';
 export * from './lib/app-config.module';
 export * from './lib/launcher-config';
+export * from './lib/logger.module';

@@ -86,18 +86,37 @@ async function createDatabaseIfMissing(adminUrl: string, database: string): Prom
  * If that process is alive, another Scorecard owns the folder; if not, PostgreSQL recovers by itself.
  */
 function refuseIfClusterInUse(dataDir: string): void {
-  const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+  const pid = postmasterPid(dataDir);
+  if (pid !== null && isProcessAlive(pid)) {
     throw new Error(
       `PostgreSQL in ${dataDir} is already running (pid ${pid}); stop the other Scorecard first or set DATABASE_URL`,
     );
   }
-  rmSync(pidFile, { force: true });
+  rmSync(join(dataDir, 'postmaster.pid'), { force: true });
 }
 
-function isAlive(pid: number): boolean {
+/**
+ * Stops a PostgreSQL still running in `dataDir` for a parent that was killed outright (its own
+ * exit hooks never ran). Only for a folder whose owner is known to be gone.
+ */
+export function stopOrphanedPostgres(dataDir: string, log: (line: string) => void = () => undefined): void {
+  const pid = postmasterPid(dataDir);
+  if (pid === null || !isProcessAlive(pid)) return;
+  log(`stopping PostgreSQL (pid ${pid}) left running by an earlier launcher`);
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 15_000;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (isProcessAlive(pid) && Date.now() < deadline) Atomics.wait(pause, 0, 0, 100);
+}
+
+function postmasterPid(dataDir: string): number | null {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -7,17 +7,14 @@ import { SubmissionValueEntity } from './submission-value.entity';
 import { SubmissionEntity } from './submission.entity';
 import { UserEntity } from './user.entity';
 
-export {
-  AgencyEntity,
-  AgencyResultEntity,
-  IndicatorSchemeEntity,
-  PeriodEntity,
-  SchemeIndicatorEntity,
-  SubmissionEntity,
-  SubmissionValueEntity,
-  UserEntity,
-};
-export type { StoredIndicatorResult } from './agency-result.entity';
+export * from './agency-result.entity';
+export * from './agency.entity';
+export * from './indicator-scheme.entity';
+export * from './period.entity';
+export * from './scheme-indicator.entity';
+export * from './submission-value.entity';
+export * from './submission.entity';
+export * from './user.entity';
 
 export const ENTITIES = [
   AgencyEntity,

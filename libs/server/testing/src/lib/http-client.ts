@@ -1,0 +1,35 @@
+export interface HttpAnswer {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers of every shape
+  body: any;
+}
+
+export interface HttpClient {
+  request(method: string, path: string, options?: { token?: string; body?: unknown }): Promise<HttpAnswer>;
+  /** Logs in and returns the access token; throws on anything but 200. */
+  login(username: string, password?: string): Promise<string>;
+}
+
+/** A JSON client for the API under `${baseUrl}/api`, over real HTTP. */
+export function createHttpClient(baseUrl: () => string): HttpClient {
+  const request: HttpClient['request'] = async (method, path, options = {}) => {
+    const response = await fetch(`${baseUrl()}/api${path}`, {
+      method,
+      headers: {
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  };
+  return {
+    request,
+    async login(username, password = 'demo') {
+      const { status, body } = await request('POST', '/auth/login', { body: { username, password } });
+      if (status !== 200) throw new Error(`login ${username}: ${status} ${JSON.stringify(body)}`);
+      return body.accessToken as string;
+    },
+  };
+}
