@@ -7,6 +7,7 @@ import {
   isProcessAlive,
   startLocalServices,
   stopOrphanedPostgres,
+  stopOrphanedRedis,
 } from '@scorecard/server-embedded';
 
 /**
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
     redisUrl: config.redisUrl,
     postgresDataDir: join(config.dataDir, 'postgres'),
   });
+  if (services.started.includes('postgres')) log(`PostgreSQL: ${services.databaseUrl} (data in ${join(config.dataDir, 'postgres')})`);
+  if (services.started.includes('redis')) log(`Redis: ${services.redisUrl}`);
+  if (services.redisPid) writeFileSync(join(config.dataDir, 'redis.pid'), String(services.redisPid));
 
   const env = {
     ...process.env,
@@ -109,6 +113,8 @@ function acquireLock(dataDir: string): string {
       throw new Error(`Scorecard is already running from ${dataDir} (pid ${pid})`);
     }
     stopOrphanedPostgres(join(dataDir, 'postgres'), (line) => console.log(`[scorecard] ${line}`));
+    const redisPidFile = join(dataDir, 'redis.pid');
+    if (existsSync(redisPidFile)) stopOrphanedRedis(Number(readFileSync(redisPidFile, 'utf8')));
   }
   writeFileSync(file, String(process.pid));
   return file;

@@ -5,6 +5,8 @@ import { findFreePort } from './free-port';
 
 export interface RunningService {
   url: string;
+  /** Process id of the server, when it is a child of ours. */
+  pid?: number;
   stop(): Promise<void>;
 }
 

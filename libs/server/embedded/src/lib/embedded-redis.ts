@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { RunningService } from './embedded-postgres';
 import { findFreePort } from './free-port';
 
@@ -79,6 +80,7 @@ export async function startEmbeddedRedis(
 
   return {
     url: `redis://127.0.0.1:${port}`,
+    pid: child.pid,
     async stop() {
       process.off('exit', killOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -88,4 +90,15 @@ export async function startEmbeddedRedis(
       });
     },
   };
+}
+
+/** Stops a redis-server left running by a parent that was killed outright. */
+export function stopOrphanedRedis(pid: number): void {
+  let commandLine = '';
+  try {
+    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return; // not running any more
+  }
+  if (commandLine.includes('redis-server')) process.kill(pid, 'SIGTERM');
 }

@@ -6,6 +6,8 @@ export interface LocalServices {
   redisUrl: string;
   /** Which services were started here (and are stopped by `stop`). */
   started: ('postgres' | 'redis')[];
+  /** Process id of the local redis-server, if one was started. */
+  redisPid?: number;
   stop(): Promise<void>;
 }
 
@@ -42,13 +44,15 @@ export async function startLocalServices(options: LocalServicesOptions): Promise
       databaseUrl = postgres.url;
     }
     let redisUrl = options.redisUrl;
+    let redisPid: number | undefined;
     if (!redisUrl) {
       const redis = await startEmbeddedRedis({ log: options.log });
       running.push(redis);
       started.push('redis');
       redisUrl = redis.url;
+      redisPid = redis.pid;
     }
-    return { databaseUrl, redisUrl, started, stop };
+    return { databaseUrl, redisUrl, started, redisPid, stop };
   } catch (error) {
     await stop();
     throw error;

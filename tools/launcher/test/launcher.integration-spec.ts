@@ -1,0 +1,144 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join, resolve } from 'node:path';
+import { findFreePort, isProcessAlive } from '@scorecard/server-embedded';
+
+const ROOT = resolve(__dirname, '../../..');
+const LAUNCHER = join(ROOT, 'dist/tools/launcher/tools/launcher/src/main.js');
+
+interface Launch {
+  child: ChildProcess;
+  output: () => string;
+  ready: Promise<void>;
+}
+
+function launch(dataDir: string, port: number): Launch {
+  const child = spawn(process.execPath, [LAUNCHER], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), SCORECARD_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const ready = new Promise<void>((resolvePromise, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('Scorecard is running on')) {
+        clearInterval(timer);
+        resolvePromise();
+      }
+    }, 100);
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`launcher exited (${code}):\n${output}`));
+    });
+  });
+  return { child, output: () => output, ready };
+}
+
+const exited = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise<void>((resolvePromise) => child.once('exit', () => resolvePromise()));
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolvePromise) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolvePromise(true)));
+    socket.once('error', () => resolvePromise(false));
+  });
+
+/** Processes are killed as the launcher exits; give the kernel a moment to close their ports. */
+async function eventually(check: () => Promise<boolean> | boolean): Promise<boolean> {
+  for (let i = 0; i < 50; i++) {
+    if (await check()) return true;
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 100));
+  }
+  return false;
+}
+
+const postgresPid = (dataDir: string) => Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+const redisPort = (output: string) => Number(/redis:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1] ?? NaN);
+
+async function newestComputedAt(port: number): Promise<string> {
+  const base = `http://127.0.0.1:${port}/api`;
+  const login = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'demo' }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const periods = await fetch(`${base}/periods`, { headers: { authorization: `Bearer ${accessToken}` } });
+  const [newest] = (await periods.json()) as { computedAt: string }[];
+  return newest.computedAt;
+}
+
+describe('npm start (the launcher)', () => {
+  const dataDir = join(ROOT, '.data', `launcher-test-${process.pid}`);
+
+  beforeAll(() => {
+    if (!existsSync(LAUNCHER)) throw new Error(`${LAUNCHER} is missing: run through nx (it builds first)`);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('serves the API and web app, prints the demo logins, and stops PostgreSQL and Redis on Ctrl-C', async () => {
+    const port = await findFreePort();
+    const run = launch(dataDir, port);
+    await run.ready;
+    expect(run.output()).toContain(`http://localhost:${port}`);
+    expect(run.output()).toContain('admin');
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect(await health.json()).toEqual({ status: 'ok', db: 'up', redis: 'up' });
+    const page = await fetch(`http://127.0.0.1:${port}/rankings`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="app"');
+
+    const pgPid = postgresPid(dataDir);
+    const redis = redisPort(run.output());
+    expect(isProcessAlive(pgPid)).toBe(true);
+    expect(await portOpen(redis)).toBe(true);
+
+    run.child.kill('SIGINT');
+    await exited(run.child);
+    // Exits by itself; 130 is the conventional status after Ctrl-C.
+    expect([0, 130]).toContain(run.child.exitCode);
+    expect(await eventually(() => !isProcessAlive(pgPid))).toBe(true);
+    expect(await eventually(async () => !(await portOpen(redis)))).toBe(true);
+    expect(await eventually(async () => !(await portOpen(port)))).toBe(true);
+  });
+
+  it('keeps the data between runs and takes over after a launcher that was killed outright', async () => {
+    const port = await findFreePort();
+    const first = launch(dataDir, port);
+    await first.ready;
+    const pgPid = postgresPid(dataDir);
+    const firstRedis = redisPort(first.output());
+    const seededAt = await newestComputedAt(port);
+    first.child.kill('SIGKILL');
+    await exited(first.child);
+
+    const secondPort = await findFreePort();
+    const second = launch(dataDir, secondPort);
+    await second.ready;
+    expect(second.output()).toContain('left running by an earlier launcher');
+    expect(isProcessAlive(pgPid)).toBe(false);
+    expect(await eventually(async () => !(await portOpen(firstRedis)))).toBe(true);
+    expect(await eventually(async () => !(await portOpen(port)))).toBe(true);
+    // The same database: the demo province was not loaded a second time.
+    expect(await newestComputedAt(secondPort)).toBe(seededAt);
+    second.child.kill('SIGTERM');
+    await exited(second.child);
+    expect([0, 143]).toContain(second.child.exitCode);
+  });
+
+  it('refuses to start twice on the same data folder', async () => {
+    const first = launch(dataDir, await findFreePort());
+    await first.ready;
+    const second = launch(dataDir, await findFreePort());
+    await expect(second.ready).rejects.toThrow(/already running/);
+    first.child.kill('SIGINT');
+    await exited(first.child);
+  });
+});
