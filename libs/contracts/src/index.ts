@@ -1,4 +1,5 @@
 export * from './lib/agency.contract';
+export * from './lib/audit.contract';
 export * from './lib/auth.contract';
 export * from './lib/indicator.contract';
 export * from './lib/job.contract';

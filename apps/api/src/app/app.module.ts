@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,13 @@ import { DatabaseModule } from '@scorecard/server-database';
 import { QueueModule } from '@scorecard/server-queue';
 import { AgenciesController } from './agencies/agencies.controller';
 import { ScorecardService } from './agencies/scorecard.service';
+import { AccessGuard } from './access/access.guard';
+import { AccessPolicy } from './access/access-policy';
+import { AuditController } from './audit/audit.controller';
 import { AuthModule } from './auth/auth.module';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
 import { AgencyDirectory } from './common/agency-directory.service';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { HealthController } from './health/health.controller';
@@ -36,20 +43,39 @@ export class AppModule {
         DatabaseModule,
         QueueModule,
         AuthModule,
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute },
+            {
+              name: 'login',
+              ttl: 60_000,
+              limit: config.loginRateLimitPerMinute,
+              skipIf: (context) => !context.switchToHttp().getRequest<{ url: string }>().url.startsWith('/api/auth/'),
+            },
+          ],
+        }),
         ...serveWeb,
       ],
       controllers: [
         AgenciesController,
+        AuditController,
         HealthController,
         IndicatorsController,
         JobsController,
         PeriodsController,
         RankingsController,
         SubmissionsController,
+        UsersController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        // Guards run in this order: rate limit, authentication, authorisation.
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useExisting: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        AccessPolicy,
         AgencyDirectory,
+        UsersService,
         PeriodsService,
         RankingsService,
         ScorecardService,

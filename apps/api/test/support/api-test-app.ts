@@ -16,9 +16,9 @@ export interface ApiTestApp extends HttpClient {
 }
 
 /** The real API on a fresh database with the demo province, listening on a free port. */
-export async function startApiTestApp(): Promise<ApiTestApp> {
+export async function startApiTestApp(configOverrides: Record<string, string> = {}): Promise<ApiTestApp> {
   const database = await createTestDatabase();
-  const app = await createApiApplication(testConfig(database.url), { now: DEMO_NOW });
+  const app = await createApiApplication(testConfig(database.url, configOverrides), { now: DEMO_NOW });
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AgencyDto, ScorecardDto } from '@scorecard/contracts';
 import { AgencyDirectory } from '../common/agency-directory.service';
+import { type AuthenticatedUser, CurrentUser } from '../common/current-user.decorator';
 import { AgencyCodePipe } from './agency-code.pipe';
 import { ScorecardQuery } from './scorecard.query';
 import { ScorecardService } from './scorecard.service';
@@ -24,7 +25,8 @@ export class AgenciesController {
   scorecard(
     @Param('code', AgencyCodePipe) code: string,
     @Query() query: ScorecardQuery,
+    @CurrentUser() caller: AuthenticatedUser,
   ): Promise<ScorecardDto> {
-    return this.scorecards.scorecard(code, query.period, query.scope);
+    return this.scorecards.scorecard(caller, code, query.period, query.scope);
   }
 }

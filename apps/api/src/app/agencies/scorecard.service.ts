@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Ratio } from '@scorecard/scoring';
 import type { ScorecardDto, ScorecardIndicatorDto, Scope } from '@scorecard/contracts';
-import { ResultRepository, SchemeRepository, periodYear, shiftPeriod } from '@scorecard/server-database';
+import { PeriodRepository, ResultRepository, SchemeRepository, periodYear, shiftPeriod } from '@scorecard/server-database';
+import { AccessPolicy } from '../access/access-policy';
+import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { NotFoundError } from '../common/api.errors';
 import { AgencyDirectory } from '../common/agency-directory.service';
 import { toIndicatorResults } from '../rankings/ranking-row.mapper';
@@ -12,15 +14,23 @@ export class ScorecardService {
     private readonly agencies: AgencyDirectory,
     private readonly results: ResultRepository,
     private readonly schemes: SchemeRepository,
+    private readonly periods: PeriodRepository,
+    private readonly policy: AccessPolicy,
   ) {}
 
   /**
    * One agency's month: score, grade, ranks, and per indicator the gap to the target, to the best
    * peer and to the peers' average (a ratio of sums over the same level), plus a 12-month trend.
    */
-  async scorecard(code: string, period: string, scope: Scope = 'aggregate'): Promise<ScorecardDto> {
+  async scorecard(caller: AuthenticatedUser, code: string, period: string, scope: Scope = 'aggregate'): Promise<ScorecardDto> {
     const agency = await this.agencies.find(code);
     if (!agency) throw new NotFoundError(`Agency ${code} does not exist`);
+    const month = await this.periods.find(period);
+    if (!month) throw new NotFoundError(`Period ${period} does not exist`);
+    // Before publication an agency sees its own results only; the province sees all.
+    if (month.status !== 'published' && code !== caller.agencyCode) {
+      await this.policy.assertRole(caller, 'results.read_draft');
+    }
     const result = await this.results.find(period, code, scope);
     if (!result) throw new NotFoundError(`No results of ${code} for ${period} yet`);
     const scheme = await this.schemes.findForYear(periodYear(period));

@@ -1,9 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { LoginResponse } from '@scorecard/contracts';
+import { type AuthenticatedUser, CurrentUser } from '../common/current-user.decorator';
 import { Public } from '../common/public.decorator';
+import { RequestId } from '../common/request-id.decorator';
 import { AuthService } from './auth.service';
 import { LoginDto } from './login.dto';
+import { RefreshDto } from './refresh.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -13,8 +16,22 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'An access token and who it belongs to' })
-  login(@Body() body: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(body.username, body.password);
+  @ApiOkResponse({ description: 'An access token, a refresh token and who they belong to' })
+  @ApiTooManyRequestsResponse({ description: 'Locked after 10 consecutive failures (15 minutes), or too many attempts from one address' })
+  login(@Body() body: LoginDto, @RequestId() requestId: string | null): Promise<LoginResponse> {
+    return this.auth.login(body.username, body.password, requestId);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  refresh(@Body() body: RefreshDto, @RequestId() requestId: string | null): Promise<LoginResponse> {
+    return this.auth.refresh(body.refreshToken, requestId);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  logout(@CurrentUser() user: AuthenticatedUser): Promise<void> {
+    return this.auth.logout(user);
   }
 }

@@ -1,48 +1,174 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { compare } from 'bcryptjs';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import type { LoginResponse, Role } from '@scorecard/contracts';
 import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
-import { UserRepository } from '@scorecard/server-database';
-import { AuthenticationError } from '../common/api.errors';
+import {
+  AuditLogRepository,
+  LoginFailureRepository,
+  SessionRepository,
+  UserRepository,
+} from '@scorecard/server-database';
+import { AuthenticationError, LockedOutError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
+
+/** Consecutive failures that lock a username, and for how long. */
+export const LOCKOUT_THRESHOLD = 10;
+export const LOCKOUT_SECONDS = 15 * 60;
 
 interface TokenClaims {
   sub: string;
   role: Role;
   agency: string;
+  sid: string;
 }
 
+/**
+ * Password login with sessions: a short-lived access token (JWT naming its session) and a
+ * rotating refresh token stored only as a hash. Logout, a disabled account or a password reset
+ * revokes the session, and every access token naming it stops working at once.
+ */
 @Injectable()
 export class AuthService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly failures: LoginFailureRepository,
+    private readonly audit: AuditLogRepository,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(username: string, password: string): Promise<LoginResponse> {
+  async login(username: string, password: string, requestId: string | null): Promise<LoginResponse> {
+    // A locked username is refused before its password is even looked at.
+    const state = await this.failures.find(username);
+    if (state?.lockedUntil && state.lockedUntil > new Date()) throw new LockedOutError(state.lockedUntil);
+
     const user = await this.users.findByUsername(username);
     // Compare even for unknown users so timing does not reveal which usernames exist.
     const matches = await compare(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-    if (!user || !matches || user.disabled) throw new AuthenticationError();
-    const claims: TokenClaims = { sub: user.username, role: user.role, agency: user.agencyCode };
-    return {
-      accessToken: await this.jwt.signAsync(claims, { expiresIn: this.config.jwtExpiresInSeconds }),
-      expiresIn: this.config.jwtExpiresInSeconds,
-      user: {
-        username: user.username,
+    if (!user || !matches || user.disabled) {
+      const failure = await this.dataSource.transaction(async (manager) => {
+        const recorded = await this.failures.recordFailure(manager, username, LOCKOUT_THRESHOLD, LOCKOUT_SECONDS);
+        await this.audit.record(manager, {
+          username,
+          role: user?.role ?? null,
+          agencyCode: user?.agencyCode ?? null,
+          action: 'auth.login_failed',
+          target: `user/${username}`,
+          before: null,
+          after: { failures: recorded.failures, lockedUntil: recorded.lockedUntil },
+          requestId,
+        });
+        return recorded;
+      });
+      if (failure.lockedUntil) throw new LockedOutError(failure.lockedUntil);
+      throw new AuthenticationError();
+    }
+
+    const sessionId = randomUUID();
+    const secret = randomBytes(32).toString('base64url');
+    await this.dataSource.transaction(async (manager) => {
+      await this.failures.clear(manager, username);
+      await this.sessions.create(manager, {
+        id: sessionId,
+        userId: user.id,
+        refreshTokenHash: hashSecret(secret),
+        expiresAt: new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000),
+      });
+      await this.audit.record(manager, {
+        username,
         role: user.role,
         agencyCode: user.agencyCode,
-        displayName: user.displayName,
-      },
+        action: 'auth.login',
+        target: `session/${sessionId}`,
+        before: null,
+        after: { sessionId },
+        requestId,
+      });
+    });
+    return {
+      accessToken: await this.signAccessToken({ sub: user.username, role: user.role, agency: user.agencyCode, sid: sessionId }),
+      refreshToken: `${sessionId}.${secret}`,
+      expiresIn: this.config.jwtExpiresInSeconds,
+      user: { username: user.username, role: user.role, agencyCode: user.agencyCode, displayName: user.displayName },
     };
   }
 
-  async verify(token: string): Promise<AuthenticatedUser> {
-    const claims = await this.jwt.verifyAsync<TokenClaims>(token);
-    return { username: claims.sub, role: claims.role, agencyCode: claims.agency };
+  /** Trades a refresh token for a new access token and a new refresh token (the old one dies). */
+  async refresh(refreshToken: string, requestId: string | null): Promise<LoginResponse> {
+    const [sessionId, secret] = refreshToken.split('.');
+    if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) throw new AuthenticationError('Invalid refresh token');
+    const nextSecret = randomBytes(32).toString('base64url');
+    const user = await this.dataSource.transaction(async (manager) => {
+      const session = await this.sessions.findById(manager, sessionId);
+      const valid =
+        session &&
+        !session.revokedAt &&
+        session.expiresAt > new Date() &&
+        safeEqual(session.refreshTokenHash, hashSecret(secret));
+      if (!valid) throw new AuthenticationError('The session has ended: log in again');
+      const found = await this.users.findById(manager, session.userId);
+      if (!found || found.disabled) throw new AuthenticationError('The session has ended: log in again');
+      await this.sessions.rotate(manager, sessionId, hashSecret(nextSecret));
+      await this.audit.record(manager, {
+        username: found.username,
+        role: found.role,
+        agencyCode: found.agencyCode,
+        action: 'auth.refresh',
+        target: `session/${sessionId}`,
+        before: null,
+        after: { sessionId },
+        requestId,
+      });
+      return found;
+    });
+    return {
+      accessToken: await this.signAccessToken({ sub: user.username, role: user.role, agency: user.agencyCode, sid: sessionId }),
+      refreshToken: `${sessionId}.${nextSecret}`,
+      expiresIn: this.config.jwtExpiresInSeconds,
+      user: { username: user.username, role: user.role, agencyCode: user.agencyCode, displayName: user.displayName },
+    };
   }
+
+  async logout(caller: AuthenticatedUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.sessions.revoke(manager, caller.sessionId);
+      await this.audit.record(manager, {
+        username: caller.username,
+        role: caller.role,
+        agencyCode: caller.agencyCode,
+        action: 'auth.logout',
+        target: `session/${caller.sessionId}`,
+        before: { sessionId: caller.sessionId },
+        after: null,
+        requestId: caller.requestId,
+      });
+    });
+  }
+
+  /** Verifies the token and that its session is still live (not logged out, user not disabled). */
+  async verify(token: string, requestId: string | null): Promise<AuthenticatedUser> {
+    const claims = await this.jwt.verifyAsync<TokenClaims>(token);
+    const session = claims.sid ? await this.sessions.findActive(claims.sid) : null;
+    if (!session || session.username !== claims.sub) throw new AuthenticationError('The session has ended');
+    return { username: session.username, role: session.role, agencyCode: session.agencyCode, sessionId: claims.sid, requestId };
+  }
+
+  private signAccessToken(claims: TokenClaims): Promise<string> {
+    return this.jwt.signAsync(claims, { expiresIn: this.config.jwtExpiresInSeconds });
+  }
+}
+
+function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+function safeEqual(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
 /** bcrypt hash of a random string nobody knows. */

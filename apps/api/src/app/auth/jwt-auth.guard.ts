@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { IS_PUBLIC } from '../common/public.decorator';
 import { AuthService } from './auth.service';
 
-/** Every route needs a valid bearer token unless marked {@link Public}. */
+/** Every route needs a valid bearer token of a live session unless marked {@link Public}. */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
@@ -15,11 +15,11 @@ export class JwtAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
-    const request = context.switchToHttp().getRequest<Request & { user?: unknown }>();
+    const request = context.switchToHttp().getRequest<Request & { user?: unknown; id?: unknown }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('A bearer token is required');
     try {
-      request.user = await this.auth.verify(token);
+      request.user = await this.auth.verify(token, request.id === undefined ? null : String(request.id));
     } catch {
       throw new UnauthorizedException('The token is invalid or has expired');
     }

@@ -28,6 +28,23 @@ export class AgencyDirectory {
     return false;
   }
 
+  /** The agency and all its descendants. */
+  async subtree(code: string): Promise<string[]> {
+    const byCode = await this.load();
+    const children = new Map<string, string[]>();
+    for (const agency of byCode.values()) {
+      if (agency.parentCode) children.set(agency.parentCode, [...(children.get(agency.parentCode) ?? []), agency.code]);
+    }
+    const result: string[] = [];
+    const pending = byCode.has(code) ? [code] : [];
+    while (pending.length > 0) {
+      const next = pending.pop() as string;
+      result.push(next);
+      pending.push(...(children.get(next) ?? []));
+    }
+    return result;
+  }
+
   invalidate(): void {
     this.cache = null;
   }

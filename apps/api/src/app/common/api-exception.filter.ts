@@ -3,7 +3,9 @@ import type { Response } from 'express';
 import { PeriodNotFoundError } from '@scorecard/server-database';
 import {
   AuthenticationError,
+  ConflictError,
   type FieldError,
+  LockedOutError,
   InvalidInputError,
   NotFoundError,
   OutOfScopeError,
@@ -17,6 +19,7 @@ interface ErrorBody {
   message: string;
   errors?: FieldError[];
   currentVersion?: number | null;
+  lockedUntil?: string;
 }
 
 /** One error shape for every failure; never a stack trace to the client. */
@@ -50,6 +53,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return body(409, exception.message, { currentVersion: exception.currentVersion });
     }
     if (exception instanceof PeriodNotOpenError) return body(423, exception.message);
+    if (exception instanceof LockedOutError) return body(429, exception.message, { lockedUntil: exception.until.toISOString() });
+    if (exception instanceof ConflictError) return body(409, exception.message);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();

@@ -53,3 +53,20 @@ export class AuthenticationError extends Error {
     this.name = 'AuthenticationError';
   }
 }
+
+export class LockedOutError extends Error {
+  constructor(readonly until: Date) {
+    super(
+      `Too many failed logins: this account is locked until ${until.toISOString()}. ` +
+        'Wait, or ask an administrator to unlock it or reset the password.',
+    );
+    this.name = 'LockedOutError';
+  }
+}
+
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}

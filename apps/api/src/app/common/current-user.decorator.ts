@@ -1,11 +1,14 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Role } from '@scorecard/contracts';
 
-/** What a verified access token says about its bearer. */
+/** What a verified access token and its live session say about the caller. */
 export interface AuthenticatedUser {
   username: string;
   role: Role;
   agencyCode: string;
+  sessionId: string;
+  /** Correlates the audit entry of a write with the request log. */
+  requestId: string | null;
 }
 
 export const CurrentUser = createParamDecorator(

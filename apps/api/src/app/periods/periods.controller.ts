@@ -1,6 +1,7 @@
-import { Controller, ForbiddenException, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiTags } from '@nestjs/swagger';
 import type { JobAcceptedDto, PeriodDto } from '@scorecard/contracts';
+import { Authorize } from '../access/authorize.decorator';
 import { type AuthenticatedUser, CurrentUser } from '../common/current-user.decorator';
 import { ParsePeriodPipe } from './period.param';
 import { PeriodsService } from './periods.service';
@@ -18,11 +19,11 @@ export class PeriodsController {
   @Post(':period/compute')
   @HttpCode(202)
   @ApiAcceptedResponse({ description: '{jobId} of the queued computation' })
+  @Authorize('period.manage')
   compute(
     @Param('period', ParsePeriodPipe) period: string,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<JobAcceptedDto> {
-    if (user.role !== 'province_admin') throw new ForbiddenException('Only the province computes results');
-    return this.periods.compute(period);
+    return this.periods.compute(user, period);
   }
 }

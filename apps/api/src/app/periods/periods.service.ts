@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { JobAcceptedDto, PeriodDto } from '@scorecard/contracts';
-import { PeriodRepository } from '@scorecard/server-database';
+import { DataSource } from 'typeorm';
+import { AuditLogRepository, PeriodRepository } from '@scorecard/server-database';
 import { ComputePeriodProducer } from '@scorecard/server-queue';
 import { NotFoundError } from '../common/api.errors';
+import type { AuthenticatedUser } from '../common/current-user.decorator';
 
 @Injectable()
 export class PeriodsService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly periods: PeriodRepository,
+    private readonly audit: AuditLogRepository,
     private readonly producer: ComputePeriodProducer,
   ) {}
 
@@ -25,10 +29,20 @@ export class PeriodsService {
   }
 
   /** Queues the month's computation; asking again before anything changed returns the same job. */
-  async compute(period: string): Promise<JobAcceptedDto> {
+  async compute(caller: AuthenticatedUser, period: string): Promise<JobAcceptedDto> {
     const month = await this.periods.find(period);
     if (!month) throw new NotFoundError(`Period ${period} does not exist`);
     const jobId = await this.producer.enqueue({ period, revision: month.dataRevision });
+    await this.audit.record(this.dataSource.manager, {
+      username: caller.username,
+      role: caller.role,
+      agencyCode: caller.agencyCode,
+      action: 'period.compute',
+      target: `period/${period}`,
+      before: { dataRevision: month.dataRevision, computedRevision: month.computedRevision },
+      after: { jobId },
+      requestId: caller.requestId,
+    });
     return { jobId };
   }
 }

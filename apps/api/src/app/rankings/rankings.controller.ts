@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { RankingsDto } from '@scorecard/contracts';
+import { type AuthenticatedUser, CurrentUser } from '../common/current-user.decorator';
 import { RankingsQuery } from './rankings.query';
 import { RankingsService } from './rankings.service';
 
@@ -10,7 +11,7 @@ export class RankingsController {
   constructor(private readonly rankings: RankingsService) {}
 
   @Get()
-  ranking(@Query() query: RankingsQuery): Promise<RankingsDto> {
-    return this.rankings.ranking(query);
+  ranking(@Query() query: RankingsQuery, @CurrentUser() caller: AuthenticatedUser): Promise<RankingsDto> {
+    return this.rankings.ranking(caller, query);
   }
 }

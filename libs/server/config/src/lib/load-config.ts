@@ -70,7 +70,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     redisUrl,
     jwtSecret,
-    jwtExpiresInSeconds: integer('JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+    jwtExpiresInSeconds: integer('JWT_EXPIRES_IN_SECONDS', 15 * 60, 30, 24 * 3600),
+    refreshTokenTtlSeconds: integer('REFRESH_TOKEN_TTL_SECONDS', 7 * 24 * 3600, 300, 90 * 24 * 3600),
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
+    loginRateLimitPerMinute: integer('LOGIN_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
+    corsOrigins: (env['CORS_ORIGINS'] ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     demo: demoRaw === 'true',
     webDistDir: env['WEB_DIST_DIR'] === undefined ? resolve('dist/apps/web') : env['WEB_DIST_DIR'],
     logLevel,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './app-config';
 
@@ -6,6 +7,14 @@ export function loggerModuleFor(config: AppConfig) {
   return LoggerModule.forRoot({
     pinoHttp: {
       level: config.logLevel,
+      // A caller's X-Request-Id is kept (when it looks like an id) and echoed, so a request can be
+      // followed from the proxy through the log to its audit entry.
+      genReqId: (request, response) => {
+        const given = request.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+        response.setHeader('X-Request-Id', id);
+        return id;
+      },
       autoLogging: { ignore: (request) => request.url === '/api/health' },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
       transport:

@@ -5,6 +5,9 @@ import { createDataSource } from './data-source';
 import { DatabaseShutdown } from './database-shutdown';
 import { DemoProvinceSeeder } from './demo/demo-province.seeder';
 import { AgencyRepository } from './repositories/agency.repository';
+import { AuditLogRepository } from './repositories/audit-log.repository';
+import { LoginFailureRepository } from './repositories/login-failure.repository';
+import { SessionRepository } from './repositories/session.repository';
 import { PeriodRepository } from './repositories/period.repository';
 import { ResultRepository } from './repositories/result.repository';
 import { SchemeRepository } from './repositories/scheme.repository';
@@ -14,6 +17,9 @@ import { PeriodComputationService } from './results/period-computation.service';
 
 const REPOSITORIES = [
   AgencyRepository,
+  AuditLogRepository,
+  LoginFailureRepository,
+  SessionRepository,
   PeriodRepository,
   ResultRepository,
   SchemeRepository,

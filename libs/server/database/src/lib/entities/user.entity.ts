@@ -31,6 +31,9 @@ export class UserEntity {
   @Column({ name: 'is_demo', type: 'boolean', default: false })
   isDemo!: boolean;
 
+  @Column({ name: 'password_changed_at', type: 'timestamptz', default: () => 'now()' })
+  passwordChangedAt!: Date;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

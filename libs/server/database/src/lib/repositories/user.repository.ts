@@ -1,19 +1,47 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { UserEntity } from '../entities';
 
 @Injectable()
 export class UserRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findByUsername(username: string): Promise<UserEntity | null> {
-    return this.dataSource.getRepository(UserEntity).findOneBy({ username });
+  findByUsername(username: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {
+    return manager.getRepository(UserEntity).findOneBy({ username });
+  }
+
+  findById(manager: EntityManager, id: number): Promise<UserEntity | null> {
+    return manager.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  /** Locks the row for the rest of the caller's transaction (concurrent edits of one user serialise). */
+  findByUsernameForUpdate(manager: EntityManager, username: string): Promise<UserEntity | null> {
+    return manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .setLock('pessimistic_write')
+      .where('u.username = :username', { username })
+      .getOne();
+  }
+
+  findInAgencies(agencyCodes: string[]): Promise<UserEntity[]> {
+    return this.dataSource
+      .getRepository(UserEntity)
+      .find({ where: { agencyCode: In(agencyCodes) }, order: { agencyCode: 'ASC', username: 'ASC' } });
+  }
+
+  async insert(manager: EntityManager, user: Partial<UserEntity>): Promise<UserEntity> {
+    const repository = manager.getRepository(UserEntity);
+    const { identifiers } = await repository.insert(user);
+    return repository.findOneByOrFail({ id: identifiers[0]['id'] as number });
+  }
+
+  async save(manager: EntityManager, user: UserEntity): Promise<UserEntity> {
+    return manager.getRepository(UserEntity).save(user);
   }
 
   /** Demo accounts are usable only while the server runs in demo mode. */
   async setDemoAccountsEnabled(enabled: boolean): Promise<void> {
-    await this.dataSource
-      .getRepository(UserEntity)
-      .update({ isDemo: true }, { disabled: !enabled });
+    await this.dataSource.getRepository(UserEntity).update({ isDemo: true }, { disabled: !enabled });
   }
 }

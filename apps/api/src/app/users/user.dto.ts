@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ROLES, type Role } from '@scorecard/contracts';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'zhang.wei' })
+  @Matches(/^[A-Za-z0-9_.-]{2,64}$/, { message: 'username must be 2–64 letters, digits, _ . or -' })
+  username!: string;
+
+  @ApiProperty({ example: '张伟' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiProperty({ example: '330102' })
+  @Matches(/^[0-9]{6}$/, { message: 'agencyCode must be a six-digit division code' })
+  agencyCode!: string;
+
+  @ApiProperty({ description: 'At least 10 characters with 3 of: lower case, upper case, digits, symbols' })
+  @IsString()
+  @MaxLength(128)
+  password!: string;
+
+  @ApiPropertyOptional({ example: '综合柜员' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  post?: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  post?: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(128)
+  password!: string;
+}

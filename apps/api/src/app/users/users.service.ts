@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { hash } from 'bcryptjs';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { UserDto } from '@scorecard/contracts';
+import {
+  AuditLogRepository,
+  LoginFailureRepository,
+  SessionRepository,
+  type UserEntity,
+  UserRepository,
+} from '@scorecard/server-database';
+import { AccessPolicy } from '../access/access-policy';
+import { AgencyDirectory } from '../common/agency-directory.service';
+import { ConflictError, InvalidInputError, NotFoundError, OutOfScopeError } from '../common/api.errors';
+import type { AuthenticatedUser } from '../common/current-user.decorator';
+import { passwordProblem } from './password-rules';
+import type { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './user.dto';
+
+const BCRYPT_COST = 12;
+
+/** User administration: province admins for the province, city admins for their city. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly failures: LoginFailureRepository,
+    private readonly audit: AuditLogRepository,
+    private readonly agencies: AgencyDirectory,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  async list(caller: AuthenticatedUser, agencyCode?: string): Promise<UserDto[]> {
+    const root = agencyCode ?? caller.agencyCode;
+    await this.policy.assert(caller, 'user.manage', root);
+    const users = await this.users.findInAgencies(await this.agencies.subtree(root));
+    return users.map(toUserDto);
+  }
+
+  async create(caller: AuthenticatedUser, body: CreateUserDto): Promise<UserDto> {
+    await this.policy.assert(caller, 'user.manage', body.agencyCode);
+    this.assertMayAssign(caller, body.role);
+    const problem = passwordProblem(body.password, body.username);
+    if (problem) throw new InvalidInputError([{ field: 'password', message: problem }]);
+    const passwordHash = await hash(body.password, BCRYPT_COST);
+    return this.dataSource.transaction(async (manager) => {
+      if (await this.users.findByUsername(body.username, manager)) {
+        throw new ConflictError(`The username ${body.username} is taken`);
+      }
+      const created = await this.users.insert(manager, {
+        username: body.username,
+        displayName: body.displayName,
+        role: body.role,
+        agencyCode: body.agencyCode,
+        post: body.post ?? null,
+        passwordHash,
+      });
+      await this.record(manager, caller, 'user.create', created.username, null, toUserDto(created));
+      return toUserDto(created);
+    });
+  }
+
+  async update(caller: AuthenticatedUser, username: string, body: UpdateUserDto): Promise<UserDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.findManageable(manager, caller, username);
+      if (body.role !== undefined) this.assertMayAssign(caller, body.role);
+      if (user.username === caller.username && (body.disabled === true || (body.role && body.role !== user.role))) {
+        throw new OutOfScopeError('You cannot disable yourself or change your own role');
+      }
+      const before = toUserDto(user);
+      Object.assign(user, {
+        displayName: body.displayName ?? user.displayName,
+        role: body.role ?? user.role,
+        disabled: body.disabled ?? user.disabled,
+        post: body.post ?? user.post,
+      });
+      const saved = await this.users.save(manager, user);
+      if (saved.disabled || before.role !== saved.role) await this.sessions.revokeAllOfUser(manager, saved.id);
+      await this.record(manager, caller, 'user.update', username, before, toUserDto(saved));
+      return toUserDto(saved);
+    });
+  }
+
+  /** Sets a new password, ends the user's sessions and lifts a lock-out. */
+  async resetPassword(caller: AuthenticatedUser, username: string, body: ResetPasswordDto): Promise<void> {
+    const problem = passwordProblem(body.password, username);
+    if (problem) throw new InvalidInputError([{ field: 'password', message: problem }]);
+    const passwordHash = await hash(body.password, BCRYPT_COST);
+    await this.dataSource.transaction(async (manager) => {
+      const user = await this.findManageable(manager, caller, username);
+      const before = { passwordChangedAt: user.passwordChangedAt.toISOString() };
+      user.passwordHash = passwordHash;
+      user.passwordChangedAt = new Date();
+      await this.users.save(manager, user);
+      await this.sessions.revokeAllOfUser(manager, user.id);
+      await this.failures.clear(manager, username);
+      await this.record(manager, caller, 'user.reset_password', username, before, {
+        passwordChangedAt: user.passwordChangedAt.toISOString(),
+      });
+    });
+  }
+
+  /** Lifts a lock-out after too many failed logins. */
+  async unlock(caller: AuthenticatedUser, username: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.findManageable(manager, caller, username);
+      const state = await this.failures.find(username, manager);
+      await this.failures.clear(manager, username);
+      await this.record(
+        manager,
+        caller,
+        'user.unlock',
+        username,
+        state ? { failures: state.failures, lockedUntil: state.lockedUntil?.toISOString() ?? null } : null,
+        { failures: 0, lockedUntil: null },
+      );
+    });
+  }
+
+  private async findManageable(manager: EntityManager, caller: AuthenticatedUser, username: string): Promise<UserEntity> {
+    const user = await this.users.findByUsernameForUpdate(manager, username);
+    if (!user) throw new NotFoundError(`User ${username} does not exist`);
+    await this.policy.assert(caller, 'user.manage', user.agencyCode);
+    return user;
+  }
+
+  private assertMayAssign(caller: AuthenticatedUser, role: UserDto['role']): void {
+    if (!this.policy.mayAssignRole(caller, role)) throw new OutOfScopeError(`You may not assign the role ${role}`);
+  }
+
+  private record(
+    manager: EntityManager,
+    caller: AuthenticatedUser,
+    action: string,
+    username: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
+    return this.audit.record(manager, {
+      username: caller.username,
+      role: caller.role,
+      agencyCode: caller.agencyCode,
+      action,
+      target: `user/${username}`,
+      before,
+      after,
+      requestId: caller.requestId,
+    });
+  }
+}
+
+function toUserDto(user: UserEntity): UserDto {
+  return {
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    agencyCode: user.agencyCode,
+    post: user.post,
+    disabled: user.disabled,
+  };
+}

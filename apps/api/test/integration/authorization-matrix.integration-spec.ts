@@ -1,0 +1,164 @@
+import { type ApiTestApp, OPEN_PERIOD, startApiTestApp } from '../support/api-test-app';
+
+/**
+ * Every write endpoint × every role × where the target agency sits relative to the caller's own
+ * (own, child, sibling, parent, another city). The expected status of each cell comes from the
+ * rules as the design states them, written out here independently of the application's policy.
+ */
+type Role = 'province_admin' | 'city_admin' | 'agency_head' | 'staff';
+type Relation = 'own' | 'child' | 'sibling' | 'parent' | 'other city';
+
+interface Actor {
+  username: string;
+  role: Role;
+  agency: string;
+  targets: Partial<Record<Relation, string>>;
+}
+
+const CITY_TARGETS = { own: '330100', child: '330102', sibling: '330200', parent: '330000', 'other city': '330203' };
+const COUNTY_TARGETS = { own: '330102', sibling: '330105', parent: '330100', 'other city': '330203' };
+const ACTORS: Actor[] = [
+  { username: 'admin', role: 'province_admin', agency: '330000', targets: { own: '330000', child: '330100' } },
+  { username: 'cityadmin-330100', role: 'city_admin', agency: '330100', targets: CITY_TARGETS },
+  { username: 'head-330100', role: 'agency_head', agency: '330100', targets: CITY_TARGETS },
+  { username: 'head-330102', role: 'agency_head', agency: '330102', targets: COUNTY_TARGETS },
+  { username: 'staff-330100-1', role: 'staff', agency: '330100', targets: CITY_TARGETS },
+  { username: 'staff-330102-1', role: 'staff', agency: '330102', targets: COUNTY_TARGETS },
+];
+
+/** Who may do what, by the design: admins within their subtree, heads their own agency. */
+function expectedAllowed(endpoint: string, role: Role, relation: Relation): boolean {
+  const inSubtree = relation === 'own' || relation === 'child';
+  switch (endpoint) {
+    case 'PUT submission':
+      return role === 'province_admin' || role === 'city_admin' ? inSubtree : role === 'agency_head' && relation === 'own';
+    default: // user administration
+      return (role === 'province_admin' || role === 'city_admin') && inSubtree;
+  }
+}
+
+const SUCCESS: Record<string, number> = {
+  'PUT submission': 200,
+  'POST users': 201,
+  'PATCH users/:username': 200,
+  'POST users/:username/reset-password': 204,
+  'POST users/:username/unlock': 204,
+};
+
+const VALUES = { satisfaction: { numerator: 90, denominator: 100 }, first_inquiry: { numerator: 10, denominator: 10 } };
+
+describe('authorisation matrix', () => {
+  let api: ApiTestApp;
+  const tokens = new Map<string, string>();
+  let created = 0;
+
+  beforeAll(async () => {
+    api = await startApiTestApp();
+    const admin = await api.login('admin');
+    const cityAdmin = await api.request('POST', '/users', {
+      token: admin,
+      body: { username: 'cityadmin-330100', displayName: '杭州市医保中心管理员', role: 'city_admin', agencyCode: '330100', password: 'Hangzhou-2026!' },
+    });
+    expect(cityAdmin.status).toBe(201);
+    for (const actor of ACTORS) {
+      tokens.set(actor.username, await api.login(actor.username, actor.username === 'cityadmin-330100' ? 'Hangzhou-2026!' : 'demo'));
+    }
+  });
+  afterAll(() => api.close());
+
+  const currentVersion = async (agencyCode: string): Promise<number | undefined> => {
+    const rows = await api.dataSource.query('SELECT version FROM submission WHERE period = $1 AND agency_code = $2', [
+      OPEN_PERIOD,
+      agencyCode,
+    ]);
+    return rows[0]?.version;
+  };
+
+  const call = async (endpoint: string, token: string, target: string): Promise<number> => {
+    switch (endpoint) {
+      case 'PUT submission': {
+        const version = await currentVersion(target);
+        return (await api.request('PUT', `/submissions/${OPEN_PERIOD}/${target}`, { token, body: { values: VALUES, version } })).status;
+      }
+      case 'POST users':
+        return (
+          await api.request('POST', '/users', {
+            token,
+            body: { username: `new-${target}-${created++}`, displayName: '新用户', role: 'staff', agencyCode: target, password: 'Correct-Horse-9' },
+          })
+        ).status;
+      case 'PATCH users/:username':
+        return (await api.request('PATCH', `/users/staff-${target}-2`, { token, body: { displayName: '改名' } })).status;
+      case 'POST users/:username/reset-password':
+        return (await api.request('POST', `/users/staff-${target}-3/reset-password`, { token, body: { password: 'Another-Pass-42' } })).status;
+      case 'POST users/:username/unlock':
+        return (await api.request('POST', `/users/staff-${target}-4/unlock`, { token })).status;
+      default:
+        throw new Error(endpoint);
+    }
+  };
+
+  it('answers every cell exactly as the rules say: 0 escapes', async () => {
+    const cells: string[] = [];
+    const mismatches: string[] = [];
+    for (const endpoint of Object.keys(SUCCESS)) {
+      for (const actor of ACTORS) {
+        for (const [relation, target] of Object.entries(actor.targets) as [Relation, string][]) {
+          const expected = expectedAllowed(endpoint, actor.role, relation) ? SUCCESS[endpoint] : 403;
+          const actual = await call(endpoint, tokens.get(actor.username) as string, target);
+          const cell = `${endpoint} · ${actor.username} (${actor.role}) → ${relation} ${target}: expected ${expected}, got ${actual}`;
+          cells.push(cell);
+          if (actual !== expected) mismatches.push(cell);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(cells).toHaveLength(5 * (2 + 5 + 5 + 4 + 5 + 4));
+  });
+
+  it('lets only the province queue a computation', async () => {
+    for (const actor of ACTORS) {
+      const { status } = await api.request('POST', `/periods/${OPEN_PERIOD}/compute`, { token: tokens.get(actor.username) });
+      expect({ actor: actor.username, status }).toEqual({ actor: actor.username, status: actor.role === 'province_admin' ? 202 : 403 });
+    }
+  });
+
+  it('keeps draft results from everyone but the province, while an agency sees its own', async () => {
+    for (const actor of ACTORS) {
+      const token = tokens.get(actor.username);
+      const ranking = await api.request('GET', `/rankings?period=${OPEN_PERIOD}&level=county`, { token });
+      expect({ actor: actor.username, status: ranking.status }).toEqual({
+        actor: actor.username,
+        status: actor.role === 'province_admin' ? 200 : 403,
+      });
+      const published = await api.request('GET', '/rankings?period=2026-09&level=county', { token });
+      expect(published.status).toBe(200);
+      const own = await api.request('GET', `/agencies/${actor.agency}/scorecard?period=${OPEN_PERIOD}`, { token });
+      expect(own.status).not.toBe(403);
+    }
+    const other = await api.request('GET', `/agencies/330203/scorecard?period=${OPEN_PERIOD}`, { token: tokens.get('head-330102') });
+    expect(other.status).toBe(403);
+  });
+
+  it('never lets a city admin hand out the province role or manage itself out of its role', async () => {
+    const token = tokens.get('cityadmin-330100');
+    const escalate = await api.request('POST', '/users', {
+      token,
+      body: { username: 'sneaky', displayName: 'x', role: 'province_admin', agencyCode: '330102', password: 'Correct-Horse-9' },
+    });
+    expect(escalate.status).toBe(403);
+    const self = await api.request('PATCH', '/users/cityadmin-330100', { token, body: { role: 'province_admin' } });
+    expect(self.status).toBe(403);
+  });
+
+  it('reads submissions: admins in their subtree, heads and staff their own agency only', async () => {
+    const read = (username: string, agency: string) =>
+      api.request('GET', `/submissions/2026-09/${agency}`, { token: tokens.get(username) }).then((answer) => answer.status);
+    expect(await read('cityadmin-330100', '330102')).toBe(200);
+    expect(await read('cityadmin-330100', '330203')).toBe(403);
+    expect(await read('head-330102', '330102')).not.toBe(403);
+    expect(await read('head-330102', '330105')).toBe(403);
+    expect(await read('staff-330102-1', '330102')).not.toBe(403);
+    expect(await read('staff-330102-1', '330100')).toBe(403);
+  });
+});

@@ -1,0 +1,55 @@
+import { type ApiTestApp, OPEN_PERIOD, startApiTestApp } from '../support/api-test-app';
+
+describe('hardening', () => {
+  let api: ApiTestApp;
+
+  beforeAll(async () => {
+    api = await startApiTestApp({ CORS_ORIGINS: 'https://scorecard.example.gov.cn' });
+  });
+  afterAll(() => api.close());
+
+  it('refuses bodies over the size limit with 413 and the uniform error shape', async () => {
+    const token = await api.login('admin');
+    const response = await fetch(`${api.baseUrl}/api/submissions/${OPEN_PERIOD}/330102`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ values: {}, padding: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+    const body = await response.json();
+    expect(body).toMatchObject({ statusCode: 413 });
+    expect(JSON.stringify(body)).not.toMatch(/node_modules|at \w+ \(/);
+  });
+
+  it('answers malformed JSON with 400 and no stack trace', async () => {
+    const response = await fetch(`${api.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username": "admin", ',
+    });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text).not.toMatch(/node_modules|at \w+ \(|SyntaxError: /);
+    expect(JSON.parse(text)).toMatchObject({ statusCode: 400, error: 'BAD_REQUEST' });
+  });
+
+  it('allows cross-origin calls only from the configured web origin', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${api.baseUrl}/api/periods`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      });
+    const allowed = await preflight('https://scorecard.example.gov.cn');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://scorecard.example.gov.cn');
+    const foreign = await preflight('https://evil.example.com');
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('sends security headers and echoes a request id', async () => {
+    const response = await fetch(`${api.baseUrl}/api/health`, { headers: { 'x-request-id': 'trace-42' } });
+    expect(response.headers.get('x-request-id')).toBe('trace-42');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('strict-transport-security')).toContain('max-age');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+});

@@ -1,0 +1,51 @@
+import { DEVELOPMENT_JWT_SECRET } from './app-config';
+import { ConfigError, loadConfig } from './load-config';
+
+const BASE = { DATABASE_URL: 'postgres://u:p@localhost:5432/db', REDIS_URL: 'redis://localhost:6379' };
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({ ...BASE });
+    expect(config).toMatchObject({
+      environment: 'development',
+      port: 3000,
+      jwtSecret: DEVELOPMENT_JWT_SECRET,
+      jwtExpiresInSeconds: 900,
+      demo: true,
+      corsOrigins: [],
+      queuePrefix: 'scorecard',
+    });
+  });
+
+  it('refuses to start in production with the default JWT secret', () => {
+    expect(() => loadConfig({ ...BASE, NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set/);
+    expect(() => loadConfig({ ...BASE, NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...BASE, NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/at least 32/);
+    const production = loadConfig({ ...BASE, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+    expect(production.demo).toBe(false);
+  });
+
+  it('reports every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', NODE_ENV: 'staging', REDIS_URL: 'http://nope' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('NODE_ENV'),
+          expect.stringContaining('DATABASE_URL is required'),
+          expect.stringContaining('REDIS_URL must be a redis:// URL'),
+          expect.stringContaining('PORT'),
+        ]),
+      );
+    }
+  });
+
+  it('parses the allowed browser origins', () => {
+    expect(loadConfig({ ...BASE, CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
+  });
+});

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Role } from '@scorecard/contracts';
+import { UserSessionEntity } from '../entities';
+
+export interface ActiveSession {
+  sessionId: string;
+  username: string;
+  role: Role;
+  agencyCode: string;
+}
+
+@Injectable()
+export class SessionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(manager: EntityManager, session: Omit<UserSessionEntity, 'createdAt' | 'revokedAt'>): Promise<void> {
+    await manager.getRepository(UserSessionEntity).insert(session);
+  }
+
+  findById(manager: EntityManager, id: string): Promise<UserSessionEntity | null> {
+    return manager.getRepository(UserSessionEntity).findOneBy({ id });
+  }
+
+  /** The session if it is neither revoked nor expired and its user is enabled: one indexed lookup. */
+  async findActive(sessionId: string): Promise<ActiveSession | null> {
+    const rows: { username: string; role: Role; agency_code: string }[] = await this.dataSource.query(
+      `SELECT u.username, u.role, u.agency_code
+         FROM user_session s JOIN app_user u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
+      [sessionId],
+    );
+    const row = rows[0];
+    return row ? { sessionId, username: row.username, role: row.role, agencyCode: row.agency_code } : null;
+  }
+
+  async rotate(manager: EntityManager, id: string, refreshTokenHash: string): Promise<void> {
+    await manager.getRepository(UserSessionEntity).update({ id }, { refreshTokenHash });
+  }
+
+  async revoke(manager: EntityManager, id: string): Promise<void> {
+    await manager.query('UPDATE user_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
+  }
+
+  async revokeAllOfUser(manager: EntityManager, userId: number): Promise<void> {
+    await manager.query('UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+  }
+}
