@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RankingsDto } from '@scorecard/contracts';
-import { PeriodRepository, ResultRepository } from '@scorecard/server-database';
+import { PeriodRepository, ResultRepository, SchemeRepository, periodYear } from '@scorecard/server-database';
+import { buildRankingWorkbook } from './ranking-workbook';
 import { AccessPolicy } from '../access/access-policy';
 import { NotFoundError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
@@ -13,6 +14,7 @@ export class RankingsService {
     private readonly periods: PeriodRepository,
     private readonly results: ResultRepository,
     private readonly policy: AccessPolicy,
+    private readonly schemes: SchemeRepository,
   ) {}
 
   /** Served from the stored results of the last computation, never recomputed per request. */
@@ -33,6 +35,27 @@ export class RankingsService {
       computedAt: month.computedAt ? month.computedAt.toISOString() : null,
       stale: month.computedRevision === null || month.computedRevision < month.dataRevision,
       rows: orderRankingRows(records.map((record) => toRankingRow(record, query.parent !== undefined))),
+    };
+  }
+
+  async exportWorkbook(caller: AuthenticatedUser, query: RankingsQuery): Promise<{ fileName: string; content: Buffer }> {
+    const ranking = await this.ranking(caller, query);
+    const scheme = await this.schemes.findForYear(periodYear(query.period));
+    const indicators = (scheme?.indicators ?? []).map((indicator) => ({
+      code: indicator.code,
+      nameZh: indicator.nameZh,
+      nameEn: indicator.nameEn,
+      weight: Number(indicator.weight),
+      target: Number(indicator.target),
+      floor: Number(indicator.floor),
+      allowsOverTarget: indicator.allowsOverTarget,
+      monetary: indicator.monetary,
+      sortOrder: indicator.sortOrder,
+    }));
+    const levelName = ranking.level === 'city' ? '地市' : ranking.level === 'county' ? '区县' : '省级';
+    return {
+      fileName: `医保经办机构对标评价-${query.period}-${levelName}.xlsx`,
+      content: await buildRankingWorkbook(ranking, indicators),
     };
   }
 }
