@@ -24,7 +24,7 @@ describe('GET /rankings/export.xlsx', () => {
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
     expect(response.headers.get('content-disposition')).toContain(encodeURIComponent('医保经办机构对标评价'));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()));
+    await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['排名', '机构编码', '机构名称', '综合得分', '等级', '参保人员满意度']));
     expect(sheet.rowCount).toBe(12);
@@ -44,7 +44,7 @@ describe('GET /rankings/export.xlsx', () => {
     try {
       const response = await download(`period=${PUBLISHED_PERIOD}&level=city`);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()));
+      await workbook.xlsx.load(await response.arrayBuffer());
       const names = workbook.worksheets[0].getColumn(3).values;
       expect(names).toContain(`'=HYPERLINK("http://evil","x")`);
       expect(names).not.toContain(`=HYPERLINK("http://evil","x")`);
