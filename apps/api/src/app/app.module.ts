@@ -21,6 +21,8 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import { HealthController } from './health/health.controller';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { JobsController } from './jobs/jobs.controller';
+import { PeriodLifecycleController } from './lifecycle/period-lifecycle.controller';
+import { PeriodLifecycleService } from './lifecycle/period-lifecycle.service';
 import { PeriodsController } from './periods/periods.controller';
 import { PeriodsService } from './periods/periods.service';
 import { RankingsController } from './rankings/rankings.controller';
@@ -62,6 +64,7 @@ export class AppModule {
         HealthController,
         IndicatorsController,
         JobsController,
+        PeriodLifecycleController,
         PeriodsController,
         RankingsController,
         SubmissionsController,
@@ -76,6 +79,7 @@ export class AppModule {
         AccessPolicy,
         AgencyDirectory,
         UsersService,
+        PeriodLifecycleService,
         PeriodsService,
         RankingsService,
         ScorecardService,

@@ -13,4 +13,38 @@ export interface PeriodDto {
   computedAt: string | null;
   reportedCount: number;
   expectedCount: number;
+  /** Latest published snapshot; 0 before the first publication. */
+  publishedVersion: number;
+}
+
+export interface ProgressCountsDto {
+  expected: number;
+  reported: number;
+  onTime: number;
+  approved: number;
+  waived: number;
+  /** reported / expected, unrounded; null when nothing is expected. */
+  completeness: number | null;
+  /** on time / expected, unrounded. */
+  timeliness: number | null;
+}
+
+/** GET /api/periods/:period/completeness */
+export interface CompletenessDto {
+  period: string;
+  status: PeriodStatus;
+  dueDate: string;
+  province: ProgressCountsDto;
+  cities: (ProgressCountsDto & { code: string; name: string })[];
+  /** Agencies with neither figures nor a waiver. */
+  missing: { code: string; name: string; parentCode: string | null; remindedAt: string | null }[];
+}
+
+/** GET /api/periods/:period/history */
+export interface PeriodEventDto {
+  action: 'open' | 'lock' | 'force_lock' | 'publish' | 'reopen';
+  version: number | null;
+  reason: string | null;
+  actor: string;
+  at: string;
 }

@@ -40,6 +40,8 @@ export interface RankingsDto {
   level: AgencyLevel;
   parent: string | null;
   scope: Scope;
+  /** The published version served; null for draft results (province only). */
+  version: number | null;
   computedAt: string | null;
   stale: boolean;
   /** Ranked rows first (by rank, then code), then the 未报送 rows by code. */

@@ -15,3 +15,4 @@ export * from './lib/repositories/submission.repository';
 export * from './lib/repositories/user.repository';
 export * from './lib/results/period-computation.service';
 export * from './lib/results/period-results.calculator';
+export * from './lib/lifecycle/period-lifecycle.repository';

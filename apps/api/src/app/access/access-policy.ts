@@ -7,17 +7,20 @@ import { NotFoundError, OutOfScopeError } from '../common/api.errors';
 export type Permission =
   | 'submission.read'
   | 'submission.write'
+  | 'submission.review'
   | 'period.manage'
   | 'results.read_draft'
   | 'user.manage'
   | 'audit.read';
 
 /** Which agencies a role reaches for a permission, relative to the caller's own agency. */
-type Reach = 'subtree' | 'own' | 'none';
+type Reach = 'subtree' | 'descendants' | 'own' | 'none';
 
 const RULES: Record<Permission, Record<Role, Reach>> = {
   'submission.read': { province_admin: 'subtree', city_admin: 'subtree', agency_head: 'own', staff: 'own' },
   'submission.write': { province_admin: 'subtree', city_admin: 'subtree', agency_head: 'own', staff: 'none' },
+  // A city reviews its counties, not itself; the province reviews everyone.
+  'submission.review': { province_admin: 'subtree', city_admin: 'descendants', agency_head: 'none', staff: 'none' },
   'period.manage': { province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
   'results.read_draft': { province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
   'user.manage': { province_admin: 'subtree', city_admin: 'subtree', agency_head: 'none', staff: 'none' },
@@ -27,6 +30,7 @@ const RULES: Record<Permission, Record<Role, Reach>> = {
 const DENIALS: Record<Permission, string> = {
   'submission.read': 'You may read the figures of your own agency only',
   'submission.write': 'You may submit figures only for agencies in your scope',
+  'submission.review': 'You may review only the submissions of the agencies below yours',
   'period.manage': 'Only the province manages months',
   'results.read_draft': 'Results of this month are not published yet',
   'user.manage': 'You may manage users only in your scope',
@@ -50,6 +54,7 @@ export class AccessPolicy {
     const reach = RULES[permission][caller.role];
     if (reach === 'none') return false;
     if (reach === 'own') return agencyCode === caller.agencyCode;
+    if (reach === 'descendants' && agencyCode === caller.agencyCode) return false;
     return this.agencies.isWithin(agencyCode, caller.agencyCode);
   }
 
@@ -57,6 +62,10 @@ export class AccessPolicy {
   async assert(caller: Caller, permission: Permission, agencyCode: string): Promise<void> {
     if (!(await this.agencies.find(agencyCode))) throw new NotFoundError(`Agency ${agencyCode} does not exist`);
     if (!(await this.allows(caller, permission, agencyCode))) throw new OutOfScopeError(DENIALS[permission]);
+  }
+
+  allowsRole(caller: Caller, permission: Permission): boolean {
+    return RULES[permission][caller.role] !== 'none';
   }
 
   /** For permissions not tied to one agency (the caller's own agency is the target). */

@@ -25,6 +25,7 @@ export class PeriodsService {
       computedAt: summary.computedAt ? summary.computedAt.toISOString() : null,
       reportedCount: summary.reportedCount,
       expectedCount: summary.expectedCount,
+      publishedVersion: summary.publishedVersion,
     }));
   }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { AGENCY_LEVELS, type AgencyLevel, SCOPES, type Scope } from '@scorecard/contracts';
 
 export class RankingsQuery {
@@ -21,4 +22,11 @@ export class RankingsQuery {
   @IsOptional()
   @IsIn(SCOPES)
   scope?: Scope;
+
+  @ApiPropertyOptional({ description: 'A published version of the month; default: the latest (drafts for the province)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
 }

@@ -21,19 +21,29 @@ export class RankingsService {
   async ranking(caller: AuthenticatedUser, query: RankingsQuery): Promise<RankingsDto> {
     const month = await this.periods.find(query.period);
     if (!month) throw new NotFoundError(`Period ${query.period} does not exist`);
-    // Draft (unpublished) results are for the province only.
-    if (month.status !== 'published') await this.policy.assertRole(caller, 'results.read_draft');
+    // Published months are served from their frozen snapshot; a month being corrected after
+    // publication still shows its last published version to everyone but the province.
+    const seesDrafts = await this.policy.allowsRole(caller, 'results.read_draft');
+    let version = query.version;
+    if (version !== undefined && version > month.publishedVersion) {
+      throw new NotFoundError(`Period ${query.period} has no published version ${version}`);
+    }
+    if (version === undefined && month.publishedVersion > 0 && (month.status === 'published' || !seesDrafts)) {
+      version = month.publishedVersion;
+    }
+    if (version === undefined && !seesDrafts) await this.policy.assertRole(caller, 'results.read_draft');
     const level = query.level ?? 'city';
     const scope = query.scope ?? 'aggregate';
-    const records = await this.results.ranking({ period: query.period, level, scope, parent: query.parent });
+    const records = await this.results.ranking({ period: query.period, level, scope, parent: query.parent, version });
     return {
       period: month.period,
       status: month.status,
       level,
       parent: query.parent ?? null,
       scope,
+      version: version ?? null,
       computedAt: month.computedAt ? month.computedAt.toISOString() : null,
-      stale: month.computedRevision === null || month.computedRevision < month.dataRevision,
+      stale: version === undefined && (month.computedRevision === null || month.computedRevision < month.dataRevision),
       rows: orderRankingRows(records.map((record) => toRankingRow(record, query.parent !== undefined))),
     };
   }

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
 import { createDataSource } from './data-source';
 import { DatabaseShutdown } from './database-shutdown';
 import { DemoProvinceSeeder } from './demo/demo-province.seeder';
+import { PeriodLifecycleRepository } from './lifecycle/period-lifecycle.repository';
 import { AgencyRepository } from './repositories/agency.repository';
 import { AuditLogRepository } from './repositories/audit-log.repository';
 import { LoginFailureRepository } from './repositories/login-failure.repository';
@@ -25,6 +26,7 @@ const REPOSITORIES = [
   SchemeRepository,
   SubmissionRepository,
   UserRepository,
+  PeriodLifecycleRepository,
 ];
 
 /** The data source (initialised once per process) and every repository, for api and worker alike. */

@@ -12,6 +12,7 @@ import {
 } from '../entities';
 import { withSchemaLock } from '../data-source';
 import { dueDateOf, isLate, periodOf, periodYear, shiftPeriod } from '../period-month';
+import { PeriodLifecycleRepository } from '../lifecycle/period-lifecycle.repository';
 import { PeriodComputationService } from '../results/period-computation.service';
 import { DEFAULT_DUE_DAY, DEFAULT_SCHEME_INDICATORS } from './default-scheme';
 import { between, integerBetween, randomFor } from './deterministic-random';
@@ -43,6 +44,7 @@ export class DemoProvinceSeeder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly computation: PeriodComputationService,
+    private readonly lifecycle: PeriodLifecycleRepository,
   ) {}
 
   async seedIfEmpty(now: Date = new Date()): Promise<DemoSeedSummary | null> {
@@ -76,6 +78,16 @@ export class DemoProvinceSeeder {
     });
 
     for (const period of periods) await this.computation.compute(period);
+    await this.dataSource.transaction(async (manager) => {
+      for (const period of periods.filter((candidate) => candidate !== openPeriod)) {
+        await this.lifecycle.snapshot(manager, period, 1);
+        await manager.query(
+          `UPDATE period SET published_version = 1, locked_at = now(), published_at = now() WHERE period = $1`,
+          [period],
+        );
+        await this.lifecycle.recordEvent(manager, { period, action: 'publish', version: 1, actor: 'admin' });
+      }
+    });
     this.logger.log(`Demo province loaded: ${agencies.length} agencies, ${periods[0]} … ${openPeriod}`);
     return { seeded: true, agencies: agencies.length, periods, openPeriod, users };
   }

@@ -22,4 +22,14 @@ export class PeriodEntity {
 
   @Column({ name: 'computed_at', type: 'timestamptz', nullable: true })
   computedAt!: Date | null;
+
+  /** Number of the latest published snapshot; 0 before the first publication. */
+  @Column({ name: 'published_version', type: 'int', default: 0 })
+  publishedVersion!: number;
+
+  @Column({ name: 'locked_at', type: 'timestamptz', nullable: true })
+  lockedAt!: Date | null;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
 }

@@ -25,4 +25,13 @@ export class SubmissionEntity {
 
   @Column({ name: 'submitted_by', type: 'text', nullable: true })
   submittedBy!: string | null;
+
+  @Column({ name: 'reviewed_by', type: 'text', nullable: true })
+  reviewedBy!: string | null;
+
+  @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
+  reviewedAt!: Date | null;
+
+  @Column({ name: 'return_reason', type: 'text', nullable: true })
+  returnReason!: string | null;
 }

@@ -12,6 +12,7 @@ export interface PeriodSummary {
   computedAt: Date | null;
   reportedCount: number;
   expectedCount: number;
+  publishedVersion: number;
 }
 
 @Injectable()
@@ -22,7 +23,7 @@ export class PeriodRepository {
   async listSummaries(): Promise<PeriodSummary[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT p.period, p.status, to_char(p.due_date, 'YYYY-MM-DD') AS due_date, p.data_revision,
-              p.computed_revision, p.computed_at,
+              p.computed_revision, p.computed_at, p.published_version,
               (SELECT count(*) FROM submission s WHERE s.period = p.period)::int AS reported_count,
               (SELECT count(*) FROM agency)::int AS expected_count
          FROM period p
@@ -37,6 +38,7 @@ export class PeriodRepository {
       computedAt: row['computed_at'] as Date | null,
       reportedCount: row['reported_count'] as number,
       expectedCount: row['expected_count'] as number,
+      publishedVersion: row['published_version'] as number,
     }));
   }
 

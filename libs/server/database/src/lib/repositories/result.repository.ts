@@ -9,6 +9,8 @@ export interface RankingQuery {
   scope: Scope;
   /** Only the children of this agency; ranks are then the within-parent ones. */
   parent?: string;
+  /** A published snapshot; without it, the current (draft) results. */
+  version?: number;
 }
 
 export interface RankingRecord extends AgencyResultEntity {
@@ -62,13 +64,22 @@ export class ResultRepository {
 
   async ranking(query: RankingQuery): Promise<RankingRecord[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT r.*, a.name, a.level, a.parent_code
-         FROM agency_result r
-         JOIN agency a ON a.code = r.agency_code
-        WHERE r.period = $1 AND r.scope = $2 AND a.level = $3
-          AND ($4::char(6) IS NULL OR a.parent_code = $4)
-        ORDER BY r.agency_code`,
-      [query.period, query.scope, query.level, query.parent ?? null],
+      query.version === undefined
+        ? `SELECT r.*, a.name, a.level, a.parent_code
+             FROM agency_result r
+             JOIN agency a ON a.code = r.agency_code
+            WHERE r.period = $1 AND r.scope = $2 AND a.level = $3
+              AND ($4::char(6) IS NULL OR a.parent_code = $4)
+            ORDER BY r.agency_code`
+        : `SELECT r.*, a.name, a.level, a.parent_code
+             FROM published_result r
+             JOIN agency a ON a.code = r.agency_code
+            WHERE r.period = $1 AND r.scope = $2 AND a.level = $3
+              AND ($4::char(6) IS NULL OR a.parent_code = $4) AND r.version = $5
+            ORDER BY r.agency_code`,
+      query.version === undefined
+        ? [query.period, query.scope, query.level, query.parent ?? null]
+        : [query.period, query.scope, query.level, query.parent ?? null, query.version],
     );
     return rows.map((row) => ({
       ...toResultEntity(row),

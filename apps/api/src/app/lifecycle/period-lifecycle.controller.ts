@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CompletenessDto, PeriodEventDto } from '@scorecard/contracts';
+import { Authorize } from '../access/authorize.decorator';
+import { AgencyCodePipe } from '../agencies/agency-code.pipe';
+import { type AuthenticatedUser, CurrentUser } from '../common/current-user.decorator';
+import { ParsePeriodPipe } from '../periods/period.param';
+import { LockDto, ReasonDto } from './lifecycle.dto';
+import { PeriodLifecycleService } from './period-lifecycle.service';
+
+@ApiTags('periods')
+@Controller()
+export class PeriodLifecycleController {
+  constructor(private readonly lifecycle: PeriodLifecycleService) {}
+
+  @Post('periods/:period/lock')
+  @HttpCode(200)
+  @Authorize('period.manage')
+  lock(@Param('period', ParsePeriodPipe) period: string, @Body() body: LockDto, @CurrentUser() caller: AuthenticatedUser) {
+    return this.lifecycle.lock(caller, period, body);
+  }
+
+  @Post('periods/:period/publish')
+  @HttpCode(200)
+  @Authorize('period.manage')
+  publish(@Param('period', ParsePeriodPipe) period: string, @CurrentUser() caller: AuthenticatedUser) {
+    return this.lifecycle.publish(caller, period);
+  }
+
+  @Post('periods/:period/reopen')
+  @HttpCode(200)
+  @Authorize('period.manage')
+  reopen(@Param('period', ParsePeriodPipe) period: string, @Body() body: ReasonDto, @CurrentUser() caller: AuthenticatedUser) {
+    return this.lifecycle.reopen(caller, period, body.reason);
+  }
+
+  @Get('periods/:period/completeness')
+  @Authorize('period.manage')
+  completeness(@Param('period', ParsePeriodPipe) period: string): Promise<CompletenessDto> {
+    return this.lifecycle.completeness(period);
+  }
+
+  @Get('periods/:period/history')
+  history(@Param('period', ParsePeriodPipe) period: string): Promise<PeriodEventDto[]> {
+    return this.lifecycle.history(period);
+  }
+
+  @Post('submissions/:period/:agencyCode/approve')
+  @HttpCode(200)
+  @Authorize('submission.review', { agencyParam: 'agencyCode' })
+  approve(
+    @Param('period', ParsePeriodPipe) period: string,
+    @Param('agencyCode', AgencyCodePipe) agencyCode: string,
+    @CurrentUser() caller: AuthenticatedUser,
+  ) {
+    return this.lifecycle.review(caller, period, agencyCode, { approve: true });
+  }
+
+  @Post('submissions/:period/:agencyCode/return')
+  @HttpCode(200)
+  @Authorize('submission.review', { agencyParam: 'agencyCode' })
+  returnSubmission(
+    @Param('period', ParsePeriodPipe) period: string,
+    @Param('agencyCode', AgencyCodePipe) agencyCode: string,
+    @Body() body: ReasonDto,
+    @CurrentUser() caller: AuthenticatedUser,
+  ) {
+    return this.lifecycle.review(caller, period, agencyCode, { approve: false, reason: body.reason });
+  }
+
+  @Post('submissions/:period/:agencyCode/waive')
+  @HttpCode(204)
+  @Authorize('submission.review', { agencyParam: 'agencyCode' })
+  waive(
+    @Param('period', ParsePeriodPipe) period: string,
+    @Param('agencyCode', AgencyCodePipe) agencyCode: string,
+    @Body() body: ReasonDto,
+    @CurrentUser() caller: AuthenticatedUser,
+  ): Promise<void> {
+    return this.lifecycle.waive(caller, period, agencyCode, body.reason);
+  }
+}

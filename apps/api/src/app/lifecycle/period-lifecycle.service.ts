@@ -1,0 +1,221 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CompletenessDto, PeriodEventDto, ProgressCountsDto } from '@scorecard/contracts';
+import {
+  type AgencyProgress,
+  AuditLogRepository,
+  PeriodComputationService,
+  PeriodLifecycleRepository,
+  PeriodRepository,
+  SubmissionEntity,
+} from '@scorecard/server-database';
+import { AgencyDirectory } from '../common/agency-directory.service';
+import { ConflictError, InvalidInputError, NotFoundError, PeriodNotOpenError } from '../common/api.errors';
+import type { AuthenticatedUser } from '../common/current-user.decorator';
+
+/**
+ * The month's life: open → locked → published, reopened with a reason and republished as a new
+ * version; and the city review (approve, return, waive) that decides when it may lock.
+ * Every step is one transaction on the month's locked row, with its audit entry.
+ */
+@Injectable()
+export class PeriodLifecycleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly periods: PeriodRepository,
+    private readonly lifecycle: PeriodLifecycleRepository,
+    private readonly computation: PeriodComputationService,
+    private readonly audit: AuditLogRepository,
+    private readonly agencies: AgencyDirectory,
+  ) {}
+
+  async lock(caller: AuthenticatedUser, period: string, options: { force?: boolean; reason?: string }) {
+    if (options.force && !options.reason?.trim()) {
+      throw new InvalidInputError([{ field: 'reason', message: 'a forced lock needs a reason' }]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const month = await this.openMonth(manager, period, 'open');
+      const pending = (await this.lifecycle.progress(period, manager)).filter(
+        (agency) => !agency.waived && agency.status !== 'approved',
+      );
+      if (pending.length > 0 && !options.force) {
+        throw new ConflictError(
+          `${pending.length} agencies are neither approved nor waived (${pending
+            .slice(0, 10)
+            .map((agency) => agency.agencyCode)
+            .join(', ')}${pending.length > 10 ? ', …' : ''}); approve or waive them, or force the lock with a reason`,
+        );
+      }
+      await manager.query(`UPDATE period SET status = 'locked', locked_at = now() WHERE period = $1`, [period]);
+      const action = pending.length > 0 ? 'force_lock' : 'lock';
+      await this.lifecycle.recordEvent(manager, { period, action, reason: options.reason ?? null, actor: caller.username });
+      await this.record(manager, caller, `period.${action}`, period, { status: month.status }, {
+        status: 'locked',
+        ...(action === 'force_lock' ? { reason: options.reason, pending: pending.length } : {}),
+      });
+      return { period, status: 'locked' as const };
+    });
+  }
+
+  /** Computes the final results and freezes them as the next published version. */
+  async publish(caller: AuthenticatedUser, period: string) {
+    const month = await this.periods.find(period);
+    if (!month) throw new NotFoundError(`Period ${period} does not exist`);
+    if (month.status !== 'locked') throw new ConflictError(`Period ${period} is ${month.status}: lock it before publishing`);
+    // Locked: no figure can change any more, so these results are the final ones.
+    await this.computation.compute(period);
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.openMonth(manager, period, 'locked');
+      const version = current.publishedVersion + 1;
+      const rows = await this.lifecycle.snapshot(manager, period, version);
+      await manager.query(
+        `UPDATE period SET status = 'published', published_version = $2, published_at = now() WHERE period = $1`,
+        [period, version],
+      );
+      await this.lifecycle.recordEvent(manager, { period, action: 'publish', version, actor: caller.username });
+      await this.record(manager, caller, 'period.publish', period, { status: 'locked', publishedVersion: current.publishedVersion }, {
+        status: 'published',
+        publishedVersion: version,
+        resultRows: rows,
+      });
+      return { period, status: 'published' as const, version };
+    });
+  }
+
+  async reopen(caller: AuthenticatedUser, period: string, reason: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const month = await this.openMonth(manager, period, 'published');
+      await manager.query(`UPDATE period SET status = 'open' WHERE period = $1`, [period]);
+      await this.lifecycle.recordEvent(manager, { period, action: 'reopen', version: month.publishedVersion, reason, actor: caller.username });
+      await this.record(manager, caller, 'period.reopen', period, { status: 'published' }, { status: 'open', reason });
+      return { period, status: 'open' as const };
+    });
+  }
+
+  async review(
+    caller: AuthenticatedUser,
+    period: string,
+    agencyCode: string,
+    decision: { approve: true } | { approve: false; reason: string },
+  ): Promise<{ status: 'approved' | 'returned' }> {
+    return this.dataSource.transaction(async (manager) => {
+      const month = await this.periods.findForUpdate(manager, period);
+      if (!month) throw new NotFoundError(`Period ${period} does not exist`);
+      if (month.status !== 'open') throw new PeriodNotOpenError(period, month.status);
+      const submission = await manager.getRepository(SubmissionEntity).findOneBy({ period, agencyCode });
+      if (!submission) throw new NotFoundError(`No submission of ${agencyCode} for ${period} to review`);
+      const before = { status: submission.status, returnReason: submission.returnReason };
+      submission.status = decision.approve ? 'approved' : 'returned';
+      submission.returnReason = decision.approve ? null : decision.reason;
+      submission.reviewedBy = caller.username;
+      submission.reviewedAt = new Date();
+      await manager.getRepository(SubmissionEntity).save(submission);
+      await this.audit.record(manager, {
+        username: caller.username,
+        role: caller.role,
+        agencyCode: caller.agencyCode,
+        action: decision.approve ? 'submission.approve' : 'submission.return',
+        target: `submission/${period}/${agencyCode}`,
+        before,
+        after: { status: submission.status, returnReason: submission.returnReason },
+        requestId: caller.requestId,
+      });
+      return { status: submission.status as 'approved' | 'returned' };
+    });
+  }
+
+  async waive(caller: AuthenticatedUser, period: string, agencyCode: string, reason: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.openMonth(manager, period, 'open');
+      await this.lifecycle.waive(manager, period, agencyCode, reason, caller.username);
+      await this.audit.record(manager, {
+        username: caller.username,
+        role: caller.role,
+        agencyCode: caller.agencyCode,
+        action: 'submission.waive',
+        target: `submission/${period}/${agencyCode}`,
+        before: null,
+        after: { waived: true, reason },
+        requestId: caller.requestId,
+      });
+    });
+  }
+
+  /** Completeness (reported / expected) and timeliness (on time / expected), per city and province. */
+  async completeness(period: string): Promise<CompletenessDto> {
+    const month = await this.periods.find(period);
+    if (!month) throw new NotFoundError(`Period ${period} does not exist`);
+    const progress = await this.lifecycle.progress(period);
+    const cities = (await this.agencies.all()).filter((agency) => agency.level === 'city');
+    const cityOf = (agency: AgencyProgress) =>
+      agency.level === 'city' ? agency.agencyCode : agency.level === 'county' ? agency.parentCode : null;
+    return {
+      period,
+      status: month.status,
+      dueDate: month.dueDate,
+      province: countProgress(progress),
+      cities: cities.map((city) => ({
+        code: city.code,
+        name: city.name,
+        ...countProgress(progress.filter((agency) => cityOf(agency) === city.code)),
+      })),
+      missing: progress
+        .filter((agency) => !agency.submitted && !agency.waived)
+        .map((agency) => ({
+          code: agency.agencyCode,
+          name: agency.name,
+          parentCode: agency.parentCode,
+          remindedAt: agency.remindedAt ? agency.remindedAt.toISOString() : null,
+        })),
+    };
+  }
+
+  async history(period: string): Promise<PeriodEventDto[]> {
+    if (!(await this.periods.find(period))) throw new NotFoundError(`Period ${period} does not exist`);
+    return (await this.lifecycle.events(period)).map((event) => ({ ...event, at: event.at.toISOString() }));
+  }
+
+  private async openMonth(manager: EntityManager, period: string, expected: 'open' | 'locked' | 'published') {
+    const month = await this.periods.findForUpdate(manager, period);
+    if (!month) throw new NotFoundError(`Period ${period} does not exist`);
+    if (month.status !== expected) {
+      throw new ConflictError(`Period ${period} is ${month.status}; this step needs it ${expected}`);
+    }
+    return month;
+  }
+
+  private record(
+    manager: EntityManager,
+    caller: AuthenticatedUser,
+    action: string,
+    period: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
+    return this.audit.record(manager, {
+      username: caller.username,
+      role: caller.role,
+      agencyCode: caller.agencyCode,
+      action,
+      target: `period/${period}`,
+      before,
+      after,
+      requestId: caller.requestId,
+    });
+  }
+}
+
+function countProgress(agencies: AgencyProgress[]): ProgressCountsDto {
+  const expected = agencies.length;
+  const reported = agencies.filter((agency) => agency.submitted).length;
+  const onTime = agencies.filter((agency) => agency.submitted && !agency.late).length;
+  return {
+    expected,
+    reported,
+    onTime,
+    approved: agencies.filter((agency) => agency.status === 'approved').length,
+    waived: agencies.filter((agency) => agency.waived).length,
+    completeness: expected === 0 ? null : reported / expected,
+    timeliness: expected === 0 ? null : onTime / expected,
+  };
+}

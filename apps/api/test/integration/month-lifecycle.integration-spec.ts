@@ -1,0 +1,158 @@
+import { type ApiTestApp, OPEN_PERIOD, startApiTestApp } from '../support/api-test-app';
+
+describe('month lifecycle: review → lock → publish → reopen → republish', () => {
+  let api: ApiTestApp;
+  let admin: string;
+  let cityAdmin: string;
+
+  const values = (satisfaction: number) => ({ satisfaction: { numerator: satisfaction, denominator: 100 } });
+
+  beforeAll(async () => {
+    api = await startApiTestApp();
+    admin = await api.login('admin');
+    await api.request('POST', '/users', {
+      token: admin,
+      body: { username: 'city-330100', displayName: '杭州市管理员', role: 'city_admin', agencyCode: '330100', password: 'Review-Hangzhou-1' },
+    });
+    cityAdmin = await api.login('city-330100', 'Review-Hangzhou-1');
+  });
+  afterAll(() => api.close());
+
+  it('lets a city admin approve or return (with a reason) its counties, but not itself or other cities', async () => {
+    const head = await api.login('head-330102');
+    const current = await api.request('GET', `/submissions/${OPEN_PERIOD}/330102`, { token: head });
+    const version = current.status === 200 ? current.body.version : undefined;
+    expect((await api.request('PUT', `/submissions/${OPEN_PERIOD}/330102`, { token: head, body: { values: values(90), version } })).status).toBe(200);
+
+    const returned = await api.request('POST', `/submissions/${OPEN_PERIOD}/330102/return`, {
+      token: cityAdmin,
+      body: { reason: '满意度样本量偏低，请核实' },
+    });
+    expect(returned).toEqual({ status: 200, body: { status: 'returned' } });
+    const seen = await api.request('GET', `/submissions/${OPEN_PERIOD}/330102`, { token: head });
+    expect(seen.body.status).toBe('returned');
+
+    expect((await api.request('POST', `/submissions/${OPEN_PERIOD}/330102/return`, { token: cityAdmin, body: {} })).status).toBe(400);
+    expect((await api.request('POST', `/submissions/${OPEN_PERIOD}/330102/approve`, { token: cityAdmin })).body).toEqual({ status: 'approved' });
+    expect((await api.request('POST', `/submissions/${OPEN_PERIOD}/330100/approve`, { token: cityAdmin })).status).toBe(403);
+    expect((await api.request('POST', `/submissions/${OPEN_PERIOD}/330203/approve`, { token: cityAdmin })).status).toBe(403);
+    expect((await api.request('POST', `/submissions/${OPEN_PERIOD}/330102/approve`, { token: head })).status).toBe(403);
+  });
+
+  it('shows completeness and timeliness per city and for the province', async () => {
+    const { status, body } = await api.request('GET', `/periods/${OPEN_PERIOD}/completeness`, { token: admin });
+    expect(status).toBe(200);
+    expect(body.province.expected).toBe(102);
+    expect(body.cities).toHaveLength(11);
+    const hangzhou = body.cities.find((city: { code: string }) => city.code === '330100');
+    expect(hangzhou.expected).toBe(14);
+    expect(hangzhou.completeness).toBeCloseTo(hangzhou.reported / 14, 12);
+    expect(body.province.reported).toBe(body.cities.reduce((sum: number, city: { reported: number }) => sum + city.reported, 0) + 1);
+    expect(body.missing.length).toBe(body.province.expected - body.province.reported - body.province.waived);
+    expect((await api.request('GET', `/periods/${OPEN_PERIOD}/completeness`, { token: cityAdmin })).status).toBe(403);
+  });
+
+  it('refuses to lock while agencies are neither approved nor waived, naming them', async () => {
+    const { status, body } = await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, { token: admin, body: {} });
+    expect(status).toBe(409);
+    expect(body.message).toMatch(/neither approved nor waived/);
+    expect((await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, { token: admin, body: { force: true } })).status).toBe(400);
+  });
+
+  it('locks once every agency is approved or waived, and then refuses writes with 423', async () => {
+    const completeness = (await api.request('GET', `/periods/${OPEN_PERIOD}/completeness`, { token: admin })).body;
+    for (const agency of completeness.missing) {
+      expect((await api.request('POST', `/submissions/${OPEN_PERIOD}/${agency.code}/waive`, { token: admin, body: { reason: '系统停机，本月免报' } })).status).toBe(204);
+    }
+    const submitted: { agency_code: string }[] = await api.dataSource.query(
+      `SELECT agency_code FROM submission WHERE period = $1 AND status <> 'approved'`,
+      [OPEN_PERIOD],
+    );
+    for (const { agency_code: code } of submitted) {
+      expect((await api.request('POST', `/submissions/${OPEN_PERIOD}/${code}/approve`, { token: admin })).status).toBe(200);
+    }
+    const locked = await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, { token: admin, body: {} });
+    expect(locked).toEqual({ status: 200, body: { period: OPEN_PERIOD, status: 'locked' } });
+
+    const head = await api.login('head-330102');
+    const write = await api.request('PUT', `/submissions/${OPEN_PERIOD}/330102`, { token: head, body: { values: values(50), version: 99 } });
+    expect(write.status).toBe(423);
+    expect(write.body.message).toContain('locked');
+  });
+
+  it('publishes a frozen version 1 that everyone can read', async () => {
+    const published = await api.request('POST', `/periods/${OPEN_PERIOD}/publish`, { token: admin });
+    expect(published).toEqual({ status: 200, body: { period: OPEN_PERIOD, status: 'published', version: 1 } });
+    const head = await api.login('head-330102');
+    const ranking = await api.request('GET', `/rankings?period=${OPEN_PERIOD}&level=county&parent=330100`, { token: head });
+    expect(ranking.status).toBe(200);
+    expect(ranking.body).toMatchObject({ status: 'published', version: 1 });
+    expect(ranking.body.rows.find((row: { agencyCode: string }) => row.agencyCode === '330102').indicators.satisfaction.rate).toBeCloseTo(0.9, 12);
+  });
+
+  it('reopens only with a written reason; corrections are audited and republishing makes version 2 while version 1 stays', async () => {
+    expect((await api.request('POST', `/periods/${OPEN_PERIOD}/reopen`, { token: admin, body: {} })).status).toBe(400);
+    const reopened = await api.request('POST', `/periods/${OPEN_PERIOD}/reopen`, { token: admin, body: { reason: '上城区满意度数据更正' } });
+    expect(reopened.body).toEqual({ period: OPEN_PERIOD, status: 'open' });
+
+    const head = await api.login('head-330102');
+    // While the month is corrected, everyone but the province still sees version 1.
+    const during = await api.request('GET', `/rankings?period=${OPEN_PERIOD}&level=county&parent=330100`, { token: head });
+    expect(during.body.version).toBe(1);
+
+    const current = await api.request('GET', `/submissions/${OPEN_PERIOD}/330102`, { token: head });
+    expect((await api.request('PUT', `/submissions/${OPEN_PERIOD}/330102`, { token: head, body: { values: values(60), version: current.body.version } })).status).toBe(200);
+    const audit = await api.request('GET', `/audit?username=head-330102`, { token: admin });
+    expect(audit.body[0]).toMatchObject({ action: 'submission.put', target: `submission/${OPEN_PERIOD}/330102` });
+
+    await api.request('POST', `/submissions/${OPEN_PERIOD}/330102/approve`, { token: admin });
+    expect((await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, { token: admin, body: {} })).status).toBe(200);
+    expect((await api.request('POST', `/periods/${OPEN_PERIOD}/publish`, { token: admin })).body.version).toBe(2);
+
+    const rate = async (version?: number) => {
+      const query = `/rankings?period=${OPEN_PERIOD}&level=county&parent=330100${version ? `&version=${version}` : ''}`;
+      const { body } = await api.request('GET', query, { token: head });
+      return body.rows.find((row: { agencyCode: string }) => row.agencyCode === '330102').indicators.satisfaction.rate;
+    };
+    expect(await rate()).toBeCloseTo(0.6, 12);
+    expect(await rate(2)).toBeCloseTo(0.6, 12);
+    expect(await rate(1)).toBeCloseTo(0.9, 12);
+    expect((await api.request('GET', `/rankings?period=${OPEN_PERIOD}&level=county&version=3`, { token: head })).status).toBe(404);
+
+    const history = await api.request('GET', `/periods/${OPEN_PERIOD}/history`, { token: admin });
+    expect(history.body.map((event: { action: string; version: number | null }) => [event.action, event.version])).toEqual([
+      ['lock', null],
+      ['publish', 1],
+      ['reopen', 1],
+      ['lock', null],
+      ['publish', 2],
+    ]);
+    expect(history.body[2].reason).toBe('上城区满意度数据更正');
+  });
+
+  it('forces a lock with a reason when agencies are still pending', async () => {
+    await api.request('POST', `/periods/${OPEN_PERIOD}/reopen`, { token: admin, body: { reason: '再次更正' } });
+    // A county whose approved figures are changed again: pending review when the lock comes.
+    const [{ agency_code: county }] = await api.dataSource.query(
+      `SELECT s.agency_code FROM submission s JOIN agency a ON a.code = s.agency_code
+        WHERE s.period = $1 AND s.status = 'approved' AND a.level = 'county' AND s.agency_code <> '330102'
+          AND NOT EXISTS (SELECT 1 FROM submission_waiver w WHERE w.period = s.period AND w.agency_code = s.agency_code)
+        ORDER BY s.agency_code LIMIT 1`,
+      [OPEN_PERIOD],
+    );
+    const head = await api.login(`head-${county}`);
+    const current = await api.request('GET', `/submissions/${OPEN_PERIOD}/${county}`, { token: head });
+    const changed = await api.request('PUT', `/submissions/${OPEN_PERIOD}/${county}`, {
+      token: head,
+      body: { values: values(70), version: current.body.version },
+    });
+    expect(changed.status).toBe(200);
+    const forced = await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, { token: admin, body: { force: true, reason: '截止时间已到' } });
+    expect(forced.status).toBe(200);
+    const history = await api.request('GET', `/periods/${OPEN_PERIOD}/history`, { token: admin });
+    expect(history.body.at(-1)).toMatchObject({ action: 'force_lock', reason: '截止时间已到' });
+    const audit = await api.request('GET', '/audit?username=admin&limit=1', { token: admin });
+    expect(audit.body[0]).toMatchObject({ action: 'period.force_lock', after: { status: 'locked', reason: '截止时间已到', pending: 1 } });
+    expect((await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, { token: head, body: {} })).status).toBe(403);
+  });
+});

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export type PeriodAction = 'open' | 'lock' | 'force_lock' | 'publish' | 'reopen';
+
+export interface PeriodEvent {
+  action: PeriodAction;
+  version: number | null;
+  reason: string | null;
+  actor: string;
+  at: Date;
+}
+
+export interface AgencyProgress {
+  agencyCode: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+  submitted: boolean;
+  late: boolean;
+  status: string | null;
+  waived: boolean;
+  remindedAt: Date | null;
+}
+
+/** Queries of the month lifecycle: snapshots, events, waivers, review state and reminders. */
+@Injectable()
+export class PeriodLifecycleRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Freezes the month's current results as published version `version`. */
+  async snapshot(manager: EntityManager, period: string, version: number): Promise<number> {
+    const rows: { count: string }[] = await manager.query(
+      `WITH copied AS (
+         INSERT INTO published_result (period, version, agency_code, scope, reported, score, grade, rank_in_parent,
+           parent_size, rank_change_in_parent, rank_in_level, level_size, rank_change_in_level, indicators)
+         SELECT period, $2, agency_code, scope, reported, score, grade, rank_in_parent, parent_size,
+                rank_change_in_parent, rank_in_level, level_size, rank_change_in_level, indicators
+           FROM agency_result WHERE period = $1
+         RETURNING 1
+       )
+       SELECT count(*) FROM copied`,
+      [period, version],
+    );
+    return Number(rows[0].count);
+  }
+
+  async recordEvent(
+    manager: EntityManager,
+    event: { period: string; action: PeriodAction; version?: number | null; reason?: string | null; actor: string },
+  ): Promise<void> {
+    await manager.query('INSERT INTO period_event (period, action, version, reason, actor) VALUES ($1, $2, $3, $4, $5)', [
+      event.period,
+      event.action,
+      event.version ?? null,
+      event.reason ?? null,
+      event.actor,
+    ]);
+  }
+
+  async events(period: string): Promise<PeriodEvent[]> {
+    const rows: { action: PeriodAction; version: number | null; reason: string | null; actor: string; at: Date }[] =
+      await this.dataSource.query(
+        'SELECT action, version, reason, actor, at FROM period_event WHERE period = $1 ORDER BY at, id',
+        [period],
+      );
+    return rows;
+  }
+
+  async waive(manager: EntityManager, period: string, agencyCode: string, reason: string, actor: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO submission_waiver (period, agency_code, reason, waived_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (period, agency_code) DO UPDATE SET reason = $3, waived_by = $4, waived_at = now()`,
+      [period, agencyCode, reason, actor],
+    );
+  }
+
+  /** Every agency's state in a month: submitted (and how), waived, reminded. */
+  async progress(period: string, manager: EntityManager = this.dataSource.manager): Promise<AgencyProgress[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT a.code, a.name, a.level, a.parent_code, s.status, coalesce(s.late, false) AS late,
+              s.agency_code IS NOT NULL AS submitted, w.agency_code IS NOT NULL AS waived, r.reminded_at
+         FROM agency a
+         LEFT JOIN submission s ON s.agency_code = a.code AND s.period = $1
+         LEFT JOIN submission_waiver w ON w.agency_code = a.code AND w.period = $1
+         LEFT JOIN submission_reminder r ON r.agency_code = a.code AND r.period = $1
+        ORDER BY a.code`,
+      [period],
+    );
+    return rows.map((row) => ({
+      agencyCode: row['code'] as string,
+      name: row['name'] as string,
+      level: row['level'] as string,
+      parentCode: row['parent_code'] as string | null,
+      submitted: row['submitted'] as boolean,
+      late: row['late'] as boolean,
+      status: row['status'] as string | null,
+      waived: row['waived'] as boolean,
+      remindedAt: row['reminded_at'] as Date | null,
+    }));
+  }
+
+  /** Marks reminders for agencies with neither figures nor a waiver; returns the newly reminded codes. */
+  async remindMissing(manager: EntityManager, period: string): Promise<string[]> {
+    const rows: { agency_code: string }[] = await manager.query(
+      `INSERT INTO submission_reminder (period, agency_code)
+       SELECT $1, a.code FROM agency a
+        WHERE NOT EXISTS (SELECT 1 FROM submission s WHERE s.period = $1 AND s.agency_code = a.code)
+          AND NOT EXISTS (SELECT 1 FROM submission_waiver w WHERE w.period = $1 AND w.agency_code = a.code)
+       ON CONFLICT DO NOTHING
+       RETURNING agency_code`,
+      [period],
+    );
+    return rows.map((row) => row.agency_code).sort();
+  }
+}
