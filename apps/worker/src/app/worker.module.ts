@@ -3,6 +3,7 @@ import { type AppConfig, AppConfigModule, loggerModuleFor } from '@scorecard/ser
 import { DatabaseModule } from '@scorecard/server-database';
 import { QueueModule } from '@scorecard/server-queue';
 import { AggregationProcessor } from './aggregation.processor';
+import { ScheduleProcessor } from './schedule.processor';
 
 @Module({})
 export class WorkerModule {
@@ -15,7 +16,7 @@ export class WorkerModule {
         DatabaseModule,
         QueueModule,
       ],
-      providers: [AggregationProcessor],
+      providers: [AggregationProcessor, ScheduleProcessor],
     };
   }
 }

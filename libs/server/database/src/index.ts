@@ -16,3 +16,4 @@ export * from './lib/repositories/user.repository';
 export * from './lib/results/period-computation.service';
 export * from './lib/results/period-results.calculator';
 export * from './lib/lifecycle/period-lifecycle.repository';
+export * from './lib/lifecycle/period-schedule.service';

@@ -3,3 +3,4 @@ export * from './lib/compute-period.job';
 export * from './lib/queue.module';
 export * from './lib/compute-period.producer';
 export * from './lib/job-status.service';
+export * from './lib/schedules';

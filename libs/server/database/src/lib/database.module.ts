@@ -5,6 +5,7 @@ import { createDataSource } from './data-source';
 import { DatabaseShutdown } from './database-shutdown';
 import { DemoProvinceSeeder } from './demo/demo-province.seeder';
 import { PeriodLifecycleRepository } from './lifecycle/period-lifecycle.repository';
+import { PeriodScheduleService } from './lifecycle/period-schedule.service';
 import { AgencyRepository } from './repositories/agency.repository';
 import { AuditLogRepository } from './repositories/audit-log.repository';
 import { LoginFailureRepository } from './repositories/login-failure.repository';
@@ -40,9 +41,10 @@ const REPOSITORIES = [
     },
     ...REPOSITORIES,
     PeriodComputationService,
+    PeriodScheduleService,
     DemoProvinceSeeder,
     DatabaseShutdown,
   ],
-  exports: [DataSource, ...REPOSITORIES, PeriodComputationService, DemoProvinceSeeder],
+  exports: [DataSource, ...REPOSITORIES, PeriodComputationService, PeriodScheduleService, DemoProvinceSeeder],
 })
 export class DatabaseModule {}

@@ -24,7 +24,7 @@ export const DEFAULT_JOB_OPTIONS = {
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QueueName.Aggregate }),
+    BullModule.registerQueue({ name: QueueName.Aggregate }, { name: QueueName.Schedule }),
   ],
   providers: [ComputePeriodProducer, JobStatusService],
   exports: [BullModule, ComputePeriodProducer, JobStatusService],

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DEFAULT_DUE_DAY } from '../demo/default-scheme';
+import { dueDateOf, periodOf, periodYear, shiftPeriod } from '../period-month';
+import { SchemeRepository } from '../repositories/scheme.repository';
+import { PeriodLifecycleRepository } from './period-lifecycle.repository';
+
+/** The calendar side of the lifecycle, run by scheduled jobs; every step is idempotent. */
+@Injectable()
+export class PeriodScheduleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schemes: SchemeRepository,
+    private readonly lifecycle: PeriodLifecycleRepository,
+  ) {}
+
+  /**
+   * Opens the month that has just ended (month M opens on the 1st of M+1, Shanghai time), due on
+   * the scheme's due day of M+1. Returns the month if it was opened now, null if it existed.
+   */
+  async openEndedMonth(now: Date): Promise<string | null> {
+    const period = shiftPeriod(periodOf(now), -1);
+    return this.dataSource.transaction(async (manager) => {
+      const scheme = await this.schemes.findForYear(periodYear(period), manager);
+      const rows: { period: string }[] = await manager.query(
+        `INSERT INTO period (period, status, due_date) VALUES ($1, 'open', $2)
+         ON CONFLICT (period) DO NOTHING RETURNING period`,
+        [period, dueDateOf(period, scheme?.dueDay ?? DEFAULT_DUE_DAY)],
+      );
+      if (rows.length === 0) return null;
+      await this.lifecycle.recordEvent(manager, { period, action: 'open', actor: 'system' });
+      return period;
+    });
+  }
+
+  /** Records a reminder for every agency that has not reported an open month past its due date. */
+  async remindOverdue(now: Date): Promise<{ period: string; agencies: string[] }[]> {
+    const today = periodOfDay(now);
+    const overdue: { period: string }[] = await this.dataSource.query(
+      `SELECT period FROM period WHERE status = 'open' AND due_date < $1::date ORDER BY period`,
+      [today],
+    );
+    const reminded: { period: string; agencies: string[] }[] = [];
+    for (const { period } of overdue) {
+      const agencies = await this.dataSource.transaction((manager) => this.lifecycle.remindMissing(manager, period));
+      reminded.push({ period, agencies });
+    }
+    return reminded;
+  }
+}
+
+/** The calendar day of `at` in Shanghai, as YYYY-MM-DD. */
+function periodOfDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

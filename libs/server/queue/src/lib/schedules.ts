@@ -1,0 +1,10 @@
+import { JobName } from './queue-names';
+
+/** Repeating jobs of the schedule queue, in Asia/Shanghai time; upserted by every worker at start. */
+export const SCHEDULES = [
+  // Daily rather than only on the 1st, so a month is still opened if a worker was down that night.
+  { id: 'open-ended-month', name: JobName.OpenEndedMonth, pattern: '5 0 * * *' },
+  { id: 'remind-overdue', name: JobName.RemindOverdue, pattern: '0 9 * * *' },
+] as const;
+
+export const SCHEDULE_TIME_ZONE = 'Asia/Shanghai';
