@@ -1,7 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { MulterModule } from '@nestjs/platform-express';
+import type { MulterOptions } from '@nestjs/platform-express/multer/interfaces/multer-options.interface';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { diskStorage } from 'multer';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AppConfig, AppConfigModule, loggerModuleFor } from '@scorecard/server-config';
@@ -19,6 +22,8 @@ import { UsersService } from './users/users.service';
 import { AgencyDirectory } from './common/agency-directory.service';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { HealthController } from './health/health.controller';
+import { ImportsController } from './imports/imports.controller';
+import { ImportsService } from './imports/imports.service';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { PeriodLifecycleController } from './lifecycle/period-lifecycle.controller';
@@ -45,6 +50,13 @@ export class AppModule {
         DatabaseModule,
         QueueModule,
         AuthModule,
+        // Uploads stream to disk in the shared import folder, never into memory.
+        MulterModule.register({
+          storage: diskStorage({ destination: config.importDir }),
+          limits: { fileSize: config.importMaxBytes, files: 1, fields: 5 },
+          // Browsers send file names as UTF-8 (中文文件名.xlsx), not Latin-1.
+          defParamCharset: 'utf8',
+        } as MulterOptions),
         ThrottlerModule.forRoot({
           throttlers: [
             { name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute },
@@ -62,6 +74,7 @@ export class AppModule {
         AgenciesController,
         AuditController,
         HealthController,
+        ImportsController,
         IndicatorsController,
         JobsController,
         PeriodLifecycleController,
@@ -78,6 +91,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         AccessPolicy,
         AgencyDirectory,
+        ImportsService,
         UsersService,
         PeriodLifecycleService,
         PeriodsService,

@@ -17,3 +17,5 @@ export * from './lib/results/period-computation.service';
 export * from './lib/results/period-results.calculator';
 export * from './lib/lifecycle/period-lifecycle.repository';
 export * from './lib/lifecycle/period-schedule.service';
+export * from './lib/imports/import-file.repository';
+export * from './lib/imports/raw-record.importer';

@@ -25,6 +25,10 @@ export interface AppConfig {
   webDistDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   workerConcurrency: number;
+  /** Where uploaded import files wait for the worker (shared by api and workers). */
+  importDir: string;
+  /** Largest accepted import file, in bytes. */
+  importMaxBytes: number;
   /** Prefix of BullMQ keys in Redis, so several deployments or test runs can share one Redis. */
   queuePrefix: string;
 }

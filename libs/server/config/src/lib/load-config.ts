@@ -83,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     workerConcurrency: integer('WORKER_CONCURRENCY', 2, 1, 64),
     queuePrefix: env['QUEUE_PREFIX'] || 'scorecard',
+    importDir: resolve(env['IMPORT_DIR'] || '.data/imports'),
+    importMaxBytes: integer('IMPORT_MAX_BYTES', 1024 * 1024 * 1024, 1024, 64 * 1024 * 1024 * 1024),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
 import { createDataSource } from './data-source';
 import { DatabaseShutdown } from './database-shutdown';
+import { ImportFileRepository } from './imports/import-file.repository';
+import { RawRecordImporter } from './imports/raw-record.importer';
 import { DemoProvinceSeeder } from './demo/demo-province.seeder';
 import { PeriodLifecycleRepository } from './lifecycle/period-lifecycle.repository';
 import { PeriodScheduleService } from './lifecycle/period-schedule.service';
@@ -28,6 +30,8 @@ const REPOSITORIES = [
   SubmissionRepository,
   UserRepository,
   PeriodLifecycleRepository,
+  ImportFileRepository,
+  RawRecordImporter,
 ];
 
 /** The data source (initialised once per process) and every repository, for api and worker alike. */

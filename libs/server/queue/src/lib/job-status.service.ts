@@ -9,8 +9,8 @@ import { QueueName } from './queue-names';
 export class JobStatusService {
   private readonly queues: Queue[];
 
-  constructor(@InjectQueue(QueueName.Aggregate) aggregate: Queue) {
-    this.queues = [aggregate];
+  constructor(@InjectQueue(QueueName.Aggregate) aggregate: Queue, @InjectQueue(QueueName.Import) imports: Queue) {
+    this.queues = [aggregate, imports];
   }
 
   async find(id: string): Promise<JobDto | null> {

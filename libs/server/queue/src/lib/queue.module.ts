@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
 import { ComputePeriodProducer } from './compute-period.producer';
+import { ImportFileProducer } from './import-file.producer';
 import { JobStatusService } from './job-status.service';
 import { QueueName } from './queue-names';
 
@@ -24,9 +25,9 @@ export const DEFAULT_JOB_OPTIONS = {
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QueueName.Aggregate }, { name: QueueName.Schedule }),
+    BullModule.registerQueue({ name: QueueName.Aggregate }, { name: QueueName.Schedule }, { name: QueueName.Import }),
   ],
-  providers: [ComputePeriodProducer, JobStatusService],
-  exports: [BullModule, ComputePeriodProducer, JobStatusService],
+  providers: [ComputePeriodProducer, ImportFileProducer, JobStatusService],
+  exports: [BullModule, ComputePeriodProducer, ImportFileProducer, JobStatusService],
 })
 export class QueueModule {}

@@ -13,6 +13,7 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
     WEB_DIST_DIR: '',
     LOG_LEVEL: 'error',
     QUEUE_PREFIX: `test${process.pid}${Date.now().toString(36)}`,
+    IMPORT_DIR: `.data/test-imports-${process.pid}`,
     // Tests log in many users from one address; the rate-limit test sets its own limits.
     RATE_LIMIT_PER_MINUTE: '1000000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { IMPORT_KINDS, type ImportAcceptedDto, type ImportDto, type ImportKind } from '@scorecard/contracts';
+import { Authorize } from '../access/authorize.decorator';
+import { type AuthenticatedUser, CurrentUser } from '../common/current-user.decorator';
+import { buildImportErrorReport } from './import-errors.csv';
+import { ImportsService, type UploadedImport } from './imports.service';
+
+class ImportFormDto {
+  @IsIn(IMPORT_KINDS, { message: `kind must be one of ${IMPORT_KINDS.join(', ')}` })
+  kind!: ImportKind;
+}
+
+@ApiTags('imports')
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @Authorize('submission.write')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { kind: { enum: [...IMPORT_KINDS] }, file: { type: 'string', format: 'binary' } } } })
+  upload(
+    @Body() form: ImportFormDto,
+    @UploadedFile() file: UploadedImport | undefined,
+    @CurrentUser() caller: AuthenticatedUser,
+  ): Promise<ImportAcceptedDto> {
+    return this.imports.accept(caller, form.kind, file);
+  }
+
+  @Get(':id')
+  find(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() caller: AuthenticatedUser): Promise<ImportDto> {
+    return this.imports.find(caller, id);
+  }
+
+  @Get(':id/errors.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="import-errors.csv"')
+  async errors(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() caller: AuthenticatedUser): Promise<string> {
+    return buildImportErrorReport(await this.imports.find(caller, id));
+  }
+}

@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import type { ImportAcceptedDto, ImportDto, ImportKind } from '@scorecard/contracts';
+import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
+import { type ImportFileRow, ImportFileRepository } from '@scorecard/server-database';
+import { ImportFileProducer } from '@scorecard/server-queue';
+import { AccessPolicy } from '../access/access-policy';
+import { InvalidInputError, NotFoundError } from '../common/api.errors';
+import type { AuthenticatedUser } from '../common/current-user.decorator';
+
+export interface UploadedImport {
+  path: string;
+  originalname: string;
+  size: number;
+}
+
+/** Accepts import files and hands them to the worker; the file is read there, never here. */
+@Injectable()
+export class ImportsService {
+  constructor(
+    private readonly files: ImportFileRepository,
+    private readonly producer: ImportFileProducer,
+    private readonly policy: AccessPolicy,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async accept(caller: AuthenticatedUser, kind: ImportKind, file: UploadedImport | undefined): Promise<ImportAcceptedDto> {
+    if (!file) throw new InvalidInputError([{ field: 'file', message: 'attach the file to import as "file"' }]);
+    try {
+      if (file.size === 0) throw new InvalidInputError([{ field: 'file', message: 'the file is empty' }]);
+      const id = randomUUID();
+      await this.files.create({
+        id,
+        kind,
+        fileName: file.originalname,
+        sizeBytes: file.size,
+        contentHash: await sha256(file.path),
+        uploadedBy: caller.username,
+        uploaderRole: caller.role,
+        uploaderAgency: caller.agencyCode,
+      });
+      const jobId = await this.producer.enqueue({ importId: id, path: file.path });
+      return { jobId, importId: id };
+    } catch (error) {
+      await rm(file.path, { force: true });
+      throw error;
+    }
+  }
+
+  async find(caller: AuthenticatedUser, id: string): Promise<ImportDto> {
+    const file = await this.files.find(id);
+    // Someone else's import is not found, rather than forbidden: ids are not to be probed.
+    const mayRead =
+      file && (file.uploadedBy === caller.username || (await this.policy.allows(caller, 'submission.write', file.uploaderAgency)));
+    if (!file || !mayRead) throw new NotFoundError(`Import ${id} does not exist`);
+    return toImportDto(file);
+  }
+
+  get maxBytes(): number {
+    return this.config.importMaxBytes;
+  }
+}
+
+export function toImportDto(file: ImportFileRow): ImportDto {
+  return {
+    id: file.id,
+    kind: file.kind,
+    fileName: file.fileName,
+    status: file.status,
+    rows: file.rows,
+    errorCount: file.errorCount,
+    errors: file.errors ?? [],
+    createdAt: file.createdAt.toISOString(),
+    finishedAt: file.finishedAt ? file.finishedAt.toISOString() : null,
+  };
+}
+
+function sha256(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => resolve(hash.digest('hex')))
+      .on('error', reject);
+  });
+}

@@ -1,0 +1,239 @@
+import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import type { ImportKindName } from './import-file.repository';
+import { isLate } from '../period-month';
+
+/** The record shapes the importer stages; the file reader produces them. */
+export interface StagedRating { period: string; agencyCode: string; ratedAt: Date; channel: string; level: number }
+export interface StagedConsultation { period: string; agencyCode: string; askedAt: Date; repliedAt: Date | null; answeredWithin48h: boolean }
+export interface StagedSubmission { period: string; agencyCode: string; indicatorCode: string; numerator: string; denominator: string }
+export type StagedRecord = StagedRating | StagedConsultation | StagedSubmission;
+
+export interface ImportUploader { username: string; role: string; agencyCode: string }
+
+export type ImportOutcome =
+  | { status: 'applied'; rows: number; agencyMonths: number; periods: { period: string; revision: number }[] }
+  | { status: 'unchanged'; rows: number; agencyMonths: number; periods: [] }
+  | { status: 'rejected'; rows: number; errorCount: number; errors: { row: number; field: string; value: string; message: string }[] };
+
+/** Derived indicator of each raw kind: which submission figure its records make. */
+const DERIVED_INDICATOR: Record<Exclude<ImportKindName, 'submissions'>, string> = {
+  ratings: 'satisfaction',
+  consultations: 'online_reply',
+};
+
+const STAGING_COLUMNS: Record<ImportKindName, string> = {
+  ratings: 'period char(7), agency_code char(6), rated_at timestamptz, channel text, level smallint',
+  consultations: 'period char(7), agency_code char(6), asked_at timestamptz, replied_at timestamptz, answered_within_48h boolean',
+  submissions: 'period char(7), agency_code char(6), indicator_code text, numerator numeric(15, 2), denominator numeric(15, 2)',
+};
+
+/**
+ * Applies one import file all or nothing: its records stream into a temporary staging table with
+ * COPY, inside one transaction; only when the reader reports no error at all are they merged —
+ * replacing the raw records of each agency-month the file covers, deriving the submission figures
+ * and bumping the months' revisions. Any error, a crash or a kill rolls the whole file back.
+ */
+@Injectable()
+export class RawRecordImporter {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async apply(args: {
+    importId: string;
+    kind: ImportKindName;
+    contentHash: string;
+    uploader: ImportUploader;
+    batches: AsyncIterable<StagedRecord[]>;
+    /** Resolves once the whole file was read: rows and errors. */
+    summary: Promise<{ rows: number; errorCount: number; errors: { row: number; field: string; value: string; message: string }[] }>;
+    requestId?: string | null;
+  }): Promise<ImportOutcome> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+    try {
+      await client.query('BEGIN');
+      await client.query(`CREATE TEMP TABLE import_staging (${STAGING_COLUMNS[args.kind]}) ON COMMIT DROP`);
+      const copy = client.query(copyFrom('COPY import_staging FROM STDIN WITH (FORMAT csv)'));
+      await pipeline(Readable.from(csvLines(args.kind, args.batches)), copy);
+      const summary = await args.summary;
+      if (summary.errorCount > 0) {
+        await client.query('ROLLBACK');
+        return { status: 'rejected', rows: summary.rows, errorCount: summary.errorCount, errors: summary.errors };
+      }
+
+      await client.query('CREATE TEMP TABLE import_affected ON COMMIT DROP AS SELECT DISTINCT period, agency_code FROM import_staging');
+      const problems = await this.periodProblems(client);
+      if (problems.length > 0) {
+        await client.query('ROLLBACK');
+        return { status: 'rejected', rows: summary.rows, errorCount: problems.length, errors: problems };
+      }
+      const agencyMonths = Number((await client.query('SELECT count(*) FROM import_affected')).rows[0].count);
+
+      // The same file again, for exactly the agency-months it already makes up: nothing to do.
+      const unchanged = await client.query(
+        `SELECT count(*) = $2::bigint AS same FROM import_affected a
+           JOIN import_source s ON s.kind = $1 AND s.period = a.period AND s.agency_code = a.agency_code
+          WHERE s.content_hash = $3`,
+        [args.kind, agencyMonths, args.contentHash],
+      );
+      if (args.kind !== 'submissions' && unchanged.rows[0].same) {
+        await client.query('ROLLBACK');
+        return { status: 'unchanged', rows: summary.rows, agencyMonths, periods: [] };
+      }
+
+      if (args.kind === 'submissions') await this.mergeSubmissions(client, args.uploader);
+      else await this.mergeRawRecords(client, args.kind, args.importId, args.uploader);
+
+      await client.query(
+        `INSERT INTO import_source (kind, period, agency_code, import_id, content_hash)
+         SELECT $1, period, agency_code, $2, $3 FROM import_affected
+         ON CONFLICT (kind, period, agency_code) DO UPDATE SET import_id = $2, content_hash = $3`,
+        [args.kind, args.importId, args.contentHash],
+      );
+      const periods = (
+        await client.query(
+          `UPDATE period SET data_revision = data_revision + 1
+            WHERE period IN (SELECT DISTINCT period FROM import_affected)
+          RETURNING period, data_revision`,
+        )
+      ).rows.map((row: { period: string; data_revision: number }) => ({ period: row.period, revision: row.data_revision }));
+      await client.query(
+        `UPDATE import_file SET status = 'applied', rows = $2, error_count = 0, errors = '[]', finished_at = now() WHERE id = $1`,
+        [args.importId, summary.rows],
+      );
+      await client.query(
+        `INSERT INTO audit_log (username, role, agency_code, action, target, before, after, request_id)
+         VALUES ($1, $2, $3, 'import.apply', $4, NULL, $5::jsonb, $6)`,
+        [
+          args.uploader.username,
+          args.uploader.role,
+          args.uploader.agencyCode,
+          `import/${args.importId}`,
+          JSON.stringify({ kind: args.kind, rows: summary.rows, agencyMonths, contentHash: args.contentHash }),
+          args.requestId ?? null,
+        ],
+      );
+      await client.query('COMMIT');
+      return { status: 'applied', rows: summary.rows, agencyMonths, periods: periods.sort((a, b) => a.period.localeCompare(b.period)) };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Every month the file touches must exist and be open (figures of other months cannot change). */
+  private async periodProblems(client: PoolClient) {
+    const wanted: string[] = (await client.query('SELECT DISTINCT period FROM import_affected ORDER BY period')).rows.map(
+      (row: { period: string }) => row.period,
+    );
+    // Locks the months' rows: no lock, publish or other write of them interleaves with this import.
+    const { rows } = await client.query('SELECT period, status FROM period WHERE period = ANY($1) ORDER BY period FOR UPDATE', [
+      wanted,
+    ]);
+    const status = new Map((rows as { period: string; status: string }[]).map((row) => [row.period, row.status]));
+    return wanted
+      .filter((period) => status.get(period) !== 'open')
+      .map((period) => ({
+        row: 0,
+        field: 'period',
+        value: period,
+        message: status.has(period)
+          ? `month ${period} is ${status.get(period)}: its figures can no longer change`
+          : `month ${period} is not open yet`,
+      }));
+  }
+
+  private async mergeRawRecords(client: PoolClient, kind: 'ratings' | 'consultations', importId: string, uploader: ImportUploader) {
+    const table = kind === 'ratings' ? 'rating' : 'consultation';
+    const { rows: months } = await client.query('SELECT DISTINCT period FROM import_affected');
+    for (const { period } of months as { period: string }[]) {
+      // Partition names come from the validated YYYY-MM period only.
+      const partition = `${table}_${period.replace('-', '_')}`;
+      await client.query(`CREATE TABLE IF NOT EXISTS ${partition} PARTITION OF ${table} FOR VALUES IN ('${period}')`);
+    }
+    await client.query(
+      `DELETE FROM ${table} t USING import_affected a WHERE t.period = a.period AND t.agency_code = a.agency_code`,
+    );
+    if (kind === 'ratings') {
+      await client.query(
+        `INSERT INTO rating (period, agency_code, rated_at, channel, level, import_id)
+         SELECT period, agency_code, rated_at, channel, level, $1 FROM import_staging`,
+        [importId],
+      );
+    } else {
+      await client.query(
+        `INSERT INTO consultation (period, agency_code, asked_at, replied_at, answered_within_48h, import_id)
+         SELECT period, agency_code, asked_at, replied_at, answered_within_48h, $1 FROM import_staging`,
+        [importId],
+      );
+    }
+    const derived =
+      kind === 'ratings'
+        ? `SELECT period, agency_code, count(*) FILTER (WHERE level >= 4) AS numerator, count(*) AS denominator
+             FROM import_staging GROUP BY period, agency_code`
+        : `SELECT period, agency_code, count(*) FILTER (WHERE answered_within_48h) AS numerator, count(*) AS denominator
+             FROM import_staging GROUP BY period, agency_code`;
+    await this.upsertFigures(client, `SELECT period, agency_code, '${DERIVED_INDICATOR[kind]}' AS indicator_code, numerator, denominator FROM (${derived}) d`, uploader);
+  }
+
+  private async mergeSubmissions(client: PoolClient, uploader: ImportUploader) {
+    await this.upsertFigures(client, 'SELECT period, agency_code, indicator_code, numerator, denominator FROM import_staging', uploader);
+  }
+
+  /** Writes derived or imported figures into the agency-months' submissions (created if absent). */
+  private async upsertFigures(client: PoolClient, figuresSql: string, uploader: ImportUploader) {
+    const { rows: dues } = await client.query(
+      `SELECT a.period, a.agency_code, p.due_date::text AS due_date FROM import_affected a JOIN period p USING (period)`,
+    );
+    const now = new Date();
+    const late = (dues as { period: string; agency_code: string; due_date: string }[]).map((due) => ({
+      period: due.period,
+      agency_code: due.agency_code,
+      late: isLate(now, due.due_date),
+    }));
+    await client.query(
+      `INSERT INTO submission (period, agency_code, version, status, late, submitted_at, submitted_by)
+       SELECT l.period, l.agency_code, 1, 'submitted', l.late, now(), $2
+         FROM jsonb_to_recordset($1::jsonb) AS l(period char(7), agency_code char(6), late boolean)
+       ON CONFLICT (period, agency_code) DO UPDATE
+         SET version = submission.version + 1, status = 'submitted', submitted_at = now(), submitted_by = $2,
+             late = submission.late OR EXCLUDED.late`,
+      [JSON.stringify(late), uploader.username],
+    );
+    await client.query(
+      `INSERT INTO submission_value (period, agency_code, indicator_code, numerator, denominator)
+       ${figuresSql}
+       ON CONFLICT (period, agency_code, indicator_code) DO UPDATE
+         SET numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator`,
+    );
+  }
+}
+
+/** The staged records as CSV lines for COPY; every field is validated text (codes, ISO times, numbers). */
+async function* csvLines(kind: ImportKindName, batches: AsyncIterable<StagedRecord[]>): AsyncGenerator<string> {
+  for await (const batch of batches) {
+    let chunk = '';
+    for (const record of batch) {
+      if (kind === 'ratings') {
+        const rating = record as StagedRating;
+        chunk += `${rating.period},${rating.agencyCode},${rating.ratedAt.toISOString()},${rating.channel},${rating.level}\n`;
+      } else if (kind === 'consultations') {
+        const consultation = record as StagedConsultation;
+        chunk += `${consultation.period},${consultation.agencyCode},${consultation.askedAt.toISOString()},${
+          consultation.repliedAt ? consultation.repliedAt.toISOString() : ''
+        },${consultation.answeredWithin48h}\n`;
+      } else {
+        const submission = record as StagedSubmission;
+        chunk += `${submission.period},${submission.agencyCode},${submission.indicatorCode},${submission.numerator},${submission.denominator}\n`;
+      }
+    }
+    if (chunk) yield chunk;
+  }
+}
