@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { ImportAcceptedDto, ImportDto, ImportKind } from '@scorecard/contracts';
 import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
-import { type ImportFileRow, ImportFileRepository } from '@scorecard/server-database';
+import { ImportFileRepository, toImportDto } from '@scorecard/server-database';
 import { ImportFileProducer } from '@scorecard/server-queue';
 import { AccessPolicy } from '../access/access-policy';
 import { InvalidInputError, NotFoundError } from '../common/api.errors';
@@ -61,20 +61,6 @@ export class ImportsService {
   get maxBytes(): number {
     return this.config.importMaxBytes;
   }
-}
-
-export function toImportDto(file: ImportFileRow): ImportDto {
-  return {
-    id: file.id,
-    kind: file.kind,
-    fileName: file.fileName,
-    status: file.status,
-    rows: file.rows,
-    errorCount: file.errorCount,
-    errors: file.errors ?? [],
-    createdAt: file.createdAt.toISOString(),
-    finishedAt: file.finishedAt ? file.finishedAt.toISOString() : null,
-  };
 }
 
 function sha256(path: string): Promise<string> {

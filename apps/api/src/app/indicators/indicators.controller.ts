@@ -3,6 +3,7 @@ import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { IndicatorDto } from '@scorecard/contracts';
 import { SchemeRepository } from '@scorecard/server-database';
 import { NotFoundError } from '../common/api.errors';
+import { toIndicatorDto } from './indicator.mapper';
 import { YearQuery } from './year.query';
 
 @ApiTags('indicators')
@@ -16,16 +17,6 @@ export class IndicatorsController {
     const year = query.year ?? new Date().getFullYear();
     const scheme = await this.schemes.findForYear(year);
     if (!scheme) throw new NotFoundError(`No indicator scheme for ${year}`);
-    return scheme.indicators.map((indicator) => ({
-      code: indicator.code,
-      nameZh: indicator.nameZh,
-      nameEn: indicator.nameEn,
-      weight: Number(indicator.weight),
-      target: Number(indicator.target),
-      floor: Number(indicator.floor),
-      allowsOverTarget: indicator.allowsOverTarget,
-      monetary: indicator.monetary,
-      sortOrder: indicator.sortOrder,
-    }));
+    return scheme.indicators.map(toIndicatorDto);
   }
 }

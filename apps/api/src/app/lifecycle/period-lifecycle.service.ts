@@ -10,7 +10,12 @@ import {
   SubmissionEntity,
 } from '@scorecard/server-database';
 import { AgencyDirectory } from '../common/agency-directory.service';
-import { ConflictError, InvalidInputError, NotFoundError, PeriodNotOpenError } from '../common/api.errors';
+import {
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  PeriodNotOpenError,
+} from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 
 /**
@@ -29,7 +34,11 @@ export class PeriodLifecycleService {
     private readonly agencies: AgencyDirectory,
   ) {}
 
-  async lock(caller: AuthenticatedUser, period: string, options: { force?: boolean; reason?: string }) {
+  async lock(
+    caller: AuthenticatedUser,
+    period: string,
+    options: { force?: boolean; reason?: string },
+  ) {
     if (options.force && !options.reason?.trim()) {
       throw new InvalidInputError([{ field: 'reason', message: 'a forced lock needs a reason' }]);
     }
@@ -43,16 +52,33 @@ export class PeriodLifecycleService {
           `${pending.length} agencies are neither approved nor waived (${pending
             .slice(0, 10)
             .map((agency) => agency.agencyCode)
-            .join(', ')}${pending.length > 10 ? ', …' : ''}); approve or waive them, or force the lock with a reason`,
+            .join(
+              ', ',
+            )}${pending.length > 10 ? ', …' : ''}); approve or waive them, or force the lock with a reason`,
         );
       }
-      await manager.query(`UPDATE period SET status = 'locked', locked_at = now() WHERE period = $1`, [period]);
+      await manager.query(
+        `UPDATE period SET status = 'locked', locked_at = now() WHERE period = $1`,
+        [period],
+      );
       const action = pending.length > 0 ? 'force_lock' : 'lock';
-      await this.lifecycle.recordEvent(manager, { period, action, reason: options.reason ?? null, actor: caller.username });
-      await this.record(manager, caller, `period.${action}`, period, { status: month.status }, {
-        status: 'locked',
-        ...(action === 'force_lock' ? { reason: options.reason, pending: pending.length } : {}),
+      await this.lifecycle.recordEvent(manager, {
+        period,
+        action,
+        reason: options.reason ?? null,
+        actor: caller.username,
       });
+      await this.audit.recordAction(
+        manager,
+        caller,
+        `period.${action}`,
+        `period/${period}`,
+        { status: month.status },
+        {
+          status: 'locked',
+          ...(action === 'force_lock' ? { reason: options.reason, pending: pending.length } : {}),
+        },
+      );
       return { period, status: 'locked' as const };
     });
   }
@@ -61,7 +87,8 @@ export class PeriodLifecycleService {
   async publish(caller: AuthenticatedUser, period: string) {
     const month = await this.periods.find(period);
     if (!month) throw new NotFoundError(`Period ${period} does not exist`);
-    if (month.status !== 'locked') throw new ConflictError(`Period ${period} is ${month.status}: lock it before publishing`);
+    if (month.status !== 'locked')
+      throw new ConflictError(`Period ${period} is ${month.status}: lock it before publishing`);
     // Locked: no figure can change any more, so these results are the final ones.
     await this.computation.compute(period);
     return this.dataSource.transaction(async (manager) => {
@@ -72,12 +99,24 @@ export class PeriodLifecycleService {
         `UPDATE period SET status = 'published', published_version = $2, published_at = now() WHERE period = $1`,
         [period, version],
       );
-      await this.lifecycle.recordEvent(manager, { period, action: 'publish', version, actor: caller.username });
-      await this.record(manager, caller, 'period.publish', period, { status: 'locked', publishedVersion: current.publishedVersion }, {
-        status: 'published',
-        publishedVersion: version,
-        resultRows: rows,
+      await this.lifecycle.recordEvent(manager, {
+        period,
+        action: 'publish',
+        version,
+        actor: caller.username,
       });
+      await this.audit.recordAction(
+        manager,
+        caller,
+        'period.publish',
+        `period/${period}`,
+        { status: 'locked', publishedVersion: current.publishedVersion },
+        {
+          status: 'published',
+          publishedVersion: version,
+          resultRows: rows,
+        },
+      );
       return { period, status: 'published' as const, version };
     });
   }
@@ -86,8 +125,21 @@ export class PeriodLifecycleService {
     return this.dataSource.transaction(async (manager) => {
       const month = await this.openMonth(manager, period, 'published');
       await manager.query(`UPDATE period SET status = 'open' WHERE period = $1`, [period]);
-      await this.lifecycle.recordEvent(manager, { period, action: 'reopen', version: month.publishedVersion, reason, actor: caller.username });
-      await this.record(manager, caller, 'period.reopen', period, { status: 'published' }, { status: 'open', reason });
+      await this.lifecycle.recordEvent(manager, {
+        period,
+        action: 'reopen',
+        version: month.publishedVersion,
+        reason,
+        actor: caller.username,
+      });
+      await this.audit.recordAction(
+        manager,
+        caller,
+        'period.reopen',
+        `period/${period}`,
+        { status: 'published' },
+        { status: 'open', reason },
+      );
       return { period, status: 'open' as const };
     });
   }
@@ -102,8 +154,11 @@ export class PeriodLifecycleService {
       const month = await this.periods.findForUpdate(manager, period);
       if (!month) throw new NotFoundError(`Period ${period} does not exist`);
       if (month.status !== 'open') throw new PeriodNotOpenError(period, month.status);
-      const submission = await manager.getRepository(SubmissionEntity).findOneBy({ period, agencyCode });
-      if (!submission) throw new NotFoundError(`No submission of ${agencyCode} for ${period} to review`);
+      const submission = await manager
+        .getRepository(SubmissionEntity)
+        .findOneBy({ period, agencyCode });
+      if (!submission)
+        throw new NotFoundError(`No submission of ${agencyCode} for ${period} to review`);
       const before = { status: submission.status, returnReason: submission.returnReason };
       submission.status = decision.approve ? 'approved' : 'returned';
       submission.returnReason = decision.approve ? null : decision.reason;
@@ -124,7 +179,12 @@ export class PeriodLifecycleService {
     });
   }
 
-  async waive(caller: AuthenticatedUser, period: string, agencyCode: string, reason: string): Promise<void> {
+  async waive(
+    caller: AuthenticatedUser,
+    period: string,
+    agencyCode: string,
+    reason: string,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.openMonth(manager, period, 'open');
       await this.lifecycle.waive(manager, period, agencyCode, reason, caller.username);
@@ -148,7 +208,11 @@ export class PeriodLifecycleService {
     const progress = await this.lifecycle.progress(period);
     const cities = (await this.agencies.all()).filter((agency) => agency.level === 'city');
     const cityOf = (agency: AgencyProgress) =>
-      agency.level === 'city' ? agency.agencyCode : agency.level === 'county' ? agency.parentCode : null;
+      agency.level === 'city'
+        ? agency.agencyCode
+        : agency.level === 'county'
+          ? agency.parentCode
+          : null;
     return {
       period,
       status: month.status,
@@ -171,37 +235,27 @@ export class PeriodLifecycleService {
   }
 
   async history(period: string): Promise<PeriodEventDto[]> {
-    if (!(await this.periods.find(period))) throw new NotFoundError(`Period ${period} does not exist`);
-    return (await this.lifecycle.events(period)).map((event) => ({ ...event, at: event.at.toISOString() }));
+    if (!(await this.periods.find(period)))
+      throw new NotFoundError(`Period ${period} does not exist`);
+    return (await this.lifecycle.events(period)).map((event) => ({
+      ...event,
+      at: event.at.toISOString(),
+    }));
   }
 
-  private async openMonth(manager: EntityManager, period: string, expected: 'open' | 'locked' | 'published') {
+  private async openMonth(
+    manager: EntityManager,
+    period: string,
+    expected: 'open' | 'locked' | 'published',
+  ) {
     const month = await this.periods.findForUpdate(manager, period);
     if (!month) throw new NotFoundError(`Period ${period} does not exist`);
     if (month.status !== expected) {
-      throw new ConflictError(`Period ${period} is ${month.status}; this step needs it ${expected}`);
+      throw new ConflictError(
+        `Period ${period} is ${month.status}; this step needs it ${expected}`,
+      );
     }
     return month;
-  }
-
-  private record(
-    manager: EntityManager,
-    caller: AuthenticatedUser,
-    action: string,
-    period: string,
-    before: unknown,
-    after: unknown,
-  ): Promise<void> {
-    return this.audit.record(manager, {
-      username: caller.username,
-      role: caller.role,
-      agencyCode: caller.agencyCode,
-      action,
-      target: `period/${period}`,
-      before,
-      after,
-      requestId: caller.requestId,
-    });
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RankingsDto } from '@scorecard/contracts';
 import { PeriodRepository, ResultRepository, SchemeRepository, periodYear } from '@scorecard/server-database';
+import { toIndicatorDto } from '../indicators/indicator.mapper';
 import { buildRankingWorkbook } from './ranking-workbook';
 import { AccessPolicy } from '../access/access-policy';
 import { NotFoundError } from '../common/api.errors';
@@ -51,17 +52,7 @@ export class RankingsService {
   async exportWorkbook(caller: AuthenticatedUser, query: RankingsQuery): Promise<{ fileName: string; content: Buffer }> {
     const ranking = await this.ranking(caller, query);
     const scheme = await this.schemes.findForYear(periodYear(query.period));
-    const indicators = (scheme?.indicators ?? []).map((indicator) => ({
-      code: indicator.code,
-      nameZh: indicator.nameZh,
-      nameEn: indicator.nameEn,
-      weight: Number(indicator.weight),
-      target: Number(indicator.target),
-      floor: Number(indicator.floor),
-      allowsOverTarget: indicator.allowsOverTarget,
-      monetary: indicator.monetary,
-      sortOrder: indicator.sortOrder,
-    }));
+    const indicators = (scheme?.indicators ?? []).map(toIndicatorDto);
     const levelName = ranking.level === 'city' ? '地市' : ranking.level === 'county' ? '区县' : '省级';
     return {
       fileName: `医保经办机构对标评价-${query.period}-${levelName}.xlsx`,

@@ -11,7 +11,12 @@ import {
 } from '@scorecard/server-database';
 import { AccessPolicy } from '../access/access-policy';
 import { AgencyDirectory } from '../common/agency-directory.service';
-import { ConflictError, InvalidInputError, NotFoundError, OutOfScopeError } from '../common/api.errors';
+import {
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  OutOfScopeError,
+} from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { passwordProblem } from './password-rules';
 import type { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './user.dto';
@@ -56,7 +61,14 @@ export class UsersService {
         post: body.post ?? null,
         passwordHash,
       });
-      await this.record(manager, caller, 'user.create', created.username, null, toUserDto(created));
+      await this.audit.recordAction(
+        manager,
+        caller,
+        'user.create',
+        `user/${created.username}`,
+        null,
+        toUserDto(created),
+      );
       return toUserDto(created);
     });
   }
@@ -65,7 +77,10 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       const user = await this.findManageable(manager, caller, username);
       if (body.role !== undefined) this.assertMayAssign(caller, body.role);
-      if (user.username === caller.username && (body.disabled === true || (body.role && body.role !== user.role))) {
+      if (
+        user.username === caller.username &&
+        (body.disabled === true || (body.role && body.role !== user.role))
+      ) {
         throw new OutOfScopeError('You cannot disable yourself or change your own role');
       }
       const before = toUserDto(user);
@@ -76,14 +91,26 @@ export class UsersService {
         post: body.post ?? user.post,
       });
       const saved = await this.users.save(manager, user);
-      if (saved.disabled || before.role !== saved.role) await this.sessions.revokeAllOfUser(manager, saved.id);
-      await this.record(manager, caller, 'user.update', username, before, toUserDto(saved));
+      if (saved.disabled || before.role !== saved.role)
+        await this.sessions.revokeAllOfUser(manager, saved.id);
+      await this.audit.recordAction(
+        manager,
+        caller,
+        'user.update',
+        `user/${username}`,
+        before,
+        toUserDto(saved),
+      );
       return toUserDto(saved);
     });
   }
 
   /** Sets a new password, ends the user's sessions and lifts a lock-out. */
-  async resetPassword(caller: AuthenticatedUser, username: string, body: ResetPasswordDto): Promise<void> {
+  async resetPassword(
+    caller: AuthenticatedUser,
+    username: string,
+    body: ResetPasswordDto,
+  ): Promise<void> {
     const problem = passwordProblem(body.password, username);
     if (problem) throw new InvalidInputError([{ field: 'password', message: problem }]);
     const passwordHash = await hash(body.password, BCRYPT_COST);
@@ -95,9 +122,16 @@ export class UsersService {
       await this.users.save(manager, user);
       await this.sessions.revokeAllOfUser(manager, user.id);
       await this.failures.clear(manager, username);
-      await this.record(manager, caller, 'user.reset_password', username, before, {
-        passwordChangedAt: user.passwordChangedAt.toISOString(),
-      });
+      await this.audit.recordAction(
+        manager,
+        caller,
+        'user.reset_password',
+        `user/${username}`,
+        before,
+        {
+          passwordChangedAt: user.passwordChangedAt.toISOString(),
+        },
+      );
     });
   }
 
@@ -107,18 +141,24 @@ export class UsersService {
       await this.findManageable(manager, caller, username);
       const state = await this.failures.find(username, manager);
       await this.failures.clear(manager, username);
-      await this.record(
+      await this.audit.recordAction(
         manager,
         caller,
         'user.unlock',
-        username,
-        state ? { failures: state.failures, lockedUntil: state.lockedUntil?.toISOString() ?? null } : null,
+        `user/${username}`,
+        state
+          ? { failures: state.failures, lockedUntil: state.lockedUntil?.toISOString() ?? null }
+          : null,
         { failures: 0, lockedUntil: null },
       );
     });
   }
 
-  private async findManageable(manager: EntityManager, caller: AuthenticatedUser, username: string): Promise<UserEntity> {
+  private async findManageable(
+    manager: EntityManager,
+    caller: AuthenticatedUser,
+    username: string,
+  ): Promise<UserEntity> {
     const user = await this.users.findByUsernameForUpdate(manager, username);
     if (!user) throw new NotFoundError(`User ${username} does not exist`);
     await this.policy.assert(caller, 'user.manage', user.agencyCode);
@@ -126,27 +166,8 @@ export class UsersService {
   }
 
   private assertMayAssign(caller: AuthenticatedUser, role: UserDto['role']): void {
-    if (!this.policy.mayAssignRole(caller, role)) throw new OutOfScopeError(`You may not assign the role ${role}`);
-  }
-
-  private record(
-    manager: EntityManager,
-    caller: AuthenticatedUser,
-    action: string,
-    username: string,
-    before: unknown,
-    after: unknown,
-  ): Promise<void> {
-    return this.audit.record(manager, {
-      username: caller.username,
-      role: caller.role,
-      agencyCode: caller.agencyCode,
-      action,
-      target: `user/${username}`,
-      before,
-      after,
-      requestId: caller.requestId,
-    });
+    if (!this.policy.mayAssignRole(caller, role))
+      throw new OutOfScopeError(`You may not assign the role ${role}`);
   }
 }
 

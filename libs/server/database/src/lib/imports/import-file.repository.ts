@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { ImportDto } from '@scorecard/contracts';
 
 export type ImportKindName = 'ratings' | 'consultations' | 'submissions';
 export type ImportStatus = 'queued' | 'applied' | 'unchanged' | 'rejected';
@@ -70,4 +71,18 @@ export class ImportFileRepository {
       [id, outcome.rows, outcome.errorCount, JSON.stringify(outcome.errors ?? [])],
     );
   }
+}
+
+export function toImportDto(file: ImportFileRow): ImportDto {
+  return {
+    id: file.id,
+    kind: file.kind,
+    fileName: file.fileName,
+    status: file.status,
+    rows: file.rows,
+    errorCount: file.errorCount,
+    errors: file.errors ?? [],
+    createdAt: file.createdAt.toISOString(),
+    finishedAt: file.finishedAt ? file.finishedAt.toISOString() : null,
+  };
 }

@@ -13,6 +13,14 @@ export interface AuditEntry {
   requestId: string | null;
 }
 
+/** Who acts: the caller of a write. */
+export interface AuditActor {
+  username: string;
+  role: string;
+  agencyCode: string;
+  requestId: string | null;
+}
+
 export interface AuditQuery {
   /** Entries by users of this agency or its descendants. */
   agencyCodes?: string[];
@@ -44,6 +52,27 @@ export class AuditLogRepository {
         entry.requestId,
       ],
     );
+  }
+
+  /** Appends the entry of a write by `actor`, inside the caller's transaction. */
+  recordAction(
+    manager: EntityManager,
+    actor: AuditActor,
+    action: string,
+    target: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
+    return this.record(manager, {
+      username: actor.username,
+      role: actor.role,
+      agencyCode: actor.agencyCode,
+      requestId: actor.requestId,
+      action,
+      target,
+      before,
+      after,
+    });
   }
 
   /** Newest first. */
