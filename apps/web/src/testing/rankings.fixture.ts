@@ -108,6 +108,7 @@ export function rankingsFixture(overrides: Partial<RankingsDto> = {}): RankingsD
     level: 'city',
     parent: null,
     scope: 'aggregate',
+    version: 1,
     computedAt: '2026-10-06T02:30:00.000Z',
     stale: false,
     rows: CITY_ROWS,
@@ -124,6 +125,7 @@ export const PERIODS: PeriodDto[] = [
     computedAt: null,
     reportedCount: 60,
     expectedCount: 102,
+    publishedVersion: 0,
   },
   {
     period: '2026-09',
@@ -133,6 +135,7 @@ export const PERIODS: PeriodDto[] = [
     computedAt: '2026-10-06T02:30:00.000Z',
     reportedCount: 101,
     expectedCount: 102,
+    publishedVersion: 1,
   },
   {
     period: '2026-08',
@@ -142,5 +145,6 @@ export const PERIODS: PeriodDto[] = [
     computedAt: '2026-09-06T02:30:00.000Z',
     reportedCount: 102,
     expectedCount: 102,
+    publishedVersion: 2,
   },
 ];

@@ -15,6 +15,7 @@ const { useAuthStore } = await import('./useAuthStore');
 
 const RESPONSE: LoginResponse = {
   accessToken: 'jwt-token',
+  refreshToken: 'refresh-token',
   expiresIn: 3600,
   user: {
     username: 'admin',

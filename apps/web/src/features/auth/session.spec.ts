@@ -10,6 +10,7 @@ import {
 
 const response = {
   accessToken: 'jwt',
+  refreshToken: 'refresh',
   expiresIn: 3600,
   user: { username: 'admin', role: 'province_admin', agencyCode: '330000', displayName: '管理员' },
 } as const;
