@@ -27,6 +27,8 @@ describe('@scorecard/scoring public API', () => {
     'peerScore',
     'starTotal',
     'pickStar',
+    'rankImprovements',
+    'bandScore',
   ])('exports %s', (name) => {
     expect(scoring).toHaveProperty(name);
   });

@@ -12,3 +12,4 @@ export * from './lib/rate';
 export * from './lib/ratio';
 export * from './lib/roll-up';
 export * from './lib/star-tally';
+export * from './lib/improvement';
