@@ -27,6 +27,9 @@ describe('@scorecard/scoring public API', () => {
     'peerScore',
     'starTotal',
     'pickStar',
+    'evaluateStarRound',
+    'findCooldownConflict',
+    'DEFAULT_STAR_COOLDOWN_MONTHS',
     'rankImprovements',
     'bandScore',
   ])('exports %s', (name) => {

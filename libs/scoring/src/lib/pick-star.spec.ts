@@ -68,3 +68,12 @@ describe('pickStar', () => {
     expect(() => pickStar([candidate('a', '90', '80', 'not a date')])).toThrow(RangeError);
   });
 });
+
+describe('pickStar with database ids', () => {
+  it('on a full tie, picks the smaller id numerically ("9" before "10")', () => {
+    const nine = candidate('9', '92', '95');
+    const ten = candidate('10', '92', '95');
+    expect(pickStar([ten, nine])?.id).toBe('9');
+    expect(pickStar([nine, ten])?.id).toBe('9');
+  });
+});

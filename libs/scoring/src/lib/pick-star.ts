@@ -11,7 +11,7 @@ export interface StarCandidate {
 
 /**
  * The star of the month: highest total among eligible candidates; ties go to the higher leader score,
- * then the earlier nomination, then the id (so the choice never depends on input order).
+ * then the earlier nomination, then the smaller id (so the choice never depends on input order).
  */
 export function pickStar(candidates: readonly StarCandidate[]): StarCandidate | null {
   let best: StarCandidate | null = null;
@@ -39,5 +39,13 @@ function ranksAbove(a: StarCandidate, b: StarCandidate): boolean {
   if (byNomination !== 0) {
     return byNomination < 0;
   }
-  return a.id < b.id;
+  return compareCandidateIds(a.id, b.id) < 0;
+}
+
+/** Ids that are whole numbers (database keys) compare as numbers, "9" before "10"; others as text. */
+export function compareCandidateIds(a: string, b: string): number {
+  if (/^[0-9]+$/.test(a) && /^[0-9]+$/.test(b) && a.length !== b.length) {
+    return a.length - b.length;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
 }
