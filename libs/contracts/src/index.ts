@@ -4,6 +4,8 @@ export * from './lib/auth.contract';
 export * from './lib/import.contract';
 export * from './lib/indicator.contract';
 export * from './lib/job.contract';
+export * from './lib/notification.contract';
 export * from './lib/period.contract';
 export * from './lib/ranking.contract';
+export * from './lib/star.contract';
 export * from './lib/submission.contract';

@@ -1,0 +1,23 @@
+export const NOTIFICATION_KINDS = [
+  'star.nomination_opened',
+  'star.voting_open',
+  'star.selected',
+  'star.objection_filed',
+  'star.confirmed',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** One in-app message; the web app words it from `kind` and `params` in the reader's language. */
+export interface NotificationDto {
+  id: string;
+  kind: NotificationKind;
+  params: { period?: string; agencyCode?: string; agencyName?: string; name?: string };
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** GET /api/notifications — the caller's, newest first. */
+export interface NotificationListDto {
+  unread: number;
+  items: NotificationDto[];
+}
