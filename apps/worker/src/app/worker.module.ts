@@ -3,6 +3,7 @@ import { type AppConfig, AppConfigModule, loggerModuleFor } from '@scorecard/ser
 import { DatabaseModule } from '@scorecard/server-database';
 import { QueueModule } from '@scorecard/server-queue';
 import { AggregationProcessor } from './aggregation.processor';
+import { ImportProcessor } from './import.processor';
 import { ScheduleProcessor } from './schedule.processor';
 
 @Module({})
@@ -16,7 +17,7 @@ export class WorkerModule {
         DatabaseModule,
         QueueModule,
       ],
-      providers: [AggregationProcessor, ScheduleProcessor],
+      providers: [AggregationProcessor, ImportProcessor, ScheduleProcessor],
     };
   }
 }

@@ -32,6 +32,18 @@ export function checkAmount(value: unknown): AmountCheck {
   return checkAmountText(text);
 }
 
+const AMOUNT_PROBLEM_MESSAGES: Record<AmountProblem, string> = {
+  not_a_number: 'must be a number',
+  negative: 'must not be negative',
+  too_many_decimals: 'must have at most 2 decimals',
+  too_large: `is too large (at most ${MAX_AMOUNT_INTEGER_DIGITS} digits before the decimal point)`,
+};
+
+/** What is wrong with an amount, in the words a field error uses ("must not be negative"). */
+export function describeAmountProblem(problem: AmountProblem): string {
+  return AMOUNT_PROBLEM_MESSAGES[problem];
+}
+
 export function parseAmount(value: unknown): bigint {
   const check = checkAmount(value);
   if (!check.ok) {

@@ -1,13 +1,6 @@
-import { checkAmount, formatAmount, type AmountProblem } from '@scorecard/scoring';
+import { checkAmount, describeAmountProblem, formatAmount } from '@scorecard/scoring';
 import type { SchemeIndicatorEntity, StoredFigures } from '@scorecard/server-database';
 import type { FieldError } from '../common/api.errors';
-
-const PROBLEM_MESSAGES: Record<AmountProblem, string> = {
-  not_a_number: 'must be a number',
-  negative: 'must not be negative',
-  too_many_decimals: 'must have at most 2 decimals',
-  too_large: 'is too large (at most 13 digits before the decimal point)',
-};
 
 /**
  * Checks every figure of a submission against the scheme and returns all problems at once,
@@ -38,8 +31,8 @@ export function validateSubmissionValues(
     for (const key of extra) errors.push({ field: `${field}.${key}`, message: 'is not a known field' });
     const numerator = checkAmount((entry as Record<string, unknown>)['numerator']);
     const denominator = checkAmount((entry as Record<string, unknown>)['denominator']);
-    if (!numerator.ok) errors.push({ field: `${field}.numerator`, message: PROBLEM_MESSAGES[numerator.problem] });
-    if (!denominator.ok) errors.push({ field: `${field}.denominator`, message: PROBLEM_MESSAGES[denominator.problem] });
+    if (!numerator.ok) errors.push({ field: `${field}.numerator`, message: describeAmountProblem(numerator.problem) });
+    if (!denominator.ok) errors.push({ field: `${field}.denominator`, message: describeAmountProblem(denominator.problem) });
     if (!numerator.ok || !denominator.ok || extra.length > 0) continue;
     if (numerator.cents > denominator.cents && !indicator.allowsOverTarget) {
       errors.push({ field: `${field}.numerator`, message: 'must not exceed the denominator' });

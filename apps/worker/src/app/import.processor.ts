@@ -1,0 +1,137 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { createReadStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import type { ImportDto } from '@scorecard/contracts';
+import {
+  AgencyRepository,
+  ImportFileRepository,
+  RawRecordImporter,
+  SchemeRepository,
+  type StagedRecord,
+  toImportDto,
+} from '@scorecard/server-database';
+import { type ImportKind, readImportFile } from '@scorecard/server-imports';
+import { ComputePeriodProducer, type ImportFileJobData, QueueName } from '@scorecard/server-queue';
+
+const MAX_REPORTED_ERRORS = 1000;
+
+/**
+ * Reads an uploaded file as a stream, validates every row and applies it all or nothing (see
+ * RawRecordImporter). Killed mid-way, nothing is written; BullMQ then runs it again from the start.
+ */
+// A short lock: a worker that dies mid-import is noticed within seconds and the file runs again.
+@Processor(QueueName.Import, { lockDuration: 15_000, stalledInterval: 5_000 })
+export class ImportProcessor extends WorkerHost {
+  private readonly logger = new Logger(ImportProcessor.name);
+
+  constructor(
+    private readonly files: ImportFileRepository,
+    private readonly importer: RawRecordImporter,
+    private readonly agencies: AgencyRepository,
+    private readonly schemes: SchemeRepository,
+    private readonly compute: ComputePeriodProducer,
+  ) {
+    super();
+  }
+
+  async process(job: Job<ImportFileJobData>): Promise<ImportDto> {
+    const file = await this.files.find(job.data.importId);
+    if (!file) throw new Error(`Import ${job.data.importId} does not exist`);
+    if (file.status !== 'queued') return this.finish(job, file.id);
+
+    const size = (await stat(job.data.path)).size;
+    let read = 0;
+    let lastReported = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        read += chunk.length;
+        callback(null, chunk);
+      },
+    });
+    const progress = setInterval(() => {
+      const percent = Math.min(95, Math.floor((read / Math.max(size, 1)) * 95));
+      if (percent !== lastReported) {
+        lastReported = percent;
+        void job.updateProgress(percent);
+      }
+    }, 500);
+
+    try {
+      const reader = readImportFile({
+        stream: createReadStream(job.data.path).pipe(counter),
+        fileName: file.fileName,
+        context: await this.contextFor(file.kind, file.uploaderRole, file.uploaderAgency),
+      });
+      const outcome = await this.importer.apply({
+        importId: file.id,
+        kind: file.kind,
+        contentHash: file.contentHash,
+        uploader: {
+          username: file.uploadedBy,
+          role: file.uploaderRole,
+          agencyCode: file.uploaderAgency,
+        },
+        batches: reader.batches as AsyncIterable<StagedRecord[]>,
+        summary: reader.summary.then((summary) => ({
+          rows: summary.rows,
+          errorCount: summary.errorCount,
+          errors: summary.errors.slice(0, MAX_REPORTED_ERRORS),
+        })),
+      });
+      if (outcome.status === 'rejected') {
+        await this.files.reject(file.id, {
+          rows: outcome.rows,
+          errorCount: outcome.errorCount,
+          errors: outcome.errors,
+        });
+      } else if (outcome.status === 'unchanged') {
+        await this.files.markUnchanged(file.id, outcome.rows);
+      } else {
+        for (const { period, revision } of outcome.periods)
+          await this.compute.enqueue({ period, revision });
+      }
+      this.logger.log(
+        `Import ${file.id} (${file.kind}, ${file.fileName}): ${outcome.status}, ${outcome.rows} rows`,
+      );
+    } finally {
+      clearInterval(progress);
+    }
+    await rm(job.data.path, { force: true });
+    return this.finish(job, file.id);
+  }
+
+  private async finish(job: Job, id: string): Promise<ImportDto> {
+    await job.updateProgress(100);
+    const file = await this.files.find(id);
+    if (!file) throw new Error(`Import ${id} disappeared`);
+    return toImportDto(file);
+  }
+
+  /** What the uploader may import for: heads their own agency, admins their subtree. */
+  private async contextFor(kind: ImportKind, role: string, agencyCode: string) {
+    const all = await this.agencies.findAll();
+    const inScope =
+      role === 'agency_head'
+        ? [agencyCode]
+        : role === 'staff'
+          ? []
+          : await this.agencies.subtreeCodes(agencyCode);
+    const scheme = await this.schemes.findForYear(new Date().getFullYear());
+    return {
+      kind,
+      agenciesInScope: new Set(inScope),
+      knownAgencies: new Set(all.map((agency) => agency.code)),
+      indicators: new Map(
+        (scheme?.indicators ?? []).map((indicator) => [
+          indicator.code,
+          { allowsOverTarget: indicator.allowsOverTarget },
+        ]),
+      ),
+      now: new Date(),
+      maxErrors: MAX_REPORTED_ERRORS,
+    };
+  }
+}

@@ -1,0 +1,176 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '@scorecard/server-config';
+import { DemoProvinceSeeder } from '@scorecard/server-database';
+import { ImportFileProducer, JobStatusService, QueueName } from '@scorecard/server-queue';
+import { createTestDatabase, testConfig, waitFor } from '@scorecard/server-testing';
+import { createWorkerContext } from '../../src/bootstrap';
+
+const ROOT = resolve(__dirname, '../../../..');
+const BUILT_WORKER = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
+const OPEN_PERIOD = '2026-10';
+const DEMO_NOW = new Date('2026-11-22T10:00:00+08:00');
+
+describe('import jobs', () => {
+  let config: AppConfig;
+  let dropDatabase: () => Promise<void>;
+  let worker: INestApplicationContext | null = null;
+
+  /** An unreported county of the open month, whose figures the imports create. */
+  let county: string;
+
+  const dataSourceOf = () => (worker as INestApplicationContext).get(DataSource);
+
+  /** Writes a ratings file of `good` + `poor` rows and registers it as an upload of head-<county>. */
+  async function stageRatings(
+    good: number,
+    poor: number,
+    extraLines: string[] = [],
+  ): Promise<{ importId: string; path: string }> {
+    const importId = randomUUID();
+    const path = join(config.importDir, `${importId}.csv`);
+    await new Promise<void>((done, fail) => {
+      const out = createWriteStream(path);
+      out.on('error', fail);
+      out.write('agency_code,rated_at,channel,level\n');
+      for (let i = 0; i < good + poor; i++) {
+        const minute = String(i % 60).padStart(2, '0');
+        const day = String((i % 28) + 1).padStart(2, '0');
+        out.write(`${county},2026-10-${day}T08:${minute}:00+08:00,online,${i < good ? 5 : 2}\n`);
+      }
+      for (const line of extraLines) out.write(`${line}\n`);
+      out.end(done);
+    });
+    await dataSourceOf().query(
+      `INSERT INTO import_file (id, kind, file_name, size_bytes, content_hash, uploaded_by, uploader_role, uploader_agency)
+       VALUES ($1, 'ratings', 'ratings.csv', 1, $2, $3, 'agency_head', $4)`,
+      [importId, importId.replace(/-/g, '').padEnd(64, '0'), `head-${county}`, county],
+    );
+    return { importId, path };
+  }
+
+  const finished = (jobId: string) =>
+    waitFor(
+      async () => {
+        const job = await (worker as INestApplicationContext).get(JobStatusService).find(jobId);
+        return job && (job.state === 'completed' || job.state === 'failed') ? job : undefined;
+      },
+      { what: `job ${jobId}`, timeoutMs: 90_000, intervalMs: 250 },
+    );
+
+  const satisfaction = async () =>
+    (
+      await dataSourceOf().query(
+        `SELECT numerator::text, denominator::text FROM submission_value
+          WHERE period = $1 AND agency_code = $2 AND indicator_code = 'satisfaction'`,
+        [OPEN_PERIOD, county],
+      )
+    )[0];
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    dropDatabase = database.drop;
+    config = testConfig(database.url);
+    mkdirSync(config.importDir, { recursive: true });
+    worker = await createWorkerContext(config);
+    await worker.get(DemoProvinceSeeder).seedIfEmpty(DEMO_NOW);
+    [{ code: county }] = await dataSourceOf().query(
+      `SELECT a.code FROM agency a WHERE a.level = 'county'
+          AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.period = $1 AND s.agency_code = a.code)
+        ORDER BY a.code LIMIT 1`,
+      [OPEN_PERIOD],
+    );
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await dropDatabase();
+  });
+
+  it('applies a ratings file and derives satisfaction exactly', async () => {
+    const { importId, path } = await stageRatings(300, 100);
+    const jobId = await (worker as INestApplicationContext)
+      .get(ImportFileProducer)
+      .enqueue({ importId, path });
+    const job = await finished(jobId);
+    expect(job.result).toMatchObject({ status: 'applied', rows: 400 });
+    expect(await satisfaction()).toEqual({ numerator: '300.00', denominator: '400.00' });
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('assigns months in Shanghai time: 2026-10-31T16:30:00Z is November, which is not open', async () => {
+    const { importId, path } = await stageRatings(1, 0, [`${county},2026-10-31T16:30:00Z,app,5`]);
+    const job = await finished(
+      await (worker as INestApplicationContext).get(ImportFileProducer).enqueue({ importId, path }),
+    );
+    expect(job.result).toMatchObject({ status: 'rejected' });
+    expect((job.result as { errors: unknown[] }).errors).toEqual([
+      expect.objectContaining({ field: 'period', value: '2026-11' }),
+    ]);
+    expect(await satisfaction()).toEqual({ numerator: '300.00', denominator: '400.00' });
+  });
+
+  it('leaves nothing behind when the worker is killed mid-import, and the retried job finishes with exact totals', async () => {
+    if (!existsSync(BUILT_WORKER))
+      throw new Error(`${BUILT_WORKER} is missing: run through nx (it builds first)`);
+    // Only the child worker may pick up the job: stop the in-process one first.
+    const { importId, path } = await stageRatings(400_000, 200_000);
+    await (worker as INestApplicationContext).close();
+    worker = null;
+
+    const queue = new Queue(QueueName.Import, {
+      connection: { url: config.redisUrl },
+      prefix: config.queuePrefix,
+    });
+    const jobId = `import-${importId}`;
+    await queue.add('import-file', { importId, path }, { jobId, attempts: 3 });
+
+    const child: ChildProcess = spawn(process.execPath, [BUILT_WORKER], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: config.databaseUrl,
+        REDIS_URL: config.redisUrl,
+        QUEUE_PREFIX: config.queuePrefix,
+        IMPORT_DIR: config.importDir,
+      },
+      stdio: 'ignore',
+    });
+    try {
+      // Kill it once it is well into the file.
+      await waitFor(
+        async () => {
+          const job = await queue.getJob(jobId);
+          return typeof job?.progress === 'number' && job.progress >= 20 ? true : undefined;
+        },
+        { what: 'the import to be under way', timeoutMs: 60_000, intervalMs: 50 },
+      );
+      child.kill('SIGKILL');
+      await new Promise((done) => child.once('exit', done));
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+
+    worker = await createWorkerContext(config);
+    const rows = async () =>
+      Number(
+        (
+          await dataSourceOf().query('SELECT count(*) FROM rating WHERE agency_code = $1', [county])
+        )[0].count,
+      );
+    // Nothing of the killed run: still the 400 ratings of the first file.
+    expect(await rows()).toBe(400);
+    expect(await satisfaction()).toEqual({ numerator: '300.00', denominator: '400.00' });
+
+    const job = await finished(jobId);
+    await queue.close();
+    expect(job.result).toMatchObject({ status: 'applied', rows: 600_000 });
+    expect(await rows()).toBe(600_000);
+    expect(await satisfaction()).toEqual({ numerator: '400000.00', denominator: '600000.00' });
+  });
+});

@@ -1,0 +1,56 @@
+import { parseTime } from './parse-time';
+
+describe('parseTime', () => {
+  it.each([
+    ['2026-10-05T09:30:00+08:00', '2026-10-05T01:30:00.000Z'],
+    ['2026-10-31T16:30:00Z', '2026-10-31T16:30:00.000Z'],
+    ['2026-10-31T16:30:00z', '2026-10-31T16:30:00.000Z'],
+    ['2026-10-05T09:30:00-05:00', '2026-10-05T14:30:00.000Z'],
+    ['2026-10-05T09:30:00+0800', '2026-10-05T01:30:00.000Z'],
+    ['2026-10-05T09:30:00+08', '2026-10-05T01:30:00.000Z'],
+    ['2026-10-05T09:30:00.123+08:00', '2026-10-05T01:30:00.123Z'],
+    ['2026-10-05T09:30:00,5+08:00', '2026-10-05T01:30:00.500Z'],
+    // No offset: Beijing time.
+    ['2026-10-05 09:30:00', '2026-10-05T01:30:00.000Z'],
+    ['2026-10-05T09:30', '2026-10-05T01:30:00.000Z'],
+    ['2026/10/5 9:30', '2026-10-05T01:30:00.000Z'],
+    ['2026-11-01', '2026-10-31T16:00:00.000Z'],
+    ['  2026-10-05 09:30:00  ', '2026-10-05T01:30:00.000Z'],
+    ['2024-02-29 12:00:00', '2024-02-29T04:00:00.000Z'],
+  ])('reads %s as %s', (text, iso) => {
+    expect(parseTime(text)?.toISOString()).toBe(iso);
+  });
+
+  it.each([
+    'yesterday',
+    '',
+    '2026-13-01',
+    '2026-02-30',
+    '2025-02-29',
+    '2026-10-05 24:00',
+    '2026-10-05 09:60',
+    '20261005',
+    '2026-10-05T09:30:00+08:00 extra',
+  ])('refuses %j', (text) => {
+    expect(parseTime(text)).toBeNull();
+  });
+
+  it('reads an Excel date cell (wall-clock time in the UTC fields) as Beijing time', () => {
+    expect(parseTime(new Date(Date.UTC(2026, 9, 5, 9, 30)))?.toISOString()).toBe(
+      '2026-10-05T01:30:00.000Z',
+    );
+  });
+
+  it('reads an Excel serial number as a Beijing wall-clock time', () => {
+    // 46300 is 2026-10-05 in Excel's 1900 date system; .5 is noon.
+    expect(parseTime(46300.5)?.toISOString()).toBe('2026-10-05T04:00:00.000Z');
+  });
+
+  it('refuses other cells', () => {
+    expect(parseTime(null)).toBeNull();
+    expect(parseTime(true)).toBeNull();
+    expect(parseTime({ formula: 'NOW()' })).toBeNull();
+    expect(parseTime(new Date(Number.NaN))).toBeNull();
+    expect(parseTime(-1)).toBeNull();
+  });
+});

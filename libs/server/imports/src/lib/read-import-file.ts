@@ -1,0 +1,149 @@
+import type { ImportErrorDto } from '@scorecard/contracts';
+import type { StagedRecord } from '@scorecard/server-database';
+import { extname } from 'node:path';
+import type { Readable } from 'node:stream';
+import { csvRows } from './csv-rows';
+import type { TextEncoding } from './decode-text';
+import type { ImportCell, ImportRow } from './import-cell';
+import { type ImportColumn, mapHeader } from './import-columns';
+import { ImportFileError } from './import-file.error';
+import { createRowValidator, type ImportContext } from './validate-row';
+import { xlsxRows } from './xlsx-rows';
+
+export interface ImportSummary {
+  /** Data rows read (blank rows not counted). */
+  rows: number;
+  errorCount: number;
+  /** The first `maxErrors` errors, in file order. */
+  errors: ImportErrorDto[];
+  /** Text encoding of a CSV file; null for XLSX. */
+  encoding: TextEncoding | null;
+}
+
+export interface ImportFileReader {
+  /**
+   * The valid records in batches, read as they are consumed. After the first bad row nothing more
+   * is yielded (the file will be refused), but the rest is still read to count every error.
+   */
+  batches: AsyncIterable<StagedRecord[]>;
+  /** Settles once `batches` is exhausted. */
+  summary: Promise<ImportSummary>;
+}
+
+const BATCH_SIZE = 5_000;
+
+/** Reads an import file as a stream (never whole into memory), validating every row. */
+export function readImportFile(args: {
+  stream: Readable;
+  fileName: string;
+  context: ImportContext;
+}): ImportFileReader {
+  let settle: (summary: ImportSummary) => void = () => undefined;
+  let fail: (error: unknown) => void = () => undefined;
+  const summary = new Promise<ImportSummary>((resolve, reject) => {
+    settle = resolve;
+    fail = reject;
+  });
+  // Whoever stops reading early (a failed COPY) never awaits the summary: not an unhandled rejection.
+  summary.catch(() => undefined);
+
+  async function* batches(): AsyncGenerator<StagedRecord[]> {
+    const { context, stream } = args;
+    const errors: ImportErrorDto[] = [];
+    let errorCount = 0;
+    let rows = 0;
+    let encoding: TextEncoding | null = null;
+    const report = (error: ImportErrorDto) => {
+      errorCount += 1;
+      if (errors.length < context.maxErrors) errors.push(error);
+    };
+    try {
+      const source = rowsOf(args.fileName, stream, (detected) => (encoding = detected));
+      const validate = createRowValidator(context);
+      let positions: Map<ImportColumn, number> | null = null;
+      let width = 0;
+      let batch: StagedRecord[] = [];
+      for await (const { row, cells } of source) {
+        if (isBlank(cells)) continue;
+        if (positions === null) {
+          const header = mapHeader(
+            context.kind,
+            cells.map((cell) => (typeof cell === 'string' ? cell : String(cell ?? ''))),
+          );
+          for (const problem of header.problems) report({ row, ...problem });
+          if (header.problems.length > 0) break;
+          positions = header.positions;
+          width = Math.max(...positions.values()) + 1;
+          continue;
+        }
+        rows += 1;
+        const extra = cells.slice(width).find((cell) => cell !== null && cell !== '');
+        if (extra !== undefined) {
+          report({
+            row,
+            field: '',
+            value: String(extra),
+            message: `has more values than the header has columns (an unquoted comma?)`,
+          });
+          continue;
+        }
+        const columns = positions;
+        const check = validate((column) => cells[columns.get(column) as number] ?? null);
+        if ('problems' in check) {
+          for (const problem of check.problems) report({ row, ...problem });
+        } else if (errorCount === 0) {
+          batch.push(check.record);
+          if (batch.length >= BATCH_SIZE) {
+            yield batch;
+            batch = [];
+          }
+        }
+      }
+      if (positions === null && errorCount === 0) {
+        report({
+          row: 0,
+          field: '',
+          value: '',
+          message: 'the file is empty: no header and no data rows',
+        });
+      } else if (positions !== null && rows === 0) {
+        report({ row: 0, field: '', value: '', message: 'the file has a header but no data rows' });
+      }
+      if (batch.length > 0 && errorCount === 0) yield batch;
+      settle({ rows, errorCount, errors, encoding });
+    } catch (error) {
+      if (!(error instanceof ImportFileError)) {
+        fail(error);
+        throw error;
+      }
+      report({ row: error.row, field: '', value: '', message: error.message });
+      settle({ rows, errorCount, errors, encoding });
+    } finally {
+      stream.destroy();
+    }
+  }
+
+  return { batches: batches(), summary };
+}
+
+function rowsOf(
+  fileName: string,
+  stream: Readable,
+  onEncoding: (encoding: TextEncoding) => void,
+): AsyncIterable<ImportRow> {
+  const extension = extname(fileName).toLowerCase();
+  if (extension === '.csv' || extension === '.txt') return csvRows(stream, onEncoding);
+  if (extension === '.xlsx') return xlsxRows(stream);
+  if (extension === '.xls') {
+    throw new ImportFileError(
+      'XLS workbooks (Excel 97–2003) are not supported: save the file as XLSX or CSV',
+    );
+  }
+  throw new ImportFileError(
+    `unsupported file type "${extension || fileName}": upload CSV (UTF-8 or GBK) or XLSX`,
+  );
+}
+
+function isBlank(cells: ImportCell[]): boolean {
+  return cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''));
+}

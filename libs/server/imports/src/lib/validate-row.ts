@@ -1,0 +1,306 @@
+import { checkAmount, describeAmountProblem, formatAmount } from '@scorecard/scoring';
+import {
+  isPeriod,
+  periodOf,
+  type StagedConsultation,
+  type StagedRating,
+  type StagedRecord,
+  type StagedSubmission,
+} from '@scorecard/server-database';
+import type { ImportKind } from '@scorecard/contracts';
+import { type ImportCell, isFormulaCell } from './import-cell';
+import type { ImportColumn } from './import-columns';
+import {
+  CHANNEL_CODES,
+  cellText,
+  isAgencyCode,
+  looksLikeFormula,
+  parseChannel,
+  parseLevel,
+} from './field-values';
+import { parseTime } from './parse-time';
+
+/** What the reader checks each row against. */
+export interface ImportContext {
+  kind: ImportKind;
+  /** Agencies the uploader may import figures for. */
+  agenciesInScope: ReadonlySet<string>;
+  knownAgencies: ReadonlySet<string>;
+  /** Indicator codes of the scheme; `allowsOverTarget` lets the numerator exceed the denominator. */
+  indicators: ReadonlyMap<string, { allowsOverTarget: boolean }>;
+  /** Times after this are refused as in the future. */
+  now: Date;
+  /** How many errors to list (all are counted). */
+  maxErrors: number;
+}
+
+export interface FieldProblem {
+  field: ImportColumn | '';
+  value: string;
+  message: string;
+}
+
+export type RowCheck = { record: StagedRecord } | { problems: FieldProblem[] };
+
+export type RowValidator = (cells: (column: ImportColumn) => ImportCell) => RowCheck;
+
+const ANSWER_WINDOW_MS = 48 * 3600_000;
+
+/** A validator for one kind of file; it remembers what it saw (duplicate figures). */
+export function createRowValidator(context: ImportContext): RowValidator {
+  switch (context.kind) {
+    case 'ratings':
+      return (cell) => checkRating(cell, context);
+    case 'consultations':
+      return (cell) => checkConsultation(cell, context);
+    case 'submissions': {
+      const seen = new Map<string, number>();
+      let row = 0;
+      return (cell) => checkSubmission(cell, context, seen, ++row);
+    }
+  }
+}
+
+function checkRating(cell: (column: ImportColumn) => ImportCell, context: ImportContext): RowCheck {
+  const problems: FieldProblem[] = [];
+  const agencyCode = checkAgency(cell('agency_code'), context, problems);
+  const ratedAt = checkTime('rated_at', cell('rated_at'), context, problems, true);
+  const channel = checkText('channel', cell('channel'), problems, (text) =>
+    parseChannel(text) === null
+      ? `unknown channel "${text}" (window 窗口, online 网上, phone 电话, app 移动端)`
+      : null,
+  );
+  const levelCell = cell('level');
+  let level: number | null = null;
+  if (checkFormula('level', levelCell, problems)) {
+    level = parseLevel(levelCell);
+    if (level === null) {
+      problems.push({
+        field: 'level',
+        value: cellText(levelCell),
+        message:
+          'must be a whole number from 1 to 5 (5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意)',
+      });
+    }
+  }
+  if (
+    problems.length > 0 ||
+    agencyCode === null ||
+    ratedAt === null ||
+    channel === null ||
+    level === null
+  )
+    return { problems };
+  const record: StagedRating = {
+    period: periodOf(ratedAt),
+    agencyCode,
+    ratedAt,
+    channel: parseChannel(channel) as (typeof CHANNEL_CODES)[number],
+    level,
+  };
+  return { record };
+}
+
+function checkConsultation(
+  cell: (column: ImportColumn) => ImportCell,
+  context: ImportContext,
+): RowCheck {
+  const problems: FieldProblem[] = [];
+  const agencyCode = checkAgency(cell('agency_code'), context, problems);
+  const askedAt = checkTime('asked_at', cell('asked_at'), context, problems, true);
+  const repliedAt = checkTime('replied_at', cell('replied_at'), context, problems, false);
+  if (askedAt && repliedAt && repliedAt < askedAt) {
+    problems.push({
+      field: 'replied_at',
+      value: cellText(cell('replied_at')),
+      message: 'is before the consultation was asked (asked_at)',
+    });
+  }
+  if (problems.length > 0 || agencyCode === null || askedAt === null) return { problems };
+  const record: StagedConsultation = {
+    period: periodOf(askedAt),
+    agencyCode,
+    askedAt,
+    repliedAt,
+    answeredWithin48h:
+      repliedAt !== null && repliedAt.getTime() - askedAt.getTime() <= ANSWER_WINDOW_MS,
+  };
+  return { record };
+}
+
+function checkSubmission(
+  cell: (column: ImportColumn) => ImportCell,
+  context: ImportContext,
+  seen: Map<string, number>,
+  row: number,
+): RowCheck {
+  const problems: FieldProblem[] = [];
+  const periodCell = cell('period');
+  // Excel turns a typed "2026-10" into a date: its month is meant.
+  const periodText =
+    periodCell instanceof Date
+      ? `${periodCell.getUTCFullYear()}-${String(periodCell.getUTCMonth() + 1).padStart(2, '0')}`
+      : cellText(periodCell);
+  const period = checkText('period', periodCell, problems, () =>
+    isPeriod(periodText) ? null : 'must be a month as YYYY-MM, e.g. 2026-10',
+  );
+  const agencyCode = checkAgency(cell('agency_code'), context, problems);
+  const indicatorCode = checkText('indicator_code', cell('indicator_code'), problems, (text) =>
+    context.indicators.has(text)
+      ? null
+      : `unknown indicator code "${text}" (known: ${[...context.indicators.keys()].join(', ')})`,
+  );
+  const numerator = checkFigure('numerator', cell('numerator'), problems);
+  const denominator = checkFigure('denominator', cell('denominator'), problems);
+  if (
+    indicatorCode !== null &&
+    numerator !== null &&
+    denominator !== null &&
+    numerator > denominator
+  ) {
+    if (!context.indicators.get(indicatorCode)?.allowsOverTarget) {
+      problems.push({
+        field: 'numerator',
+        value: cellText(cell('numerator')),
+        message: 'must not exceed the denominator',
+      });
+    }
+  }
+  if (period !== null && agencyCode !== null && indicatorCode !== null) {
+    const key = `${periodText}/${agencyCode}/${indicatorCode}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problems.push({
+        field: 'indicator_code',
+        value: indicatorCode,
+        message: `duplicate: the file already has ${indicatorCode} of ${agencyCode} for ${periodText} (data row ${earlier})`,
+      });
+    } else {
+      seen.set(key, row);
+    }
+  }
+  if (
+    problems.length > 0 ||
+    agencyCode === null ||
+    indicatorCode === null ||
+    numerator === null ||
+    denominator === null
+  ) {
+    return { problems };
+  }
+  const record: StagedSubmission = {
+    period: periodText,
+    agencyCode,
+    indicatorCode,
+    numerator: formatAmount(numerator),
+    denominator: formatAmount(denominator),
+  };
+  return { record };
+}
+
+/** False (with the problem noted) when the cell is a formula or text a spreadsheet would run. */
+function checkFormula(field: ImportColumn, cell: ImportCell, problems: FieldProblem[]): boolean {
+  if (isFormulaCell(cell)) {
+    problems.push({
+      field,
+      value: cellText(cell),
+      message: 'is a formula: the file must hold values (paste as values)',
+    });
+    return false;
+  }
+  const text = cellText(cell);
+  if (looksLikeFormula(text)) {
+    problems.push({
+      field,
+      value: text,
+      message: `looks like a formula (starts with "${text[0]}"): refused so that it cannot run in a spreadsheet`,
+    });
+    return false;
+  }
+  return true;
+}
+
+/** Required text, checked by `problem` (which returns a message or null). */
+function checkText(
+  field: ImportColumn,
+  cell: ImportCell,
+  problems: FieldProblem[],
+  problem: (text: string) => string | null,
+): string | null {
+  if (!checkFormula(field, cell, problems)) return null;
+  const text = cellText(cell);
+  if (text === '') {
+    problems.push({ field, value: '', message: 'is required' });
+    return null;
+  }
+  const message = problem(text);
+  if (message !== null) {
+    problems.push({ field, value: text, message });
+    return null;
+  }
+  return text;
+}
+
+function checkAgency(
+  cell: ImportCell,
+  context: ImportContext,
+  problems: FieldProblem[],
+): string | null {
+  return checkText('agency_code', cell, problems, (code) => {
+    if (!isAgencyCode(code)) return 'must be a 6-digit agency code (GB/T 2260), e.g. 330102';
+    if (!context.knownAgencies.has(code)) return `unknown agency code ${code}`;
+    if (!context.agenciesInScope.has(code))
+      return `agency ${code} is outside your scope: you may import figures only for your own agencies`;
+    return null;
+  });
+}
+
+function checkTime(
+  field: ImportColumn,
+  cell: ImportCell,
+  context: ImportContext,
+  problems: FieldProblem[],
+  required: boolean,
+): Date | null {
+  if (!checkFormula(field, cell, problems)) return null;
+  const text = cellText(cell);
+  if (text === '') {
+    if (required) problems.push({ field, value: '', message: 'is required' });
+    return null;
+  }
+  const at = parseTime(cell);
+  if (at === null) {
+    problems.push({
+      field,
+      value: text,
+      message:
+        'is not a valid date and time: use ISO 8601, e.g. 2026-10-05T09:30:00+08:00 (no offset = Beijing time)',
+    });
+    return null;
+  }
+  if (at.getTime() > context.now.getTime()) {
+    problems.push({ field, value: text, message: 'is in the future' });
+    return null;
+  }
+  return at;
+}
+
+/** A count or amount in fen (hundredths), exact. */
+function checkFigure(
+  field: ImportColumn,
+  cell: ImportCell,
+  problems: FieldProblem[],
+): bigint | null {
+  if (typeof cell !== 'number' && !checkFormula(field, cell, problems)) return null;
+  const text = cellText(cell);
+  if (text === '') {
+    problems.push({ field, value: '', message: 'is required' });
+    return null;
+  }
+  const amount = checkAmount(typeof cell === 'number' ? cell : text);
+  if (!amount.ok) {
+    problems.push({ field, value: text, message: describeAmountProblem(amount.problem) });
+    return null;
+  }
+  return amount.cents;
+}
