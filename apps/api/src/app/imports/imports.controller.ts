@@ -7,6 +7,7 @@ import { Authorize } from '../access/authorize.decorator';
 import { type AuthenticatedUser, CurrentUser } from '../common/current-user.decorator';
 import { buildImportErrorReport } from './import-errors.csv';
 import { ImportsService, type UploadedImport } from './imports.service';
+import { UploadSizeInterceptor } from './upload-size.interceptor';
 
 class ImportFormDto {
   @IsIn(IMPORT_KINDS, { message: `kind must be one of ${IMPORT_KINDS.join(', ')}` })
@@ -21,7 +22,7 @@ export class ImportsController {
   @Post()
   @HttpCode(202)
   @Authorize('submission.write')
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(UploadSizeInterceptor, FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { kind: { enum: [...IMPORT_KINDS] }, file: { type: 'string', format: 'binary' } } } })
   upload(
