@@ -12,6 +12,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@scorecard/contracts': `${workspaceRoot}libs/contracts/src/index.ts`,
+      '@scorecard/scoring': `${workspaceRoot}libs/scoring/src/index.ts`,
     },
   },
   define: {

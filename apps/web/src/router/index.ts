@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type Router, type RouterHistory } from 'vue-router';
 import { appConfig } from '../config';
+import { homeRouteFor } from '../features/auth/home';
 import { HOME_PATH } from '../features/auth/redirect';
 import { useAuthStore } from '../features/auth/useAuthStore';
 
@@ -26,11 +27,16 @@ export function createAppRouter(
         path: '/',
         component: () => import('../layouts/AppLayout.vue'),
         children: [
-          { path: '', redirect: HOME_PATH },
+          { path: '', name: 'home', redirect: () => homeRouteFor(useAuthStore().user) },
           {
             path: 'rankings',
             name: 'rankings',
             component: () => import('../features/rankings/RankingsPage.vue'),
+          },
+          {
+            path: 'overview',
+            name: 'overview',
+            component: () => import('../features/overview/OverviewPage.vue'),
           },
         ],
       },

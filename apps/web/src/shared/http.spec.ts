@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, buildUrl, createHttpClient, errorMessageOf } from './http';
+import { ApiError, buildUrl, createHttpClient, errorMessageOf, fileNameOf } from './http';
 
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(body === undefined ? null : JSON.stringify(body), {
@@ -110,5 +110,43 @@ describe('createHttpClient', () => {
     const abort = new DOMException('aborted', 'AbortError');
     const { client } = setup({ reject: abort });
     await expect(client.get('/periods')).rejects.toBe(abort);
+  });
+});
+
+describe('writes and files', () => {
+  it('PUTs JSON and POSTs forms without forcing a content type', async () => {
+    const { client, fetchFn } = setup(jsonResponse(200, { version: 2 }));
+    await expect(client.put('/submissions/2026-09/330102', { values: {} })).resolves.toEqual({
+      version: 2,
+    });
+    expect(fetchFn.mock.calls[0]?.[1]?.method).toBe('PUT');
+    const form = new FormData();
+    form.append('kind', 'ratings');
+    fetchFn.mockResolvedValueOnce(jsonResponse(202, { jobId: 'j1' }));
+    await client.postForm('/imports', form);
+    const init = fetchFn.mock.calls[1]?.[1];
+    expect(init?.body).toBe(form);
+    expect((init?.headers as Record<string, string>)['Content-Type']).toBeUndefined();
+  });
+
+  it('downloads a file with its suggested name', async () => {
+    const { client, fetchFn } = setup(
+      new Response('a,b', {
+        status: 200,
+        headers: {
+          'content-type': 'text/csv',
+          'content-disposition':
+            'attachment; filename="x.xlsx"; filename*=UTF-8\'\'%E9%80%9A%E6%8A%A5.xlsx',
+        },
+      }),
+    );
+    const { blob, fileName } = await client.download('/rankings/export.xlsx');
+    expect(fileName).toBe('通报.xlsx');
+    expect(await blob.text()).toBe('a,b');
+    expect((fetchFn.mock.calls[0]?.[1]?.headers as Record<string, string>).Authorization).toBe(
+      'Bearer tok-1',
+    );
+    expect(fileNameOf('attachment; filename="import-errors.csv"')).toBe('import-errors.csv');
+    expect(fileNameOf(null)).toBeNull();
   });
 });

@@ -47,6 +47,29 @@ export interface HttpClient {
   request<T>(method: string, path: string, options?: RequestOptions): Promise<T>;
   get<T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   post<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  put<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  /** POSTs a multipart form (file uploads); the browser sets the boundary. */
+  postForm<T>(path: string, form: FormData, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  /** GETs a file (spreadsheet, CSV) with the bearer token, as a Blob and its suggested name. */
+  download(
+    path: string,
+    options?: Omit<RequestOptions, 'body'>,
+  ): Promise<{ blob: Blob; fileName: string | null }>;
+}
+
+/** The file name of a Content-Disposition header, preferring the UTF-8 `filename*`. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain?.[1] ?? null;
 }
 
 /** A cancelled request (`AbortController.abort()`), whichever realm made the exception. */
@@ -102,10 +125,16 @@ async function readBody(response: Response): Promise<unknown> {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const fetchFn = options.fetchFn ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
 
-  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  async function send(
+    method: string,
+    path: string,
+    opts: RequestOptions,
+    accept = 'application/json',
+  ): Promise<Response> {
     const auth = opts.auth ?? true;
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+    const headers: Record<string, string> = { Accept: accept };
+    const isForm = typeof FormData !== 'undefined' && opts.body instanceof FormData;
+    if (opts.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
     const token = auth ? options.getToken?.() : null;
     if (token) headers.Authorization = `Bearer ${token}`;
 
@@ -114,7 +143,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       response = await fetchFn(buildUrl(options.baseUrl, path, opts.query), {
         method,
         headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        body:
+          opts.body === undefined
+            ? undefined
+            : isForm
+              ? (opts.body as FormData)
+              : JSON.stringify(opts.body),
         signal: opts.signal,
       });
     } catch (error) {
@@ -132,7 +166,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         body,
       );
     }
+    return response;
+  }
 
+  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    const response = await send(method, path, opts);
     if (response.status === 204) return undefined as T;
     const body = await readBody(response);
     if (typeof body === 'string') {
@@ -145,5 +183,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     request,
     get: (path, opts) => request('GET', path, opts),
     post: (path, body, opts) => request('POST', path, { ...opts, body }),
+    put: (path, body, opts) => request('PUT', path, { ...opts, body }),
+    postForm: (path, form, opts) => request('POST', path, { ...opts, body: form }),
+    download: async (path, opts) => {
+      const response = await send('GET', path, opts ?? {}, '*/*');
+      return {
+        blob: await response.blob(),
+        fileName: fileNameOf(response.headers.get('content-disposition')),
+      };
+    },
   };
 }

@@ -46,7 +46,9 @@ describe('rankImprovements', () => {
     const low = rankImprovements([{ code: 'x', weight: 10, rate: 0.2, target: 1, floor: 0.6 }]);
     expect(low[0]?.gainPerPoint).toBe(0);
     expect(low[0]?.gainToTarget).toBe(100);
-    expect(rankImprovements([{ code: 'x', weight: 10, rate: 1.2, target: 1, floor: 0.6 }])).toEqual([]);
+    expect(rankImprovements([{ code: 'x', weight: 10, rate: 1.2, target: 1, floor: 0.6 }])).toEqual(
+      [],
+    );
     expect(rankImprovements([])).toEqual([]);
   });
 });

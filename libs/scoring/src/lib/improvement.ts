@@ -41,7 +41,8 @@ const ONE_POINT = 0.01;
  */
 export function rankImprovements(candidates: readonly ImprovementCandidate[]): Improvement[] {
   const applicable = candidates.filter(
-    (c): c is ImprovementCandidate & { rate: number } => c.rate !== null && Number.isFinite(c.rate) && c.weight > 0,
+    (c): c is ImprovementCandidate & { rate: number } =>
+      c.rate !== null && Number.isFinite(c.rate) && c.weight > 0,
   );
   const totalWeight = applicable.reduce((sum, c) => sum + c.weight, 0);
   if (totalWeight === 0) return [];

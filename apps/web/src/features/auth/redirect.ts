@@ -1,4 +1,4 @@
-export const HOME_PATH = '/rankings';
+export const HOME_PATH = '/';
 
 /** Where to go after login: a same-app path from `?redirect=`, never another site or /login. */
 export function safeRedirect(value: unknown): string {

@@ -52,9 +52,9 @@ describe('safeRedirect', () => {
   it('only follows paths inside the app', () => {
     expect(safeRedirect('/rankings?level=county')).toBe('/rankings?level=county');
     expect(safeRedirect(['/rankings'])).toBe('/rankings');
-    expect(safeRedirect('//evil.example')).toBe('/rankings');
-    expect(safeRedirect('https://evil.example')).toBe('/rankings');
-    expect(safeRedirect('/login?redirect=/x')).toBe('/rankings');
-    expect(safeRedirect(undefined)).toBe('/rankings');
+    expect(safeRedirect('//evil.example')).toBe('/');
+    expect(safeRedirect('https://evil.example')).toBe('/');
+    expect(safeRedirect('/login?redirect=/x')).toBe('/');
+    expect(safeRedirect(undefined)).toBe('/');
   });
 });

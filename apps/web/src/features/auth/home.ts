@@ -1,0 +1,41 @@
+import type { Role } from '@scorecard/contracts';
+import type { RouteLocationRaw } from 'vue-router';
+
+/** Where each role starts: the province its overview, a city its counties, a head "my ranking". */
+export function homeRouteFor(user: { role: Role; agencyCode: string } | null): RouteLocationRaw {
+  switch (user?.role) {
+    case 'province_admin':
+      return { name: 'overview' };
+    case 'city_admin':
+      return { name: 'overview', query: { level: 'county', parent: user.agencyCode } };
+    case 'agency_head':
+      return { name: 'my-ranking' };
+    case 'staff':
+    case undefined:
+      return { name: 'rankings' };
+  }
+}
+
+export interface NavItem {
+  name: string;
+  labelKey: string;
+}
+
+/** The header links a role sees, in order. */
+export function navItemsFor(role: Role | null | undefined): NavItem[] {
+  const items: NavItem[] = [];
+  if (role === 'province_admin' || role === 'city_admin') {
+    items.push({ name: 'overview', labelKey: 'nav.overview' });
+  }
+  items.push({ name: 'rankings', labelKey: 'nav.rankings' });
+  if (role === 'agency_head' || role === 'staff') {
+    items.push({ name: 'my-ranking', labelKey: 'nav.myRanking' });
+  }
+  if (role && role !== 'staff') {
+    items.push({ name: 'entry', labelKey: 'nav.entry' });
+    items.push({ name: 'imports', labelKey: 'nav.imports' });
+  }
+  if (role === 'province_admin') items.push({ name: 'months', labelKey: 'nav.months' });
+  items.push({ name: 'bulletin', labelKey: 'nav.bulletin' });
+  return items;
+}

@@ -1,0 +1,81 @@
+import type { HeatmapSeriesOption } from 'echarts/charts';
+import { describe, expect, it } from 'vitest';
+import { CITY_ROWS, INDICATORS } from '../../testing/rankings.fixture';
+import { buildScoreHeatmapOption, heatmapRows } from './score-heatmap.option';
+import {
+  buildScoreDistributionOption,
+  fiveNumbers,
+  groupScoresByCity,
+} from './score-distribution.option';
+
+describe('fiveNumbers', () => {
+  it('gives min, quartiles, median and max', () => {
+    expect(fiveNumbers([1, 2, 3, 4, 5])).toEqual({ min: 1, q1: 2, median: 3, q3: 4, max: 5 });
+    expect(fiveNumbers([10, 0])).toEqual({ min: 0, q1: 2.5, median: 5, q3: 7.5, max: 10 });
+    expect(fiveNumbers([7])).toEqual({ min: 7, q1: 7, median: 7, q3: 7, max: 7 });
+    expect(fiveNumbers([])).toBeNull();
+  });
+});
+
+describe('score distribution', () => {
+  const [ranked, , , , , , unreported] = CITY_ROWS;
+  if (!ranked || !unreported) throw new Error('fixture rows missing');
+  const counties = [
+    { ...ranked, agencyCode: '330102', parentCode: '330100', score: 90 },
+    { ...ranked, agencyCode: '330105', parentCode: '330100', score: 70 },
+    { ...ranked, agencyCode: '330203', parentCode: '330200', score: 80 },
+    { ...unreported, agencyCode: '330205', parentCode: '330200' },
+  ];
+  const cities = [
+    { code: '330200', name: '宁波市', level: 'city' as const, parentCode: '330000' },
+    { code: '330100', name: '杭州市', level: 'city' as const, parentCode: '330000' },
+    { code: '330300', name: '温州市', level: 'city' as const, parentCode: '330000' },
+  ];
+
+  it('groups reported county scores by city, leaving out cities with none', () => {
+    const groups = groupScoresByCity(counties, cities);
+    expect(groups.map((g) => [g.name, g.scores])).toEqual([
+      ['杭州市', [90, 70]],
+      ['宁波市', [80]],
+    ]);
+  });
+
+  it('draws one box per city and every county as a point', () => {
+    const option = buildScoreDistributionOption({
+      groups: groupScoresByCity(counties, cities),
+      labels: { min: '最低', q1: 'Q1', median: '中位数', q3: 'Q3', max: '最高', count: '区县数' },
+    });
+    const [box, points] = option.series as { data: unknown[] }[];
+    expect(box?.data).toEqual([
+      [70, 75, 80, 85, 90],
+      [80, 80, 80, 80, 80],
+    ]);
+    expect(points?.data).toEqual([
+      [0, 90],
+      [0, 70],
+      [1, 80],
+    ]);
+    expect(option.yAxis).toMatchObject({ min: 0, max: 100 });
+  });
+});
+
+describe('score heatmap', () => {
+  it('puts reported agencies in rank order against each indicator, blank when not applicable', () => {
+    const option = buildScoreHeatmapOption({
+      rows: [...CITY_ROWS].reverse(),
+      indicators: INDICATORS,
+      indicatorName: (i) => i.nameZh,
+      labels: { score: '得分', rate: '完成率', notApplicable: '不适用' },
+    });
+    expect(heatmapRows(CITY_ROWS)).toHaveLength(6);
+    expect((option.yAxis as { data: string[] }).data[0]).toBe('杭州市');
+    expect((option.xAxis as { data: string[] }).data).toHaveLength(7);
+    const data = (option.series as HeatmapSeriesOption[])[0]?.data as unknown[][];
+    expect(data).toHaveLength(6 * 7);
+    expect(data[0]).toEqual([0, 0, 80]);
+    expect(data[2]).toEqual([2, 0, '-']); // annual inspection not applicable
+    expect(option.visualMap).toMatchObject({ min: 0, max: 100 });
+    const tooltip = option.tooltip as { formatter: (p: unknown) => string };
+    expect(tooltip.formatter({ value: [6, 0, 80] })).toContain('87.81 %');
+  });
+});

@@ -1,0 +1,66 @@
+import type { Scope } from '@scorecard/contracts';
+
+export type OverviewLevel = 'city' | 'county';
+export type ShowMode = 'all' | 'top' | 'bottom';
+
+/** What the overview shows; mirrored in the URL so a view can be shared and the back button works. */
+export interface OverviewFilters {
+  period: string | null;
+  level: OverviewLevel;
+  scope: Scope;
+  /** A city whose counties are shown (drill-down); null for the whole province. */
+  parent: string | null;
+  /** Search text (name or code). */
+  q: string;
+  show: ShowMode;
+  n: number;
+}
+
+export const DEFAULT_OVERVIEW: Readonly<OverviewFilters> = {
+  period: null,
+  level: 'city',
+  scope: 'aggregate',
+  parent: null,
+  q: '',
+  show: 'all',
+  n: 10,
+};
+
+export const TOP_N_CHOICES = [5, 10, 20, 50] as const;
+
+function single(value: unknown): string | null {
+  const first = Array.isArray(value) ? (value[0] as unknown) : value;
+  return typeof first === 'string' && first ? first : null;
+}
+
+export function parseOverviewQuery(query: Record<string, unknown>): OverviewFilters {
+  const period = single(query.period);
+  const parent = single(query.parent);
+  const validParent = parent && /^\d{6}$/.test(parent) ? parent : null;
+  const level = validParent || single(query.level) === 'county' ? 'county' : 'city';
+  const show = single(query.show);
+  const n = Number(single(query.n));
+  return {
+    period: period && /^\d{4}-(0[1-9]|1[0-2])$/.test(period) ? period : null,
+    level,
+    scope: single(query.scope) === 'own' ? 'own' : 'aggregate',
+    parent: validParent,
+    q: (single(query.q) ?? '').slice(0, 50),
+    show: show === 'top' || show === 'bottom' ? show : 'all',
+    n: (TOP_N_CHOICES as readonly number[]).includes(n) ? n : DEFAULT_OVERVIEW.n,
+  };
+}
+
+export function toOverviewQuery(filters: OverviewFilters): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (filters.period) query.period = filters.period;
+  if (filters.level !== 'city') query.level = filters.level;
+  if (filters.scope !== 'aggregate') query.scope = filters.scope;
+  if (filters.parent) query.parent = filters.parent;
+  if (filters.q) query.q = filters.q;
+  if (filters.show !== 'all') {
+    query.show = filters.show;
+    query.n = String(filters.n);
+  }
+  return query;
+}
