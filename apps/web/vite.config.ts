@@ -12,7 +12,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@scorecard/contracts': `${workspaceRoot}libs/contracts/src/index.ts`,
-      '@scorecard/scoring': `${workspaceRoot}libs/scoring/src/index.ts`,
+      // The browser needs only this part of the scoring library (as in tsconfig.app.json).
+      '@scorecard/scoring': `${workspaceRoot}libs/scoring/src/lib/improvement.ts`,
     },
   },
   define: {

@@ -38,6 +38,16 @@ export function createAppRouter(
             name: 'overview',
             component: () => import('../features/overview/OverviewPage.vue'),
           },
+          {
+            path: 'agencies/:code',
+            name: 'scorecard',
+            component: () => import('../features/scorecard/ScorecardPage.vue'),
+          },
+          {
+            path: 'my-ranking',
+            name: 'my-ranking',
+            component: () => import('../features/scorecard/ScorecardPage.vue'),
+          },
         ],
       },
       { path: '/:pathMatch(.*)*', redirect: HOME_PATH },
