@@ -63,40 +63,42 @@ export function readImportFile(args: {
       let positions: Map<ImportColumn, number> | null = null;
       let width = 0;
       let batch: StagedRecord[] = [];
-      for await (const { row, cells } of source) {
-        if (isBlank(cells)) continue;
-        if (positions === null) {
-          const header = mapHeader(
-            context.kind,
-            cells.map((cell) => (typeof cell === 'string' ? cell : String(cell ?? ''))),
-          );
-          for (const problem of header.problems) report({ row, ...problem });
-          if (header.problems.length > 0) break;
-          positions = header.positions;
-          width = Math.max(...positions.values()) + 1;
-          continue;
-        }
-        rows += 1;
-        const extra = cells.slice(width).find((cell) => cell !== null && cell !== '');
-        if (extra !== undefined) {
-          report({
-            row,
-            field: '',
-            value: String(extra),
-            message: `has more values than the header has columns (an unquoted comma?)`,
-          });
-          continue;
-        }
-        const columns = positions;
-        const check = validate((column) => cells[columns.get(column) as number] ?? null);
-        if ('problems' in check) {
-          for (const problem of check.problems) report({ row, ...problem });
-        } else if (errorCount === 0) {
-          batch.push(check.record);
-          if (batch.length >= BATCH_SIZE) {
-            yield batch;
-            batch = [];
+      reading: for await (const chunk of source) {
+        for (const { row, cells } of chunk) {
+          if (isBlank(cells)) continue;
+          if (positions === null) {
+            const header = mapHeader(
+              context.kind,
+              cells.map((cell) => (typeof cell === 'string' ? cell : String(cell ?? ''))),
+            );
+            for (const problem of header.problems) report({ row, ...problem });
+            if (header.problems.length > 0) break reading;
+            positions = header.positions;
+            width = Math.max(...positions.values()) + 1;
+            continue;
           }
+          rows += 1;
+          const extra = cells.slice(width).find((cell) => cell !== null && cell !== '');
+          if (extra !== undefined) {
+            report({
+              row,
+              field: '',
+              value: String(extra),
+              message: `has more values than the header has columns (an unquoted comma?)`,
+            });
+            continue;
+          }
+          const columns = positions;
+          const check = validate((column) => cells[columns.get(column) as number] ?? null);
+          if ('problems' in check) {
+            for (const problem of check.problems) report({ row, ...problem });
+          } else if (errorCount === 0) {
+            batch.push(check.record);
+          }
+        }
+        if (batch.length >= BATCH_SIZE) {
+          yield batch;
+          batch = [];
         }
       }
       if (positions === null && errorCount === 0) {
@@ -130,7 +132,7 @@ function rowsOf(
   fileName: string,
   stream: Readable,
   onEncoding: (encoding: TextEncoding) => void,
-): AsyncIterable<ImportRow> {
+): AsyncIterable<ImportRow[]> {
   const extension = extname(fileName).toLowerCase();
   if (extension === '.csv' || extension === '.txt') return csvRows(stream, onEncoding);
   if (extension === '.xlsx') return xlsxRows(stream);

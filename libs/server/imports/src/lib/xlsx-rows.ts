@@ -4,7 +4,7 @@ import type { ImportCell, ImportRow } from './import-cell';
 import { ImportFileError } from './import-file.error';
 
 /** The rows of the first worksheet of an XLSX workbook, streamed; Excel's own row numbers. */
-export async function* xlsxRows(bytes: Readable): AsyncGenerator<ImportRow> {
+export async function* xlsxRows(bytes: Readable): AsyncGenerator<ImportRow[]> {
   // Styles are read so that date cells arrive as dates, not serial numbers.
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(bytes, {
     worksheets: 'emit',
@@ -22,7 +22,7 @@ export async function* xlsxRows(bytes: Readable): AsyncGenerator<ImportRow> {
         const cells: ImportCell[] = [];
         for (let column = 1; column < values.length; column++)
           cells.push(toImportCell(values[column]));
-        yield { row: row.number, cells };
+        yield [{ row: row.number, cells }];
       }
       // Only the first worksheet holds the records; notes on other sheets are not read.
       break;
