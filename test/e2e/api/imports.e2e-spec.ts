@@ -45,6 +45,18 @@ describe('raw-record imports through the running product', () => {
     expect((await api('GET', `/submissions/${openPeriod}/${county}`, { token: admin })).body.version).toBe(before);
   });
 
+  it('applies the very same file again once the figures were corrected by hand since', async () => {
+    const current = (await api('GET', `/submissions/${openPeriod}/${county}`, { token: admin })).body;
+    const corrected = await api('PUT', `/submissions/${openPeriod}/${county}`, {
+      token: head,
+      body: { values: { ...current.values, satisfaction: { numerator: 8000, denominator: 8682 } }, version: current.version },
+    });
+    expect(corrected.status).toBe(200);
+    const { job } = await importFile(head, 'ratings', 'ratings.csv', ratingsCsv(county, openPeriod, 7624, 8682 - 7624));
+    expect(job.result.status).toBe('applied');
+    expect(await satisfactionOf(county)).toEqual({ numerator: 7624, denominator: 8682 });
+  });
+
   it('replaces, never adds to, the figures of an agency-month with a corrected file (Chinese headers)', async () => {
     const { job } = await importFile(head, 'ratings', '评价数据.csv', ratingsCsv(county, openPeriod, 90, 10, '机构编码,评价时间,渠道,评价等级'));
     expect(job.result).toMatchObject({ status: 'applied', rows: 100 });

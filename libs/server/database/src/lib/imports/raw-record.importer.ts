@@ -81,7 +81,7 @@ export class RawRecordImporter {
           WHERE s.content_hash = $3`,
         [args.kind, agencyMonths, args.contentHash],
       );
-      if (args.kind !== 'submissions' && unchanged.rows[0].same) {
+      if (unchanged.rows[0].same) {
         await client.query('ROLLBACK');
         return { status: 'unchanged', rows: summary.rows, agencyMonths, periods: [] };
       }
@@ -89,6 +89,12 @@ export class RawRecordImporter {
       if (args.kind === 'submissions') await this.mergeSubmissions(client, args.uploader);
       else await this.mergeRawRecords(client, args.kind, args.importId, args.uploader);
 
+      // Files of other kinds no longer make up these agency-months' figures alone.
+      await client.query(
+        `DELETE FROM import_source s USING import_affected a
+          WHERE s.period = a.period AND s.agency_code = a.agency_code AND s.kind <> $1`,
+        [args.kind],
+      );
       await client.query(
         `INSERT INTO import_source (kind, period, agency_code, import_id, content_hash)
          SELECT $1, period, agency_code, $2, $3 FROM import_affected

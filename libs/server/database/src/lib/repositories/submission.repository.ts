@@ -31,13 +31,20 @@ export class SubmissionRepository {
     return { submission, values };
   }
 
-  /** Replaces the figures of an agency-month inside the caller's transaction. */
+  /**
+   * Replaces the figures of an agency-month inside the caller's transaction. They are no longer
+   * what an imported file made them, so that file counts as not applied any more.
+   */
   async replace(
     manager: EntityManager,
     submission: SubmissionEntity,
     figures: StoredFigures[],
   ): Promise<void> {
     await manager.getRepository(SubmissionEntity).save(submission);
+    await manager.query('DELETE FROM import_source WHERE period = $1 AND agency_code = $2', [
+      submission.period,
+      submission.agencyCode,
+    ]);
     await manager.getRepository(SubmissionValueEntity).delete({
       period: submission.period,
       agencyCode: submission.agencyCode,
