@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@scorecard/server-config';
 import { DemoProvinceSeeder } from '@scorecard/server-database';
-import { ImportFileProducer, JobStatusService } from '@scorecard/server-queue';
-import { createTestDatabase, testConfig, waitFor } from '@scorecard/server-testing';
+import { ImportFileProducer } from '@scorecard/server-queue';
+import { createTestDatabase, testConfig } from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
+import { jobFinished, registerImportFile } from '../support/import-jobs';
 
 /**
  * The bad-input catalogue: each file is refused as a whole with the exact error (row as Excel
@@ -283,28 +284,15 @@ describe('bad-input catalogue', () => {
       const fileName = entry.fileName ?? `${entry.kind}.csv`;
       const path = join(config.importDir, `${importId}-${fileName}`);
       writeFileSync(path, await entry.content());
-      await dataSource.query(
-        `INSERT INTO import_file (id, kind, file_name, size_bytes, content_hash, uploaded_by, uploader_role, uploader_agency)
-       VALUES ($1, $2, $3, 1, $4, $5, $6, $7)`,
-        [
-          importId,
-          entry.kind,
-          fileName,
-          randomUUID().replace(/-/g, '').padEnd(64, '0'),
-          UPLOADER.username,
-          UPLOADER.role,
-          UPLOADER.agency,
-        ],
-      );
-      const jobId = await worker.get(ImportFileProducer).enqueue({ importId, path });
-      const job = await waitFor(
-        async () => {
-          const state = await worker.get(JobStatusService).find(jobId);
-          return state && (state.state === 'completed' || state.state === 'failed')
-            ? state
-            : undefined;
-        },
-        { what: entry.name },
+      await registerImportFile(dataSource, {
+        id: importId,
+        kind: entry.kind,
+        fileName,
+        uploader: UPLOADER,
+      });
+      const job = await jobFinished(
+        worker,
+        await worker.get(ImportFileProducer).enqueue({ importId, path }),
       );
       expect(job.state).toBe('completed');
       const result = job.result as {
@@ -333,19 +321,17 @@ describe('bad-input catalogue', () => {
         'gbk',
       ),
     );
-    await dataSource.query(
-      `INSERT INTO import_file (id, kind, file_name, size_bytes, content_hash, uploaded_by, uploader_role, uploader_agency)
-       VALUES ($1, 'ratings', '评价.csv', 1, $2, $3, $4, $5)`,
-      [importId, 'c'.repeat(64), UPLOADER.username, UPLOADER.role, UPLOADER.agency],
+    await registerImportFile(dataSource, {
+      id: importId,
+      kind: 'ratings',
+      fileName: '评价.csv',
+      uploader: UPLOADER,
+    });
+    const job = await jobFinished(
+      worker,
+      await worker.get(ImportFileProducer).enqueue({ importId, path }),
     );
-    const jobId = await worker.get(ImportFileProducer).enqueue({ importId, path });
-    const job = await waitFor(
-      async () => {
-        const state = await worker.get(JobStatusService).find(jobId);
-        return state?.state === 'completed' ? state : undefined;
-      },
-      { what: 'the GBK import' },
-    );
+    expect(job.state).toBe('completed');
     expect(job.result).toMatchObject({ status: 'applied', rows: 2 });
     const [figures] = await dataSource.query(
       `SELECT numerator::text, denominator::text FROM submission_value WHERE period = $1 AND agency_code = '330102' AND indicator_code = 'satisfaction'`,

@@ -7,9 +7,10 @@ import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@scorecard/server-config';
 import { DemoProvinceSeeder } from '@scorecard/server-database';
-import { ImportFileProducer, JobStatusService, QueueName } from '@scorecard/server-queue';
+import { ImportFileProducer, QueueName } from '@scorecard/server-queue';
 import { createTestDatabase, testConfig, waitFor } from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
+import { jobFinished, registerImportFile } from '../support/import-jobs';
 
 const ROOT = resolve(__dirname, '../../../..');
 const BUILT_WORKER = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
@@ -46,22 +47,16 @@ describe('import jobs', () => {
       for (const line of extraLines) out.write(`${line}\n`);
       out.end(done);
     });
-    await dataSourceOf().query(
-      `INSERT INTO import_file (id, kind, file_name, size_bytes, content_hash, uploaded_by, uploader_role, uploader_agency)
-       VALUES ($1, 'ratings', 'ratings.csv', 1, $2, $3, 'agency_head', $4)`,
-      [importId, importId.replace(/-/g, '').padEnd(64, '0'), `head-${county}`, county],
-    );
+    await registerImportFile(dataSourceOf(), {
+      id: importId,
+      kind: 'ratings',
+      fileName: 'ratings.csv',
+      uploader: { username: `head-${county}`, role: 'agency_head', agency: county },
+    });
     return { importId, path };
   }
 
-  const finished = (jobId: string) =>
-    waitFor(
-      async () => {
-        const job = await (worker as INestApplicationContext).get(JobStatusService).find(jobId);
-        return job && (job.state === 'completed' || job.state === 'failed') ? job : undefined;
-      },
-      { what: `job ${jobId}`, timeoutMs: 90_000, intervalMs: 250 },
-    );
+  const finished = (jobId: string) => jobFinished(worker as INestApplicationContext, jobId);
 
   const satisfaction = async () =>
     (
