@@ -19,3 +19,6 @@ export * from './lib/lifecycle/period-lifecycle.repository';
 export * from './lib/lifecycle/period-schedule.service';
 export * from './lib/imports/import-file.repository';
 export * from './lib/imports/raw-record.importer';
+export * from './lib/notifications/notification.repository';
+export * from './lib/stars/star.repository';
+export * from './lib/stars/star-schedule.service';

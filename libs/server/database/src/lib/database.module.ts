@@ -18,6 +18,9 @@ import { SchemeRepository } from './repositories/scheme.repository';
 import { SubmissionRepository } from './repositories/submission.repository';
 import { UserRepository } from './repositories/user.repository';
 import { PeriodComputationService } from './results/period-computation.service';
+import { NotificationRepository } from './notifications/notification.repository';
+import { StarRepository } from './stars/star.repository';
+import { StarScheduleService } from './stars/star-schedule.service';
 
 const REPOSITORIES = [
   AgencyRepository,
@@ -32,6 +35,8 @@ const REPOSITORIES = [
   PeriodLifecycleRepository,
   ImportFileRepository,
   RawRecordImporter,
+  StarRepository,
+  NotificationRepository,
 ];
 
 /** The data source (initialised once per process) and every repository, for api and worker alike. */
@@ -46,9 +51,17 @@ const REPOSITORIES = [
     ...REPOSITORIES,
     PeriodComputationService,
     PeriodScheduleService,
+    StarScheduleService,
     DemoProvinceSeeder,
     DatabaseShutdown,
   ],
-  exports: [DataSource, ...REPOSITORIES, PeriodComputationService, PeriodScheduleService, DemoProvinceSeeder],
+  exports: [
+    DataSource,
+    ...REPOSITORIES,
+    PeriodComputationService,
+    PeriodScheduleService,
+    StarScheduleService,
+    DemoProvinceSeeder,
+  ],
 })
 export class DatabaseModule {}

@@ -14,7 +14,9 @@ import { withSchemaLock } from '../data-source';
 import { dueDateOf, isLate, periodOf, periodYear, shiftPeriod } from '../period-month';
 import { PeriodLifecycleRepository } from '../lifecycle/period-lifecycle.repository';
 import { PeriodComputationService } from '../results/period-computation.service';
+import { StarScheduleService } from '../stars/star-schedule.service';
 import { DEFAULT_DUE_DAY, DEFAULT_SCHEME_INDICATORS } from './default-scheme';
+import { seedDemoStars } from './demo-stars';
 import { between, integerBetween, randomFor } from './deterministic-random';
 import { type DivisionAgency, loadProvinceDivisions } from './zhejiang';
 
@@ -35,7 +37,7 @@ export interface DemoSeedSummary {
 /**
  * Loads the demo province into an empty database: the real Zhejiang hierarchy, 12 months of
  * deterministic synthetic figures (the newest complete month still open, the 11 before it
- * published), computed results, and the demo accounts.
+ * published), computed results, the demo accounts, and star history in the published months.
  */
 @Injectable()
 export class DemoProvinceSeeder {
@@ -45,6 +47,7 @@ export class DemoProvinceSeeder {
     private readonly dataSource: DataSource,
     private readonly computation: PeriodComputationService,
     private readonly lifecycle: PeriodLifecycleRepository,
+    private readonly starSchedule: StarScheduleService,
   ) {}
 
   async seedIfEmpty(now: Date = new Date()): Promise<DemoSeedSummary | null> {
@@ -75,6 +78,15 @@ export class DemoProvinceSeeder {
         await this.insertSubmissions(manager, agencies, period, period === openPeriod, now);
       }
       users = await this.insertUsers(manager, agencies, passwordHash);
+      const staff: { username: string; post: string }[] = await manager.query(
+        `SELECT username, post FROM app_user WHERE role = 'staff'`,
+      );
+      await seedDemoStars(
+        manager,
+        agencies,
+        periods.filter((period) => period !== openPeriod),
+        new Map(staff.map((row) => [row.username, row.post])),
+      );
     });
 
     for (const period of periods) await this.computation.compute(period);
@@ -88,6 +100,8 @@ export class DemoProvinceSeeder {
         await this.lifecycle.recordEvent(manager, { period, action: 'publish', version: 1, actor: 'admin' });
       }
     });
+    // Agency heads hear that the open month's star can be named (the daily schedule does this too).
+    await this.starSchedule.announceNominations(now);
     this.logger.log(`Demo province loaded: ${agencies.length} agencies, ${periods[0]} … ${openPeriod}`);
     return { seeded: true, agencies: agencies.length, periods, openPeriod, users };
   }

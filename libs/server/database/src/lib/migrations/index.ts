@@ -2,6 +2,7 @@ import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { SecurityAndAudit1763900000000 } from './1763900000000-security-and-audit';
 import { MonthLifecycle1764000000000 } from './1764000000000-month-lifecycle';
 import { RawRecordImports1764100000000 } from './1764100000000-raw-record-imports';
+import { ServiceStars1764300000000 } from './1764300000000-service-stars';
 
 /** In order; TypeORM records the applied ones in the `migrations` table. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   SecurityAndAudit1763900000000,
   MonthLifecycle1764000000000,
   RawRecordImports1764100000000,
+  ServiceStars1764300000000,
 ];

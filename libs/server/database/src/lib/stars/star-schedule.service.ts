@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { NotificationRepository } from '../notifications/notification.repository';
+import { periodOf, shiftPeriod } from '../period-month';
+import { AuditLogRepository } from '../repositories/audit-log.repository';
+import { StarRepository } from './star.repository';
+
+/** Roles that run an agency's star selection (the agency head; the admins for their own agency). */
+export const STAR_MANAGER_ROLES = ['agency_head', 'city_admin', 'province_admin'];
+
+/** The calendar side of the service star (一月一星), run by scheduled jobs; every step is idempotent. */
+@Injectable()
+export class StarScheduleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly stars: StarRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly audit: AuditLogRepository,
+  ) {}
+
+  /**
+   * Confirms every star whose publicity window has ended with no objection open; each confirmation
+   * is its own transaction with one audit entry. Returns the agency-months confirmed now.
+   */
+  async confirmDue(now: Date): Promise<{ period: string; agencyCode: string }[]> {
+    const confirmed: { period: string; agencyCode: string }[] = [];
+    for (;;) {
+      const batch = await this.dataSource.transaction(async (manager) => {
+        const due = await this.stars.findDueForConfirmation(manager, now, 50);
+        for (const round of due) {
+          await this.stars.confirm(manager, round.period, round.agencyCode, now);
+          const star = round.starCandidateId
+            ? await this.stars.findCandidate(round.starCandidateId, manager)
+            : null;
+          await this.audit.record(manager, {
+            username: 'system',
+            role: null,
+            agencyCode: null,
+            action: 'star.confirm',
+            target: `star/${round.period}/${round.agencyCode}`,
+            before: { status: 'publicizing', candidateId: round.starCandidateId },
+            after: { status: 'confirmed', candidateId: round.starCandidateId },
+            requestId: null,
+          });
+          if (star) {
+            await this.notifications.notify(manager, {
+              recipients: [star.staffUsername],
+              kind: 'star.confirmed',
+              params: { period: round.period, agencyCode: round.agencyCode, name: star.name },
+              dedupeKey: (username) =>
+                `star.confirmed/${round.period}/${round.agencyCode}/${star.id}/${username}`,
+            });
+          }
+        }
+        return due.map((round) => ({ period: round.period, agencyCode: round.agencyCode }));
+      });
+      confirmed.push(...batch);
+      if (batch.length < 50) return confirmed;
+    }
+  }
+
+  /**
+   * Tells every agency's head that nominations for the month that has just ended are open (the
+   * month must exist). Once per person and month. Returns the month and how many were told now.
+   */
+  async announceNominations(now: Date): Promise<{ period: string; notified: number } | null> {
+    const period = shiftPeriod(periodOf(now), -1);
+    return this.dataSource.transaction(async (manager) => {
+      const exists: unknown[] = await manager.query(`SELECT 1 FROM period WHERE period = $1`, [
+        period,
+      ]);
+      if (exists.length === 0) return null;
+      const managers: { username: string; agencyCode: string; agencyName: string }[] =
+        await manager.query(
+          `SELECT u.username, u.agency_code AS "agencyCode", a.name AS "agencyName"
+           FROM app_user u JOIN agency a ON a.code = u.agency_code
+          WHERE u.role = ANY($1) AND NOT u.disabled ORDER BY u.username`,
+          [STAR_MANAGER_ROLES],
+        );
+      let notified = 0;
+      for (const recipient of managers) {
+        notified += await this.notifications.notify(manager, {
+          recipients: [recipient.username],
+          kind: 'star.nomination_opened',
+          params: { period, agencyCode: recipient.agencyCode, agencyName: recipient.agencyName },
+          dedupeKey: (username) => `star.nomination_opened/${period}/${username}`,
+        });
+      }
+      if (notified > 0) {
+        await this.audit.record(manager, {
+          username: 'system',
+          role: null,
+          agencyCode: null,
+          action: 'star.nominations_open',
+          target: `star/${period}`,
+          before: null,
+          after: { period, notified },
+          requestId: null,
+        });
+      }
+      return { period, notified };
+    });
+  }
+}
