@@ -34,6 +34,10 @@ import { RankingsController } from './rankings/rankings.controller';
 import { RankingsService } from './rankings/rankings.service';
 import { SubmissionsController } from './submissions/submissions.controller';
 import { SubmissionsService } from './submissions/submissions.service';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsService } from './notifications/notifications.service';
+import { StarsController } from './stars/stars.controller';
+import { StarsService } from './stars/stars.service';
 
 @Module({})
 export class AppModule {
@@ -82,6 +86,8 @@ export class AppModule {
         RankingsController,
         SubmissionsController,
         UsersController,
+        StarsController,
+        NotificationsController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
@@ -98,6 +104,8 @@ export class AppModule {
         RankingsService,
         ScorecardService,
         SubmissionsService,
+        StarsService,
+        NotificationsService,
       ],
     };
   }

@@ -118,7 +118,8 @@ export interface StarRoundDto {
   weights: StarWeightsDto;
   cooldownMonths: number;
   publicityDays: number;
-  /** Staff of the agency, and how many of them have voted this month. */
+  /** Staff of the agency (who may be nominated and vote), and how many of them have voted this month. */
+  staff: { username: string; name: string; post: string | null }[];
   staffCount: number;
   voterCount: number;
   /** Whether the caller has voted in this agency this month (never for whom). */

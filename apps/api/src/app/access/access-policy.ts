@@ -11,7 +11,13 @@ export type Permission =
   | 'period.manage'
   | 'results.read_draft'
   | 'user.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'star.read'
+  | 'star.manage'
+  | 'star.vote'
+  | 'star.object'
+  | 'star.participation'
+  | 'star.configure';
 
 /** Which agencies a role reaches for a permission, relative to the caller's own agency. */
 type Reach = 'subtree' | 'descendants' | 'own' | 'none';
@@ -25,6 +31,13 @@ const RULES: Record<Permission, Record<Role, Reach>> = {
   'results.read_draft': { province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
   'user.manage': { province_admin: 'subtree', city_admin: 'subtree', agency_head: 'none', staff: 'none' },
   'audit.read': { province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
+  // Service star (一月一星): each agency runs its own selection; only its staff vote and object.
+  'star.read': { province_admin: 'subtree', city_admin: 'subtree', agency_head: 'own', staff: 'own' },
+  'star.manage': { province_admin: 'own', city_admin: 'own', agency_head: 'own', staff: 'none' },
+  'star.vote': { province_admin: 'none', city_admin: 'none', agency_head: 'none', staff: 'own' },
+  'star.object': { province_admin: 'none', city_admin: 'none', agency_head: 'none', staff: 'own' },
+  'star.participation': { province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
+  'star.configure': { province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
 };
 
 const DENIALS: Record<Permission, string> = {
@@ -35,6 +48,12 @@ const DENIALS: Record<Permission, string> = {
   'results.read_draft': 'Results of this month are not published yet',
   'user.manage': 'You may manage users only in your scope',
   'audit.read': 'Only the province reads the audit log',
+  'star.read': 'You may see the star selection of agencies in your scope only',
+  'star.manage': 'Only the head of this agency runs its star selection',
+  'star.vote': 'Only staff of this agency vote for its star',
+  'star.object': 'Only staff of this agency may object to its star',
+  'star.participation': 'Only the province sees which agencies named a star',
+  'star.configure': 'Only the province sets the star rules',
 };
 
 export interface Caller {

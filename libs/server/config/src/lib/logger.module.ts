@@ -17,6 +17,13 @@ export function loggerModuleFor(config: AppConfig) {
       },
       autoLogging: { ignore: (request) => request.url === '/api/health' },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // A star vote is secret: its log line must not name the candidate voted for.
+      serializers: {
+        req: (request: { url?: string }) =>
+          typeof request.url === 'string' && /\/stars\/candidates\/[^/]+\/votes/.test(request.url)
+            ? { ...request, url: request.url.replace(/\/stars\/candidates\/[^/]+\/votes/, '/stars/candidates/:id/votes') }
+            : request,
+      },
       transport:
         config.environment === 'development'
           ? { target: 'pino-pretty', options: { singleLine: true, colorize: true } }

@@ -1,0 +1,46 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { AGENCY_LEVELS, type AgencyLevel } from '@scorecard/contracts';
+
+const PERIOD = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
+
+export class StarWallQuery {
+  @ApiPropertyOptional({ example: '2026-09' })
+  @IsOptional()
+  @Matches(PERIOD, { message: 'period must be a month as YYYY-MM' })
+  period?: string;
+
+  @ApiPropertyOptional({ description: 'A city: its own stars and its counties’' })
+  @IsOptional()
+  @Matches(/^[0-9]{6}$/, { message: 'cityCode must be a six-digit division code' })
+  cityCode?: string;
+
+  @ApiPropertyOptional({ enum: AGENCY_LEVELS })
+  @IsOptional()
+  @IsIn(AGENCY_LEVELS)
+  level?: AgencyLevel;
+
+  @ApiPropertyOptional({ description: 'History of one agency' })
+  @IsOptional()
+  @Matches(/^[0-9]{6}$/, { message: 'agencyCode must be a six-digit division code' })
+  agencyCode?: string;
+
+  @ApiPropertyOptional({ description: 'History of one person' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'staffUsername is not a valid username' })
+  staffUsername?: string;
+
+  @ApiPropertyOptional({ default: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  limit?: number;
+}
+
+export class StarPeriodQuery {
+  @Matches(PERIOD, { message: 'period must be a month as YYYY-MM' })
+  period!: string;
+}
