@@ -1,16 +1,20 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { PeriodScheduleService } from '@scorecard/server-database';
+import { PeriodScheduleService, StarScheduleService } from '@scorecard/server-database';
 import { JobName, QueueName, SCHEDULES, SCHEDULE_TIME_ZONE } from '@scorecard/server-queue';
 
-/** The calendar jobs: open the month that has ended, remind agencies that are overdue. */
+/**
+ * The calendar jobs: open the month that has ended (and open its star nominations), remind agencies
+ * that are overdue, confirm stars whose publicity window has ended.
+ */
 @Processor(QueueName.Schedule)
 export class ScheduleProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ScheduleProcessor.name);
 
   constructor(
     private readonly schedule: PeriodScheduleService,
+    private readonly stars: StarScheduleService,
     @InjectQueue(QueueName.Schedule) private readonly queue: Queue,
   ) {
     super();
@@ -29,7 +33,9 @@ export class ScheduleProcessor extends WorkerHost implements OnApplicationBootst
       case JobName.OpenEndedMonth: {
         const opened = await this.schedule.openEndedMonth(now);
         if (opened) this.logger.log(`Opened ${opened}`);
-        return { opened };
+        // Idempotent, so a day the announcement failed is made up the next day.
+        const nominations = await this.stars.announceNominations(now);
+        return { opened, nominations };
       }
       case JobName.RemindOverdue: {
         const reminded = await this.schedule.remindOverdue(now);
@@ -37,6 +43,11 @@ export class ScheduleProcessor extends WorkerHost implements OnApplicationBootst
           if (entry.agencies.length > 0) this.logger.log(`${entry.period}: reminded ${entry.agencies.length} agencies`);
         }
         return { reminded };
+      }
+      case JobName.ConfirmStars: {
+        const confirmed = await this.stars.confirmDue(now);
+        if (confirmed.length > 0) this.logger.log(`Confirmed ${confirmed.length} stars`);
+        return { confirmed };
       }
       default:
         throw new Error(`No handler for job ${job.name}`);

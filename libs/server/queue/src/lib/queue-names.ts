@@ -9,4 +9,5 @@ export enum JobName {
   OpenEndedMonth = 'open-ended-month',
   RemindOverdue = 'remind-overdue',
   ImportFile = 'import-file',
+  ConfirmStars = 'confirm-stars',
 }
