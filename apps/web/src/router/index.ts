@@ -48,6 +48,16 @@ export function createAppRouter(
             name: 'my-ranking',
             component: () => import('../features/scorecard/ScorecardPage.vue'),
           },
+          {
+            path: 'entry',
+            name: 'entry',
+            component: () => import('../features/entry/EntryPage.vue'),
+          },
+          {
+            path: 'imports',
+            name: 'imports',
+            component: () => import('../features/imports/ImportPage.vue'),
+          },
         ],
       },
       { path: '/:pathMatch(.*)*', redirect: HOME_PATH },

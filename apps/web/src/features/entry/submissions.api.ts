@@ -1,4 +1,8 @@
-import type { PutSubmissionRequest, PutSubmissionResponse, SubmissionDto } from '@scorecard/contracts';
+import type {
+  PutSubmissionRequest,
+  PutSubmissionResponse,
+  SubmissionDto,
+} from '@scorecard/contracts';
 import { apiClient } from '../../shared/api-client';
 import { ApiError } from '../../shared/http';
 
@@ -35,11 +39,19 @@ export function approveSubmission(period: string, agencyCode: string): Promise<u
 }
 
 /** POST …/return {reason} — sent back to the agency for correction. */
-export function returnSubmission(period: string, agencyCode: string, reason: string): Promise<unknown> {
+export function returnSubmission(
+  period: string,
+  agencyCode: string,
+  reason: string,
+): Promise<unknown> {
   return apiClient.post(`${path(period, agencyCode)}/return`, { reason });
 }
 
 /** POST …/waive {reason} — the agency need not report this month. */
-export function waiveSubmission(period: string, agencyCode: string, reason: string): Promise<unknown> {
+export function waiveSubmission(
+  period: string,
+  agencyCode: string,
+  reason: string,
+): Promise<unknown> {
   return apiClient.post(`${path(period, agencyCode)}/waive`, { reason });
 }
