@@ -1,0 +1,35 @@
+import type { JobAcceptedDto, PeriodEventDto } from '@scorecard/contracts';
+import { apiClient } from '../../shared/api-client';
+
+const base = (period: string) => `/periods/${encodeURIComponent(period)}`;
+
+/** POST /api/periods/:period/lock — 409 while agencies are neither approved nor waived, unless forced with a reason. */
+export function lockPeriod(
+  period: string,
+  options: { force?: boolean; reason?: string } = {},
+): Promise<unknown> {
+  return apiClient.post(`${base(period)}/lock`, options);
+}
+
+/** POST /api/periods/:period/publish — computes the final results and freezes a new version. */
+export function publishPeriod(period: string): Promise<unknown> {
+  return apiClient.post(`${base(period)}/publish`, {});
+}
+
+/** POST /api/periods/:period/reopen {reason} — published months only. */
+export function reopenPeriod(period: string, reason: string): Promise<unknown> {
+  return apiClient.post(`${base(period)}/reopen`, { reason });
+}
+
+/** POST /api/periods/:period/compute — 202 {jobId}. */
+export function computePeriod(period: string): Promise<JobAcceptedDto> {
+  return apiClient.post<JobAcceptedDto>(`${base(period)}/compute`, {});
+}
+
+/** GET /api/periods/:period/history */
+export function fetchPeriodHistory(
+  period: string,
+  signal?: AbortSignal,
+): Promise<PeriodEventDto[]> {
+  return apiClient.get<PeriodEventDto[]>(`${base(period)}/history`, { signal });
+}
