@@ -63,6 +63,11 @@ export function createAppRouter(
             name: 'months',
             component: () => import('../features/months/MonthsPage.vue'),
           },
+          {
+            path: 'bulletin',
+            name: 'bulletin',
+            component: () => import('../features/bulletin/BulletinPage.vue'),
+          },
         ],
       },
       { path: '/:pathMatch(.*)*', redirect: HOME_PATH },
