@@ -44,6 +44,16 @@ export function createAppRouter(
             component: () => import('../features/scorecard/ScorecardPage.vue'),
           },
           {
+            path: 'stars',
+            name: 'stars',
+            component: () => import('../features/stars/StarPage.vue'),
+          },
+          {
+            path: 'stars/wall',
+            name: 'star-wall',
+            component: () => import('../features/stars/StarWallPage.vue'),
+          },
+          {
             path: 'my-ranking',
             name: 'my-ranking',
             component: () => import('../features/scorecard/ScorecardPage.vue'),

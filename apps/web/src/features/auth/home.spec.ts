@@ -29,6 +29,8 @@ describe('navItemsFor', () => {
       'imports',
       'months',
       'bulletin',
+      'stars',
+      'star-wall',
     ]);
     expect(names('agency_head')).toEqual([
       'rankings',
@@ -36,7 +38,9 @@ describe('navItemsFor', () => {
       'entry',
       'imports',
       'bulletin',
+      'stars',
+      'star-wall',
     ]);
-    expect(names('staff')).toEqual(['rankings', 'my-ranking', 'bulletin']);
+    expect(names('staff')).toEqual(['rankings', 'my-ranking', 'bulletin', 'stars', 'star-wall']);
   });
 });

@@ -37,5 +37,7 @@ export function navItemsFor(role: Role | null | undefined): NavItem[] {
   }
   if (role === 'province_admin') items.push({ name: 'months', labelKey: 'nav.months' });
   items.push({ name: 'bulletin', labelKey: 'nav.bulletin' });
+  items.push({ name: 'stars', labelKey: 'nav.stars' });
+  items.push({ name: 'star-wall', labelKey: 'nav.starWall' });
   return items;
 }

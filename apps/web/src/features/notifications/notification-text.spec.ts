@@ -1,0 +1,37 @@
+import { NOTIFICATION_KINDS } from '@scorecard/contracts';
+import { describe, expect, it } from 'vitest';
+import { createAppI18n } from '../../i18n';
+import { formatDateTime } from './format-time';
+import { notificationMessage } from './notification-text';
+
+describe('notificationMessage', () => {
+  it('words every kind in both languages', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const { t, te } = createAppI18n(locale).global;
+      for (const kind of NOTIFICATION_KINDS) {
+        const { key, values } = notificationMessage({
+          kind,
+          params: { period: '2026-10', agencyCode: '330102', agencyName: '上城区', name: '王芳' },
+        });
+        expect(te(key)).toBe(true);
+        expect(t(key, values)).toContain('2026-10');
+      }
+    }
+  });
+
+  it('falls back to the agency code when the name is missing', () => {
+    const { t } = createAppI18n('zh-CN').global;
+    const { key, values } = notificationMessage({
+      kind: 'star.voting_open',
+      params: { period: '2026-10', agencyCode: '330102' },
+    });
+    expect(t(key, values)).toBe('330102 2026-10 服务之星民主推荐投票已开始');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows Shanghai time', () => {
+    expect(formatDateTime('2026-10-31T17:05:00Z')).toBe('2026-11-01 01:05');
+    expect(formatDateTime('not a time')).toBe('');
+  });
+});

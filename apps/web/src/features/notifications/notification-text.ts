@@ -1,0 +1,13 @@
+import type { NotificationDto } from '@scorecard/contracts';
+
+/** The i18n key and values of a message; the reader's language words it. */
+export function notificationMessage(item: Pick<NotificationDto, 'kind' | 'params'>): {
+  key: string;
+  values: Record<string, string>;
+} {
+  const { period = '', agencyCode = '', agencyName, name = '' } = item.params;
+  return {
+    key: `notifications.kind.${item.kind}`,
+    values: { period, agencyName: agencyName ?? agencyCode, name },
+  };
+}
