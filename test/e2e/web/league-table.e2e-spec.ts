@@ -20,6 +20,8 @@ describe('province league table in the browser', () => {
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill('demo');
     await page.getByTestId('login-submit').click();
+    // The province admin starts on the overview; the league table is one click away.
+    await page.getByTestId('nav-rankings').click();
 
     await page.getByTestId('ranking-table').waitFor();
     await page.getByTestId('ranking-chart').locator('canvas').first().waitFor();

@@ -14,7 +14,7 @@ describe('homeRouteFor', () => {
       name: 'my-ranking',
     });
     expect(homeRouteFor({ role: 'staff', agencyCode: '330102' })).toEqual({ name: 'rankings' });
-    expect(homeRouteFor(null)).toEqual({ name: 'rankings' });
+    expect(homeRouteFor(null)).toEqual({ name: 'login' });
   });
 });
 

@@ -11,8 +11,10 @@ export function homeRouteFor(user: { role: Role; agencyCode: string } | null): R
     case 'agency_head':
       return { name: 'my-ranking' };
     case 'staff':
-    case undefined:
       return { name: 'rankings' };
+    case undefined:
+      // Not logged in yet: log in first, then come back to "/" and the role's home.
+      return { name: 'login' };
   }
 }
 

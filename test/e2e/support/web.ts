@@ -1,0 +1,29 @@
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl } from './http';
+
+/** A fresh page (Chinese unless told otherwise), logged in through the login form. */
+export async function loginPage(
+  browser: Browser,
+  username: string,
+  locale = 'zh-CN',
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale });
+  await page.goto(`${baseUrl()}/`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('demo');
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return page;
+}
+
+/** The newest month with the given status, from the API. */
+export function newest<T extends { status: string; period: string }>(
+  periods: T[],
+  status: string,
+): T {
+  const found = [...periods]
+    .sort((a, b) => b.period.localeCompare(a.period))
+    .find((p) => p.status === status);
+  if (!found) throw new Error(`No ${status} month`);
+  return found;
+}
