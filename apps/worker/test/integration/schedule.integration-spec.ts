@@ -30,6 +30,7 @@ describe('calendar jobs', () => {
     const queue = worker.get<Queue>(getQueueToken(QueueName.Schedule));
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((scheduler) => [scheduler.key, scheduler.pattern, scheduler.tz]).sort()).toEqual([
+      ['confirm-stars', '*/15 * * * *', 'Asia/Shanghai'],
       ['open-ended-month', '5 0 * * *', 'Asia/Shanghai'],
       ['remind-overdue', '0 9 * * *', 'Asia/Shanghai'],
     ]);
