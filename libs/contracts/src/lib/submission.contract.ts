@@ -6,6 +6,18 @@ export interface IndicatorFiguresDto {
 export const SUBMISSION_STATUSES = ['submitted', 'approved', 'returned'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
+/**
+ * An imported file whose records currently make up some of an agency-month's figures
+ * (`ratings` → satisfaction, `consultations` → online replies, `submissions` → the indicators in it).
+ */
+export interface SubmissionSourceDto {
+  kind: 'ratings' | 'consultations' | 'submissions';
+  importId: string;
+  fileName: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
 /** GET /api/submissions/:period/:agencyCode */
 export interface SubmissionDto {
   period: string;
@@ -16,6 +28,8 @@ export interface SubmissionDto {
   submittedAt: string;
   submittedBy: string | null;
   values: Record<string, IndicatorFiguresDto>;
+  /** Imported files behind these figures; empty when they were typed in (PUT replaces them all). */
+  sources: SubmissionSourceDto[];
 }
 
 /** PUT /api/submissions/:period/:agencyCode */

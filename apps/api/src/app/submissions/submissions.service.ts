@@ -33,6 +33,7 @@ export class SubmissionsService {
     const found = await this.submissions.find(period, agencyCode);
     if (!found) throw new NotFoundError(`No submission of ${agencyCode} for ${period} yet`);
     const { submission, values } = found;
+    const sources = await this.submissions.findImportSources(period, agencyCode);
     return {
       period: submission.period,
       agencyCode: submission.agencyCode,
@@ -47,6 +48,7 @@ export class SubmissionsService {
           { numerator: Number(value.numerator), denominator: Number(value.denominator) },
         ]),
       ),
+      sources: sources.map((source) => ({ ...source, uploadedAt: source.uploadedAt.toISOString() })),
     };
   }
 

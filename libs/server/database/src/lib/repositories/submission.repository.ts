@@ -14,6 +14,15 @@ export interface StoredFigures {
   denominator: string;
 }
 
+/** An imported file that currently makes up figures of an agency-month. */
+export interface SubmissionImportSource {
+  kind: 'ratings' | 'consultations' | 'submissions';
+  importId: string;
+  fileName: string;
+  uploadedBy: string;
+  uploadedAt: Date;
+}
+
 @Injectable()
 export class SubmissionRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -29,6 +38,29 @@ export class SubmissionRepository {
       .getRepository(SubmissionValueEntity)
       .find({ where: { period, agencyCode }, order: { indicatorCode: 'ASC' } });
     return { submission, values };
+  }
+
+  /** The imported files whose records currently make up the agency-month's figures, by kind. */
+  async findImportSources(
+    period: string,
+    agencyCode: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SubmissionImportSource[]> {
+    const rows: { kind: SubmissionImportSource['kind']; import_id: string; file_name: string; uploaded_by: string; created_at: Date }[] =
+      await manager.query(
+        `SELECT s.kind, s.import_id, f.file_name, f.uploaded_by, f.created_at
+           FROM import_source s JOIN import_file f ON f.id = s.import_id
+          WHERE s.period = $1 AND s.agency_code = $2
+          ORDER BY s.kind`,
+        [period, agencyCode],
+      );
+    return rows.map((row) => ({
+      kind: row.kind,
+      importId: row.import_id,
+      fileName: row.file_name,
+      uploadedBy: row.uploaded_by,
+      uploadedAt: new Date(row.created_at),
+    }));
   }
 
   /**
