@@ -189,6 +189,8 @@ const en: MessageSchema = {
     figures: 'Figures',
     source: 'Source',
     sourceSubmission: 'Agency submission ({status})',
+    sourceManual: 'Typed into the form',
+    sourceImport: 'Imported file “{file}” ({kind}), uploaded by {by} at {at}',
     sourceAggregate:
       'Whole city: sums of the numerators and denominators of the city office and its counties',
     submittedBy: 'Submitted by',

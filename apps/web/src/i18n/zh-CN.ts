@@ -187,6 +187,8 @@ const zhCN = {
     figures: '原始数据',
     source: '数据来源',
     sourceSubmission: '机构报送（{status}）',
+    sourceManual: '表单填报',
+    sourceImport: '导入文件“{file}”（{kind}），{by} 于 {at} 上传',
     sourceAggregate: '全市汇总：本级及下属区县分子、分母之和',
     submittedBy: '报送人',
     submittedAt: '报送时间',

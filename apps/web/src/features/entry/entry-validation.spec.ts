@@ -72,6 +72,7 @@ describe('helpers', () => {
         submittedAt: '2026-11-02T01:00:00Z',
         submittedBy: 'head-330102',
         values: { collection: { numerator: 1234.5, denominator: 2000 } },
+        sources: [],
       },
       INDICATORS,
     );
