@@ -32,32 +32,23 @@ describe('month management in the browser (province admin)', () => {
     await page.screenshot({ path: screenshotPath('months-management'), fullPage: true });
   });
 
-  // Skipped until fixed: it fills two inputs inside one message box (see the stop note).
-  it.skip('reopens a published month with a reason, force-locks it with a reason and publishes it again', async () => {
+  it('reopens a published month with a reason, force-locks it with a reason and publishes it again', async () => {
+    const status = page.getByTestId(`month-status-${oldest}`);
     await page.getByTestId(`month-reopen-${oldest}`).click();
-    const box = page.locator('.el-message-box:visible');
-    await box.locator('input').fill('更正征缴数据');
-    await box.getByRole('button', { name: '确定' }).click();
-    await page.getByTestId(`month-status-${oldest}`).getByText('采集中').waitFor();
+    await answerBox(page, '更正征缴数据');
+    await status.getByText('采集中').waitFor();
 
     await page.getByTestId(`month-lock-${oldest}`).click();
-    await box.getByRole('button', { name: '确定' }).click();
+    await answerBox(page);
     // Agencies that never reported that month are neither approved nor waived: the lock asks for a reason.
-    const locked = page.getByTestId(`month-status-${oldest}`).getByText('已锁定');
-    const forced = box.locator('.el-message-box__title').getByText('强制锁定');
-    await locked.or(forced).first().waitFor();
-    if (await forced.isVisible()) {
-      await box.locator('input').fill('逾期机构已电话确认');
-      await box.getByRole('button', { name: '确定' }).click();
-    }
-    await page.getByTestId(`month-status-${oldest}`).getByText('已锁定').waitFor();
+    const forced = page.locator('.el-message-box__title').getByText('强制锁定');
+    await status.getByText('已锁定').or(forced).first().waitFor();
+    if (await forced.isVisible()) await answerBox(page, '逾期机构已电话确认');
+    await status.getByText('已锁定').waitFor();
 
     await page.getByTestId(`month-publish-${oldest}`).click();
-    await box.getByRole('button', { name: '确定' }).click();
-    await page
-      .getByTestId(`month-status-${oldest}`)
-      .getByText('已发布')
-      .waitFor({ timeout: 60_000 });
+    await answerBox(page);
+    await status.getByText('已发布').waitFor({ timeout: 60_000 });
 
     const token = await login('admin');
     const history = (await api('GET', `/periods/${oldest}/history`, { token })).body as {
@@ -76,3 +67,16 @@ describe('month management in the browser (province admin)', () => {
     expect(month?.publishedVersion).toBe(versionBefore + 1);
   });
 });
+
+/**
+ * Answers the newest message box (typing a reason into a prompt first) and waits until it is gone,
+ * so the next box is never confused with one still fading out.
+ */
+async function answerBox(page: Page, reason?: string): Promise<void> {
+  const box = page.locator('.el-message-box').last();
+  await box.waitFor();
+  const handle = await box.elementHandle();
+  if (reason !== undefined) await box.getByRole('textbox').fill(reason);
+  await box.getByRole('button', { name: '确定' }).click();
+  await handle?.waitForElementState('hidden');
+}
