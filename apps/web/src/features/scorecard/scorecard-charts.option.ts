@@ -68,9 +68,10 @@ export function buildIndicatorBulletOption(input: {
   });
   return {
     aria: { enabled: true },
-    animationDuration: 300,
+    // Drawn at once: a screenshot or a printout never catches a half-drawn line.
+    animation: false,
     legend: { top: 0, itemWidth: 14 },
-    grid: { left: 8, right: 80, top: 32, bottom: 8, outerBoundsMode: 'same' },
+    grid: { left: 8, right: 24, top: 32, bottom: 8, outerBoundsMode: 'same' },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -106,14 +107,15 @@ export function buildIndicatorBulletOption(input: {
       {
         type: 'bar',
         name: labels.rate,
-        barWidth: 14,
+        barWidth: 18,
         itemStyle: { color: SELF },
         data: indicators.map((i) => pct(i.rate) ?? '-'),
         label: {
+          // Inside the bar's end, so it never sits on the target or best markers.
           show: true,
-          position: 'right',
-          distance: 28,
-          color: '#303133',
+          position: 'insideLeft',
+          color: '#FFFFFF',
+          fontWeight: 600,
           formatter: (p) => formatPercent(indicators[p.dataIndex]?.rate, labels.notApplicable),
         },
       },
@@ -172,7 +174,8 @@ export function buildComparisonRadarOption(input: {
   );
   return {
     aria: { enabled: true },
-    animationDuration: 300,
+    // Drawn at once: a screenshot or a printout never catches a half-drawn line.
+    animation: false,
     color: colors,
     legend: { bottom: 0 },
     tooltip: { trigger: 'item', confine: true },
@@ -210,7 +213,8 @@ export function buildTrendOption(input: {
   const maxRank = Math.max(1, ...trend.flatMap((p) => [p.rankInParent ?? 0, p.rankInLevel ?? 0]));
   return {
     aria: { enabled: true },
-    animationDuration: 300,
+    // Drawn at once: a screenshot or a printout never catches a half-drawn line.
+    animation: false,
     legend: { top: 0 },
     grid: { left: 8, right: 8, top: 36, bottom: 8, outerBoundsMode: 'same' },
     tooltip: {
