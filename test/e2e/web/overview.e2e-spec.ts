@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../support/browser';
-import { api, login } from '../support/http';
+import { api, baseUrl, login } from '../support/http';
 import { loginPage, newest } from '../support/web';
 
 describe('province overview in the browser (province admin)', () => {
@@ -87,7 +87,28 @@ describe('province overview in the browser (province admin)', () => {
     await page.getByTestId('agency-330200').waitFor();
   });
 
+  it('approves a county’s figures of the open month from the cell (city review)', async () => {
+    const token = await login('admin');
+    const open = newest((await api('GET', '/periods', { token })).body, 'open').period;
+    const counties = (
+      await api('GET', `/rankings?period=${open}&level=county&parent=330100&scope=aggregate`, {
+        token,
+      })
+    ).body;
+    const county = counties.rows.find((row: { reported: boolean }) => row.reported).agencyCode;
+    await page.goto(`${baseUrl()}/overview?period=${open}&parent=330100`);
+    await page.getByTestId(`cell-${county}-collection`).click();
+    const drawer = page.locator('.el-drawer');
+    await drawer.getByTestId('inputs-approve').click();
+    await page.locator('.el-message--success').waitFor();
+    const submission = (await api('GET', `/submissions/${open}/${county}`, { token })).body;
+    expect(submission.status).toBe('approved');
+    expect(await drawer.getByTestId('inputs-origin').innerText()).toBe('表单填报');
+    await page.keyboard.press('Escape');
+  });
+
   it('opens an agency scorecard from the table and switches the page to English', async () => {
+    await page.goto(`${baseUrl()}/overview?period=${published}`);
     await page.getByTestId('scorecard-330100').click();
     await page.waitForURL(/\/agencies\/330100/);
     await page.getByTestId('rank-in-level').waitFor();
