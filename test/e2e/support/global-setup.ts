@@ -27,6 +27,9 @@ export default async function globalSetup(): Promise<void> {
       SCORECARD_DATA_DIR: dataDir,
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
+      // The suite logs in as a dozen users from one address within a minute; the per-address
+      // login limit itself is tested in the API's hardening tests.
+      LOGIN_RATE_LIMIT_PER_MINUTE: '600',
       DATABASE_URL: '',
       REDIS_URL: '',
     },

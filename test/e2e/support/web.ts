@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl } from './http';
+import { baseUrl, login } from './http';
 
 /** A fresh page (Chinese unless told otherwise), logged in through the login form. */
 export async function loginPage(
@@ -26,4 +26,16 @@ export function newest<T extends { status: string; period: string }>(
     .find((p) => p.status === status);
   if (!found) throw new Error(`No ${status} month`);
   return found;
+}
+
+const tokens = new Map<string, Promise<string>>();
+
+/** An API token per user, logged in once per test file (logins are rate-limited per address). */
+export function tokenFor(username: string): Promise<string> {
+  let token = tokens.get(username);
+  if (!token) {
+    token = login(username);
+    tokens.set(username, token);
+  }
+  return token;
 }

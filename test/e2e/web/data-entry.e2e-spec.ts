@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../support/browser';
-import { api, baseUrl, login } from '../support/http';
-import { loginPage, newest } from '../support/web';
+import { api, baseUrl } from '../support/http';
+import { loginPage, newest, tokenFor } from '../support/web';
 
 const INDICATORS = [
   'enrollment_expansion',
@@ -20,7 +20,7 @@ describe('data entry in the browser (county head)', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const token = await login('head-330102');
+    const token = await tokenFor('head-330102');
     open = newest((await api('GET', '/periods', { token })).body, 'open').period;
   });
   afterAll(async () => {
@@ -63,7 +63,7 @@ describe('data entry in the browser (county head)', () => {
     await page.getByTestId('entry-save').click();
     await page.locator('.el-message--success').waitFor();
 
-    const token = await login('head-330102');
+    const token = await tokenFor('head-330102');
     const saved = (await api('GET', `/submissions/${open}/330102`, { token })).body;
     expect(saved.values.collection).toEqual({ numerator: 98765.43, denominator: 100000 });
     expect(saved.values.enrollment_expansion).toEqual({ numerator: 10001, denominator: 10000 });
@@ -71,7 +71,7 @@ describe('data entry in the browser (county head)', () => {
   });
 
   it('tells the user when someone else saved in between (409) and reloads on request', async () => {
-    const token = await login('head-330102');
+    const token = await tokenFor('head-330102');
     const current = (await api('GET', `/submissions/${open}/330102`, { token })).body;
     const values = { ...current.values, first_inquiry: { numerator: 7, denominator: 10 } };
     const put = await api('PUT', `/submissions/${open}/330102`, {
@@ -92,7 +92,7 @@ describe('data entry in the browser (county head)', () => {
   });
 
   it('shows a closed month as read-only', async () => {
-    const token = await login('head-330102');
+    const token = await tokenFor('head-330102');
     const published = newest((await api('GET', '/periods', { token })).body, 'published').period;
     await page.goto(`${baseUrl()}/entry?period=${published}`);
     await page.getByTestId('entry-not-open').waitFor();

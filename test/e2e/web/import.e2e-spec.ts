@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../support/browser';
-import { api, baseUrl, login } from '../support/http';
-import { loginPage, newest } from '../support/web';
+import { api, baseUrl } from '../support/http';
+import { loginPage, newest, tokenFor } from '../support/web';
 
 describe('importing a file in the browser (county head)', () => {
   let browser: Browser;
@@ -14,7 +14,7 @@ describe('importing a file in the browser (county head)', () => {
   });
 
   it('uploads by the drop zone, follows the job and lists the rejected rows with a downloadable report', async () => {
-    const token = await login('head-330102');
+    const token = await tokenFor('head-330102');
     const open = newest((await api('GET', '/periods', { token })).body, 'open').period;
     const csv = [
       'period,agency_code,indicator_code,numerator,denominator',

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../support/browser';
-import { api, baseUrl, login } from '../support/http';
-import { loginPage } from '../support/web';
+import { api, baseUrl } from '../support/http';
+import { loginPage, tokenFor } from '../support/web';
 
 describe('month management in the browser (province admin)', () => {
   let browser: Browser;
@@ -11,7 +11,7 @@ describe('month management in the browser (province admin)', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const token = await login('admin');
+    const token = await tokenFor('admin');
     const periods: { period: string; publishedVersion: number }[] = (
       await api('GET', '/periods', { token })
     ).body;
@@ -50,7 +50,7 @@ describe('month management in the browser (province admin)', () => {
     await answerBox(page);
     await status.getByText('已发布').waitFor({ timeout: 60_000 });
 
-    const token = await login('admin');
+    const token = await tokenFor('admin');
     const history = (await api('GET', `/periods/${oldest}/history`, { token })).body as {
       action: string;
       reason: string | null;

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../support/browser';
-import { api, login } from '../support/http';
-import { loginPage, newest } from '../support/web';
+import { api } from '../support/http';
+import { loginPage, newest, tokenFor } from '../support/web';
 
 describe('"my ranking" in the browser', () => {
   let browser: Browser;
@@ -18,7 +18,7 @@ describe('"my ranking" in the browser', () => {
     await page.waitForURL(/\/my-ranking/);
     await page.getByTestId('scorecard-score').waitFor();
 
-    const token = await login('head-330102');
+    const token = await tokenFor('head-330102');
     const period = newest((await api('GET', '/periods', { token })).body, 'published').period;
     const card = (await api('GET', `/agencies/330102/scorecard?period=${period}`, { token })).body;
     if (card.ranks.inParent.rank != null) {
@@ -42,7 +42,7 @@ describe('"my ranking" in the browser', () => {
     const page = await loginPage(browser, 'head-330100');
     await page.waitForURL(/\/my-ranking/);
     await page.getByTestId('scorecard-score').waitFor();
-    const token = await login('head-330100');
+    const token = await tokenFor('head-330100');
     const period = newest((await api('GET', '/periods', { token })).body, 'published').period;
     const card = (await api('GET', `/agencies/330100/scorecard?period=${period}`, { token })).body;
     if (card.reported) {

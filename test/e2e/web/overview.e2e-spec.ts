@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../support/browser';
-import { api, baseUrl, login } from '../support/http';
-import { loginPage, newest } from '../support/web';
+import { api, baseUrl } from '../support/http';
+import { loginPage, newest, tokenFor } from '../support/web';
 
 describe('province overview in the browser (province admin)', () => {
   let browser: Browser;
@@ -10,7 +10,7 @@ describe('province overview in the browser (province admin)', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const token = await login('admin');
+    const token = await tokenFor('admin');
     published = newest((await api('GET', '/periods', { token })).body, 'published').period;
   });
   afterAll(async () => {
@@ -26,7 +26,7 @@ describe('province overview in the browser (province admin)', () => {
     await page.getByTestId('score-distribution').locator('canvas').first().waitFor();
 
     // The KPI tile shows the province rate the API gives, as a percentage with 2 decimals.
-    const token = await login('admin');
+    const token = await tokenFor('admin');
     const province = (
       await api('GET', `/rankings?period=${published}&level=province&scope=aggregate`, { token })
     ).body;
@@ -72,7 +72,7 @@ describe('province overview in the browser (province admin)', () => {
     await page.getByTestId('cell-330102-satisfaction').click();
     const drawer = page.locator('.el-drawer');
     await drawer.getByTestId('inputs-submitted-by').waitFor();
-    const token = await login('admin');
+    const token = await tokenFor('admin');
     const submission = (await api('GET', `/submissions/${published}/330102`, { token })).body;
     expect(await drawer.getByTestId('inputs-submitted-by').innerText()).toBe(
       submission.submittedBy,
@@ -88,7 +88,7 @@ describe('province overview in the browser (province admin)', () => {
   });
 
   it('approves a county’s figures of the open month from the cell (city review)', async () => {
-    const token = await login('admin');
+    const token = await tokenFor('admin');
     const open = newest((await api('GET', '/periods', { token })).body, 'open').period;
     const counties = (
       await api('GET', `/rankings?period=${open}&level=county&parent=330100&scope=aggregate`, {
