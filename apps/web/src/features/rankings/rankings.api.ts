@@ -1,11 +1,12 @@
-import type { RankingsDto, Scope } from '@scorecard/contracts';
+import type { AgencyLevel, RankingsDto, Scope } from '@scorecard/contracts';
 import { apiClient } from '../../shared/api-client';
 
+/** The levels the league-table page offers. */
 export type RankingLevel = 'city' | 'county';
 
 export interface RankingsQuery {
   period: string;
-  level: RankingLevel;
+  level: AgencyLevel;
   scope: Scope;
   /** Only the children of this agency (counties of one city). */
   parent?: string | null;
