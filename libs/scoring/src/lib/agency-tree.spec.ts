@@ -1,4 +1,4 @@
-import { buildAgencyTree, descendantsOf, type AgencyNode } from './agency-tree';
+import { buildAgencyTree, descendantsOf, isWithin, subtreeOf, type AgencyNode } from './agency-tree';
 import { AgencyTreeError } from './agency-tree.error';
 import { PROVINCE_TREE } from './testing/agency-fixtures';
 
@@ -120,5 +120,42 @@ describe('descendantsOf', () => {
     expect(descendants).toHaveLength(999);
     expect(descendants[0]).toBe('a1');
     expect(descendants.at(-1)).toBe('a999');
+  });
+});
+
+describe('isWithin', () => {
+  const tree = buildAgencyTree(PROVINCE_TREE);
+
+  it.each([
+    ['330102', '330102', true],
+    ['330102', '330100', true],
+    ['330102', '330000', true],
+    ['330100', '330102', false],
+    ['330203', '330100', false],
+    ['999999', '330000', false],
+    ['330102', '999999', false],
+  ])('%s within %s: %s', (code, ancestor, expected) => {
+    expect(isWithin(tree, code, ancestor)).toBe(expected);
+  });
+});
+
+describe('subtreeOf', () => {
+  it('lists an agency and everything below it depth-first, children in code order', () => {
+    const shuffled = buildAgencyTree([...PROVINCE_TREE].reverse());
+    expect(subtreeOf(shuffled, '330000')).toEqual([
+      '330000',
+      '330100',
+      '330102',
+      '330105',
+      '330200',
+      '330203',
+      '330205',
+    ]);
+  });
+
+  it('is the agency alone for a leaf and empty for an unknown code', () => {
+    const tree = buildAgencyTree(PROVINCE_TREE);
+    expect(subtreeOf(tree, '330105')).toEqual(['330105']);
+    expect(subtreeOf(tree, '999999')).toEqual([]);
   });
 });

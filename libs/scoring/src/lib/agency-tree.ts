@@ -55,8 +55,9 @@ export function buildAgencyTree(agencies: readonly AgencyNode[]): AgencyTree {
 
   // Breadth-first from the roots, iteratively so deep chains cannot overflow the stack.
   const topDown: AgencyNode[] = [...roots];
-  for (let index = 0; index < topDown.length; index++) {
-    topDown.push(...(childrenOf.get(topDown[index].code) ?? []));
+  for (const agency of topDown) {
+    // Iterating an array while pushing to it visits the pushed items too.
+    topDown.push(...(childrenOf.get(agency.code) ?? []));
   }
   if (topDown.length < agencies.length) {
     // Every parent is known, so an agency never reached from a root hangs on a cycle.
@@ -67,17 +68,44 @@ export function buildAgencyTree(agencies: readonly AgencyNode[]): AgencyTree {
 
 /** Codes of every agency below `code`, at any depth, excluding itself; breadth-first. */
 export function descendantsOf(args: { agencies: readonly AgencyNode[]; code: string }): string[] {
-  const { childrenOf, byCode } = buildAgencyTree(args.agencies);
-  if (!byCode.has(args.code)) {
+  const tree = buildAgencyTree(args.agencies);
+  if (!tree.byCode.has(args.code)) {
     throw new AgencyTreeError('unknown_agency', [args.code], `Unknown agency ${args.code}`);
   }
   const descendants: string[] = [];
-  let level: readonly AgencyNode[] = childrenOf.get(args.code) ?? [];
+  let level: readonly AgencyNode[] = tree.childrenOf.get(args.code) ?? [];
   while (level.length > 0) {
     descendants.push(...level.map(({ code }) => code));
-    level = level.flatMap(({ code }) => childrenOf.get(code) ?? []);
+    level = level.flatMap(({ code }) => tree.childrenOf.get(code) ?? []);
   }
   return descendants;
+}
+
+/** Whether `code` is `ancestorCode` itself or lies anywhere below it. Unknown codes lie nowhere. */
+export function isWithin(tree: AgencyTree, code: string, ancestorCode: string): boolean {
+  for (let current = tree.byCode.get(code); current; ) {
+    if (current.code === ancestorCode) return true;
+    current = current.parentCode === null ? undefined : tree.byCode.get(current.parentCode);
+  }
+  return false;
+}
+
+/**
+ * `code` and every agency below it, depth-first with each agency's children in code order: the
+ * order pickers list a subtree in (杭州市, 上城区, 拱墅区, …, 宁波市, …). Empty for an unknown code.
+ */
+export function subtreeOf(tree: AgencyTree, code: string): string[] {
+  if (!tree.byCode.has(code)) return [];
+  const result: string[] = [];
+  const pending = [code];
+  while (pending.length > 0) {
+    const next = pending.pop() as string;
+    result.push(next);
+    const children = (tree.childrenOf.get(next) ?? []).map((child) => child.code).sort();
+    // Pushed in reverse so the smallest code is taken first.
+    pending.push(...children.reverse());
+  }
+  return result;
 }
 
 function cycleError(args: {
