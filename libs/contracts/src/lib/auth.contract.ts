@@ -1,5 +1,7 @@
-export const ROLES = ['province_admin', 'city_admin', 'agency_head', 'staff'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@scorecard/access';
+
+// The roles are the access rules' own; the contract only carries them.
+export { ROLES, type Role } from '@scorecard/access';
 
 /** POST /api/auth/login */
 export interface LoginRequest {

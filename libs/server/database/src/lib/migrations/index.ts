@@ -3,6 +3,7 @@ import { SecurityAndAudit1763900000000 } from './1763900000000-security-and-audi
 import { MonthLifecycle1764000000000 } from './1764000000000-month-lifecycle';
 import { RawRecordImports1764100000000 } from './1764100000000-raw-record-imports';
 import { ServiceStars1764300000000 } from './1764300000000-service-stars';
+import { NationalAdminRole1764350000000 } from './1764350000000-national-admin-role';
 
 /** In order; TypeORM records the applied ones in the `migrations` table. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   MonthLifecycle1764000000000,
   RawRecordImports1764100000000,
   ServiceStars1764300000000,
+  NationalAdminRole1764350000000,
 ];

@@ -1,0 +1,4 @@
+export * from './lib/roles';
+export * from './lib/permissions';
+export * from './lib/reach';
+export * from './lib/denials';

@@ -1,0 +1,45 @@
+import type { Role } from './roles';
+
+/** Everything a caller may try. */
+export const PERMISSIONS = [
+  'submission.read',
+  'submission.write',
+  'submission.review',
+  'period.manage',
+  'results.read_draft',
+  'user.manage',
+  'audit.read',
+  'star.read',
+  'star.manage',
+  'star.vote',
+  'star.object',
+  'star.participation',
+  'star.configure',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * Which agencies a role reaches for a permission, relative to its own agency: the agency and
+ * everything below it (`subtree`), only what is below it (`descendants`), the agency alone
+ * (`own`), or nothing.
+ */
+export type Reach = 'subtree' | 'descendants' | 'own' | 'none';
+
+/** The rules, in one table: the API's guards, the worker and the web app all read it. */
+export const REACH: Readonly<Record<Permission, Readonly<Record<Role, Reach>>>> = {
+  'submission.read': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'subtree', agency_head: 'own', staff: 'own' },
+  'submission.write': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'subtree', agency_head: 'own', staff: 'none' },
+  // A city reviews its counties, not itself; the province reviews everyone.
+  'submission.review': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'descendants', agency_head: 'none', staff: 'none' },
+  'period.manage': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
+  'results.read_draft': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
+  'user.manage': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'subtree', agency_head: 'none', staff: 'none' },
+  'audit.read': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
+  // Service star (一月一星): each agency runs its own selection; only its staff vote and object.
+  'star.read': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'subtree', agency_head: 'own', staff: 'own' },
+  'star.manage': { national_admin: 'own', province_admin: 'own', city_admin: 'own', agency_head: 'own', staff: 'none' },
+  'star.vote': { national_admin: 'none', province_admin: 'none', city_admin: 'none', agency_head: 'none', staff: 'own' },
+  'star.object': { national_admin: 'none', province_admin: 'none', city_admin: 'none', agency_head: 'none', staff: 'own' },
+  'star.participation': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
+  'star.configure': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
+};
