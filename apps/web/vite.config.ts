@@ -11,9 +11,10 @@ export default defineConfig({
   plugins: [vue()],
   resolve: {
     alias: {
+      '@scorecard/access': `${workspaceRoot}libs/access/src/index.ts`,
       '@scorecard/contracts': `${workspaceRoot}libs/contracts/src/index.ts`,
       // The browser needs only this part of the scoring library (as in tsconfig.app.json).
-      '@scorecard/scoring': `${workspaceRoot}libs/scoring/src/lib/improvement.ts`,
+      '@scorecard/scoring': `${workspaceRoot}libs/scoring/src/browser.ts`,
     },
   },
   define: {

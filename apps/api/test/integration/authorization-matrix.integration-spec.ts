@@ -333,4 +333,30 @@ describe('authorisation matrix', () => {
     expect(await read('staff-330102-1', '330102')).not.toBe(403);
     expect(await read('staff-330102-1', '330100')).toBe(403);
   });
+
+  it('never lets the province hand out the national role', async () => {
+    const answer = await api.request('POST', '/users', {
+      token: tokens.get('admin'),
+      body: {
+        username: 'nation-2',
+        displayName: 'x',
+        role: 'national_admin',
+        agencyCode: '330000',
+        password: 'Correct-Horse-9',
+      },
+    });
+    expect(answer.status).toBe(403);
+  });
+
+  it('names the refused permission by its message key, beside the text', async () => {
+    const answer = await api.request('PUT', `/submissions/${OPEN_PERIOD}/330105`, {
+      token: tokens.get('head-330102'),
+      body: { values: {} },
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatchObject({
+      messageKey: 'access.denied.submission.write',
+      message: 'You may submit figures only for agencies in your scope',
+    });
+  });
 });

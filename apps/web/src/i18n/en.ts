@@ -12,6 +12,7 @@ const en: MessageSchema = {
     logout: 'Log out',
   },
   role: {
+    national_admin: 'National admin',
     province_admin: 'Province admin',
     city_admin: 'City admin',
     agency_head: 'Agency head',

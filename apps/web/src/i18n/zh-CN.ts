@@ -10,6 +10,7 @@ const zhCN = {
     logout: '退出登录',
   },
   role: {
+    national_admin: '国家级管理员',
     province_admin: '省级管理员',
     city_admin: '市级管理员',
     agency_head: '机构负责人',

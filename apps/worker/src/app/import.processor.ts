@@ -4,7 +4,9 @@ import type { Job } from 'bullmq';
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
+import { agenciesReachable, isRole } from '@scorecard/access';
 import type { ImportDto } from '@scorecard/contracts';
+import { buildAgencyTree } from '@scorecard/scoring';
 import {
   AgencyRepository,
   ImportFileRepository,
@@ -110,15 +112,12 @@ export class ImportProcessor extends WorkerHost {
     return toImportDto(file);
   }
 
-  /** What the uploader may import for: heads their own agency, admins their subtree. */
+  /** What the uploader may import for: the agencies it may write figures for. */
   private async contextFor(kind: ImportKind, role: string, agencyCode: string) {
     const all = await this.agencies.findAll();
-    const inScope =
-      role === 'agency_head'
-        ? [agencyCode]
-        : role === 'staff'
-          ? []
-          : await this.agencies.subtreeCodes(agencyCode);
+    const inScope = isRole(role)
+      ? agenciesReachable(buildAgencyTree(all), { role, agencyCode }, 'submission.write')
+      : [];
     const scheme = await this.schemes.findForYear(new Date().getFullYear());
     return {
       kind,

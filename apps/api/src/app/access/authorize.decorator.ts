@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Permission } from './access-policy';
+import type { Permission } from '@scorecard/access';
 
 export const AUTHORIZE = 'authorize';
 

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { type AgencyTree, buildAgencyTree, isWithin, subtreeOf } from '@scorecard/scoring';
 import { type AgencyEntity, AgencyRepository } from '@scorecard/server-database';
+
+interface Directory {
+  byCode: Map<string, AgencyEntity>;
+  tree: AgencyTree;
+}
 
 /**
  * The agency tree held in memory (a few thousand rows nationally, rarely changed), for scope
@@ -7,50 +13,41 @@ import { type AgencyEntity, AgencyRepository } from '@scorecard/server-database'
  */
 @Injectable()
 export class AgencyDirectory {
-  private cache: Promise<Map<string, AgencyEntity>> | null = null;
+  private cache: Promise<Directory> | null = null;
 
   constructor(private readonly agencies: AgencyRepository) {}
 
   async all(): Promise<AgencyEntity[]> {
-    return [...(await this.load()).values()];
+    return [...(await this.load()).byCode.values()];
   }
 
   async find(code: string): Promise<AgencyEntity | null> {
-    return (await this.load()).get(code) ?? null;
+    return (await this.load()).byCode.get(code) ?? null;
+  }
+
+  async tree(): Promise<AgencyTree> {
+    return (await this.load()).tree;
   }
 
   /** Whether `code` is `ancestorCode` or lies below it. */
   async isWithin(code: string, ancestorCode: string): Promise<boolean> {
-    const byCode = await this.load();
-    for (let current = byCode.get(code); current; current = current.parentCode ? byCode.get(current.parentCode) : undefined) {
-      if (current.code === ancestorCode) return true;
-    }
-    return false;
+    return isWithin(await this.tree(), code, ancestorCode);
   }
 
   /** The agency and all its descendants. */
   async subtree(code: string): Promise<string[]> {
-    const byCode = await this.load();
-    const children = new Map<string, string[]>();
-    for (const agency of byCode.values()) {
-      if (agency.parentCode) children.set(agency.parentCode, [...(children.get(agency.parentCode) ?? []), agency.code]);
-    }
-    const result: string[] = [];
-    const pending = byCode.has(code) ? [code] : [];
-    while (pending.length > 0) {
-      const next = pending.pop() as string;
-      result.push(next);
-      pending.push(...(children.get(next) ?? []));
-    }
-    return result;
+    return subtreeOf(await this.tree(), code);
   }
 
   invalidate(): void {
     this.cache = null;
   }
 
-  private load(): Promise<Map<string, AgencyEntity>> {
-    this.cache ??= this.agencies.findAll().then((rows) => new Map(rows.map((row) => [row.code, row])));
+  private load(): Promise<Directory> {
+    this.cache ??= this.agencies.findAll().then((rows) => ({
+      byCode: new Map(rows.map((row) => [row.code, row])),
+      tree: buildAgencyTree(rows),
+    }));
     this.cache.catch(() => (this.cache = null));
     return this.cache;
   }

@@ -20,6 +20,7 @@ interface ErrorBody {
   errors?: FieldError[];
   currentVersion?: number | null;
   lockedUntil?: string;
+  messageKey?: string;
 }
 
 /** One error shape for every failure; never a stack trace to the client. */
@@ -45,7 +46,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return body(400, 'Invalid input', { errors: exception.errors });
     }
     if (exception instanceof AuthenticationError) return body(401, exception.message);
-    if (exception instanceof OutOfScopeError) return body(403, exception.message);
+    if (exception instanceof OutOfScopeError) {
+      return body(403, exception.message, exception.messageKey ? { messageKey: exception.messageKey } : {});
+    }
     if (exception instanceof NotFoundError || exception instanceof PeriodNotFoundError) {
       return body(404, exception.message);
     }

@@ -20,7 +20,11 @@ export class NotFoundError extends Error {
 }
 
 export class OutOfScopeError extends Error {
-  constructor(message = 'This agency is outside your scope') {
+  constructor(
+    message = 'This agency is outside your scope',
+    /** The message key the web app translates (`access.denied.<permission>`), when there is one. */
+    readonly messageKey?: string,
+  ) {
     super(message);
     this.name = 'OutOfScopeError';
   }

@@ -4,6 +4,7 @@ import type { RouteLocationRaw } from 'vue-router';
 /** Where each role starts: the province its overview, a city its counties, a head "my ranking". */
 export function homeRouteFor(user: { role: Role; agencyCode: string } | null): RouteLocationRaw {
   switch (user?.role) {
+    case 'national_admin':
     case 'province_admin':
       return { name: 'overview' };
     case 'city_admin':

@@ -14,20 +14,6 @@ export class AgencyRepository {
     return this.dataSource.getRepository(AgencyEntity).findOneBy({ code });
   }
 
-  /** The agency and all its descendants, at any depth. */
-  async subtreeCodes(code: string): Promise<string[]> {
-    const rows: { code: string }[] = await this.dataSource.query(
-      `WITH RECURSIVE subtree AS (
-         SELECT code FROM agency WHERE code = $1
-         UNION ALL
-         SELECT a.code FROM agency a JOIN subtree s ON a.parent_code = s.code
-       )
-       SELECT code FROM subtree ORDER BY code`,
-      [code],
-    );
-    return rows.map((row) => row.code);
-  }
-
   async count(): Promise<number> {
     return this.dataSource.getRepository(AgencyEntity).count();
   }

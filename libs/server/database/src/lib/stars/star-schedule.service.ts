@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { rolesWith } from '@scorecard/access';
 import { NotificationRepository } from '../notifications/notification.repository';
 import { periodOf, shiftPeriod } from '../period-month';
 import { AuditLogRepository } from '../repositories/audit-log.repository';
 import { StarRepository } from './star.repository';
 
 /** Roles that run an agency's star selection (the agency head; the admins for their own agency). */
-export const STAR_MANAGER_ROLES = ['agency_head', 'city_admin', 'province_admin'];
+export const STAR_MANAGER_ROLES = rolesWith('star.manage');
 
 /** The calendar side of the service star (一月一星), run by scheduled jobs; every step is idempotent. */
 @Injectable()
