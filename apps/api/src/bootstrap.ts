@@ -45,6 +45,11 @@ export async function createApiApplication(
       },
     }),
   );
+  // Answers carry people's figures and tokens: no browser or proxy may keep them.
+  app.use('/api', (_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   // Same origin by default (the API serves the web app); other origins only when listed.
@@ -53,6 +58,11 @@ export async function createApiApplication(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
 
+  if (config.apiDocs) serveApiDocs(app);
+  return app;
+}
+
+function serveApiDocs(app: INestApplication): void {
   const openApi = new DocumentBuilder()
     .setTitle('Scorecard API')
     .setDescription('Monthly benchmarking of medical-insurance service agencies (医保经办机构对标评价)')
@@ -60,5 +70,4 @@ export async function createApiApplication(
     .addBearerAuth()
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
-  return app;
 }

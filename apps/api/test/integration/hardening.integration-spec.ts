@@ -52,4 +52,34 @@ describe('hardening', () => {
     expect(response.headers.get('strict-transport-security')).toContain('max-age');
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
+
+  it('tells browsers and proxies not to keep API answers', async () => {
+    const token = await api.login('admin');
+    for (const path of ['/api/health', '/api/periods', '/api/nowhere']) {
+      const response = await fetch(`${api.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      expect({ path, cacheControl: response.headers.get('cache-control') }).toEqual({ path, cacheControl: 'no-store' });
+    }
+  });
+
+  it('serves the OpenAPI document outside production', async () => {
+    const response = await fetch(`${api.baseUrl}/api/docs-json`);
+    expect(response.status).toBe(200);
+  });
 });
+
+describe('hardening in production', () => {
+  let api: ApiTestApp;
+
+  beforeAll(async () => {
+    api = await startApiTestApp({ NODE_ENV: 'production', SCORECARD_DEMO: 'true', API_DOCS: '' });
+  });
+  afterAll(() => api.close());
+
+  it('keeps the OpenAPI document off unless it is enabled', async () => {
+    for (const path of ['/api/docs', '/api/docs-json']) {
+      const response = await fetch(`${api.baseUrl}${path}`);
+      expect({ path, status: response.status }).toEqual({ path, status: 404 });
+    }
+  });
+});
+

@@ -21,6 +21,8 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Load the demo province into an empty database and enable the demo users. */
   demo: boolean;
+  /** Serve the OpenAPI document at /api/docs (off in production unless enabled). */
+  apiDocs: boolean;
   /** Built web app to serve on `/`; empty to serve the API only. */
   webDistDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

@@ -14,7 +14,15 @@ describe('loadConfig', () => {
       demo: true,
       corsOrigins: [],
       queuePrefix: 'scorecard',
+      apiDocs: true,
     });
+  });
+
+  it('serves the API document in production only when asked to', () => {
+    const production = { ...BASE, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    expect(loadConfig({ ...production, API_DOCS: 'true' }).apiDocs).toBe(true);
+    expect(loadConfig({ ...BASE, API_DOCS: 'false' }).apiDocs).toBe(false);
+    expect(() => loadConfig({ ...BASE, API_DOCS: 'yes' })).toThrow(/API_DOCS must be true or false/);
   });
 
   it('refuses to start in production with the default JWT secret', () => {
@@ -23,6 +31,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...BASE, NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/at least 32/);
     const production = loadConfig({ ...BASE, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
     expect(production.demo).toBe(false);
+    expect(production.apiDocs).toBe(false);
   });
 
   it('reports every problem at once', () => {

@@ -63,6 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const demoRaw = env['SCORECARD_DEMO'] ?? (environment === 'production' ? 'false' : 'true');
   if (!['true', 'false'].includes(demoRaw)) problems.push('SCORECARD_DEMO must be true or false');
 
+  const apiDocsRaw = env['API_DOCS'] || (environment === 'production' ? 'false' : 'true');
+  if (!['true', 'false'].includes(apiDocsRaw)) problems.push('API_DOCS must be true or false');
+
   const config: AppConfig = {
     environment,
     port: integer('PORT', 3000, 0, 65535),
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     demo: demoRaw === 'true',
+    apiDocs: apiDocsRaw === 'true',
     webDistDir: env['WEB_DIST_DIR'] === undefined ? resolve('dist/apps/web') : env['WEB_DIST_DIR'],
     logLevel,
     workerConcurrency: integer('WORKER_CONCURRENCY', 2, 1, 64),
