@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '@scorecard/server-config';
 import { DemoProvinceSeeder, UserRepository, runMigrations } from '@scorecard/server-database';
 import { AppModule } from './app/app.module';
+import { PlainJsonPipe } from './app/common/plain-json.pipe';
 
 export interface ApiBootstrapOptions {
   /** Clock for the demo data (tests freeze it). */
@@ -55,6 +56,7 @@ export async function createApiApplication(
   // Same origin by default (the API serves the web app); other origins only when listed.
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: false });
   app.useGlobalPipes(
+    new PlainJsonPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
 

@@ -1,4 +1,5 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
+import { parseTime } from '@scorecard/server-imports';
 import { IsDate, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export class AuditQueryDto {
@@ -11,12 +12,12 @@ export class AuditQueryDto {
   username?: string;
 
   @IsOptional()
-  @Type(() => Date)
+  @Transform(toTime)
   @IsDate({ message: 'from must be an ISO 8601 time' })
   from?: Date;
 
   @IsOptional()
-  @Type(() => Date)
+  @Transform(toTime)
   @IsDate({ message: 'to must be an ISO 8601 time' })
   to?: Date;
 
@@ -26,4 +27,12 @@ export class AuditQueryDto {
   @Min(1)
   @Max(1000)
   limit?: number;
+}
+
+/**
+ * A real point in time, or an invalid Date that @IsDate refuses: `2026-02-30` is no day (a plain
+ * `new Date` would read it as 2 March). Without an offset it is Beijing time, as in imports.
+ */
+function toTime({ value }: { value: unknown }): Date {
+  return (typeof value === 'string' ? parseTime(value) : null) ?? new Date(Number.NaN);
 }
