@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CITY_ROWS } from '../../testing/rankings.fixture';
-import { limitRows, pageOf, ratioOfSums, searchRows } from './league-view';
+import { limitRows, ratioOfSums, searchRows } from './league-view';
 import { parseOverviewQuery, toOverviewQuery } from './overview-filters';
 
 describe('searchRows', () => {
@@ -24,15 +24,6 @@ describe('limitRows', () => {
     ]);
     expect(limitRows(CITY_ROWS, 'all', 2)).toHaveLength(7);
     expect(limitRows(CITY_ROWS, 'top', 50)).toHaveLength(6);
-  });
-});
-
-describe('pageOf', () => {
-  it('slices 1-based pages', () => {
-    const rows = Array.from({ length: 2900 }, (_, i) => i);
-    expect(pageOf(rows, 1, 50)).toHaveLength(50);
-    expect(pageOf(rows, 58, 50)).toEqual(rows.slice(2850));
-    expect(pageOf(rows, 0, 50)[0]).toBe(0);
   });
 });
 

@@ -32,12 +32,6 @@ export function limitRows(
   return ranked.filter((row) => row.rank >= edge);
 }
 
-/** One page of rows (1-based page number). */
-export function pageOf<T>(rows: readonly T[], page: number, size: number): T[] {
-  const start = (Math.max(1, page) - 1) * size;
-  return rows.slice(start, start + size);
-}
-
 /** Σ numerators / Σ denominators of one indicator over some rows (a ratio of sums, never a mean of rates). */
 export function ratioOfSums(rows: readonly RankingRowDto[], code: string): number | null {
   let numerator = 0;

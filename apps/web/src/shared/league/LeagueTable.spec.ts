@@ -1,13 +1,28 @@
+import type { RankingRowDto } from '@scorecard/contracts';
 import { flushPromises, mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
-import type { AppLocale } from '../../../i18n';
-import { CITY_ROWS, INDICATORS } from '../../../testing/rankings.fixture';
-import { testPlugins } from '../../../testing/plugins';
-import RankingTable from './RankingTable.vue';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppLocale } from '../../i18n';
+import { CITY_ROWS, INDICATORS } from '../../testing/rankings.fixture';
+import { testPlugins } from '../../testing/plugins';
+import LeagueTable from './LeagueTable.vue';
+
+/** As the rankings page shows it: every row, striped, 未报送 in the grade column too. */
+const RANKINGS_PAGE = {
+  caption: '排名',
+  testid: 'ranking-table',
+  rankTestid: 'rank',
+  rowClass: 'ranking-row',
+  striped: true,
+  unreportedGrade: true,
+} as const;
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
 
 async function mountTable(locale: AppLocale = 'zh-CN') {
-  const wrapper = mount(RankingTable, {
-    props: { rows: CITY_ROWS, indicators: INDICATORS },
+  const wrapper = mount(LeagueTable, {
+    props: { rows: CITY_ROWS, indicators: INDICATORS, ...RANKINGS_PAGE },
     global: { plugins: testPlugins(locale).plugins },
     attachTo: document.body,
   });
@@ -25,7 +40,7 @@ function bodyRowCodes(wrapper: Awaited<ReturnType<typeof mountTable>>): string[]
     .map((el) => el.attributes('data-agency-code') ?? '');
 }
 
-describe('RankingTable', () => {
+describe('LeagueTable', () => {
   it('is marked for browser tests and lists each agency once', async () => {
     const wrapper = await mountTable();
     expect(wrapper.find('[data-testid="ranking-table"]').exists()).toBe(true);
@@ -133,4 +148,40 @@ describe('RankingTable', () => {
     expect(wrapper.get('tr.ranking-row--330100 .grade-tag').text()).toBe('Excellent');
     expect(wrapper.text()).toContain('Satisfaction');
   });
+
+  it('renders one page of a 2,900-row table, not every row', async () => {
+    const started = performance.now();
+    const wrapper = mount(LeagueTable, {
+      props: {
+        rows: NATION,
+        indicators: INDICATORS,
+        caption: '综合排名',
+        testid: 'league-table',
+        rankTestid: 'league-rank',
+        rowClass: 'league-row',
+        paged: true,
+      },
+      global: { plugins: testPlugins().plugins },
+      attachTo: document.body,
+    });
+    await flushPromises();
+    const rendered = wrapper.findAll('[data-testid^="league-rank-"]');
+    expect(rendered.length).toBe(50);
+    expect(wrapper.text()).toContain('显示 50 / 2900 个机构');
+    expect(wrapper.find('[data-testid="league-pagination"]').exists()).toBe(true);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
 });
+
+const [TEMPLATE] = CITY_ROWS;
+if (!TEMPLATE) throw new Error('fixture rows missing');
+
+/** A national-size county table: 2,900 ranked rows. */
+const NATION: RankingRowDto[] = Array.from({ length: 2900 }, (_, i) => ({
+  ...TEMPLATE,
+  level: 'county',
+  rank: i + 1,
+  agencyCode: String(110101 + i),
+  name: `区县${i + 1}`,
+  score: 100 - i / 30,
+}));
