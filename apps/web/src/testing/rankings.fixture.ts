@@ -101,6 +101,17 @@ export const CITY_ROWS: RankingRowDto[] = [
   row({ agencyCode: '330700', name: '金华市', reported: false, indicators: {} }),
 ];
 
+/** The cities in the API's order: by rank, ties by code, 未报送 last. */
+export const CITY_CODES_BY_RANK: readonly string[] = [
+  '330100',
+  '330200',
+  '330300',
+  '330400',
+  '330500',
+  '330600',
+  '330700',
+];
+
 export function rankingsFixture(overrides: Partial<RankingsDto> = {}): RankingsDto {
   return {
     period: '2026-09',

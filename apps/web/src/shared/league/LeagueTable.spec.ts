@@ -2,19 +2,10 @@ import type { RankingRowDto } from '@scorecard/contracts';
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppLocale } from '../../i18n';
-import { CITY_ROWS, INDICATORS } from '../../testing/rankings.fixture';
+import { CITY_CODES_BY_RANK, CITY_ROWS, INDICATORS } from '../../testing/rankings.fixture';
 import { testPlugins } from '../../testing/plugins';
 import LeagueTable from './LeagueTable.vue';
-
-/** As the rankings page shows it: every row, striped, 未报送 in the grade column too. */
-const RANKINGS_PAGE = {
-  caption: '排名',
-  testid: 'ranking-table',
-  rankTestid: 'rank',
-  rowClass: 'ranking-row',
-  striped: true,
-  unreportedGrade: true,
-} as const;
+import { sortRankingRows } from './ranking-sort';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -22,7 +13,7 @@ afterEach(() => {
 
 async function mountTable(locale: AppLocale = 'zh-CN') {
   const wrapper = mount(LeagueTable, {
-    props: { rows: CITY_ROWS, indicators: INDICATORS, ...RANKINGS_PAGE },
+    props: { rows: CITY_ROWS, indicators: INDICATORS, variant: 'rankings' },
     global: { plugins: testPlugins(locale).plugins },
     attachTo: document.body,
   });
@@ -44,15 +35,7 @@ describe('LeagueTable', () => {
   it('is marked for browser tests and lists each agency once', async () => {
     const wrapper = await mountTable();
     expect(wrapper.find('[data-testid="ranking-table"]').exists()).toBe(true);
-    expect(bodyRowCodes(wrapper)).toEqual([
-      '330100',
-      '330200',
-      '330300',
-      '330400',
-      '330500',
-      '330600',
-      '330700',
-    ]);
+    expect(bodyRowCodes(wrapper)).toEqual(CITY_CODES_BY_RANK);
     expect(wrapper.findAll('[data-testid="rank-330100"]')).toHaveLength(1);
     expect(wrapper.find('tr.ranking-row--330100').exists()).toBe(true);
   });
@@ -130,15 +113,9 @@ describe('LeagueTable', () => {
     await scoreHeader?.trigger('click'); // score, natural order: descending
     expect(bodyRowCodes(wrapper)[0]).toBe('330100');
     await scoreHeader?.trigger('click'); // ascending
-    expect(bodyRowCodes(wrapper)).toEqual([
-      '330600',
-      '330500',
-      '330400',
-      '330200',
-      '330300',
-      '330100',
-      '330700',
-    ]);
+    // The order ranking-sort.spec.ts spells out: lowest score first, 未报送 still last.
+    const ascending = sortRankingRows(CITY_ROWS, { key: 'score', order: 'asc' });
+    expect(bodyRowCodes(wrapper)).toEqual(ascending.map((row) => row.agencyCode));
     expect(scoreHeader?.attributes('aria-label')).toBe('按“综合得分”排序, 当前升序');
   });
 
@@ -152,15 +129,7 @@ describe('LeagueTable', () => {
   it('renders one page of a 2,900-row table, not every row', async () => {
     const started = performance.now();
     const wrapper = mount(LeagueTable, {
-      props: {
-        rows: NATION,
-        indicators: INDICATORS,
-        caption: '综合排名',
-        testid: 'league-table',
-        rankTestid: 'league-rank',
-        rowClass: 'league-row',
-        paged: true,
-      },
+      props: { rows: NATION, indicators: INDICATORS, variant: 'overview' },
       global: { plugins: testPlugins().plugins },
       attachTo: document.body,
     });

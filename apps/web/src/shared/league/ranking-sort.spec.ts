@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CITY_ROWS } from '../../testing/rankings.fixture';
+import { CITY_CODES_BY_RANK, CITY_ROWS } from '../../testing/rankings.fixture';
 import { nextSort, sortRankingRows } from './ranking-sort';
 
 const codes = (rows: { agencyCode: string }[]) => rows.map((r) => r.agencyCode);
@@ -7,15 +7,7 @@ const codes = (rows: { agencyCode: string }[]) => rows.map((r) => r.agencyCode);
 describe('sortRankingRows', () => {
   it('keeps the API order by default: rank, ties by code, unreported last', () => {
     const shuffled = [...CITY_ROWS].reverse();
-    expect(codes(sortRankingRows(shuffled))).toEqual([
-      '330100',
-      '330200',
-      '330300',
-      '330400',
-      '330500',
-      '330600',
-      '330700',
-    ]);
+    expect(codes(sortRankingRows(shuffled))).toEqual(CITY_CODES_BY_RANK);
   });
 
   it('keeps unreported rows at the bottom in both directions', () => {

@@ -18,15 +18,7 @@ function mountOverviewTable(handlers: {
   cell: (row: RankingRowDto, indicator: IndicatorDto) => void;
 }) {
   return mount(LeagueTable, {
-    props: {
-      rows: CITY_ROWS,
-      indicators: INDICATORS,
-      caption: '综合排名',
-      testid: 'league-table',
-      rankTestid: 'league-rank',
-      rowClass: 'league-row',
-      paged: true,
-    },
+    props: { rows: CITY_ROWS, indicators: INDICATORS, variant: 'overview' },
     slots: {
       agency: ({ row }: { row: RankingRowDto }) =>
         h(AgencyLinks, { row, drillable: true, onDrill: handlers.drill }),
