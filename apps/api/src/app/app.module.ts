@@ -26,6 +26,7 @@ import { ImportsController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { JobsController } from './jobs/jobs.controller';
+import { JobsService } from './jobs/jobs.service';
 import { PeriodLifecycleController } from './lifecycle/period-lifecycle.controller';
 import { PeriodLifecycleService } from './lifecycle/period-lifecycle.service';
 import { PeriodsController } from './periods/periods.controller';
@@ -98,6 +99,7 @@ export class AppModule {
         AccessPolicy,
         AgencyDirectory,
         ImportsService,
+        JobsService,
         UsersService,
         PeriodLifecycleService,
         PeriodsService,

@@ -1,18 +1,17 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { JobDto } from '@scorecard/contracts';
-import { JobStatusService } from '@scorecard/server-queue';
-import { NotFoundError } from '../common/api.errors';
+import { type AuthenticatedUser, CurrentUser } from '../common/current-user.decorator';
+import { JobsService } from './jobs.service';
 
 @ApiTags('jobs')
 @Controller('jobs')
 export class JobsController {
-  constructor(private readonly jobs: JobStatusService) {}
+  constructor(private readonly jobs: JobsService) {}
 
+  /** Only the job's owner and the admins above its agencies; 404 for everyone else. */
   @Get(':id')
-  async find(@Param('id') id: string): Promise<JobDto> {
-    const job = await this.jobs.find(id);
-    if (!job) throw new NotFoundError(`Job ${id} does not exist`);
-    return job;
+  find(@CurrentUser() caller: AuthenticatedUser, @Param('id') id: string): Promise<JobDto> {
+    return this.jobs.find(caller, id);
   }
 }

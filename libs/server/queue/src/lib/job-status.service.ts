@@ -14,9 +14,14 @@ export class JobStatusService {
   }
 
   async find(id: string): Promise<JobDto | null> {
+    return (await this.findWithPayload(id))?.status ?? null;
+  }
+
+  /** The job's state and what it was queued with, so that a caller can tell whose job it is. */
+  async findWithPayload(id: string): Promise<{ status: JobDto; data: unknown } | null> {
     for (const queue of this.queues) {
       const job: Job | undefined = await queue.getJob(id);
-      if (job) return this.toDto(job);
+      if (job) return { status: await this.toDto(job), data: job.data as unknown };
     }
     return null;
   }

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { JobDto } from '@scorecard/contracts';
+import { type ImportFileJobData, JobName, JobStatusService } from '@scorecard/server-queue';
+import { AccessPolicy } from '../access/access-policy';
+import { NotFoundError } from '../common/api.errors';
+import type { AuthenticatedUser } from '../common/current-user.decorator';
+import { ImportsService } from '../imports/imports.service';
+
+/**
+ * A job's state for whoever may see what it works on: an import's job for those who may read the
+ * import, a month's computation for those who manage months. Anyone else is told it does not
+ * exist, so job ids cannot be probed.
+ */
+@Injectable()
+export class JobsService {
+  constructor(
+    private readonly jobs: JobStatusService,
+    private readonly imports: ImportsService,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  async find(caller: AuthenticatedUser, id: string): Promise<JobDto> {
+    const found = await this.jobs.findWithPayload(id);
+    if (found && (await this.mayRead(caller, found.status.name, found.data))) return found.status;
+    throw new NotFoundError(`Job ${id} does not exist`);
+  }
+
+  private async mayRead(caller: AuthenticatedUser, name: string, data: unknown): Promise<boolean> {
+    switch (name) {
+      case JobName.ImportFile:
+        return this.imports.find(caller, (data as ImportFileJobData).importId).then(
+          () => true,
+          (error: unknown) => (error instanceof NotFoundError ? false : Promise.reject(error)),
+        );
+      case JobName.ComputePeriod:
+        return this.policy.allowsRole(caller, 'period.manage');
+      default:
+        return false;
+    }
+  }
+}
