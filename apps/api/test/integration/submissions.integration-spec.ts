@@ -167,11 +167,21 @@ describe('PUT /submissions', () => {
     expect((await api.request('PUT', `/submissions/${OPEN_PERIOD}/${county}`, { body: { values: FULL_VALUES } })).status).toBe(401);
   });
 
-  it('answers 400 for a malformed period or agency code and 404 for unknown ones', async () => {
+  it('answers 400 for a malformed period or agency code and 404 for an unknown agency', async () => {
     expect((await api.request('PUT', `/submissions/2026-1/${county}`, { token: admin, body: { values: {} } })).status).toBe(400);
     expect((await api.request('PUT', `/submissions/${OPEN_PERIOD}/33010`, { token: admin, body: { values: {} } })).status).toBe(400);
-    expect((await api.request('PUT', `/submissions/2031-01/${county}`, { token: admin, body: { values: {} } })).status).toBe(404);
     expect((await api.request('PUT', `/submissions/${OPEN_PERIOD}/999999`, { token: admin, body: { values: {} } })).status).toBe(404);
+  });
+
+  it('answers 423 for a month not opened yet, like any month that is not open', async () => {
+    for (const period of ['2026-11', '2031-01']) {
+      const answer = await api.request('PUT', `/submissions/${period}/${county}`, {
+        token: head,
+        body: { values: { satisfaction: { numerator: 1, denominator: 2 } } },
+      });
+      expect({ period, status: answer.status }).toEqual({ period, status: 423 });
+      expect(answer.body.message).toContain('not open yet');
+    }
   });
 
   it('queues one recomputation per data revision, collapsing repeated requests', async () => {

@@ -65,7 +65,8 @@ export class SubmissionsService {
   ): Promise<PutSubmissionResponse> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const month = await this.periods.findForUpdate(manager, period);
-      if (!month) throw new NotFoundError(`Period ${period} does not exist`);
+      // A month opens by itself once it has ended; until then it is as closed as a locked one.
+      if (!month) throw new PeriodNotOpenError(period, 'not open yet');
       if (month.status !== 'open') throw new PeriodNotOpenError(period, month.status);
 
       const scheme = await this.schemes.findForYear(periodYear(period), manager);
