@@ -7,7 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@scorecard/server-config';
-import { DemoProvinceSeeder, UserRepository, runMigrations } from '@scorecard/server-database';
+import { UserRepository, runMigrations } from '@scorecard/server-database';
+import { DemoProvinceSeeder } from '@scorecard/server-demo';
 import { AppModule } from './app/app.module';
 import { PlainJsonPipe } from './app/common/plain-json.pipe';
 

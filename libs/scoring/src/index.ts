@@ -7,6 +7,7 @@ export * from './lib/evaluate-star-round';
 export * from './lib/grade';
 export * from './lib/indicator-score';
 export * from './lib/invalid-amount.error';
+export * from './lib/period-month';
 export * from './lib/pick-star';
 export * from './lib/rank';
 export * from './lib/rate';

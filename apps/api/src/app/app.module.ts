@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AppConfig, AppConfigModule, loggerModuleFor } from '@scorecard/server-config';
 import { DatabaseModule } from '@scorecard/server-database';
+import { DemoModule } from '@scorecard/server-demo';
+import { MonthsModule } from '@scorecard/server-months';
 import { QueueModule } from '@scorecard/server-queue';
 import { AgenciesController } from './agencies/agencies.controller';
 import { ScorecardService } from './agencies/scorecard.service';
@@ -53,6 +55,8 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         loggerModuleFor(config),
         DatabaseModule,
+        MonthsModule,
+        DemoModule,
         QueueModule,
         AuthModule,
         // Uploads stream to disk in the shared import folder, never into memory.

@@ -1,4 +1,4 @@
-import { PeriodComputationService } from '@scorecard/server-database';
+import { PeriodComputationService } from '@scorecard/server-months';
 import { type ApiTestApp, OPEN_PERIOD, PUBLISHED_PERIOD, startApiTestApp } from '../support/api-test-app';
 
 describe('rankings and scorecards', () => {

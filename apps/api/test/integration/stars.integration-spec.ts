@@ -1,5 +1,5 @@
 import type { StarCandidateDto } from '@scorecard/contracts';
-import { StarScheduleService } from '@scorecard/server-database';
+import { StarScheduleService } from '@scorecard/server-months';
 import type { HttpAnswer } from '@scorecard/server-testing';
 import {
   type ApiTestApp,

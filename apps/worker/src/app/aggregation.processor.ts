@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { ComputeJobResult } from '@scorecard/contracts';
-import { PeriodComputationService } from '@scorecard/server-database';
+import { PeriodComputationService } from '@scorecard/server-months';
 import { type ComputePeriodJobData, JobName, QueueName } from '@scorecard/server-queue';
 
 /**

@@ -1,7 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { PeriodScheduleService, StarScheduleService } from '@scorecard/server-database';
+import { PeriodScheduleService, StarScheduleService } from '@scorecard/server-months';
 import { JobName, QueueName, SCHEDULES, SCHEDULE_TIME_ZONE } from '@scorecard/server-queue';
 
 /**

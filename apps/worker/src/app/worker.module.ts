@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, AppConfigModule, loggerModuleFor } from '@scorecard/server-config';
 import { DatabaseModule } from '@scorecard/server-database';
+import { MonthsModule } from '@scorecard/server-months';
 import { QueueModule } from '@scorecard/server-queue';
 import { AggregationProcessor } from './aggregation.processor';
 import { ImportProcessor } from './import.processor';
@@ -15,6 +16,7 @@ export class WorkerModule {
         AppConfigModule.forRoot(config),
         loggerModuleFor(config),
         DatabaseModule,
+        MonthsModule,
         QueueModule,
       ],
       providers: [AggregationProcessor, ImportProcessor, ScheduleProcessor],

@@ -2,9 +2,8 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DemoProvinceSeeder } from '@scorecard/server-database';
 import { ComputePeriodProducer, JobStatusService, QueueName } from '@scorecard/server-queue';
-import { createTestDatabase, testConfig, waitFor } from '@scorecard/server-testing';
+import { createTestDatabase, seedDemoProvince, testConfig, waitFor } from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
 
 const OPEN_PERIOD = '2026-10';
@@ -54,7 +53,7 @@ describe('aggregation worker', () => {
     dropDatabase = database.drop;
     worker = await createWorkerContext(testConfig(database.url));
     dataSource = worker.get(DataSource);
-    await worker.get(DemoProvinceSeeder).seedIfEmpty(new Date('2026-11-22T10:00:00+08:00'));
+    await seedDemoProvince(worker, new Date('2026-11-22T10:00:00+08:00'));
   });
   afterAll(async () => {
     await worker.close();

@@ -6,9 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@scorecard/server-config';
-import { DemoProvinceSeeder } from '@scorecard/server-database';
 import { ImportFileProducer } from '@scorecard/server-queue';
-import { createTestDatabase, testConfig } from '@scorecard/server-testing';
+import { createTestDatabase, seedDemoProvince, testConfig } from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
 import { jobFinished, registerImportFile } from '../support/import-jobs';
 
@@ -265,7 +264,7 @@ describe('bad-input catalogue', () => {
     mkdirSync(config.importDir, { recursive: true });
     worker = await createWorkerContext(config);
     dataSource = worker.get(DataSource);
-    await worker.get(DemoProvinceSeeder).seedIfEmpty(new Date('2026-11-22T10:00:00+08:00'));
+    await seedDemoProvince(worker, new Date('2026-11-22T10:00:00+08:00'));
   });
   afterAll(async () => {
     await worker.close();

@@ -6,9 +6,8 @@ import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@scorecard/server-config';
-import { DemoProvinceSeeder } from '@scorecard/server-database';
 import { ImportFileProducer, QueueName } from '@scorecard/server-queue';
-import { createTestDatabase, testConfig, waitFor } from '@scorecard/server-testing';
+import { createTestDatabase, seedDemoProvince, testConfig, waitFor } from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
 import { jobFinished, registerImportFile } from '../support/import-jobs';
 
@@ -73,7 +72,7 @@ describe('import jobs', () => {
     config = testConfig(database.url);
     mkdirSync(config.importDir, { recursive: true });
     worker = await createWorkerContext(config);
-    await worker.get(DemoProvinceSeeder).seedIfEmpty(DEMO_NOW);
+    await seedDemoProvince(worker, DEMO_NOW);
     [{ code: county }] = await dataSourceOf().query(
       `SELECT a.code FROM agency a WHERE a.level = 'county'
           AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.period = $1 AND s.agency_code = a.code)

@@ -2,9 +2,9 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DemoProvinceSeeder, PeriodScheduleService } from '@scorecard/server-database';
+import { PeriodScheduleService } from '@scorecard/server-months';
 import { QueueName } from '@scorecard/server-queue';
-import { createTestDatabase, testConfig } from '@scorecard/server-testing';
+import { createTestDatabase, seedDemoProvince, testConfig } from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
 
 describe('calendar jobs', () => {
@@ -19,7 +19,7 @@ describe('calendar jobs', () => {
     worker = await createWorkerContext(testConfig(database.url));
     dataSource = worker.get(DataSource);
     schedule = worker.get(PeriodScheduleService);
-    await worker.get(DemoProvinceSeeder).seedIfEmpty(new Date('2026-11-22T10:00:00+08:00'));
+    await seedDemoProvince(worker, new Date('2026-11-22T10:00:00+08:00'));
   });
   afterAll(async () => {
     await worker.close();

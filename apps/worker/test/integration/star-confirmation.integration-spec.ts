@@ -2,13 +2,10 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { type Queue, QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
-import {
-  DemoProvinceSeeder,
-  StarRepository,
-  StarScheduleService,
-} from '@scorecard/server-database';
+import { StarRepository } from '@scorecard/server-database';
+import { StarScheduleService } from '@scorecard/server-months';
 import { JobName, QueueName } from '@scorecard/server-queue';
-import { createTestDatabase, testConfig } from '@scorecard/server-testing';
+import { createTestDatabase, seedDemoProvince, testConfig } from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
 
 const DEMO_NOW = new Date('2026-11-22T10:00:00+08:00');
@@ -31,7 +28,7 @@ describe('star confirmation job', () => {
     dataSource = worker.get(DataSource);
     stars = worker.get(StarRepository);
     schedule = worker.get(StarScheduleService);
-    await worker.get(DemoProvinceSeeder).seedIfEmpty(DEMO_NOW);
+    await seedDemoProvince(worker, DEMO_NOW);
   });
   afterAll(async () => {
     await worker.close();

@@ -2,3 +2,4 @@ export * from './lib/test-database';
 export * from './lib/test-config';
 export * from './lib/wait-for';
 export * from './lib/http-client';
+export * from './lib/seed-demo';

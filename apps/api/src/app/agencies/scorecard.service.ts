@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Ratio } from '@scorecard/scoring';
 import type { ScorecardDto, ScorecardIndicatorDto, Scope } from '@scorecard/contracts';
-import { PeriodRepository, ResultRepository, SchemeRepository, periodYear, shiftPeriod } from '@scorecard/server-database';
+import { Ratio, periodYear, shiftPeriod } from '@scorecard/scoring';
+import { PeriodRepository, ResultRepository, SchemeRepository } from '@scorecard/server-database';
 import { AccessPolicy } from '../access/access-policy';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { NotFoundError } from '../common/api.errors';

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { PeriodNotFoundError } from '@scorecard/server-database';
+import { PeriodNotFoundError } from '@scorecard/server-months';
 import {
   AuthenticationError,
   ConflictError,

@@ -4,11 +4,11 @@ import type { CompletenessDto, PeriodEventDto, ProgressCountsDto } from '@scorec
 import {
   type AgencyProgress,
   AuditLogRepository,
-  PeriodComputationService,
   PeriodLifecycleRepository,
   PeriodRepository,
   SubmissionEntity,
 } from '@scorecard/server-database';
+import { PeriodComputationService } from '@scorecard/server-months';
 import { AgencyDirectory } from '../common/agency-directory.service';
 import {
   ConflictError,

@@ -1,5 +1,5 @@
 import { BadRequestException, PipeTransform } from '@nestjs/common';
-import { isPeriod } from '@scorecard/server-database';
+import { isPeriod } from '@scorecard/scoring';
 
 /** Validates a `YYYY-MM` path or query parameter. */
 export class ParsePeriodPipe implements PipeTransform<string, string> {

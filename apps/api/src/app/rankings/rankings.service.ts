@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RankingsDto } from '@scorecard/contracts';
-import { PeriodRepository, ResultRepository, SchemeRepository, periodYear } from '@scorecard/server-database';
+import { periodYear } from '@scorecard/scoring';
+import { PeriodRepository, ResultRepository, SchemeRepository } from '@scorecard/server-database';
 import { toIndicatorDto } from '../indicators/indicator.mapper';
 import { buildRankingWorkbook } from './ranking-workbook';
 import { AccessPolicy } from '../access/access-policy';

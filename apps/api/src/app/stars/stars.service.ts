@@ -14,20 +14,20 @@ import {
   AuditLogRepository,
   NotificationRepository,
   PeriodRepository,
-  STAR_MANAGER_ROLES,
   type StarCandidateRow,
   StarRepository,
   type StarRound,
   type StarRules,
   UserRepository,
-  periodYear,
 } from '@scorecard/server-database';
+import { STAR_MANAGER_ROLES } from '@scorecard/server-months';
 import {
   DEFAULT_STAR_COOLDOWN_MONTHS,
   DEFAULT_STAR_WEIGHTS,
   Ratio,
   type StarRoundEvaluation,
   evaluateStarRound,
+  periodYear,
 } from '@scorecard/scoring';
 import { AccessPolicy } from '../access/access-policy';
 import { AgencyDirectory } from '../common/agency-directory.service';

@@ -1,14 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PutSubmissionResponse, SubmissionDto } from '@scorecard/contracts';
+import { isLate, periodYear } from '@scorecard/scoring';
 import {
   AuditLogRepository,
   PeriodRepository,
   SchemeRepository,
   SubmissionEntity,
   SubmissionRepository,
-  isLate,
-  periodYear,
 } from '@scorecard/server-database';
 import { ComputePeriodProducer } from '@scorecard/server-queue';
 import { InvalidInputError, NotFoundError, PeriodNotOpenError, StaleVersionError } from '../common/api.errors';

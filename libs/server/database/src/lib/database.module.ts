@@ -5,9 +5,7 @@ import { createDataSource } from './data-source';
 import { DatabaseShutdown } from './database-shutdown';
 import { ImportFileRepository } from './imports/import-file.repository';
 import { RawRecordImporter } from './imports/raw-record.importer';
-import { DemoProvinceSeeder } from './demo/demo-province.seeder';
 import { PeriodLifecycleRepository } from './lifecycle/period-lifecycle.repository';
-import { PeriodScheduleService } from './lifecycle/period-schedule.service';
 import { AgencyRepository } from './repositories/agency.repository';
 import { AuditLogRepository } from './repositories/audit-log.repository';
 import { LoginFailureRepository } from './repositories/login-failure.repository';
@@ -17,10 +15,8 @@ import { ResultRepository } from './repositories/result.repository';
 import { SchemeRepository } from './repositories/scheme.repository';
 import { SubmissionRepository } from './repositories/submission.repository';
 import { UserRepository } from './repositories/user.repository';
-import { PeriodComputationService } from './results/period-computation.service';
 import { NotificationRepository } from './notifications/notification.repository';
 import { StarRepository } from './stars/star.repository';
-import { StarScheduleService } from './stars/star-schedule.service';
 
 const REPOSITORIES = [
   AgencyRepository,
@@ -49,19 +45,11 @@ const REPOSITORIES = [
       useFactory: async (config: AppConfig) => createDataSource({ url: config.databaseUrl }).initialize(),
     },
     ...REPOSITORIES,
-    PeriodComputationService,
-    PeriodScheduleService,
-    StarScheduleService,
-    DemoProvinceSeeder,
     DatabaseShutdown,
   ],
   exports: [
     DataSource,
     ...REPOSITORIES,
-    PeriodComputationService,
-    PeriodScheduleService,
-    StarScheduleService,
-    DemoProvinceSeeder,
   ],
 })
 export class DatabaseModule {}

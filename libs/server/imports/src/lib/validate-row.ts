@@ -1,7 +1,5 @@
-import { checkAmount, describeAmountProblem, formatAmount } from '@scorecard/scoring';
+import { checkAmount, describeAmountProblem, formatAmount, isPeriod, periodOf } from '@scorecard/scoring';
 import {
-  isPeriod,
-  periodOf,
   type StagedConsultation,
   type StagedRating,
   type StagedRecord,

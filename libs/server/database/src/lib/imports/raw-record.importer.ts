@@ -4,8 +4,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { isLate } from '@scorecard/scoring';
 import type { ImportKindName } from './import-file.repository';
-import { isLate } from '../period-month';
 
 /** The record shapes the importer stages; the file reader produces them. */
 export interface StagedRating { period: string; agencyCode: string; ratedAt: Date; channel: string; level: number }

@@ -11,7 +11,7 @@ import {
   formatAmount,
 } from '@scorecard/scoring';
 import type { AgencyLevel, Scope } from '@scorecard/contracts';
-import type { AgencyResultEntity, StoredIndicatorResult } from '../entities';
+import type { AgencyResultEntity, StoredIndicatorResult } from '@scorecard/server-database';
 
 export interface CalculatorAgency extends AgencyNode {
   level: AgencyLevel;

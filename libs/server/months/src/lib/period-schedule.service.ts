@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEFAULT_DUE_DAY } from '../demo/default-scheme';
-import { dueDateOf, periodOf, periodYear, shiftPeriod } from '../period-month';
-import { SchemeRepository } from '../repositories/scheme.repository';
-import { PeriodLifecycleRepository } from './period-lifecycle.repository';
+import { dueDateOf, periodOf, periodYear, shiftPeriod } from '@scorecard/scoring';
+import { PeriodLifecycleRepository, SchemeRepository } from '@scorecard/server-database';
+import { DEFAULT_DUE_DAY } from './default-scheme';
 
 /** The calendar side of the lifecycle, run by scheduled jobs; every step is idempotent. */
 @Injectable()

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { rolesWith } from '@scorecard/access';
-import { NotificationRepository } from '../notifications/notification.repository';
-import { periodOf, shiftPeriod } from '../period-month';
-import { AuditLogRepository } from '../repositories/audit-log.repository';
-import { StarRepository } from './star.repository';
+import { periodOf, shiftPeriod } from '@scorecard/scoring';
+import { AuditLogRepository, NotificationRepository, StarRepository } from '@scorecard/server-database';
 
 /** Roles that run an agency's star selection (the agency head; the admins for their own agency). */
 export const STAR_MANAGER_ROLES = rolesWith('star.manage');

@@ -1,21 +1,24 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { hash } from 'bcryptjs';
 import { DataSource, EntityManager } from 'typeorm';
+import { dueDateOf, isLate, periodOf, periodYear, shiftPeriod } from '@scorecard/scoring';
 import {
   AgencyEntity,
   IndicatorSchemeEntity,
   PeriodEntity,
+  PeriodLifecycleRepository,
   SchemeIndicatorEntity,
   SubmissionEntity,
   SubmissionValueEntity,
   UserEntity,
-} from '../entities';
-import { withSchemaLock } from '../data-source';
-import { dueDateOf, isLate, periodOf, periodYear, shiftPeriod } from '../period-month';
-import { PeriodLifecycleRepository } from '../lifecycle/period-lifecycle.repository';
-import { PeriodComputationService } from '../results/period-computation.service';
-import { StarScheduleService } from '../stars/star-schedule.service';
-import { DEFAULT_DUE_DAY, DEFAULT_SCHEME_INDICATORS } from './default-scheme';
+  withSchemaLock,
+} from '@scorecard/server-database';
+import {
+  DEFAULT_DUE_DAY,
+  DEFAULT_SCHEME_INDICATORS,
+  PeriodComputationService,
+  StarScheduleService,
+} from '@scorecard/server-months';
 import { seedDemoStars } from './demo-stars';
 import { between, integerBetween, randomFor } from './deterministic-random';
 import { type DivisionAgency, loadProvinceDivisions } from './zhejiang';

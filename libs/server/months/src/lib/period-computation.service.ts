@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { IndicatorCounts } from '@scorecard/scoring';
-import { AgencyEntity } from '../entities';
-import { periodYear, shiftPeriod } from '../period-month';
-import { PeriodRepository } from '../repositories/period.repository';
-import { ResultRepository } from '../repositories/result.repository';
-import { SchemeRepository } from '../repositories/scheme.repository';
-import { SubmissionRepository } from '../repositories/submission.repository';
+import { type IndicatorCounts, periodYear, shiftPeriod } from '@scorecard/scoring';
+import {
+  AgencyEntity,
+  PeriodRepository,
+  ResultRepository,
+  SchemeRepository,
+  SubmissionRepository,
+} from '@scorecard/server-database';
 import { calculatePeriodResults, countsFromCents, toSchemeIndicators } from './period-results.calculator';
 
 export class PeriodNotFoundError extends Error {

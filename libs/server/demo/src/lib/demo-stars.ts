@@ -5,9 +5,9 @@ import {
   Ratio,
   evaluateStarRound,
   findCooldownConflict,
+  shiftPeriod,
   type StarRoundCandidate,
 } from '@scorecard/scoring';
-import { shiftPeriod } from '../period-month';
 import { integerBetween, randomFor } from './deterministic-random';
 import type { DivisionAgency } from './zhejiang';
 

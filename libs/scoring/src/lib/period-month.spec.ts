@@ -1,0 +1,83 @@
+import { dueDateOf, isLate, isPeriod, periodOf, periodYear, shiftPeriod } from './period-month';
+
+describe('isPeriod', () => {
+  it.each<[string, boolean]>([
+    ['2026-01', true],
+    ['2026-12', true],
+    ['1999-09', true],
+    ['2026-00', false],
+    ['2026-13', false],
+    ['2026-1', false],
+    ['26-01', false],
+    ['2026-01-01', false],
+    ['2026/01', false],
+    [' 2026-01', false],
+    ['', false],
+  ])('%p → %p', (value, expected) => {
+    expect(isPeriod(value)).toBe(expected);
+  });
+});
+
+describe('shiftPeriod', () => {
+  it.each<[string, number, string]>([
+    ['2026-05', 0, '2026-05'],
+    ['2026-05', 1, '2026-06'],
+    ['2026-05', -1, '2026-04'],
+    ['2026-12', 1, '2027-01'],
+    ['2026-01', -1, '2025-12'],
+    ['2026-01', 12, '2027-01'],
+    ['2026-01', -12, '2025-01'],
+    ['2026-03', -15, '2024-12'],
+    ['2026-11', 25, '2028-12'],
+  ])('%p shifted by %p → %p', (period, months, expected) => {
+    expect(shiftPeriod(period, months)).toBe(expected);
+  });
+});
+
+describe('periodYear', () => {
+  it.each<[string, number]>([
+    ['2026-01', 2026],
+    ['2026-12', 2026],
+    ['1999-07', 1999],
+  ])('%p → %p', (period, year) => {
+    expect(periodYear(period)).toBe(year);
+  });
+});
+
+describe('periodOf (Asia/Shanghai, UTC+8)', () => {
+  it.each<[string, string]>([
+    ['2026-11-30T15:59:59.999Z', '2026-11'],
+    ['2026-11-30T16:00:00Z', '2026-12'],
+    ['2026-12-31T16:00:00Z', '2027-01'],
+    ['2026-01-01T00:00:00+08:00', '2026-01'],
+    ['2025-12-31T23:59:59+08:00', '2025-12'],
+    ['2026-02-28T20:00:00Z', '2026-03'],
+  ])('%p → %p', (at, period) => {
+    expect(periodOf(new Date(at))).toBe(period);
+  });
+});
+
+describe('dueDateOf', () => {
+  it.each<[string, number, string]>([
+    ['2026-10', 5, '2026-11-05'],
+    ['2026-12', 5, '2027-01-05'],
+    ['2026-01', 15, '2026-02-15'],
+    ['2026-06', 1, '2026-07-01'],
+    ['2026-06', 28, '2026-07-28'],
+  ])('%p due on day %p → %p', (period, dueDay, expected) => {
+    expect(dueDateOf(period, dueDay)).toBe(expected);
+  });
+});
+
+describe('isLate (end of the due day, Shanghai time)', () => {
+  it.each<[string, string, boolean]>([
+    ['2026-11-05T23:59:59.999+08:00', '2026-11-05', false],
+    ['2026-11-06T00:00:00+08:00', '2026-11-05', true],
+    ['2026-11-05T15:59:59.999Z', '2026-11-05', false],
+    ['2026-11-05T16:00:00Z', '2026-11-05', true],
+    ['2026-11-01T09:00:00+08:00', '2026-11-05', false],
+    ['2026-12-01T09:00:00+08:00', '2026-11-05', true],
+  ])('submitted %p, due %p → late %p', (at, dueDate, late) => {
+    expect(isLate(new Date(at), dueDate)).toBe(late);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './lib/demo.module';
+export * from './lib/demo-province.seeder';

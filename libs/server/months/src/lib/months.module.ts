@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PeriodComputationService } from './period-computation.service';
+import { PeriodScheduleService } from './period-schedule.service';
+import { StarScheduleService } from './star-schedule.service';
+
+const SERVICES = [PeriodComputationService, PeriodScheduleService, StarScheduleService];
+
+/** The month workflows: computing a month's results and the calendar jobs (months, stars). */
+@Module({
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class MonthsModule {}

@@ -1,0 +1,22 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PeriodLifecycleRepository } from '@scorecard/server-database';
+import { DemoProvinceSeeder, type DemoSeedSummary } from '@scorecard/server-demo';
+import { PeriodComputationService, StarScheduleService } from '@scorecard/server-months';
+
+/**
+ * Loads the demo province through a running worker (or api). The worker does not carry the demo —
+ * only the API seeds it, in demo mode — so the seeder is built here from the context's services.
+ */
+export async function seedDemoProvince(
+  context: INestApplicationContext,
+  now: Date,
+): Promise<DemoSeedSummary | null> {
+  const seeder = new DemoProvinceSeeder(
+    context.get(DataSource),
+    context.get(PeriodComputationService),
+    context.get(PeriodLifecycleRepository),
+    context.get(StarScheduleService),
+  );
+  return seeder.seedIfEmpty(now);
+}
