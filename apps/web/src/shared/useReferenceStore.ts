@@ -1,4 +1,5 @@
 import type { AgencyDto, IndicatorDto, PeriodDto } from '@scorecard/contracts';
+import { buildAgencyTree } from '@scorecard/scoring';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { fetchAgencies, fetchIndicators, fetchPeriods } from './reference.api';
@@ -17,6 +18,9 @@ export const useReferenceStore = defineStore('reference', () => {
   );
 
   const agencyByCode = computed(() => new Map(agencies.value.map((a) => [a.code, a])));
+
+  /** The agencies as a tree, for asking who reaches which (`@scorecard/access`). */
+  const agencyTree = computed(() => buildAgencyTree(agencies.value));
 
   async function loadPeriods(): Promise<PeriodDto[]> {
     periods.value = await fetchPeriods();
@@ -49,6 +53,7 @@ export const useReferenceStore = defineStore('reference', () => {
     agencies,
     cities,
     agencyByCode,
+    agencyTree,
     indicatorsByYear,
     loadPeriods,
     loadAgencies,

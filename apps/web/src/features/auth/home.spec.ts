@@ -43,4 +43,18 @@ describe('navItemsFor', () => {
     ]);
     expect(names('staff')).toEqual(['rankings', 'my-ranking', 'bulletin', 'stars', 'star-wall']);
   });
+
+  it('derives each link from the permission behind it, the national administrator included', () => {
+    expect(names('national_admin')).toEqual(names('province_admin'));
+    expect(names('city_admin')).toEqual([
+      'overview',
+      'rankings',
+      'entry',
+      'imports',
+      'bulletin',
+      'stars',
+      'star-wall',
+    ]);
+    expect(names(null)).toEqual(['rankings', 'bulletin', 'stars', 'star-wall']);
+  });
 });

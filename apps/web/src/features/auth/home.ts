@@ -1,3 +1,4 @@
+import { hasPermission, type Permission } from '@scorecard/access';
 import type { Role } from '@scorecard/contracts';
 import type { RouteLocationRaw } from 'vue-router';
 
@@ -24,21 +25,22 @@ export interface NavItem {
   labelKey: string;
 }
 
-/** The header links a role sees, in order. */
+/** The header links a role sees, in order; each shows where the role has the permission behind it. */
 export function navItemsFor(role: Role | null | undefined): NavItem[] {
+  const may = (permission: Permission): boolean =>
+    role != null && hasPermission({ role }, permission);
   const items: NavItem[] = [];
-  if (role === 'province_admin' || role === 'city_admin') {
-    items.push({ name: 'overview', labelKey: 'nav.overview' });
-  }
+  // The overview compares the agencies one reviews; those who review none see their own ranking.
+  if (may('submission.review')) items.push({ name: 'overview', labelKey: 'nav.overview' });
   items.push({ name: 'rankings', labelKey: 'nav.rankings' });
-  if (role === 'agency_head' || role === 'staff') {
+  if (role != null && !may('submission.review')) {
     items.push({ name: 'my-ranking', labelKey: 'nav.myRanking' });
   }
-  if (role && role !== 'staff') {
+  if (may('submission.write')) {
     items.push({ name: 'entry', labelKey: 'nav.entry' });
     items.push({ name: 'imports', labelKey: 'nav.imports' });
   }
-  if (role === 'province_admin') items.push({ name: 'months', labelKey: 'nav.months' });
+  if (may('period.manage')) items.push({ name: 'months', labelKey: 'nav.months' });
   items.push({ name: 'bulletin', labelKey: 'nav.bulletin' });
   items.push({ name: 'stars', labelKey: 'nav.stars' });
   items.push({ name: 'star-wall', labelKey: 'nav.starWall' });

@@ -1,29 +1,17 @@
-import type { AgencyDto, PeriodDto, Role } from '@scorecard/contracts';
+import { agenciesReachable, type Caller } from '@scorecard/access';
+import type { AgencyDto, PeriodDto } from '@scorecard/contracts';
+import { buildAgencyTree } from '@scorecard/scoring';
 
-/** Agencies a user may enter figures for: its own agency and, for province and city, the subtree. */
-export function agenciesInScope(
-  agencies: readonly AgencyDto[],
-  user: { role: Role; agencyCode: string } | null,
-): AgencyDto[] {
-  if (!user || user.role === 'staff') return [];
-  const own = agencies.find((a) => a.code === user.agencyCode);
-  if (user.role === 'agency_head') return own ? [own] : [];
-  const byParent = new Map<string, AgencyDto[]>();
-  for (const agency of agencies) {
-    if (!agency.parentCode) continue;
-    byParent.set(agency.parentCode, [...(byParent.get(agency.parentCode) ?? []), agency]);
-  }
-  const result: AgencyDto[] = [];
-  const visit = (agency: AgencyDto): void => {
-    result.push(agency);
-    for (const child of [...(byParent.get(agency.code) ?? [])].sort((a, b) =>
-      a.code.localeCompare(b.code),
-    )) {
-      visit(child);
-    }
-  };
-  if (own) visit(own);
-  return result;
+/**
+ * Agencies a user may enter figures for (the reach of `submission.write`), the user's own agency
+ * first and each agency's children after it in code order.
+ */
+export function agenciesInScope(agencies: readonly AgencyDto[], user: Caller | null): AgencyDto[] {
+  if (!user) return [];
+  const byCode = new Map(agencies.map((agency) => [agency.code, agency]));
+  return agenciesReachable(buildAgencyTree(agencies), user, 'submission.write').flatMap(
+    (code) => byCode.get(code) ?? [],
+  );
 }
 
 /** The month to enter by default: the newest open one, else the newest. */

@@ -1,4 +1,6 @@
+import { type Permission, reaches } from '@scorecard/access';
 import type { Role, StarCandidateDto, StarRoundDto } from '@scorecard/contracts';
+import { type AgencyTree, buildAgencyTree } from '@scorecard/scoring';
 
 export interface StarViewer {
   username: string;
@@ -15,25 +17,37 @@ export interface StarActions {
   resolve: boolean;
 }
 
-const MANAGERS: readonly Role[] = ['agency_head', 'city_admin', 'province_admin'];
+/**
+ * Whether the viewer reaches the round's agency for a star permission. Without the agency tree,
+ * only the round's own agency is known, which is all the star permissions reach (each agency
+ * runs its own selection).
+ */
+function reachesRound(
+  viewer: StarViewer | null,
+  permission: Permission,
+  round: Pick<StarRoundDto, 'agencyCode'>,
+  tree: AgencyTree = buildAgencyTree([{ code: round.agencyCode, parentCode: null }]),
+): boolean {
+  return viewer !== null && reaches(viewer, permission, round.agencyCode, tree);
+}
 
 /** What the viewer may do on an agency's star page (the API decides in the end; this only hides buttons). */
 export function starActionsFor(
   round: Pick<StarRoundDto, 'agencyCode' | 'status' | 'star'>,
   viewer: StarViewer | null,
   now: Date = new Date(),
+  tree?: AgencyTree,
 ): StarActions {
-  const own = viewer !== null && viewer.agencyCode === round.agencyCode;
-  const isManager = own && MANAGERS.includes(viewer.role);
-  const isStaff = own && viewer.role === 'staff';
+  const mayManage = reachesRound(viewer, 'star.manage', round, tree);
+  const mayObject = reachesRound(viewer, 'star.object', round, tree);
   const windowOpen =
     round.status === 'publicizing' &&
     round.star !== null &&
     now < new Date(round.star.publicityEndsAt);
   return {
-    manage: isManager && round.status === 'open',
-    object: isStaff && windowOpen,
-    resolve: isManager,
+    manage: mayManage && round.status === 'open',
+    object: mayObject && windowOpen,
+    resolve: mayManage,
   };
 }
 
@@ -44,9 +58,9 @@ export function voteStateFor(
   round: Pick<StarRoundDto, 'agencyCode' | 'status' | 'votedByMe'>,
   candidate: Pick<StarCandidateDto, 'staffUsername' | 'ineligibleCode'>,
   viewer: StarViewer | null,
+  tree?: AgencyTree,
 ): VoteState {
-  if (!viewer || viewer.role !== 'staff' || viewer.agencyCode !== round.agencyCode)
-    return 'not-staff';
+  if (!viewer || !reachesRound(viewer, 'star.vote', round, tree)) return 'not-staff';
   if (round.status !== 'open' || candidate.ineligibleCode === 'withdrawn') return 'closed';
   if (round.votedByMe) return 'voted';
   if (candidate.staffUsername === viewer.username) return 'self';
