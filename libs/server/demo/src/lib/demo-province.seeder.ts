@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { dueDateOf, isLate, periodOf, periodYear, shiftPeriod } from '@scorecard/scoring';
 import {
   AgencyEntity,
+  AgencyRepository,
   IndicatorSchemeEntity,
   PeriodEntity,
   PeriodLifecycleRepository,
@@ -48,6 +49,7 @@ export class DemoProvinceSeeder {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly agencyRepository: AgencyRepository,
     private readonly computation: PeriodComputationService,
     private readonly lifecycle: PeriodLifecycleRepository,
     private readonly starSchedule: StarScheduleService,
@@ -55,7 +57,7 @@ export class DemoProvinceSeeder {
 
   async seedIfEmpty(now: Date = new Date()): Promise<DemoSeedSummary | null> {
     return withSchemaLock(this.dataSource, async () => {
-      if ((await this.dataSource.getRepository(AgencyEntity).count()) > 0) return null;
+      if ((await this.agencyRepository.count()) > 0) return null;
       return this.seed(now);
     });
   }
@@ -80,15 +82,13 @@ export class DemoProvinceSeeder {
       for (const period of periods) {
         await this.insertSubmissions(manager, agencies, period, period === openPeriod, now);
       }
-      users = await this.insertUsers(manager, agencies, passwordHash);
-      const staff: { username: string; post: string }[] = await manager.query(
-        `SELECT username, post FROM app_user WHERE role = 'staff'`,
-      );
+      const inserted = await this.insertUsers(manager, agencies, passwordHash);
+      users = inserted.count;
       await seedDemoStars(
         manager,
         agencies,
         periods.filter((period) => period !== openPeriod),
-        new Map(staff.map((row) => [row.username, row.post])),
+        inserted.staffPosts,
       );
     });
 
@@ -96,10 +96,8 @@ export class DemoProvinceSeeder {
     await this.dataSource.transaction(async (manager) => {
       for (const period of periods.filter((candidate) => candidate !== openPeriod)) {
         await this.lifecycle.snapshot(manager, period, 1);
-        await manager.query(
-          `UPDATE period SET published_version = 1, locked_at = now(), published_at = now() WHERE period = $1`,
-          [period],
-        );
+        await this.lifecycle.markLocked(manager, period);
+        await this.lifecycle.markPublished(manager, period, 1);
         await this.lifecycle.recordEvent(manager, { period, action: 'publish', version: 1, actor: 'admin' });
       }
     });
@@ -160,7 +158,13 @@ export class DemoProvinceSeeder {
     return isOpen && at > now ? new Date(now.getTime() - 3600_000) : at;
   }
 
-  private async insertUsers(manager: EntityManager, agencies: DivisionAgency[], passwordHash: string): Promise<number> {
+  /** Inserts the demo accounts; answers how many, and each staff member's post by username. */
+  private async insertUsers(
+    manager: EntityManager,
+    agencies: DivisionAgency[],
+    passwordHash: string,
+  ): Promise<{ count: number; staffPosts: Map<string, string> }> {
+    const staffPosts = new Map<string, string>();
     const users: Partial<UserEntity>[] = [
       { username: 'admin', displayName: '省医保中心管理员', role: 'province_admin', agencyCode: agencies[0].code, passwordHash, isDemo: true },
     ];
@@ -178,12 +182,17 @@ export class DemoProvinceSeeder {
         });
       }
       for (let i = 1; i <= STAFF_PER_AGENCY; i++) {
+        const username = `staff-${agency.code}-${i}`;
+        // The name is drawn before the post: the demo's random sequence stays as it was.
+        const displayName = chineseName(random);
+        const post = POSTS[integerBetween(random, 0, POSTS.length - 1)];
+        staffPosts.set(username, post);
         users.push({
-          username: `staff-${agency.code}-${i}`,
-          displayName: chineseName(random),
+          username,
+          displayName,
           role: 'staff',
           agencyCode: agency.code,
-          post: POSTS[integerBetween(random, 0, POSTS.length - 1)],
+          post,
           passwordHash,
           isDemo: true,
         });
@@ -192,7 +201,7 @@ export class DemoProvinceSeeder {
     for (let i = 0; i < users.length; i += 500) {
       await manager.getRepository(UserEntity).insert(users.slice(i, i + 500));
     }
-    return users.length;
+    return { count: users.length, staffPosts };
   }
 }
 

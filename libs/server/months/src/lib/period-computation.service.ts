@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type IndicatorCounts, periodYear, shiftPeriod } from '@scorecard/scoring';
 import {
-  AgencyEntity,
+  AgencyRepository,
   PeriodRepository,
   ResultRepository,
   SchemeRepository,
@@ -43,6 +43,7 @@ export interface PeriodComputation {
 export class PeriodComputationService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly agencyRepository: AgencyRepository,
     private readonly periods: PeriodRepository,
     private readonly schemes: SchemeRepository,
     private readonly submissions: SubmissionRepository,
@@ -70,7 +71,7 @@ export class PeriodComputationService {
 
       const scheme = await this.schemes.findForYear(periodYear(period), manager);
       if (!scheme) throw new SchemeNotFoundError(periodYear(period));
-      const agencies = await manager.getRepository(AgencyEntity).find({ order: { code: 'ASC' } });
+      const agencies = await this.agencyRepository.findAll(manager);
       const own = new Map<string, IndicatorCounts>();
       for (const figure of await this.submissions.ownFiguresOfPeriod(manager, period)) {
         const counts = own.get(figure.agencyCode) ?? {};
@@ -94,10 +95,7 @@ export class PeriodComputationService {
       await progress(70);
 
       await this.results.replaceForPeriod(manager, period, rows);
-      await manager.query(
-        'UPDATE period SET computed_revision = data_revision, computed_at = now() WHERE period = $1',
-        [period],
-      );
+      await this.periods.markComputed(manager, period);
       await progress(100);
       return {
         period,

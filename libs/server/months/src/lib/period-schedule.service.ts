@@ -21,12 +21,8 @@ export class PeriodScheduleService {
     const period = shiftPeriod(periodOf(now), -1);
     return this.dataSource.transaction(async (manager) => {
       const scheme = await this.schemes.findForYear(periodYear(period), manager);
-      const rows: { period: string }[] = await manager.query(
-        `INSERT INTO period (period, status, due_date) VALUES ($1, 'open', $2)
-         ON CONFLICT (period) DO NOTHING RETURNING period`,
-        [period, dueDateOf(period, scheme?.dueDay ?? DEFAULT_DUE_DAY)],
-      );
-      if (rows.length === 0) return null;
+      const dueDate = dueDateOf(period, scheme?.dueDay ?? DEFAULT_DUE_DAY);
+      if (!(await this.lifecycle.openIfAbsent(manager, period, dueDate))) return null;
       await this.lifecycle.recordEvent(manager, { period, action: 'open', actor: 'system' });
       return period;
     });
@@ -35,12 +31,8 @@ export class PeriodScheduleService {
   /** Records a reminder for every agency that has not reported an open month past its due date. */
   async remindOverdue(now: Date): Promise<{ period: string; agencies: string[] }[]> {
     const today = periodOfDay(now);
-    const overdue: { period: string }[] = await this.dataSource.query(
-      `SELECT period FROM period WHERE status = 'open' AND due_date < $1::date ORDER BY period`,
-      [today],
-    );
     const reminded: { period: string; agencies: string[] }[] = [];
-    for (const { period } of overdue) {
+    for (const period of await this.lifecycle.openPastDue(today)) {
       const agencies = await this.dataSource.transaction((manager) => this.lifecycle.remindMissing(manager, period));
       reminded.push({ period, agencies });
     }

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { rolesWith } from '@scorecard/access';
 import { periodOf, shiftPeriod } from '@scorecard/scoring';
-import { AuditLogRepository, NotificationRepository, StarRepository } from '@scorecard/server-database';
+import {
+  AuditLogRepository,
+  NotificationRepository,
+  PeriodRepository,
+  StarRepository,
+  UserRepository,
+} from '@scorecard/server-database';
 
 /** Roles that run an agency's star selection (the agency head; the admins for their own agency). */
 export const STAR_MANAGER_ROLES = rolesWith('star.manage');
@@ -12,6 +18,8 @@ export const STAR_MANAGER_ROLES = rolesWith('star.manage');
 export class StarScheduleService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly periods: PeriodRepository,
+    private readonly users: UserRepository,
     private readonly stars: StarRepository,
     private readonly notifications: NotificationRepository,
     private readonly audit: AuditLogRepository,
@@ -65,17 +73,8 @@ export class StarScheduleService {
   async announceNominations(now: Date): Promise<{ period: string; notified: number } | null> {
     const period = shiftPeriod(periodOf(now), -1);
     return this.dataSource.transaction(async (manager) => {
-      const exists: unknown[] = await manager.query(`SELECT 1 FROM period WHERE period = $1`, [
-        period,
-      ]);
-      if (exists.length === 0) return null;
-      const managers: { username: string; agencyCode: string; agencyName: string }[] =
-        await manager.query(
-          `SELECT u.username, u.agency_code AS "agencyCode", a.name AS "agencyName"
-           FROM app_user u JOIN agency a ON a.code = u.agency_code
-          WHERE u.role = ANY($1) AND NOT u.disabled ORDER BY u.username`,
-          [STAR_MANAGER_ROLES],
-        );
+      if (!(await this.periods.find(period, manager))) return null;
+      const managers = await this.users.activeInRoles(manager, STAR_MANAGER_ROLES);
       let notified = 0;
       for (const recipient of managers) {
         notified += await this.notifications.notify(manager, {

@@ -28,6 +28,43 @@ export interface AgencyProgress {
 export class PeriodLifecycleRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Opens a month, due on `dueDate`, unless it exists. Returns whether it was opened now (the
+   * calendar job runs daily, so most runs find the month already there).
+   */
+  async openIfAbsent(manager: EntityManager, period: string, dueDate: string): Promise<boolean> {
+    const rows: { period: string }[] = await manager.query(
+      `INSERT INTO period (period, status, due_date) VALUES ($1, 'open', $2)
+       ON CONFLICT (period) DO NOTHING RETURNING period`,
+      [period, dueDate],
+    );
+    return rows.length > 0;
+  }
+
+  /** Open months whose due date is before `today` (YYYY-MM-DD), oldest first. */
+  async openPastDue(today: string): Promise<string[]> {
+    const rows: { period: string }[] = await this.dataSource.query(
+      `SELECT period FROM period WHERE status = 'open' AND due_date < $1::date ORDER BY period`,
+      [today],
+    );
+    return rows.map((row) => row.period);
+  }
+
+  async markLocked(manager: EntityManager, period: string): Promise<void> {
+    await manager.query(`UPDATE period SET status = 'locked', locked_at = now() WHERE period = $1`, [period]);
+  }
+
+  async markPublished(manager: EntityManager, period: string, version: number): Promise<void> {
+    await manager.query(
+      `UPDATE period SET status = 'published', published_version = $2, published_at = now() WHERE period = $1`,
+      [period, version],
+    );
+  }
+
+  async markReopened(manager: EntityManager, period: string): Promise<void> {
+    await manager.query(`UPDATE period SET status = 'open' WHERE period = $1`, [period]);
+  }
+
   /** Freezes the month's current results as published version `version`. */
   async snapshot(manager: EntityManager, period: string, version: number): Promise<number> {
     const rows: { count: string }[] = await manager.query(

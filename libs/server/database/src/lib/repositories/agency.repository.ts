@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AgencyEntity } from '../entities';
 
 @Injectable()
 export class AgencyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findAll(): Promise<AgencyEntity[]> {
-    return this.dataSource.getRepository(AgencyEntity).find({ order: { code: 'ASC' } });
+  findAll(manager: EntityManager = this.dataSource.manager): Promise<AgencyEntity[]> {
+    return manager.getRepository(AgencyEntity).find({ order: { code: 'ASC' } });
   }
 
   findByCode(code: string): Promise<AgencyEntity | null> {

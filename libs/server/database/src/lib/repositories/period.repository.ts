@@ -56,6 +56,13 @@ export class PeriodRepository {
       .getOne();
   }
 
+  /** Records that the month's stored results now match its current data revision. */
+  async markComputed(manager: EntityManager, period: string): Promise<void> {
+    await manager.query('UPDATE period SET computed_revision = data_revision, computed_at = now() WHERE period = $1', [
+      period,
+    ]);
+  }
+
   /** Records that the month's figures changed; returns the new data revision. */
   async bumpRevision(manager: EntityManager, period: string): Promise<number> {
     const rows: { data_revision: number }[] = await manager.query(

@@ -40,6 +40,26 @@ export class SubmissionRepository {
     return { submission, values };
   }
 
+  /** The agency-month's submission row alone, without its figures. */
+  findRow(manager: EntityManager, period: string, agencyCode: string): Promise<SubmissionEntity | null> {
+    return manager.getRepository(SubmissionEntity).findOneBy({ period, agencyCode });
+  }
+
+  /** Locks the agency-month's submission row, if any, for the rest of the caller's transaction. */
+  findRowForUpdate(manager: EntityManager, period: string, agencyCode: string): Promise<SubmissionEntity | null> {
+    return manager
+      .getRepository(SubmissionEntity)
+      .createQueryBuilder('s')
+      .setLock('pessimistic_write')
+      .where('s.period = :period AND s.agency_code = :agencyCode', { period, agencyCode })
+      .getOne();
+  }
+
+  /** Stores a reviewed submission's state (status, return reason, reviewer). */
+  async saveRow(manager: EntityManager, submission: SubmissionEntity): Promise<void> {
+    await manager.getRepository(SubmissionEntity).save(submission);
+  }
+
   /** The imported files whose records currently make up the agency-month's figures, by kind. */
   async findImportSources(
     period: string,

@@ -24,6 +24,19 @@ export class UserRepository {
       .getOne();
   }
 
+  /** Enabled users holding one of `roles`, with their agency's name, by username. */
+  activeInRoles(
+    manager: EntityManager,
+    roles: readonly string[],
+  ): Promise<{ username: string; agencyCode: string; agencyName: string }[]> {
+    return manager.query(
+      `SELECT u.username, u.agency_code AS "agencyCode", a.name AS "agencyName"
+         FROM app_user u JOIN agency a ON a.code = u.agency_code
+        WHERE u.role = ANY($1) AND NOT u.disabled ORDER BY u.username`,
+      [roles],
+    );
+  }
+
   findInAgencies(agencyCodes: string[]): Promise<UserEntity[]> {
     return this.dataSource
       .getRepository(UserEntity)
