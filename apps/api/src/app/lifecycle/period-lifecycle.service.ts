@@ -6,7 +6,7 @@ import {
   AuditLogRepository,
   PeriodLifecycleRepository,
   PeriodRepository,
-  SubmissionEntity,
+  SubmissionRepository,
 } from '@scorecard/server-database';
 import { PeriodComputationService } from '@scorecard/server-months';
 import { AgencyDirectory } from '../common/agency-directory.service';
@@ -29,6 +29,7 @@ export class PeriodLifecycleService {
     private readonly dataSource: DataSource,
     private readonly periods: PeriodRepository,
     private readonly lifecycle: PeriodLifecycleRepository,
+    private readonly submissions: SubmissionRepository,
     private readonly computation: PeriodComputationService,
     private readonly audit: AuditLogRepository,
     private readonly agencies: AgencyDirectory,
@@ -57,10 +58,7 @@ export class PeriodLifecycleService {
             )}${pending.length > 10 ? ', …' : ''}); approve or waive them, or force the lock with a reason`,
         );
       }
-      await manager.query(
-        `UPDATE period SET status = 'locked', locked_at = now() WHERE period = $1`,
-        [period],
-      );
+      await this.lifecycle.markLocked(manager, period);
       const action = pending.length > 0 ? 'force_lock' : 'lock';
       await this.lifecycle.recordEvent(manager, {
         period,
@@ -95,10 +93,7 @@ export class PeriodLifecycleService {
       const current = await this.openMonth(manager, period, 'locked');
       const version = current.publishedVersion + 1;
       const rows = await this.lifecycle.snapshot(manager, period, version);
-      await manager.query(
-        `UPDATE period SET status = 'published', published_version = $2, published_at = now() WHERE period = $1`,
-        [period, version],
-      );
+      await this.lifecycle.markPublished(manager, period, version);
       await this.lifecycle.recordEvent(manager, {
         period,
         action: 'publish',
@@ -124,7 +119,7 @@ export class PeriodLifecycleService {
   async reopen(caller: AuthenticatedUser, period: string, reason: string) {
     return this.dataSource.transaction(async (manager) => {
       const month = await this.openMonth(manager, period, 'published');
-      await manager.query(`UPDATE period SET status = 'open' WHERE period = $1`, [period]);
+      await this.lifecycle.markReopened(manager, period);
       await this.lifecycle.recordEvent(manager, {
         period,
         action: 'reopen',
@@ -154,9 +149,7 @@ export class PeriodLifecycleService {
       const month = await this.periods.findForUpdate(manager, period);
       if (!month) throw new NotFoundError(`Period ${period} does not exist`);
       if (month.status !== 'open') throw new PeriodNotOpenError(period, month.status);
-      const submission = await manager
-        .getRepository(SubmissionEntity)
-        .findOneBy({ period, agencyCode });
+      const submission = await this.submissions.findRow(manager, period, agencyCode);
       if (!submission)
         throw new NotFoundError(`No submission of ${agencyCode} for ${period} to review`);
       const before = { status: submission.status, returnReason: submission.returnReason };
@@ -164,7 +157,7 @@ export class PeriodLifecycleService {
       submission.returnReason = decision.approve ? null : decision.reason;
       submission.reviewedBy = caller.username;
       submission.reviewedAt = new Date();
-      await manager.getRepository(SubmissionEntity).save(submission);
+      await this.submissions.saveRow(manager, submission);
       await this.audit.record(manager, {
         username: caller.username,
         role: caller.role,

@@ -73,12 +73,7 @@ export class SubmissionsService {
       const { figures, errors } = validateSubmissionValues(body.values, scheme.indicators);
       if (errors.length > 0) throw new InvalidInputError(errors);
 
-      const existing = await manager
-        .getRepository(SubmissionEntity)
-        .createQueryBuilder('s')
-        .setLock('pessimistic_write')
-        .where('s.period = :period AND s.agency_code = :agencyCode', { period, agencyCode })
-        .getOne();
+      const existing = await this.submissions.findRowForUpdate(manager, period, agencyCode);
       if (existing ? body.version !== existing.version : body.version !== undefined) {
         throw new StaleVersionError(existing?.version ?? null);
       }
