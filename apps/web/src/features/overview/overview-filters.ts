@@ -1,4 +1,5 @@
 import type { Scope } from '@scorecard/contracts';
+import { queryAgencyCode, queryPeriod, queryText } from '../../shared/period';
 
 export type OverviewLevel = 'city' | 'county';
 export type ShowMode = 'all' | 'top' | 'bottom';
@@ -28,24 +29,17 @@ export const DEFAULT_OVERVIEW: Readonly<OverviewFilters> = {
 
 export const TOP_N_CHOICES = [5, 10, 20, 50] as const;
 
-function single(value: unknown): string | null {
-  const first = Array.isArray(value) ? (value[0] as unknown) : value;
-  return typeof first === 'string' && first ? first : null;
-}
-
 export function parseOverviewQuery(query: Record<string, unknown>): OverviewFilters {
-  const period = single(query.period);
-  const parent = single(query.parent);
-  const validParent = parent && /^\d{6}$/.test(parent) ? parent : null;
-  const level = validParent || single(query.level) === 'county' ? 'county' : 'city';
-  const show = single(query.show);
-  const n = Number(single(query.n));
+  const validParent = queryAgencyCode(query.parent);
+  const level = validParent || queryText(query.level) === 'county' ? 'county' : 'city';
+  const show = queryText(query.show);
+  const n = Number(queryText(query.n));
   return {
-    period: period && /^\d{4}-(0[1-9]|1[0-2])$/.test(period) ? period : null,
+    period: queryPeriod(query.period),
     level,
-    scope: single(query.scope) === 'own' ? 'own' : 'aggregate',
+    scope: queryText(query.scope) === 'own' ? 'own' : 'aggregate',
     parent: validParent,
-    q: (single(query.q) ?? '').slice(0, 50),
+    q: (queryText(query.q) ?? '').slice(0, 50),
     show: show === 'top' || show === 'bottom' ? show : 'all',
     n: (TOP_N_CHOICES as readonly number[]).includes(n) ? n : DEFAULT_OVERVIEW.n,
   };

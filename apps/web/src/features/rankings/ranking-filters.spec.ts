@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PERIODS } from '../../testing/rankings.fixture';
-import { defaultPeriod, parseRankingQuery, periodYear, toRankingQuery } from './ranking-filters';
+import { parseRankingQuery, toRankingQuery } from './ranking-filters';
 
 describe('parseRankingQuery', () => {
   it('reads valid filters', () => {
@@ -39,21 +38,5 @@ describe('toRankingQuery', () => {
       parent: '330200',
     });
     expect(parseRankingQuery(toRankingQuery(filters))).toEqual(filters);
-  });
-});
-
-describe('defaultPeriod', () => {
-  it('picks the newest published month', () => {
-    expect(defaultPeriod(PERIODS)).toBe('2026-09');
-    expect(defaultPeriod([...PERIODS].reverse())).toBe('2026-09');
-  });
-
-  it('falls back to the newest month, or none', () => {
-    expect(defaultPeriod(PERIODS.filter((p) => p.status === 'open'))).toBe('2026-10');
-    expect(defaultPeriod([])).toBeNull();
-  });
-
-  it('gives the scheme year', () => {
-    expect(periodYear('2026-09')).toBe(2026);
   });
 });

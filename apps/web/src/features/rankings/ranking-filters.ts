@@ -1,4 +1,5 @@
-import type { PeriodDto, Scope } from '@scorecard/contracts';
+import type { Scope } from '@scorecard/contracts';
+import { queryAgencyCode, queryPeriod, queryText } from '../../shared/period';
 import type { RankingLevel } from './rankings.api';
 
 /** What the league table shows; mirrored in the URL query so a view can be shared. */
@@ -20,23 +21,15 @@ export const DEFAULT_FILTERS: Readonly<RankingFilters> = {
 
 type QueryInput = Record<string, unknown>;
 
-function single(value: unknown): string | null {
-  const first = Array.isArray(value) ? (value[0] as unknown) : value;
-  return typeof first === 'string' && first ? first : null;
-}
-
 /** Reads filters from a route query, ignoring anything malformed. */
 export function parseRankingQuery(query: QueryInput): RankingFilters {
-  const period = single(query.period);
-  const level = single(query.level);
-  const scope = single(query.scope);
-  const parent = single(query.parent);
-  const parsedLevel: RankingLevel = level === 'county' ? 'county' : DEFAULT_FILTERS.level;
+  const parsedLevel: RankingLevel =
+    queryText(query.level) === 'county' ? 'county' : DEFAULT_FILTERS.level;
   return {
-    period: period && /^\d{4}-(0[1-9]|1[0-2])$/.test(period) ? period : null,
+    period: queryPeriod(query.period),
     level: parsedLevel,
-    scope: scope === 'own' ? 'own' : DEFAULT_FILTERS.scope,
-    parent: parsedLevel === 'county' && parent && /^\d{6}$/.test(parent) ? parent : null,
+    scope: queryText(query.scope) === 'own' ? 'own' : DEFAULT_FILTERS.scope,
+    parent: parsedLevel === 'county' ? queryAgencyCode(query.parent) : null,
   };
 }
 
@@ -48,15 +41,4 @@ export function toRankingQuery(filters: RankingFilters): Record<string, string> 
   if (filters.scope !== DEFAULT_FILTERS.scope) query.scope = filters.scope;
   if (filters.level === 'county' && filters.parent) query.parent = filters.parent;
   return query;
-}
-
-/** The month shown by default: the newest published one, else the newest at all. */
-export function defaultPeriod(periods: readonly PeriodDto[]): string | null {
-  const newestFirst = [...periods].sort((a, b) => b.period.localeCompare(a.period));
-  return (newestFirst.find((p) => p.status === 'published') ?? newestFirst[0])?.period ?? null;
-}
-
-/** The indicator-scheme year of a period ("2026-10" → 2026). */
-export function periodYear(period: string): number {
-  return Number(period.slice(0, 4));
 }
