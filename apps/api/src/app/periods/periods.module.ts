@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { PeriodsController } from './periods.controller';
+import { PeriodsService } from './periods.service';
+
+/** The months and their computation. */
+@Module({
+  controllers: [PeriodsController],
+  providers: [PeriodsService],
+})
+export class PeriodsModule {}
