@@ -29,6 +29,11 @@ export class AgencyDirectory {
     return (await this.load()).tree;
   }
 
+  /** The agency's name, or its code when the tree does not hold it. */
+  async nameOf(code: string): Promise<string> {
+    return (await this.find(code))?.name ?? code;
+  }
+
   /** Whether `code` is `ancestorCode` or lies below it. */
   async isWithin(code: string, ancestorCode: string): Promise<boolean> {
     return isWithin(await this.tree(), code, ancestorCode);

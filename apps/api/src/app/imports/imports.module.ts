@@ -13,13 +13,14 @@ import { ImportsService } from './imports.service';
     CommonModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): MulterOptions => ({
-        // Uploads stream to disk in the shared import folder, never into memory.
-        storage: diskStorage({ destination: config.importDir }),
-        limits: { fileSize: config.importMaxBytes, files: 1, fields: 5 },
-        // Browsers send file names as UTF-8 (中文文件名.xlsx), not Latin-1.
-        defParamCharset: 'utf8',
-      } as MulterOptions),
+      useFactory: (config: AppConfig): MulterOptions =>
+        ({
+          // Uploads stream to disk in the shared import folder, never into memory.
+          storage: diskStorage({ destination: config.importDir }),
+          limits: { fileSize: config.importMaxBytes, files: 1, fields: 5 },
+          // Browsers send file names as UTF-8 (中文文件名.xlsx), not Latin-1.
+          defParamCharset: 'utf8',
+        }) as MulterOptions,
     }),
   ],
   controllers: [ImportsController],

@@ -23,28 +23,44 @@ import {
   ResolveObjectionDto,
 } from './star.dto';
 import { StarPeriodQuery, StarWallQuery } from './star.query';
-import { StarsService } from './stars.service';
+import { StarNominationService } from './star-nomination.service';
+import { StarObjectionsService } from './star-objections.service';
+import { StarRoundService } from './star-round.service';
+import { StarRulesService } from './star-rules.service';
+import { StarScoringService } from './star-scoring.service';
+import { StarSelectionService } from './star-selection.service';
+import { StarVotingService } from './star-voting.service';
+import { StarWallService } from './star-wall.service';
 
 @ApiTags('stars')
 @Controller('stars')
 export class StarsController {
-  constructor(private readonly stars: StarsService) {}
+  constructor(
+    private readonly wallOfStars: StarWallService,
+    private readonly starRules: StarRulesService,
+    private readonly rounds: StarRoundService,
+    private readonly nomination: StarNominationService,
+    private readonly scoring: StarScoringService,
+    private readonly voting: StarVotingService,
+    private readonly selection: StarSelectionService,
+    private readonly objections: StarObjectionsService,
+  ) {}
 
   /** The star wall: publicised and confirmed stars of the province, newest first. */
   @Get()
   wall(@Query() query: StarWallQuery): Promise<StarWallEntryDto[]> {
-    return this.stars.wall(query);
+    return this.wallOfStars.wall(query);
   }
 
   @Get('participation')
   @Authorize('star.participation')
   participation(@Query() query: StarPeriodQuery): Promise<StarParticipationDto> {
-    return this.stars.participation(query.period);
+    return this.wallOfStars.participation(query.period);
   }
 
   @Get('rules')
   rules(@Query() query: YearQuery): Promise<StarRulesDto> {
-    return this.stars.rules(query.year ?? new Date().getFullYear());
+    return this.starRules.forYear(query.year ?? new Date().getFullYear());
   }
 
   @Put('rules/:year')
@@ -54,7 +70,7 @@ export class StarsController {
     @Body() body: PutStarRulesDto,
     @CurrentUser() caller: AuthenticatedUser,
   ): Promise<StarRulesDto> {
-    return this.stars.putRules(caller, Number(year), body);
+    return this.starRules.put(caller, Number(year), body);
   }
 
   @Get(':period/:agencyCode')
@@ -64,7 +80,7 @@ export class StarsController {
     @Param('agencyCode', AgencyCodePipe) agencyCode: string,
     @CurrentUser() caller: AuthenticatedUser,
   ): Promise<StarRoundDto> {
-    return this.stars.round(caller, period, agencyCode);
+    return this.rounds.round(caller, period, agencyCode);
   }
 
   @Post(':period/:agencyCode/candidates')
@@ -75,7 +91,7 @@ export class StarsController {
     @Body() body: NominateStarDto,
     @CurrentUser() caller: AuthenticatedUser,
   ): Promise<{ id: string }> {
-    return this.stars.nominate(caller, period, agencyCode, body);
+    return this.nomination.nominate(caller, period, agencyCode, body);
   }
 
   /** Agency head of the candidate's agency (checked against the candidate by the access policy). */
@@ -85,7 +101,7 @@ export class StarsController {
     @Body() body: PutStarScoresDto,
     @CurrentUser() caller: AuthenticatedUser,
   ): Promise<StarCandidateDto> {
-    return this.stars.score(caller, id, body);
+    return this.scoring.score(caller, id, body);
   }
 
   /** Staff of the candidate's agency; a secret ballot. */
@@ -94,7 +110,7 @@ export class StarsController {
     @Param('id', NumericIdPipe) id: string,
     @CurrentUser() caller: AuthenticatedUser,
   ): Promise<{ voted: true }> {
-    return this.stars.vote(caller, id);
+    return this.voting.vote(caller, id);
   }
 
   @Post(':period/:agencyCode/select')
@@ -105,7 +121,7 @@ export class StarsController {
     @Param('agencyCode', AgencyCodePipe) agencyCode: string,
     @CurrentUser() caller: AuthenticatedUser,
   ): Promise<SelectStarResponse> {
-    return this.stars.select(caller, period, agencyCode);
+    return this.selection.select(caller, period, agencyCode);
   }
 
   @Post(':period/:agencyCode/objections')
@@ -116,7 +132,7 @@ export class StarsController {
     @Body() body: FileObjectionDto,
     @CurrentUser() caller: AuthenticatedUser,
   ): Promise<{ id: string }> {
-    return this.stars.object(caller, period, agencyCode, body);
+    return this.objections.file(caller, period, agencyCode, body);
   }
 
   /** Agency head of the objection's agency (checked by the access policy). */
@@ -127,6 +143,6 @@ export class StarsController {
     @Body() body: ResolveObjectionDto,
     @CurrentUser() caller: AuthenticatedUser,
   ): Promise<ResolveObjectionResponse> {
-    return this.stars.resolve(caller, id, body);
+    return this.objections.resolve(caller, id, body);
   }
 }

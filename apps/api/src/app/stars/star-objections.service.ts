@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ResolveObjectionResponse } from '@scorecard/contracts';
+import {
+  AuditLogRepository,
+  NotificationRepository,
+  StarRepository,
+} from '@scorecard/server-database';
+import { STAR_MANAGER_ROLES } from '@scorecard/server-months';
+import { AccessPolicy } from '../access/access-policy';
+import { AgencyDirectory } from '../common/agency-directory.service';
+import { ConflictError, NotFoundError } from '../common/api.errors';
+import type { AuthenticatedUser } from '../common/current-user.decorator';
+import type { FileObjectionDto, ResolveObjectionDto } from './star.dto';
+import { StarRoundService } from './star-round.service';
+
+/** Staff object to a star being publicised; the agency head upholds or dismisses the objection. */
+@Injectable()
+export class StarObjectionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly stars: StarRepository,
+    private readonly rounds: StarRoundService,
+    private readonly policy: AccessPolicy,
+    private readonly notifications: NotificationRepository,
+    private readonly agencies: AgencyDirectory,
+    private readonly audit: AuditLogRepository,
+  ) {}
+
+  async file(
+    caller: AuthenticatedUser,
+    period: string,
+    agencyCode: string,
+    body: FileObjectionDto,
+  ): Promise<{ id: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      const round = await this.stars.findRoundForUpdate(manager, period, agencyCode);
+      if (
+        !round ||
+        round.status !== 'publicizing' ||
+        !round.starCandidateId ||
+        !round.publicityEndsAt
+      ) {
+        throw new ConflictError(
+          `The star of ${period} is not being publicised: there is nothing to object to`,
+        );
+      }
+      if (new Date() > round.publicityEndsAt) {
+        throw new ConflictError(`The publicity window of the star of ${period} has ended`);
+      }
+      const id = await this.stars.insertObjection(manager, {
+        period,
+        agencyCode,
+        candidateId: round.starCandidateId,
+        reason: body.reason,
+        filedBy: caller.username,
+      });
+      await this.audit.recordAction(
+        manager,
+        caller,
+        'star.object',
+        `star/${period}/${agencyCode}/objections/${id}`,
+        null,
+        { candidateId: round.starCandidateId, reason: body.reason },
+      );
+      const managers = await this.stars.usersOf(agencyCode, STAR_MANAGER_ROLES, manager);
+      await this.notifications.notify(manager, {
+        recipients: managers.map((user) => user.username),
+        kind: 'star.objection_filed',
+        params: { period, agencyCode, agencyName: await this.agencies.nameOf(agencyCode) },
+      });
+      return { id };
+    });
+  }
+
+  /**
+   * Upheld: the selection is withdrawn (the candidate stays listed, ineligible) and the round opens
+   * again for the runner-up. Dismissed: the star stands, and is confirmed at once if the window is
+   * over and no other objection is open.
+   */
+  async resolve(
+    caller: AuthenticatedUser,
+    id: string,
+    body: ResolveObjectionDto,
+  ): Promise<ResolveObjectionResponse> {
+    const found = await this.stars.findObjection(id);
+    if (!found) throw new NotFoundError(`Objection ${id} does not exist`);
+    await this.policy.assert(caller, 'star.manage', found.agencyCode);
+    return this.dataSource.transaction(async (manager) => {
+      const round = await this.rounds.lock(manager, found.period, found.agencyCode);
+      const objection = await this.stars.findObjection(id, manager);
+      if (!objection || objection.status !== 'open') {
+        throw new ConflictError(`Objection ${id} is already ${objection?.status ?? 'gone'}`);
+      }
+      const now = new Date();
+      let status = round.status;
+      await this.stars.resolveObjection(manager, {
+        id,
+        status: body.upheld ? 'upheld' : 'dismissed',
+        note: body.note,
+        resolvedBy: caller.username,
+        at: now,
+      });
+      if (body.upheld) {
+        await this.stars.withdrawSelection(
+          manager,
+          round.period,
+          round.agencyCode,
+          objection.candidateId,
+        );
+        await this.stars.voidOpenObjections(manager, round.period, round.agencyCode, now);
+        status = 'open';
+      } else if (
+        round.status === 'publicizing' &&
+        round.publicityEndsAt &&
+        round.publicityEndsAt <= now &&
+        (await this.stars.countOpenObjections(manager, round.period, round.agencyCode)) === 0
+      ) {
+        await this.stars.confirm(manager, round.period, round.agencyCode, now);
+        status = 'confirmed';
+      }
+      await this.audit.recordAction(
+        manager,
+        caller,
+        'star.objection.resolve',
+        `star/${round.period}/${round.agencyCode}/objections/${id}`,
+        { objection: 'open', round: round.status, candidateId: round.starCandidateId },
+        { objection: body.upheld ? 'upheld' : 'dismissed', note: body.note, round: status },
+      );
+      return { status };
+    });
+  }
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { StarRoundDto } from '@scorecard/contracts';
+import {
+  PeriodRepository,
+  type StarCandidateRow,
+  StarRepository,
+  type StarRound,
+  type StarRules,
+} from '@scorecard/server-database';
+import { Ratio, type StarRoundEvaluation, evaluateStarRound, periodYear } from '@scorecard/scoring';
+import { AgencyDirectory } from '../common/agency-directory.service';
+import { ConflictError, NotFoundError } from '../common/api.errors';
+import type { AuthenticatedUser } from '../common/current-user.decorator';
+import { toSelectedStar, toStarCandidateDto, toStarObjectionDto } from './star-round.mapper';
+import { StarRulesService } from './star-rules.service';
+
+export interface EvaluatedStarRound {
+  evaluation: StarRoundEvaluation;
+  candidates: StarCandidateRow[];
+  voters: number;
+}
+
+/**
+ * One agency-month's star selection as it stands: what the round shows, its evaluation under the
+ * year's rules, and the lock every write of the round holds.
+ */
+@Injectable()
+export class StarRoundService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly stars: StarRepository,
+    private readonly periods: PeriodRepository,
+    private readonly rules: StarRulesService,
+    private readonly agencies: AgencyDirectory,
+  ) {}
+
+  async round(
+    caller: AuthenticatedUser,
+    period: string,
+    agencyCode: string,
+  ): Promise<StarRoundDto> {
+    await this.assertPeriodExists(period);
+    return this.view(caller, period, agencyCode);
+  }
+
+  /** The round as `caller` sees it (whether they have voted; never for whom). */
+  async view(caller: AuthenticatedUser, period: string, agencyCode: string): Promise<StarRoundDto> {
+    const rules = await this.rules.forYear(periodYear(period));
+    const round = await this.stars.findRound(period, agencyCode);
+    const { evaluation, candidates, voters } = await this.evaluate(
+      this.dataSource.manager,
+      { period, agencyCode },
+      rules,
+    );
+    const staff = await this.stars.usersOf(agencyCode, ['staff']);
+    const objections = await this.stars.listObjections(period, agencyCode);
+    const rowOf = new Map(candidates.map((row) => [row.id, row]));
+    const starRow = round?.starCandidateId ? rowOf.get(round.starCandidateId) : undefined;
+    return {
+      period,
+      agencyCode,
+      agencyName: await this.agencies.nameOf(agencyCode),
+      status: round?.status ?? 'open',
+      weights: rules.weights,
+      cooldownMonths: rules.cooldownMonths,
+      publicityDays: rules.publicityDays,
+      staff: staff.map(({ username, name, post }) => ({ username, name, post })),
+      staffCount: staff.length,
+      voterCount: voters,
+      votedByMe: await this.stars.hasVoted(period, agencyCode, caller.username),
+      candidates: evaluation.candidates.map((evaluated) =>
+        toStarCandidateDto(rowOf.get(evaluated.id) as StarCandidateRow, evaluated, rules),
+      ),
+      star: toSelectedStar(round, starRow),
+      objections: objections.map(toStarObjectionDto),
+    };
+  }
+
+  /** Totals, eligibility (cooldown, withdrawal) and the winner, by `evaluateStarRound`. */
+  async evaluate(
+    manager: EntityManager,
+    { period, agencyCode }: { period: string; agencyCode: string },
+    rules: StarRules,
+  ): Promise<EvaluatedStarRound> {
+    const candidates = await this.stars.listCandidates(period, agencyCode, manager);
+    const starPeriods = await this.stars.starPeriodsOf(
+      candidates.map((candidate) => candidate.staffUsername),
+      { period, agencyCode },
+      manager,
+    );
+    const voters = await this.stars.countVoters(period, agencyCode, manager);
+    const score = (text: string | null) => (text === null ? null : Ratio.fromDecimal(text));
+    const evaluation = evaluateStarRound({
+      period,
+      candidates: candidates.map((candidate) => ({
+        id: candidate.id,
+        nominatedAt: candidate.nominatedAt,
+        work: score(candidate.work),
+        leader: score(candidate.leader),
+        attendance: score(candidate.attendance),
+        votes: candidate.votes,
+        withdrawn: candidate.withdrawn,
+        starPeriods: starPeriods.get(candidate.staffUsername) ?? [],
+      })),
+      voters,
+      weights: rules.weights,
+      cooldownMonths: rules.cooldownMonths,
+    });
+    return { evaluation, candidates, voters };
+  }
+
+  async candidate(id: string): Promise<StarCandidateRow> {
+    const candidate = await this.stars.findCandidate(id);
+    if (!candidate) throw new NotFoundError(`Candidate ${id} does not exist`);
+    return candidate;
+  }
+
+  /** Holds the agency-month's round for the rest of the transaction. */
+  async lock(manager: EntityManager, period: string, agencyCode: string): Promise<StarRound> {
+    const round = await this.stars.findRoundForUpdate(manager, period, agencyCode);
+    if (!round) throw new NotFoundError(`No star selection for ${agencyCode} in ${period}`);
+    return round;
+  }
+
+  async assertPeriodExists(period: string, manager?: EntityManager): Promise<void> {
+    if (!(await this.periods.find(period, manager))) {
+      throw new NotFoundError(`Period ${period} does not exist`);
+    }
+  }
+}
+
+/** Nominating and scoring end once a star is selected. */
+export function assertRoundOpen(round: StarRound): void {
+  if (round.status !== 'open') {
+    throw new ConflictError(`The star of ${round.period} is already selected (${round.status})`);
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { SelectStarResponse } from '@scorecard/contracts';
+import {
+  AuditLogRepository,
+  NotificationRepository,
+  type StarCandidateRow,
+  StarRepository,
+} from '@scorecard/server-database';
+import { STAR_MANAGER_ROLES } from '@scorecard/server-months';
+import { periodYear } from '@scorecard/scoring';
+import { AgencyDirectory } from '../common/agency-directory.service';
+import { ConflictError } from '../common/api.errors';
+import type { AuthenticatedUser } from '../common/current-user.decorator';
+import { StarRoundService } from './star-round.service';
+import { StarRulesService } from './star-rules.service';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The agency head selects the month's star: the highest eligible total wins, and the selection is
+ * publicised for the year's publicity days.
+ */
+@Injectable()
+export class StarSelectionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly stars: StarRepository,
+    private readonly rounds: StarRoundService,
+    private readonly rules: StarRulesService,
+    private readonly notifications: NotificationRepository,
+    private readonly agencies: AgencyDirectory,
+    private readonly audit: AuditLogRepository,
+  ) {}
+
+  async select(
+    caller: AuthenticatedUser,
+    period: string,
+    agencyCode: string,
+  ): Promise<SelectStarResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.rounds.assertPeriodExists(period, manager);
+      const round = await this.stars.findRoundForUpdate(manager, period, agencyCode);
+      if (!round)
+        throw new ConflictError(`Nobody has been nominated for the star of ${period} yet`);
+      if (round.status !== 'open')
+        throw new ConflictError(`The star of ${period} is already selected`);
+      const rules = await this.rules.forYear(periodYear(period), manager);
+      const { evaluation, candidates } = await this.rounds.evaluate(
+        manager,
+        { period, agencyCode },
+        rules,
+      );
+      const nameOf = (candidateId: string) =>
+        candidates.find((c) => c.id === candidateId)?.staffUsername ?? candidateId;
+      if (evaluation.unscored.length > 0) {
+        throw new ConflictError(
+          `Score every candidate before selecting: ${evaluation.unscored.map(nameOf).join(', ')}`,
+        );
+      }
+      const winner = evaluation.winner;
+      if (!winner?.total)
+        throw new ConflictError(`No eligible candidate for the star of ${period}`);
+      const star = candidates.find((c) => c.id === winner.id) as StarCandidateRow;
+      const now = new Date();
+      const total = winner.total.toFixed(2);
+      const publicityEndsAt = new Date(now.getTime() + rules.publicityDays * DAY_MS);
+      await this.stars.select(manager, {
+        period,
+        agencyCode,
+        candidateId: winner.id,
+        total,
+        selectedBy: caller.username,
+        selectedAt: now,
+        publicityEndsAt,
+      });
+      await this.audit.recordAction(
+        manager,
+        caller,
+        'star.select',
+        `star/${period}/${agencyCode}`,
+        { status: 'open' },
+        {
+          status: 'publicizing',
+          candidateId: winner.id,
+          staffUsername: star.staffUsername,
+          total,
+          publicityEndsAt,
+        },
+      );
+      const members = await this.stars.usersOf(
+        agencyCode,
+        ['staff', ...STAR_MANAGER_ROLES],
+        manager,
+      );
+      await this.notifications.notify(manager, {
+        recipients: members.map((user) => user.username),
+        kind: 'star.selected',
+        params: {
+          period,
+          agencyCode,
+          agencyName: await this.agencies.nameOf(agencyCode),
+          name: star.name,
+        },
+      });
+      return { candidateId: winner.id, total: Number(total) };
+    });
+  }
+}

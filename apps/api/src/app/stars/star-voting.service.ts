@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditLogRepository, StarRepository } from '@scorecard/server-database';
+import { AccessPolicy } from '../access/access-policy';
+import { ConflictError, InvalidInputError } from '../common/api.errors';
+import type { AuthenticatedUser } from '../common/current-user.decorator';
+import { StarRoundService } from './star-round.service';
+
+/** Staff vote for one candidate of their agency a month, never for themselves. */
+@Injectable()
+export class StarVotingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+    private readonly rounds: StarRoundService,
+    private readonly stars: StarRepository,
+    private readonly audit: AuditLogRepository,
+  ) {}
+
+  /**
+   * A secret ballot: the audit entry and everything stored say that the caller voted in the
+   * agency-month, never for whom.
+   */
+  async vote(caller: AuthenticatedUser, id: string): Promise<{ voted: true }> {
+    const candidate = await this.rounds.candidate(id);
+    await this.policy.assert(caller, 'star.vote', candidate.agencyCode);
+    if (candidate.staffUsername === caller.username) {
+      throw new InvalidInputError([
+        { field: 'candidate', message: 'You cannot vote for yourself' },
+      ]);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const round = await this.rounds.lock(manager, candidate.period, candidate.agencyCode);
+      if (round.status !== 'open')
+        throw new ConflictError(`Voting for the star of ${candidate.period} is closed`);
+      if (candidate.withdrawn)
+        throw new ConflictError('This candidate was withdrawn after an objection');
+      const cast = await this.stars.castVote(manager, {
+        period: candidate.period,
+        agencyCode: candidate.agencyCode,
+        voter: caller.username,
+        candidateId: id,
+      });
+      if (!cast)
+        throw new ConflictError(`You have already voted for the star of ${candidate.period}`);
+      // No request id: it would tie this entry to the request log, which names the candidate.
+      await this.audit.recordAction(
+        manager,
+        { ...caller, requestId: null },
+        'star.vote',
+        `star/${candidate.period}/${candidate.agencyCode}`,
+        null,
+        { voted: true },
+      );
+    });
+    return { voted: true };
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import type { StarParticipationDto, StarWallEntryDto } from '@scorecard/contracts';
+import { StarRepository } from '@scorecard/server-database';
+import { AgencyDirectory } from '../common/agency-directory.service';
+import { NotFoundError } from '../common/api.errors';
+import type { StarWallQuery } from './star.query';
+import { StarRoundService } from './star-round.service';
+
+/** The star wall, and which agencies have named a star for a month. */
+@Injectable()
+export class StarWallService {
+  constructor(
+    private readonly stars: StarRepository,
+    private readonly rounds: StarRoundService,
+    private readonly agencies: AgencyDirectory,
+  ) {}
+
+  async wall(query: StarWallQuery): Promise<StarWallEntryDto[]> {
+    let agencyCodes: string[] | undefined;
+    if (query.cityCode) {
+      const city = await this.agencies.find(query.cityCode);
+      if (!city) throw new NotFoundError(`Agency ${query.cityCode} does not exist`);
+      agencyCodes = await this.agencies.subtree(query.cityCode);
+    }
+    if (query.agencyCode) {
+      agencyCodes = (agencyCodes ?? [query.agencyCode]).filter((code) => code === query.agencyCode);
+    }
+    const rows = await this.stars.wall({
+      period: query.period,
+      agencyCodes,
+      level: query.level,
+      staffUsername: query.staffUsername,
+      limit: query.limit ?? 500,
+    });
+    return rows.map((row) => ({
+      period: row.period,
+      agencyCode: row.agencyCode,
+      agencyName: row.agencyName,
+      level: row.level,
+      parentCode: row.parentCode,
+      staffUsername: row.staffUsername,
+      name: row.name,
+      post: row.post,
+      reason: row.reason,
+      scores: {
+        work: Number(row.work),
+        peer: row.voters === 0 ? 0 : (100 * row.votes) / row.voters,
+        leader: Number(row.leader),
+        attendance: Number(row.attendance),
+      },
+      total: Number(row.total),
+      status: row.status,
+      publicityEndsAt: row.publicityEndsAt.toISOString(),
+    }));
+  }
+
+  async participation(period: string): Promise<StarParticipationDto> {
+    await this.rounds.assertPeriodExists(period);
+    const rows = await this.stars.participation(period);
+    return {
+      period,
+      agencies: rows.length,
+      named: rows.filter((row) => row.named).length,
+      missing: rows
+        .filter((row) => !row.named)
+        .map(({ agencyCode, agencyName, level, parentCode, candidates }) => ({
+          agencyCode,
+          agencyName,
+          level,
+          parentCode,
+          candidates,
+        })),
+    };
+  }
+}
