@@ -3,14 +3,17 @@ import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { PeriodScheduleService, StarScheduleService } from '@scorecard/server-months';
 import { JobName, QueueName, SCHEDULES, SCHEDULE_TIME_ZONE } from '@scorecard/server-queue';
+import { type JobHandler, handlersForQueue } from './job-handlers';
 
 /**
- * The calendar jobs: open the month that has ended (and open its star nominations), remind agencies
- * that are overdue, confirm stars whose publicity window has ended.
+ * The calendar jobs, one handler each: open the month that has ended (and open its star
+ * nominations), remind agencies that are overdue, confirm stars whose publicity window has ended.
+ * The worker does not start while a job of the schedule queue has no handler.
  */
 @Processor(QueueName.Schedule)
 export class ScheduleProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ScheduleProcessor.name);
+  private readonly handlers: ReadonlyMap<JobName, JobHandler<Date>>;
 
   constructor(
     private readonly schedule: PeriodScheduleService,
@@ -18,6 +21,11 @@ export class ScheduleProcessor extends WorkerHost implements OnApplicationBootst
     @InjectQueue(QueueName.Schedule) private readonly queue: Queue,
   ) {
     super();
+    this.handlers = handlersForQueue<Date>(QueueName.Schedule, {
+      [JobName.OpenEndedMonth]: (now) => this.openEndedMonth(now),
+      [JobName.RemindOverdue]: (now) => this.remindOverdue(now),
+      [JobName.ConfirmStars]: (now) => this.confirmStars(now),
+    });
   }
 
   /** Idempotent: every worker upserts the same schedulers. */
@@ -28,29 +36,30 @@ export class ScheduleProcessor extends WorkerHost implements OnApplicationBootst
   }
 
   async process(job: Job): Promise<unknown> {
-    const now = new Date();
-    switch (job.name as JobName) {
-      case JobName.OpenEndedMonth: {
-        const opened = await this.schedule.openEndedMonth(now);
-        if (opened) this.logger.log(`Opened ${opened}`);
-        // Idempotent, so a day the announcement failed is made up the next day.
-        const nominations = await this.stars.announceNominations(now);
-        return { opened, nominations };
-      }
-      case JobName.RemindOverdue: {
-        const reminded = await this.schedule.remindOverdue(now);
-        for (const entry of reminded) {
-          if (entry.agencies.length > 0) this.logger.log(`${entry.period}: reminded ${entry.agencies.length} agencies`);
-        }
-        return { reminded };
-      }
-      case JobName.ConfirmStars: {
-        const confirmed = await this.stars.confirmDue(now);
-        if (confirmed.length > 0) this.logger.log(`Confirmed ${confirmed.length} stars`);
-        return { confirmed };
-      }
-      default:
-        throw new Error(`No handler for job ${job.name}`);
+    const handler = this.handlers.get(job.name as JobName);
+    if (!handler) throw new Error(`No handler for job ${job.name}`);
+    return handler(new Date());
+  }
+
+  private async openEndedMonth(now: Date) {
+    const opened = await this.schedule.openEndedMonth(now);
+    if (opened) this.logger.log(`Opened ${opened}`);
+    // Idempotent, so a day the announcement failed is made up the next day.
+    const nominations = await this.stars.announceNominations(now);
+    return { opened, nominations };
+  }
+
+  private async remindOverdue(now: Date) {
+    const reminded = await this.schedule.remindOverdue(now);
+    for (const entry of reminded) {
+      if (entry.agencies.length > 0) this.logger.log(`${entry.period}: reminded ${entry.agencies.length} agencies`);
     }
+    return { reminded };
+  }
+
+  private async confirmStars(now: Date) {
+    const confirmed = await this.stars.confirmDue(now);
+    if (confirmed.length > 0) this.logger.log(`Confirmed ${confirmed.length} stars`);
+    return { confirmed };
   }
 }
