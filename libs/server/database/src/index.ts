@@ -1,5 +1,6 @@
 export * from './lib/data-source';
 export * from './lib/database.module';
+export * from './lib/transaction.runner';
 export * from './lib/entities';
 export * from './lib/repositories/agency.repository';
 export * from './lib/repositories/audit-log.repository';

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
 import { createDataSource } from './data-source';
 import { DatabaseShutdown } from './database-shutdown';
+import { TransactionRunner } from './transaction.runner';
 import { ImportFileRepository } from './imports/import-file.repository';
 import { RawRecordImporter } from './imports/raw-record.importer';
 import { PeriodLifecycleRepository } from './lifecycle/period-lifecycle.repository';
@@ -33,6 +34,7 @@ const REPOSITORIES = [
   RawRecordImporter,
   StarRepository,
   NotificationRepository,
+  TransactionRunner,
 ];
 
 /** The data source (initialised once per process) and every repository, for api and worker alike. */

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { type IndicatorCounts, periodYear, shiftPeriod } from '@scorecard/scoring';
 import {
   AgencyRepository,
@@ -7,6 +6,7 @@ import {
   ResultRepository,
   SchemeRepository,
   SubmissionRepository,
+  TransactionRunner,
 } from '@scorecard/server-database';
 import { calculatePeriodResults, countsFromCents, toSchemeIndicators } from './period-results.calculator';
 
@@ -42,7 +42,7 @@ export interface PeriodComputation {
 @Injectable()
 export class PeriodComputationService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly agencyRepository: AgencyRepository,
     private readonly periods: PeriodRepository,
     private readonly schemes: SchemeRepository,
@@ -55,7 +55,7 @@ export class PeriodComputationService {
     options: { minimumRevision?: number; onProgress?: (percent: number) => Promise<void> | void } = {},
   ): Promise<PeriodComputation> {
     const progress = options.onProgress ?? (() => undefined);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const month = await this.periods.findForUpdate(manager, period);
       if (!month) throw new PeriodNotFoundError(period);
       const alreadyComputed =

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { dueDateOf, periodOf, periodYear, shiftPeriod } from '@scorecard/scoring';
-import { PeriodLifecycleRepository, SchemeRepository } from '@scorecard/server-database';
+import {
+  PeriodLifecycleRepository,
+  SchemeRepository,
+  TransactionRunner,
+} from '@scorecard/server-database';
 import { DEFAULT_DUE_DAY } from './default-scheme';
 
 /** The calendar side of the lifecycle, run by scheduled jobs; every step is idempotent. */
 @Injectable()
 export class PeriodScheduleService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly schemes: SchemeRepository,
     private readonly lifecycle: PeriodLifecycleRepository,
   ) {}
@@ -19,7 +22,7 @@ export class PeriodScheduleService {
    */
   async openEndedMonth(now: Date): Promise<string | null> {
     const period = shiftPeriod(periodOf(now), -1);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const scheme = await this.schemes.findForYear(periodYear(period), manager);
       const dueDate = dueDateOf(period, scheme?.dueDay ?? DEFAULT_DUE_DAY);
       if (!(await this.lifecycle.openIfAbsent(manager, period, dueDate))) return null;
@@ -33,7 +36,7 @@ export class PeriodScheduleService {
     const today = periodOfDay(now);
     const reminded: { period: string; agencies: string[] }[] = [];
     for (const period of await this.lifecycle.openPastDue(today)) {
-      const agencies = await this.dataSource.transaction((manager) => this.lifecycle.remindMissing(manager, period));
+      const agencies = await this.transactions.run((manager) => this.lifecycle.remindMissing(manager, period));
       reminded.push({ period, agencies });
     }
     return reminded;

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { rolesWith } from '@scorecard/access';
 import { periodOf, shiftPeriod } from '@scorecard/scoring';
 import {
@@ -7,6 +6,7 @@ import {
   NotificationRepository,
   PeriodRepository,
   StarRepository,
+  TransactionRunner,
   UserRepository,
 } from '@scorecard/server-database';
 
@@ -17,7 +17,7 @@ export const STAR_MANAGER_ROLES = rolesWith('star.manage');
 @Injectable()
 export class StarScheduleService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly periods: PeriodRepository,
     private readonly users: UserRepository,
     private readonly stars: StarRepository,
@@ -32,7 +32,7 @@ export class StarScheduleService {
   async confirmDue(now: Date): Promise<{ period: string; agencyCode: string }[]> {
     const confirmed: { period: string; agencyCode: string }[] = [];
     for (;;) {
-      const batch = await this.dataSource.transaction(async (manager) => {
+      const batch = await this.transactions.run(async (manager) => {
         const due = await this.stars.findDueForConfirmation(manager, now, 50);
         for (const round of due) {
           await this.stars.confirm(manager, round.period, round.agencyCode, now);
@@ -72,7 +72,7 @@ export class StarScheduleService {
    */
   async announceNominations(now: Date): Promise<{ period: string; notified: number } | null> {
     const period = shiftPeriod(periodOf(now), -1);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       if (!(await this.periods.find(period, manager))) return null;
       const managers = await this.users.activeInRoles(manager, STAR_MANAGER_ROLES);
       let notified = 0;
