@@ -1,4 +1,4 @@
-import { dueDateOf, isLate, isPeriod, periodOf, periodYear, shiftPeriod } from './period-month';
+import { dayOf, dueDateOf, isLate, isPeriod, periodOf, periodYear, shiftPeriod } from './period-month';
 
 describe('isPeriod', () => {
   it.each<[string, boolean]>([
@@ -54,6 +54,18 @@ describe('periodOf (Asia/Shanghai, UTC+8)', () => {
     ['2026-02-28T20:00:00Z', '2026-03'],
   ])('%p → %p', (at, period) => {
     expect(periodOf(new Date(at))).toBe(period);
+  });
+});
+
+describe('dayOf (Asia/Shanghai, UTC+8)', () => {
+  it.each<[string, string]>([
+    ['2026-11-05T15:59:59.999Z', '2026-11-05'],
+    ['2026-11-05T16:00:00Z', '2026-11-06'],
+    ['2026-11-06T09:00:00+08:00', '2026-11-06'],
+    ['2026-12-31T16:00:00Z', '2027-01-01'],
+    ['2028-02-28T16:00:00Z', '2028-02-29'],
+  ])('%p → %p', (at, day) => {
+    expect(dayOf(new Date(at))).toBe(day);
   });
 });
 

@@ -19,8 +19,12 @@ export function periodYear(period: string): number {
 
 /** The month that `at` falls in, in Asia/Shanghai time (UTC+8, no daylight saving). */
 export function periodOf(at: Date): string {
-  const shanghai = new Date(at.getTime() + 8 * 3600_000);
-  return `${shanghai.getUTCFullYear()}-${String(shanghai.getUTCMonth() + 1).padStart(2, '0')}`;
+  return dayOf(at).slice(0, 7);
+}
+
+/** The calendar day (YYYY-MM-DD) that `at` falls on, in Asia/Shanghai time. */
+export function dayOf(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** ISO date (YYYY-MM-DD) on which a month's figures are due: `dueDay` of the following month. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { dueDateOf, periodOf, periodYear, shiftPeriod } from '@scorecard/scoring';
+import { dayOf, dueDateOf, periodOf, periodYear, shiftPeriod } from '@scorecard/scoring';
 import {
   PeriodLifecycleRepository,
   SchemeRepository,
@@ -33,7 +33,7 @@ export class PeriodScheduleService {
 
   /** Records a reminder for every agency that has not reported an open month past its due date. */
   async remindOverdue(now: Date): Promise<{ period: string; agencies: string[] }[]> {
-    const today = periodOfDay(now);
+    const today = dayOf(now);
     const reminded: { period: string; agencies: string[] }[] = [];
     for (const period of await this.lifecycle.openPastDue(today)) {
       const agencies = await this.transactions.run((manager) => this.lifecycle.remindMissing(manager, period));
@@ -41,9 +41,4 @@ export class PeriodScheduleService {
     }
     return reminded;
   }
-}
-
-/** The calendar day of `at` in Shanghai, as YYYY-MM-DD. */
-function periodOfDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
