@@ -53,16 +53,14 @@ export class AuthService {
     if (!user || !matches || user.disabled) {
       const failure = await this.dataSource.transaction(async (manager) => {
         const recorded = await this.failures.recordFailure(manager, username, LOCKOUT_THRESHOLD, LOCKOUT_SECONDS);
-        await this.audit.record(manager, {
-          username,
-          role: user?.role ?? null,
-          agencyCode: user?.agencyCode ?? null,
-          action: 'auth.login_failed',
-          target: `user/${username}`,
-          before: null,
-          after: { failures: recorded.failures, lockedUntil: recorded.lockedUntil },
-          requestId,
-        });
+        await this.audit.recordAction(
+          manager,
+          { username, role: user?.role ?? null, agencyCode: user?.agencyCode ?? null, requestId },
+          'auth.login_failed',
+          `user/${username}`,
+          null,
+          { failures: recorded.failures, lockedUntil: recorded.lockedUntil },
+        );
         return recorded;
       });
       if (failure.lockedUntil) throw new LockedOutError(failure.lockedUntil);
@@ -79,16 +77,14 @@ export class AuthService {
         refreshTokenHash: hashSecret(secret),
         expiresAt: new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000),
       });
-      await this.audit.record(manager, {
-        username,
-        role: user.role,
-        agencyCode: user.agencyCode,
-        action: 'auth.login',
-        target: `session/${sessionId}`,
-        before: null,
-        after: { sessionId },
-        requestId,
-      });
+      await this.audit.recordAction(
+        manager,
+        { username, role: user.role, agencyCode: user.agencyCode, requestId },
+        'auth.login',
+        `session/${sessionId}`,
+        null,
+        { sessionId },
+      );
     });
     return {
       accessToken: await this.signAccessToken({ sub: user.username, role: user.role, agency: user.agencyCode, sid: sessionId }),
@@ -114,16 +110,14 @@ export class AuthService {
       const found = await this.users.findById(manager, session.userId);
       if (!found || found.disabled) throw new AuthenticationError('The session has ended: log in again');
       await this.sessions.rotate(manager, sessionId, hashSecret(nextSecret));
-      await this.audit.record(manager, {
-        username: found.username,
-        role: found.role,
-        agencyCode: found.agencyCode,
-        action: 'auth.refresh',
-        target: `session/${sessionId}`,
-        before: null,
-        after: { sessionId },
-        requestId,
-      });
+      await this.audit.recordAction(
+        manager,
+        { username: found.username, role: found.role, agencyCode: found.agencyCode, requestId },
+        'auth.refresh',
+        `session/${sessionId}`,
+        null,
+        { sessionId },
+      );
       return found;
     });
     return {
@@ -137,16 +131,14 @@ export class AuthService {
   async logout(caller: AuthenticatedUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.sessions.revoke(manager, caller.sessionId);
-      await this.audit.record(manager, {
-        username: caller.username,
-        role: caller.role,
-        agencyCode: caller.agencyCode,
-        action: 'auth.logout',
-        target: `session/${caller.sessionId}`,
-        before: { sessionId: caller.sessionId },
-        after: null,
-        requestId: caller.requestId,
-      });
+      await this.audit.recordAction(
+        manager,
+        caller,
+        'auth.logout',
+        `session/${caller.sessionId}`,
+        { sessionId: caller.sessionId },
+        null,
+      );
     });
   }
 

@@ -158,16 +158,14 @@ export class PeriodLifecycleService {
       submission.reviewedBy = caller.username;
       submission.reviewedAt = new Date();
       await this.submissions.saveRow(manager, submission);
-      await this.audit.record(manager, {
-        username: caller.username,
-        role: caller.role,
-        agencyCode: caller.agencyCode,
-        action: decision.approve ? 'submission.approve' : 'submission.return',
-        target: `submission/${period}/${agencyCode}`,
+      await this.audit.recordAction(
+        manager,
+        caller,
+        decision.approve ? 'submission.approve' : 'submission.return',
+        `submission/${period}/${agencyCode}`,
         before,
-        after: { status: submission.status, returnReason: submission.returnReason },
-        requestId: caller.requestId,
-      });
+        { status: submission.status, returnReason: submission.returnReason },
+      );
       return { status: submission.status as 'approved' | 'returned' };
     });
   }
@@ -181,16 +179,14 @@ export class PeriodLifecycleService {
     await this.dataSource.transaction(async (manager) => {
       await this.openMonth(manager, period, 'open');
       await this.lifecycle.waive(manager, period, agencyCode, reason, caller.username);
-      await this.audit.record(manager, {
-        username: caller.username,
-        role: caller.role,
-        agencyCode: caller.agencyCode,
-        action: 'submission.waive',
-        target: `submission/${period}/${agencyCode}`,
-        before: null,
-        after: { waived: true, reason },
-        requestId: caller.requestId,
-      });
+      await this.audit.recordAction(
+        manager,
+        caller,
+        'submission.waive',
+        `submission/${period}/${agencyCode}`,
+        null,
+        { waived: true, reason },
+      );
     });
   }
 

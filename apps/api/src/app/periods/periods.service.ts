@@ -34,16 +34,14 @@ export class PeriodsService {
     const month = await this.periods.find(period);
     if (!month) throw new NotFoundError(`Period ${period} does not exist`);
     const jobId = await this.producer.enqueue({ period, revision: month.dataRevision });
-    await this.audit.record(this.dataSource.manager, {
-      username: caller.username,
-      role: caller.role,
-      agencyCode: caller.agencyCode,
-      action: 'period.compute',
-      target: `period/${period}`,
-      before: { dataRevision: month.dataRevision, computedRevision: month.computedRevision },
-      after: { jobId },
-      requestId: caller.requestId,
-    });
+    await this.audit.recordAction(
+      this.dataSource.manager,
+      caller,
+      'period.compute',
+      `period/${period}`,
+      { dataRevision: month.dataRevision, computedRevision: month.computedRevision },
+      { jobId },
+    );
     return { jobId };
   }
 }

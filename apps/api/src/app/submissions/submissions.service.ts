@@ -91,16 +91,14 @@ export class SubmissionsService {
       });
       await this.submissions.replace(manager, submission, figures);
       const revision = await this.periods.bumpRevision(manager, period);
-      await this.audit.record(manager, {
-        username: user.username,
-        role: user.role,
-        agencyCode: user.agencyCode,
-        action: 'submission.put',
-        target: `submission/${period}/${agencyCode}`,
-        before: before && { version: before.submission.version, values: figuresOf(before.values) },
-        after: { version: submission.version, values: figuresOf(figures) },
-        requestId: user.requestId,
-      });
+      await this.audit.recordAction(
+        manager,
+        user,
+        'submission.put',
+        `submission/${period}/${agencyCode}`,
+        before && { version: before.submission.version, values: figuresOf(before.values) },
+        { version: submission.version, values: figuresOf(figures) },
+      );
       return { version: submission.version, revision };
     });
 

@@ -3,6 +3,7 @@ import { rolesWith } from '@scorecard/access';
 import { periodOf, shiftPeriod } from '@scorecard/scoring';
 import {
   AuditLogRepository,
+  SYSTEM_ACTOR,
   NotificationRepository,
   PeriodRepository,
   StarRepository,
@@ -39,16 +40,14 @@ export class StarScheduleService {
           const star = round.starCandidateId
             ? await this.stars.findCandidate(round.starCandidateId, manager)
             : null;
-          await this.audit.record(manager, {
-            username: 'system',
-            role: null,
-            agencyCode: null,
-            action: 'star.confirm',
-            target: `star/${round.period}/${round.agencyCode}`,
-            before: { status: 'publicizing', candidateId: round.starCandidateId },
-            after: { status: 'confirmed', candidateId: round.starCandidateId },
-            requestId: null,
-          });
+          await this.audit.recordAction(
+            manager,
+            SYSTEM_ACTOR,
+            'star.confirm',
+            `star/${round.period}/${round.agencyCode}`,
+            { status: 'publicizing', candidateId: round.starCandidateId },
+            { status: 'confirmed', candidateId: round.starCandidateId },
+          );
           if (star) {
             await this.notifications.notify(manager, {
               recipients: [star.staffUsername],
@@ -85,16 +84,14 @@ export class StarScheduleService {
         });
       }
       if (notified > 0) {
-        await this.audit.record(manager, {
-          username: 'system',
-          role: null,
-          agencyCode: null,
-          action: 'star.nominations_open',
-          target: `star/${period}`,
-          before: null,
-          after: { period, notified },
-          requestId: null,
-        });
+        await this.audit.recordAction(
+          manager,
+          SYSTEM_ACTOR,
+          'star.nominations_open',
+          `star/${period}`,
+          null,
+          { period, notified },
+        );
       }
       return { period, notified };
     });

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { isLate } from '@scorecard/scoring';
 import type { ImportKindName } from './import-file.repository';
+import { AuditLogRepository } from '../repositories/audit-log.repository';
 
 /** The record shapes the importer stages; the file reader produces them. */
 export interface StagedRating { period: string; agencyCode: string; ratedAt: Date; channel: string; level: number }
@@ -40,7 +41,10 @@ const STAGING_COLUMNS: Record<ImportKindName, string> = {
  */
 @Injectable()
 export class RawRecordImporter {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLogRepository,
+  ) {}
 
   async apply(args: {
     importId: string;
@@ -112,17 +116,14 @@ export class RawRecordImporter {
         `UPDATE import_file SET status = 'applied', rows = $2, error_count = 0, errors = '[]', finished_at = now() WHERE id = $1`,
         [args.importId, summary.rows],
       );
-      await client.query(
-        `INSERT INTO audit_log (username, role, agency_code, action, target, before, after, request_id)
-         VALUES ($1, $2, $3, 'import.apply', $4, NULL, $5::jsonb, $6)`,
-        [
-          args.uploader.username,
-          args.uploader.role,
-          args.uploader.agencyCode,
-          `import/${args.importId}`,
-          JSON.stringify({ kind: args.kind, rows: summary.rows, agencyMonths, contentHash: args.contentHash }),
-          args.requestId ?? null,
-        ],
+      // On the import's own connection, so the entry commits with the figures.
+      await this.audit.recordAction(
+        runner.manager,
+        { ...args.uploader, requestId: args.requestId ?? null },
+        'import.apply',
+        `import/${args.importId}`,
+        null,
+        { kind: args.kind, rows: summary.rows, agencyMonths, contentHash: args.contentHash },
       );
       await client.query('COMMIT');
       return { status: 'applied', rows: summary.rows, agencyMonths, periods: periods.sort((a, b) => a.period.localeCompare(b.period)) };

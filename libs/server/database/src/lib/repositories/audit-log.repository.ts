@@ -2,24 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLogEntity } from '../entities';
 
-export interface AuditEntry {
+/**
+ * Who acts: the caller of a write through the API, or {@link SYSTEM_ACTOR} for scheduled jobs. A
+ * failed login of an unknown username has neither role nor agency.
+ */
+export interface AuditActor {
   username: string;
   role: string | null;
   agencyCode: string | null;
-  action: string;
-  target: string;
-  before: unknown;
-  after: unknown;
+  /** Correlates the entry with the request log; null for jobs and secret ballots. */
   requestId: string | null;
 }
 
-/** Who acts: the caller of a write. */
-export interface AuditActor {
-  username: string;
-  role: string;
-  agencyCode: string;
-  requestId: string | null;
-}
+/** The actor of what the product does by itself (a star confirmed when its publicity ends). */
+export const SYSTEM_ACTOR: Readonly<AuditActor> = Object.freeze({
+  username: 'system',
+  role: null,
+  agencyCode: null,
+  requestId: null,
+});
 
 export interface AuditQuery {
   /** Entries by users of this agency or its descendants. */
@@ -36,26 +37,11 @@ export interface AuditQuery {
 export class AuditLogRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Appends one entry inside the caller's transaction, so the entry and the change stand or fall together. */
-  async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_log (username, role, agency_code, action, target, before, after, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
-      [
-        entry.username,
-        entry.role,
-        entry.agencyCode,
-        entry.action,
-        entry.target,
-        entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
-        entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
-        entry.requestId,
-      ],
-    );
-  }
-
-  /** Appends the entry of a write by `actor`, inside the caller's transaction. */
-  recordAction(
+  /**
+   * Appends the entry of a write by `actor` inside the caller's transaction, so the entry and the
+   * change stand or fall together. The only way anything writes to the audit log.
+   */
+  async recordAction(
     manager: EntityManager,
     actor: AuditActor,
     action: string,
@@ -63,16 +49,20 @@ export class AuditLogRepository {
     before: unknown,
     after: unknown,
   ): Promise<void> {
-    return this.record(manager, {
-      username: actor.username,
-      role: actor.role,
-      agencyCode: actor.agencyCode,
-      requestId: actor.requestId,
-      action,
-      target,
-      before,
-      after,
-    });
+    await manager.query(
+      `INSERT INTO audit_log (username, role, agency_code, action, target, before, after, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
+      [
+        actor.username,
+        actor.role,
+        actor.agencyCode,
+        action,
+        target,
+        before === undefined || before === null ? null : JSON.stringify(before),
+        after === undefined || after === null ? null : JSON.stringify(after),
+        actor.requestId,
+      ],
+    );
   }
 
   /** Newest first. */
