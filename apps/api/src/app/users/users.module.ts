@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommonModule } from '../common/common.module';
+import { CredentialsService } from './credentials.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -7,6 +8,6 @@ import { UsersService } from './users.service';
 @Module({
   imports: [CommonModule],
   controllers: [UsersController],
-  providers: [UsersService],
+  providers: [UsersService, CredentialsService],
 })
 export class UsersModule {}

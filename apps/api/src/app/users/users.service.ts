@@ -1,27 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { hash } from 'bcryptjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { UserDto } from '@scorecard/contracts';
-import {
-  AuditLogRepository,
-  LoginFailureRepository,
-  SessionRepository,
-  type UserEntity,
-  UserRepository,
-} from '@scorecard/server-database';
+import { AuditLogRepository, type UserEntity, UserRepository } from '@scorecard/server-database';
 import { AccessPolicy } from '../access/access-policy';
 import { AgencyDirectory } from '../common/agency-directory.service';
-import {
-  ConflictError,
-  InvalidInputError,
-  NotFoundError,
-  OutOfScopeError,
-} from '../common/api.errors';
+import { ConflictError, NotFoundError, OutOfScopeError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
-import { passwordProblem } from './password-rules';
+import { CredentialsService } from './credentials.service';
 import type { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './user.dto';
-
-const BCRYPT_COST = 12;
 
 /** User administration: province admins for the province, city admins for their city. */
 @Injectable()
@@ -29,8 +15,7 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UserRepository,
-    private readonly sessions: SessionRepository,
-    private readonly failures: LoginFailureRepository,
+    private readonly credentials: CredentialsService,
     private readonly audit: AuditLogRepository,
     private readonly agencies: AgencyDirectory,
     private readonly policy: AccessPolicy,
@@ -46,9 +31,7 @@ export class UsersService {
   async create(caller: AuthenticatedUser, body: CreateUserDto): Promise<UserDto> {
     await this.policy.assert(caller, 'user.manage', body.agencyCode);
     this.assertMayAssign(caller, body.role);
-    const problem = passwordProblem(body.password, body.username);
-    if (problem) throw new InvalidInputError([{ field: 'password', message: problem }]);
-    const passwordHash = await hash(body.password, BCRYPT_COST);
+    const passwordHash = await this.credentials.hashNewPassword(body.password, body.username);
     return this.dataSource.transaction(async (manager) => {
       if (await this.users.findByUsername(body.username, manager)) {
         throw new ConflictError(`The username ${body.username} is taken`);
@@ -92,7 +75,7 @@ export class UsersService {
       });
       const saved = await this.users.save(manager, user);
       if (saved.disabled || before.role !== saved.role)
-        await this.sessions.revokeAllOfUser(manager, saved.id);
+        await this.credentials.endSessions(manager, saved.id);
       await this.audit.recordAction(
         manager,
         caller,
@@ -111,17 +94,15 @@ export class UsersService {
     username: string,
     body: ResetPasswordDto,
   ): Promise<void> {
-    const problem = passwordProblem(body.password, username);
-    if (problem) throw new InvalidInputError([{ field: 'password', message: problem }]);
-    const passwordHash = await hash(body.password, BCRYPT_COST);
+    const passwordHash = await this.credentials.hashNewPassword(body.password, username);
     await this.dataSource.transaction(async (manager) => {
       const user = await this.findManageable(manager, caller, username);
       const before = { passwordChangedAt: user.passwordChangedAt.toISOString() };
       user.passwordHash = passwordHash;
       user.passwordChangedAt = new Date();
       await this.users.save(manager, user);
-      await this.sessions.revokeAllOfUser(manager, user.id);
-      await this.failures.clear(manager, username);
+      await this.credentials.endSessions(manager, user.id);
+      await this.credentials.liftLockOut(manager, username);
       await this.audit.recordAction(
         manager,
         caller,
@@ -139,18 +120,11 @@ export class UsersService {
   async unlock(caller: AuthenticatedUser, username: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.findManageable(manager, caller, username);
-      const state = await this.failures.find(username, manager);
-      await this.failures.clear(manager, username);
-      await this.audit.recordAction(
-        manager,
-        caller,
-        'user.unlock',
-        `user/${username}`,
-        state
-          ? { failures: state.failures, lockedUntil: state.lockedUntil?.toISOString() ?? null }
-          : null,
-        { failures: 0, lockedUntil: null },
-      );
+      const lifted = await this.credentials.liftLockOut(manager, username);
+      await this.audit.recordAction(manager, caller, 'user.unlock', `user/${username}`, lifted, {
+        failures: 0,
+        lockedUntil: null,
+      });
     });
   }
 
