@@ -4,6 +4,7 @@ import type { Job } from 'bullmq';
 import type { ComputeJobResult } from '@scorecard/contracts';
 import { PeriodComputationService } from '@scorecard/server-months';
 import { type ComputePeriodJobData, JobName, QueueName } from '@scorecard/server-queue';
+import { type JobDispatcher, handlersForQueue } from './job-handlers';
 
 /**
  * Computes a month's results. Errors are left to throw so BullMQ retries; the computation is one
@@ -12,13 +13,22 @@ import { type ComputePeriodJobData, JobName, QueueName } from '@scorecard/server
 @Processor(QueueName.Aggregate)
 export class AggregationProcessor extends WorkerHost {
   private readonly logger = new Logger(AggregationProcessor.name);
+  private readonly dispatch: JobDispatcher<Job<ComputePeriodJobData>>;
 
   constructor(private readonly computation: PeriodComputationService) {
     super();
+    this.dispatch = handlersForQueue<Job<ComputePeriodJobData>>(QueueName.Aggregate, {
+      [JobName.ComputePeriod]: (job) => this.computePeriod(job),
+    });
   }
 
-  async process(job: Job<ComputePeriodJobData>): Promise<ComputeJobResult & { revision: number; skipped: boolean }> {
-    if (job.name !== JobName.ComputePeriod) throw new Error(`No handler for job ${job.name}`);
+  async process(job: Job<ComputePeriodJobData>): Promise<unknown> {
+    return this.dispatch(job.name, job);
+  }
+
+  private async computePeriod(
+    job: Job<ComputePeriodJobData>,
+  ): Promise<ComputeJobResult & { revision: number; skipped: boolean }> {
     const outcome = await this.computation.compute(job.data.period, {
       minimumRevision: job.data.revision,
       onProgress: (percent) => job.updateProgress(percent),

@@ -10,14 +10,14 @@ describe('handlersForQueue', () => {
     expect(jobsOfQueue(QueueName.Import)).toEqual([JobName.ImportFile]);
   });
 
-  it('maps each job of the queue to its handler', async () => {
-    const handlers = handlersForQueue(QueueName.Schedule, {
+  it('hands each job of the queue to its handler, and refuses a job it does not know', async () => {
+    const dispatch = handlersForQueue(QueueName.Schedule, {
       [JobName.OpenEndedMonth]: answer(JobName.OpenEndedMonth),
       [JobName.RemindOverdue]: answer(JobName.RemindOverdue),
       [JobName.ConfirmStars]: answer(JobName.ConfirmStars),
     });
-    expect([...handlers.keys()].sort()).toEqual(jobsOfQueue(QueueName.Schedule).sort());
-    expect(await handlers.get(JobName.RemindOverdue)?.(undefined)).toBe(JobName.RemindOverdue);
+    for (const job of jobsOfQueue(QueueName.Schedule)) expect(await dispatch(job, undefined)).toBe(job);
+    await expect(dispatch('compute-period', undefined)).rejects.toThrow('No handler for job compute-period');
   });
 
   it('refuses to start when a job of the queue has no handler', () => {

@@ -3,15 +3,18 @@ import { JobName, type QueueName, QUEUE_OF_JOB, jobsOfQueue } from '@scorecard/s
 /** Runs one job; errors are left to throw so BullMQ retries. */
 export type JobHandler<Data = unknown> = (data: Data) => Promise<unknown>;
 
+/** Hands a job to its handler by the job's name. */
+export type JobDispatcher<Data = unknown> = (jobName: string, data: Data) => Promise<unknown>;
+
 /**
- * A queue's handlers by job name. Throws — so the worker does not start — when a job of the queue
- * has no handler, or a handler is given for a job that runs on another queue.
+ * A queue's dispatcher from its handlers by job name. Throws — so the worker does not start — when
+ * a job of the queue has no handler, or a handler is given for a job that runs on another queue.
  */
 export function handlersForQueue<Data>(
   queue: QueueName,
   handlers: Partial<Record<JobName, JobHandler<Data>>>,
-): ReadonlyMap<JobName, JobHandler<Data>> {
-  const byJob = new Map<JobName, JobHandler<Data>>();
+): JobDispatcher<Data> {
+  const byJob = new Map<string, JobHandler<Data>>();
   for (const job of Object.values(JobName)) {
     const handler = handlers[job];
     if (!handler) continue;
@@ -20,5 +23,9 @@ export function handlersForQueue<Data>(
   }
   const missing = jobsOfQueue(queue).filter((job) => !byJob.has(job));
   if (missing.length > 0) throw new Error(`No handler for the ${queue} job(s) ${missing.join(', ')}`);
-  return byJob;
+  return async (jobName, data) => {
+    const handler = byJob.get(jobName);
+    if (!handler) throw new Error(`No handler for job ${jobName}`);
+    return handler(data);
+  };
 }

@@ -3,7 +3,7 @@ import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { PeriodScheduleService, StarScheduleService } from '@scorecard/server-months';
 import { JobName, QueueName, SCHEDULES, SCHEDULE_TIME_ZONE } from '@scorecard/server-queue';
-import { type JobHandler, handlersForQueue } from './job-handlers';
+import { type JobDispatcher, handlersForQueue } from './job-handlers';
 
 /**
  * The calendar jobs, one handler each: open the month that has ended (and open its star
@@ -13,7 +13,7 @@ import { type JobHandler, handlersForQueue } from './job-handlers';
 @Processor(QueueName.Schedule)
 export class ScheduleProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ScheduleProcessor.name);
-  private readonly handlers: ReadonlyMap<JobName, JobHandler<Date>>;
+  private readonly dispatch: JobDispatcher<Date>;
 
   constructor(
     private readonly schedule: PeriodScheduleService,
@@ -21,7 +21,7 @@ export class ScheduleProcessor extends WorkerHost implements OnApplicationBootst
     @InjectQueue(QueueName.Schedule) private readonly queue: Queue,
   ) {
     super();
-    this.handlers = handlersForQueue<Date>(QueueName.Schedule, {
+    this.dispatch = handlersForQueue<Date>(QueueName.Schedule, {
       [JobName.OpenEndedMonth]: (now) => this.openEndedMonth(now),
       [JobName.RemindOverdue]: (now) => this.remindOverdue(now),
       [JobName.ConfirmStars]: (now) => this.confirmStars(now),
@@ -36,9 +36,7 @@ export class ScheduleProcessor extends WorkerHost implements OnApplicationBootst
   }
 
   async process(job: Job): Promise<unknown> {
-    const handler = this.handlers.get(job.name as JobName);
-    if (!handler) throw new Error(`No handler for job ${job.name}`);
-    return handler(new Date());
+    return this.dispatch(job.name, new Date());
   }
 
   private async openEndedMonth(now: Date) {
