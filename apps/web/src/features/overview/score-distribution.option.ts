@@ -8,6 +8,7 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 import { formatScore } from '../../shared/format';
 import { escapeHtml } from '../../shared/html';
+import { itemChartFrame } from '../../shared/chart-frame';
 
 export type ScoreDistributionOption = ComposeOption<
   | BoxplotSeriesOption
@@ -84,30 +85,23 @@ export function buildScoreDistributionOption(input: {
 }): ScoreDistributionOption {
   const { groups, labels } = input;
   return {
-    aria: { enabled: true },
-    animationDuration: 300,
-    grid: { left: 8, right: 16, top: 16, bottom: 8, outerBoundsMode: 'same' },
-    tooltip: {
-      trigger: 'item',
-      confine: true,
-      formatter: (params) => {
-        const p = Array.isArray(params) ? params[0] : params;
-        if (!p) return '';
-        const group =
-          groups[p.seriesType === 'boxplot' ? p.dataIndex : ((p.value as number[])[0] ?? -1)];
-        if (!group?.stats) return '';
-        const s = group.stats;
-        return [
-          `<strong>${escapeHtml(group.name)}</strong>`,
-          `${escapeHtml(labels.count)}: ${group.scores.length}`,
-          `${escapeHtml(labels.max)}: ${formatScore(s.max)}`,
-          `${escapeHtml(labels.q3)}: ${formatScore(s.q3)}`,
-          `${escapeHtml(labels.median)}: ${formatScore(s.median)}`,
-          `${escapeHtml(labels.q1)}: ${formatScore(s.q1)}`,
-          `${escapeHtml(labels.min)}: ${formatScore(s.min)}`,
-        ].join('<br/>');
-      },
-    },
+    ...itemChartFrame({ left: 8, right: 16, top: 16, bottom: 8 }, (params) => {
+      const p = Array.isArray(params) ? params[0] : params;
+      if (!p) return '';
+      const group =
+        groups[p.seriesType === 'boxplot' ? p.dataIndex : ((p.value as number[])[0] ?? -1)];
+      if (!group?.stats) return '';
+      const s = group.stats;
+      return [
+        `<strong>${escapeHtml(group.name)}</strong>`,
+        `${escapeHtml(labels.count)}: ${group.scores.length}`,
+        `${escapeHtml(labels.max)}: ${formatScore(s.max)}`,
+        `${escapeHtml(labels.q3)}: ${formatScore(s.q3)}`,
+        `${escapeHtml(labels.median)}: ${formatScore(s.median)}`,
+        `${escapeHtml(labels.q1)}: ${formatScore(s.q1)}`,
+        `${escapeHtml(labels.min)}: ${formatScore(s.min)}`,
+      ].join('<br/>');
+    }),
     xAxis: {
       type: 'category',
       data: groups.map((g) => g.name),

@@ -6,6 +6,7 @@ import type {
   TooltipComponentOption,
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
+import { itemChartFrame } from '../../shared/chart-frame';
 import { formatScore } from '../../shared/format';
 import { GRADE_PALETTE } from '../../shared/grade';
 
@@ -101,18 +102,11 @@ export function barTooltipHtml(bar: RankingBar, labels: RankingBarLabels): strin
 export function buildRankingBarOption({ rows, labels }: RankingBarOptionInput): RankingBarOption {
   const bars = rankingBars(rows);
   return {
-    aria: { enabled: true },
-    animationDuration: 300,
-    grid: { left: 8, right: 128, top: 8, bottom: 8, outerBoundsMode: 'same' },
-    tooltip: {
-      trigger: 'item',
-      confine: true,
-      formatter: (params) => {
-        const index = Array.isArray(params) ? params[0]?.dataIndex : params.dataIndex;
-        const bar = index == null ? undefined : bars[index];
-        return bar ? barTooltipHtml(bar, labels) : '';
-      },
-    },
+    ...itemChartFrame({ left: 8, right: 128, top: 8, bottom: 8 }, (params) => {
+      const index = Array.isArray(params) ? params[0]?.dataIndex : params.dataIndex;
+      const bar = index == null ? undefined : bars[index];
+      return bar ? barTooltipHtml(bar, labels) : '';
+    }),
     xAxis: {
       type: 'value',
       min: 0,
