@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { compare } from 'bcryptjs';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { LoginResponse, Role } from '@scorecard/contracts';
 import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
 import {
   AuditLogRepository,
   LoginFailureRepository,
   SessionRepository,
+  TransactionRunner,
   UserRepository,
 } from '@scorecard/server-database';
 import { AuthenticationError, LockedOutError } from '../common/api.errors';
@@ -33,7 +33,7 @@ interface TokenClaims {
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
     private readonly failures: LoginFailureRepository,
@@ -51,7 +51,7 @@ export class AuthService {
     // Compare even for unknown users so timing does not reveal which usernames exist.
     const matches = await compare(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
     if (!user || !matches || user.disabled) {
-      const failure = await this.dataSource.transaction(async (manager) => {
+      const failure = await this.transactions.run(async (manager) => {
         const recorded = await this.failures.recordFailure(manager, username, LOCKOUT_THRESHOLD, LOCKOUT_SECONDS);
         await this.audit.recordAction(
           manager,
@@ -69,7 +69,7 @@ export class AuthService {
 
     const sessionId = randomUUID();
     const secret = randomBytes(32).toString('base64url');
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       await this.failures.clear(manager, username);
       await this.sessions.create(manager, {
         id: sessionId,
@@ -99,7 +99,7 @@ export class AuthService {
     const [sessionId, secret] = refreshToken.split('.');
     if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) throw new AuthenticationError('Invalid refresh token');
     const nextSecret = randomBytes(32).toString('base64url');
-    const user = await this.dataSource.transaction(async (manager) => {
+    const user = await this.transactions.run(async (manager) => {
       const session = await this.sessions.findById(manager, sessionId);
       const valid =
         session &&
@@ -129,7 +129,7 @@ export class AuthService {
   }
 
   async logout(caller: AuthenticatedUser): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       await this.sessions.revoke(manager, caller.sessionId);
       await this.audit.recordAction(
         manager,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { CompletenessDto, PeriodEventDto, ProgressCountsDto } from '@scorecard/contracts';
 import {
   type AgencyProgress,
@@ -7,6 +7,7 @@ import {
   PeriodLifecycleRepository,
   PeriodRepository,
   SubmissionRepository,
+  TransactionRunner,
 } from '@scorecard/server-database';
 import { PeriodComputationService } from '@scorecard/server-months';
 import { AgencyDirectory } from '../common/agency-directory.service';
@@ -26,7 +27,7 @@ import type { AuthenticatedUser } from '../common/current-user.decorator';
 @Injectable()
 export class PeriodLifecycleService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly periods: PeriodRepository,
     private readonly lifecycle: PeriodLifecycleRepository,
     private readonly submissions: SubmissionRepository,
@@ -43,7 +44,7 @@ export class PeriodLifecycleService {
     if (options.force && !options.reason?.trim()) {
       throw new InvalidInputError([{ field: 'reason', message: 'a forced lock needs a reason' }]);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const month = await this.openMonth(manager, period, 'open');
       const pending = (await this.lifecycle.progress(period, manager)).filter(
         (agency) => !agency.waived && agency.status !== 'approved',
@@ -89,7 +90,7 @@ export class PeriodLifecycleService {
       throw new ConflictError(`Period ${period} is ${month.status}: lock it before publishing`);
     // Locked: no figure can change any more, so these results are the final ones.
     await this.computation.compute(period);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const current = await this.openMonth(manager, period, 'locked');
       const version = current.publishedVersion + 1;
       const rows = await this.lifecycle.snapshot(manager, period, version);
@@ -117,7 +118,7 @@ export class PeriodLifecycleService {
   }
 
   async reopen(caller: AuthenticatedUser, period: string, reason: string) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const month = await this.openMonth(manager, period, 'published');
       await this.lifecycle.markReopened(manager, period);
       await this.lifecycle.recordEvent(manager, {
@@ -145,7 +146,7 @@ export class PeriodLifecycleService {
     agencyCode: string,
     decision: { approve: true } | { approve: false; reason: string },
   ): Promise<{ status: 'approved' | 'returned' }> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const month = await this.periods.findForUpdate(manager, period);
       if (!month) throw new NotFoundError(`Period ${period} does not exist`);
       if (month.status !== 'open') throw new PeriodNotOpenError(period, month.status);
@@ -176,7 +177,7 @@ export class PeriodLifecycleService {
     agencyCode: string,
     reason: string,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       await this.openMonth(manager, period, 'open');
       await this.lifecycle.waive(manager, period, agencyCode, reason, caller.username);
       await this.audit.recordAction(

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { NotificationKind, NotificationListDto } from '@scorecard/contracts';
-import { AuditLogRepository, NotificationRepository } from '@scorecard/server-database';
+import {
+  AuditLogRepository,
+  NotificationRepository,
+  TransactionRunner,
+} from '@scorecard/server-database';
 import { NotFoundError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 
@@ -11,7 +14,7 @@ const LIST_LIMIT = 50;
 @Injectable()
 export class NotificationsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly notifications: NotificationRepository,
     private readonly audit: AuditLogRepository,
   ) {}
@@ -34,7 +37,7 @@ export class NotificationsService {
   }
 
   async markRead(caller: AuthenticatedUser, id: string): Promise<{ unread: number }> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const marked = await this.notifications.markRead(manager, caller.username, id);
       if (!marked) throw new NotFoundError(`You have no notification ${id}`);
       await this.audit.recordAction(
@@ -50,7 +53,7 @@ export class NotificationsService {
   }
 
   async markAllRead(caller: AuthenticatedUser): Promise<{ unread: number }> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const marked = await this.notifications.markAllRead(manager, caller.username);
       await this.audit.recordAction(
         manager,

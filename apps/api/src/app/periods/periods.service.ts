@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { JobAcceptedDto, PeriodDto } from '@scorecard/contracts';
-import { DataSource } from 'typeorm';
-import { AuditLogRepository, PeriodRepository } from '@scorecard/server-database';
+import {
+  AuditLogRepository,
+  PeriodRepository,
+  TransactionRunner,
+} from '@scorecard/server-database';
 import { ComputePeriodProducer } from '@scorecard/server-queue';
 import { NotFoundError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
@@ -9,7 +12,7 @@ import type { AuthenticatedUser } from '../common/current-user.decorator';
 @Injectable()
 export class PeriodsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly periods: PeriodRepository,
     private readonly audit: AuditLogRepository,
     private readonly producer: ComputePeriodProducer,
@@ -34,13 +37,15 @@ export class PeriodsService {
     const month = await this.periods.find(period);
     if (!month) throw new NotFoundError(`Period ${period} does not exist`);
     const jobId = await this.producer.enqueue({ period, revision: month.dataRevision });
-    await this.audit.recordAction(
-      this.dataSource.manager,
-      caller,
-      'period.compute',
-      `period/${period}`,
-      { dataRevision: month.dataRevision, computedRevision: month.computedRevision },
-      { jobId },
+    await this.transactions.run((manager) =>
+      this.audit.recordAction(
+        manager,
+        caller,
+        'period.compute',
+        `period/${period}`,
+        { dataRevision: month.dataRevision, computedRevision: month.computedRevision },
+        { jobId },
+      ),
     );
     return { jobId };
   }

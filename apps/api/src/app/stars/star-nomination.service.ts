@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import {
   AuditLogRepository,
   NotificationRepository,
   StarRepository,
+  TransactionRunner,
   UserRepository,
 } from '@scorecard/server-database';
 import { AgencyDirectory } from '../common/agency-directory.service';
@@ -16,7 +16,7 @@ import { StarRoundService, assertRoundOpen } from './star-round.service';
 @Injectable()
 export class StarNominationService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly stars: StarRepository,
     private readonly rounds: StarRoundService,
     private readonly users: UserRepository,
@@ -31,7 +31,7 @@ export class StarNominationService {
     agencyCode: string,
     body: NominateStarDto,
   ): Promise<{ id: string }> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       await this.rounds.assertPeriodExists(period, manager);
       const person = await this.users.findByUsername(body.staffUsername, manager);
       if (

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { ResolveObjectionResponse } from '@scorecard/contracts';
 import {
   AuditLogRepository,
   NotificationRepository,
   StarRepository,
+  TransactionRunner,
 } from '@scorecard/server-database';
 import { STAR_MANAGER_ROLES } from '@scorecard/server-months';
 import { AccessPolicy } from '../access/access-policy';
@@ -18,7 +18,7 @@ import { StarRoundService } from './star-round.service';
 @Injectable()
 export class StarObjectionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly stars: StarRepository,
     private readonly rounds: StarRoundService,
     private readonly policy: AccessPolicy,
@@ -33,7 +33,7 @@ export class StarObjectionsService {
     agencyCode: string,
     body: FileObjectionDto,
   ): Promise<{ id: string }> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const round = await this.stars.findRoundForUpdate(manager, period, agencyCode);
       if (
         !round ||
@@ -86,7 +86,7 @@ export class StarObjectionsService {
     const found = await this.stars.findObjection(id);
     if (!found) throw new NotFoundError(`Objection ${id} does not exist`);
     await this.policy.assert(caller, 'star.manage', found.agencyCode);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const round = await this.rounds.lock(manager, found.period, found.agencyCode);
       const objection = await this.stars.findObjection(id, manager);
       if (!objection || objection.status !== 'open') {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { StarRoundDto } from '@scorecard/contracts';
 import {
   PeriodRepository,
@@ -28,7 +28,6 @@ export interface EvaluatedStarRound {
 @Injectable()
 export class StarRoundService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly stars: StarRepository,
     private readonly periods: PeriodRepository,
     private readonly rules: StarRulesService,
@@ -48,11 +47,7 @@ export class StarRoundService {
   async view(caller: AuthenticatedUser, period: string, agencyCode: string): Promise<StarRoundDto> {
     const rules = await this.rules.forYear(periodYear(period));
     const round = await this.stars.findRound(period, agencyCode);
-    const { evaluation, candidates, voters } = await this.evaluate(
-      this.dataSource.manager,
-      { period, agencyCode },
-      rules,
-    );
+    const { evaluation, candidates, voters } = await this.evaluate({ period, agencyCode }, rules);
     const staff = await this.stars.usersOf(agencyCode, ['staff']);
     const objections = await this.stars.listObjections(period, agencyCode);
     const rowOf = new Map(candidates.map((row) => [row.id, row]));
@@ -79,9 +74,9 @@ export class StarRoundService {
 
   /** Totals, eligibility (cooldown, withdrawal) and the winner, by `evaluateStarRound`. */
   async evaluate(
-    manager: EntityManager,
     { period, agencyCode }: { period: string; agencyCode: string },
     rules: StarRules,
+    manager?: EntityManager,
   ): Promise<EvaluatedStarRound> {
     const candidates = await this.stars.listCandidates(period, agencyCode, manager);
     const starPeriods = await this.stars.starPeriodsOf(

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { StarRulesDto } from '@scorecard/contracts';
-import { AuditLogRepository, StarRepository, type StarRules } from '@scorecard/server-database';
+import {
+  AuditLogRepository,
+  StarRepository,
+  type StarRules,
+  TransactionRunner,
+} from '@scorecard/server-database';
 import { DEFAULT_STAR_COOLDOWN_MONTHS, DEFAULT_STAR_WEIGHTS } from '@scorecard/scoring';
 import { InvalidInputError, NotFoundError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
@@ -13,7 +18,7 @@ const DEFAULT_PUBLICITY_DAYS = 5;
 @Injectable()
 export class StarRulesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly stars: StarRepository,
     private readonly audit: AuditLogRepository,
   ) {}
@@ -35,7 +40,7 @@ export class StarRulesService {
     if (work + peer + leader + attendance <= 0) {
       throw new InvalidInputError([{ field: 'weights', message: 'weights must not all be zero' }]);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const before = await this.stars.findRules(year, manager);
       const rules: StarRules = {
         year,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { StarCandidateDto } from '@scorecard/contracts';
-import { AuditLogRepository, StarRepository } from '@scorecard/server-database';
+import { AuditLogRepository, StarRepository, TransactionRunner } from '@scorecard/server-database';
 import { AccessPolicy } from '../access/access-policy';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import type { PutStarScoresDto } from './star.dto';
@@ -11,7 +10,7 @@ import { StarRoundService, assertRoundOpen } from './star-round.service';
 @Injectable()
 export class StarScoringService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly stars: StarRepository,
     private readonly rounds: StarRoundService,
     private readonly policy: AccessPolicy,
@@ -25,7 +24,7 @@ export class StarScoringService {
   ): Promise<StarCandidateDto> {
     const candidate = await this.rounds.candidate(id);
     await this.policy.assert(caller, 'star.manage', candidate.agencyCode);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       assertRoundOpen(await this.rounds.lock(manager, candidate.period, candidate.agencyCode));
       const scores = {
         work: body.work.toFixed(2),

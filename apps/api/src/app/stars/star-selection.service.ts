@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { SelectStarResponse } from '@scorecard/contracts';
 import {
   AuditLogRepository,
   NotificationRepository,
   type StarCandidateRow,
   StarRepository,
+  TransactionRunner,
 } from '@scorecard/server-database';
 import { STAR_MANAGER_ROLES } from '@scorecard/server-months';
 import { periodYear } from '@scorecard/scoring';
@@ -24,7 +24,7 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class StarSelectionService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly stars: StarRepository,
     private readonly rounds: StarRoundService,
     private readonly rules: StarRulesService,
@@ -38,7 +38,7 @@ export class StarSelectionService {
     period: string,
     agencyCode: string,
   ): Promise<SelectStarResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       await this.rounds.assertPeriodExists(period, manager);
       const round = await this.stars.findRoundForUpdate(manager, period, agencyCode);
       if (!round)
@@ -47,9 +47,9 @@ export class StarSelectionService {
         throw new ConflictError(`The star of ${period} is already selected`);
       const rules = await this.rules.forYear(periodYear(period), manager);
       const { evaluation, candidates } = await this.rounds.evaluate(
-        manager,
         { period, agencyCode },
         rules,
+        manager,
       );
       const nameOf = (candidateId: string) =>
         candidates.find((c) => c.id === candidateId)?.staffUsername ?? candidateId;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AuditLogRepository, StarRepository } from '@scorecard/server-database';
+import { AuditLogRepository, StarRepository, TransactionRunner } from '@scorecard/server-database';
 import { AccessPolicy } from '../access/access-policy';
 import { ConflictError, InvalidInputError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
@@ -10,7 +9,7 @@ import { StarRoundService } from './star-round.service';
 @Injectable()
 export class StarVotingService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly policy: AccessPolicy,
     private readonly rounds: StarRoundService,
     private readonly stars: StarRepository,
@@ -29,7 +28,7 @@ export class StarVotingService {
         { field: 'candidate', message: 'You cannot vote for yourself' },
       ]);
     }
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const round = await this.rounds.lock(manager, candidate.period, candidate.agencyCode);
       if (round.status !== 'open')
         throw new ConflictError(`Voting for the star of ${candidate.period} is closed`);

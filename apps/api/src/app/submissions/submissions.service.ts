@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { PutSubmissionResponse, SubmissionDto } from '@scorecard/contracts';
 import { isLate, periodYear } from '@scorecard/scoring';
 import {
@@ -8,6 +7,7 @@ import {
   SchemeRepository,
   SubmissionEntity,
   SubmissionRepository,
+  TransactionRunner,
 } from '@scorecard/server-database';
 import { ComputePeriodProducer } from '@scorecard/server-queue';
 import { InvalidInputError, NotFoundError, PeriodNotOpenError, StaleVersionError } from '../common/api.errors';
@@ -20,7 +20,7 @@ export class SubmissionsService {
   private readonly logger = new Logger(SubmissionsService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly audit: AuditLogRepository,
     private readonly periods: PeriodRepository,
     private readonly schemes: SchemeRepository,
@@ -62,7 +62,7 @@ export class SubmissionsService {
     agencyCode: string,
     body: PutSubmissionDto,
   ): Promise<PutSubmissionResponse> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.transactions.run(async (manager) => {
       const month = await this.periods.findForUpdate(manager, period);
       // A month opens by itself once it has ended; until then it is as closed as a locked one.
       if (!month) throw new PeriodNotOpenError(period, 'not open yet');

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { UserDto } from '@scorecard/contracts';
-import { AuditLogRepository, type UserEntity, UserRepository } from '@scorecard/server-database';
+import {
+  AuditLogRepository,
+  TransactionRunner,
+  type UserEntity,
+  UserRepository,
+} from '@scorecard/server-database';
 import { AccessPolicy } from '../access/access-policy';
 import { AgencyDirectory } from '../common/agency-directory.service';
 import { ConflictError, NotFoundError, OutOfScopeError } from '../common/api.errors';
@@ -13,7 +18,7 @@ import type { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './user.dto'
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly users: UserRepository,
     private readonly credentials: CredentialsService,
     private readonly audit: AuditLogRepository,
@@ -32,7 +37,7 @@ export class UsersService {
     await this.policy.assert(caller, 'user.manage', body.agencyCode);
     this.assertMayAssign(caller, body.role);
     const passwordHash = await this.credentials.hashNewPassword(body.password, body.username);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       if (await this.users.findByUsername(body.username, manager)) {
         throw new ConflictError(`The username ${body.username} is taken`);
       }
@@ -57,7 +62,7 @@ export class UsersService {
   }
 
   async update(caller: AuthenticatedUser, username: string, body: UpdateUserDto): Promise<UserDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const user = await this.findManageable(manager, caller, username);
       if (body.role !== undefined) this.assertMayAssign(caller, body.role);
       if (
@@ -95,7 +100,7 @@ export class UsersService {
     body: ResetPasswordDto,
   ): Promise<void> {
     const passwordHash = await this.credentials.hashNewPassword(body.password, username);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const user = await this.findManageable(manager, caller, username);
       const before = { passwordChangedAt: user.passwordChangedAt.toISOString() };
       user.passwordHash = passwordHash;
@@ -118,7 +123,7 @@ export class UsersService {
 
   /** Lifts a lock-out after too many failed logins. */
   async unlock(caller: AuthenticatedUser, username: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       await this.findManageable(manager, caller, username);
       const lifted = await this.credentials.liftLockOut(manager, username);
       await this.audit.recordAction(manager, caller, 'user.unlock', `user/${username}`, lifted, {
