@@ -204,6 +204,23 @@ export function buildComparisonRadarOption(input: {
   };
 }
 
+/** A rank over the months, on the right axis. */
+function rankLine(
+  name: string,
+  look: { color: string; symbol: string; dash: 'dashed' | 'dotted' },
+  data: (number | '-')[],
+): LineSeriesOption {
+  return {
+    type: 'line',
+    name,
+    yAxisIndex: 1,
+    color: look.color,
+    symbol: look.symbol,
+    lineStyle: { type: look.dash },
+    data,
+  };
+}
+
 /** Score (left axis, 0–100) and ranks (right axis, 1 at the top) over the 12 months. */
 export function buildTrendOption(input: {
   trend: readonly ScorecardTrendPointDto[];
@@ -244,24 +261,16 @@ export function buildTrendOption(input: {
         connectNulls: false,
         data: trend.map((p) => (p.score == null ? '-' : Number(formatScore(p.score)))),
       },
-      {
-        type: 'line',
-        name: labels.rankInParent,
-        yAxisIndex: 1,
-        color: AVERAGE,
-        symbol: 'triangle',
-        lineStyle: { type: 'dashed' },
-        data: trend.map((p) => p.rankInParent ?? '-'),
-      },
-      {
-        type: 'line',
-        name: labels.rankInLevel,
-        yAxisIndex: 1,
-        color: BEST,
-        symbol: 'diamond',
-        lineStyle: { type: 'dotted' },
-        data: trend.map((p) => p.rankInLevel ?? '-'),
-      },
+      rankLine(
+        labels.rankInParent,
+        { color: AVERAGE, symbol: 'triangle', dash: 'dashed' },
+        trend.map((p) => p.rankInParent ?? '-'),
+      ),
+      rankLine(
+        labels.rankInLevel,
+        { color: BEST, symbol: 'diamond', dash: 'dotted' },
+        trend.map((p) => p.rankInLevel ?? '-'),
+      ),
     ],
   };
 }

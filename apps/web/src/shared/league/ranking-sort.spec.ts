@@ -28,23 +28,9 @@ describe('sortRankingRows', () => {
 
   it('sorts rank changes with "none" last either way', () => {
     const desc = sortRankingRows(CITY_ROWS, { key: 'rankChange', order: 'desc' });
-    expect(codes(desc).slice(0, 6)).toEqual([
-      '330100',
-      '330600',
-      '330300',
-      '330200',
-      '330500',
-      '330400',
-    ]);
+    expect(codes(desc).slice(0, 6).join(' ')).toBe('330100 330600 330300 330200 330500 330400');
     const asc = sortRankingRows(CITY_ROWS, { key: 'rankChange', order: 'asc' });
-    expect(codes(asc).slice(0, 6)).toEqual([
-      '330500',
-      '330200',
-      '330300',
-      '330600',
-      '330100',
-      '330400',
-    ]);
+    expect(codes(asc).slice(0, 6).join(' ')).toBe('330500 330200 330300 330600 330100 330400');
   });
 
   it('sorts by an indicator rate', () => {
