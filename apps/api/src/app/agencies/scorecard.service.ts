@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { ScorecardDto, ScorecardIndicatorDto, Scope } from '@scorecard/contracts';
 import { Ratio, periodYear, shiftPeriod } from '@scorecard/scoring';
-import { PeriodRepository, ResultRepository, SchemeRepository } from '@scorecard/server-database';
+import { ResultRepository, SchemeRepository } from '@scorecard/server-database';
 import { AccessPolicy } from '../access/access-policy';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { NotFoundError } from '../common/api.errors';
 import { AgencyDirectory } from '../common/agency-directory.service';
+import { PeriodLookupService } from '../common/period-lookup.service';
 import { toIndicatorResults } from '../rankings/ranking-row.mapper';
 
 @Injectable()
@@ -14,7 +15,7 @@ export class ScorecardService {
     private readonly agencies: AgencyDirectory,
     private readonly results: ResultRepository,
     private readonly schemes: SchemeRepository,
-    private readonly periods: PeriodRepository,
+    private readonly months: PeriodLookupService,
     private readonly policy: AccessPolicy,
   ) {}
 
@@ -25,8 +26,7 @@ export class ScorecardService {
   async scorecard(caller: AuthenticatedUser, code: string, period: string, scope: Scope = 'aggregate'): Promise<ScorecardDto> {
     const agency = await this.agencies.find(code);
     if (!agency) throw new NotFoundError(`Agency ${code} does not exist`);
-    const month = await this.periods.find(period);
-    if (!month) throw new NotFoundError(`Period ${period} does not exist`);
+    const month = await this.months.existing(period);
     // Before publication an agency sees its own results only; the province sees all.
     if (month.status !== 'published' && code !== caller.agencyCode) {
       await this.policy.assertRole(caller, 'results.read_draft');

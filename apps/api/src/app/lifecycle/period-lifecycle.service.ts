@@ -5,12 +5,12 @@ import {
   type AgencyProgress,
   AuditLogRepository,
   PeriodLifecycleRepository,
-  PeriodRepository,
   SubmissionRepository,
   TransactionRunner,
 } from '@scorecard/server-database';
 import { PeriodComputationService } from '@scorecard/server-months';
 import { AgencyDirectory } from '../common/agency-directory.service';
+import { PeriodLookupService } from '../common/period-lookup.service';
 import {
   ConflictError,
   InvalidInputError,
@@ -28,7 +28,7 @@ import type { AuthenticatedUser } from '../common/current-user.decorator';
 export class PeriodLifecycleService {
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly periods: PeriodRepository,
+    private readonly months: PeriodLookupService,
     private readonly lifecycle: PeriodLifecycleRepository,
     private readonly submissions: SubmissionRepository,
     private readonly computation: PeriodComputationService,
@@ -84,8 +84,7 @@ export class PeriodLifecycleService {
 
   /** Computes the final results and freezes them as the next published version. */
   async publish(caller: AuthenticatedUser, period: string) {
-    const month = await this.periods.find(period);
-    if (!month) throw new NotFoundError(`Period ${period} does not exist`);
+    const month = await this.months.existing(period);
     if (month.status !== 'locked')
       throw new ConflictError(`Period ${period} is ${month.status}: lock it before publishing`);
     // Locked: no figure can change any more, so these results are the final ones.
@@ -147,8 +146,7 @@ export class PeriodLifecycleService {
     decision: { approve: true } | { approve: false; reason: string },
   ): Promise<{ status: 'approved' | 'returned' }> {
     return this.transactions.run(async (manager) => {
-      const month = await this.periods.findForUpdate(manager, period);
-      if (!month) throw new NotFoundError(`Period ${period} does not exist`);
+      const month = await this.months.lock(manager, period);
       if (month.status !== 'open') throw new PeriodNotOpenError(period, month.status);
       const submission = await this.submissions.findRow(manager, period, agencyCode);
       if (!submission)
@@ -193,8 +191,7 @@ export class PeriodLifecycleService {
 
   /** Completeness (reported / expected) and timeliness (on time / expected), per city and province. */
   async completeness(period: string): Promise<CompletenessDto> {
-    const month = await this.periods.find(period);
-    if (!month) throw new NotFoundError(`Period ${period} does not exist`);
+    const month = await this.months.existing(period);
     const progress = await this.lifecycle.progress(period);
     const cities = (await this.agencies.all()).filter((agency) => agency.level === 'city');
     const cityOf = (agency: AgencyProgress) =>
@@ -225,8 +222,7 @@ export class PeriodLifecycleService {
   }
 
   async history(period: string): Promise<PeriodEventDto[]> {
-    if (!(await this.periods.find(period)))
-      throw new NotFoundError(`Period ${period} does not exist`);
+    await this.months.existing(period);
     return (await this.lifecycle.events(period)).map((event) => ({
       ...event,
       at: event.at.toISOString(),
@@ -238,8 +234,7 @@ export class PeriodLifecycleService {
     period: string,
     expected: 'open' | 'locked' | 'published',
   ) {
-    const month = await this.periods.findForUpdate(manager, period);
-    if (!month) throw new NotFoundError(`Period ${period} does not exist`);
+    const month = await this.months.lock(manager, period);
     if (month.status !== expected) {
       throw new ConflictError(
         `Period ${period} is ${month.status}; this step needs it ${expected}`,

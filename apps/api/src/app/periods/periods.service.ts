@@ -6,14 +6,15 @@ import {
   TransactionRunner,
 } from '@scorecard/server-database';
 import { ComputePeriodProducer } from '@scorecard/server-queue';
-import { NotFoundError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
+import { PeriodLookupService } from '../common/period-lookup.service';
 
 @Injectable()
 export class PeriodsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly periods: PeriodRepository,
+    private readonly months: PeriodLookupService,
     private readonly audit: AuditLogRepository,
     private readonly producer: ComputePeriodProducer,
   ) {}
@@ -34,8 +35,7 @@ export class PeriodsService {
 
   /** Queues the month's computation; asking again before anything changed returns the same job. */
   async compute(caller: AuthenticatedUser, period: string): Promise<JobAcceptedDto> {
-    const month = await this.periods.find(period);
-    if (!month) throw new NotFoundError(`Period ${period} does not exist`);
+    const month = await this.months.existing(period);
     const jobId = await this.producer.enqueue({ period, revision: month.dataRevision });
     await this.transactions.run((manager) =>
       this.audit.recordAction(

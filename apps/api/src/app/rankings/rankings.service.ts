@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { RankingsDto } from '@scorecard/contracts';
 import { periodYear } from '@scorecard/scoring';
-import { PeriodRepository, ResultRepository, SchemeRepository } from '@scorecard/server-database';
+import { ResultRepository, SchemeRepository } from '@scorecard/server-database';
 import { toIndicatorDto } from '../indicators/indicator.mapper';
 import { buildRankingWorkbook } from './ranking-workbook';
 import { AccessPolicy } from '../access/access-policy';
 import { NotFoundError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
+import { PeriodLookupService } from '../common/period-lookup.service';
 import { orderRankingRows, toRankingRow } from './ranking-row.mapper';
 import type { RankingsQuery } from './rankings.query';
 
 @Injectable()
 export class RankingsService {
   constructor(
-    private readonly periods: PeriodRepository,
+    private readonly months: PeriodLookupService,
     private readonly results: ResultRepository,
     private readonly policy: AccessPolicy,
     private readonly schemes: SchemeRepository,
@@ -21,8 +22,7 @@ export class RankingsService {
 
   /** Served from the stored results of the last computation, never recomputed per request. */
   async ranking(caller: AuthenticatedUser, query: RankingsQuery): Promise<RankingsDto> {
-    const month = await this.periods.find(query.period);
-    if (!month) throw new NotFoundError(`Period ${query.period} does not exist`);
+    const month = await this.months.existing(query.period);
     // Published months are served from their frozen snapshot; a month being corrected after
     // publication still shows its last published version to everyone but the province.
     const seesDrafts = await this.policy.allowsRole(caller, 'results.read_draft');

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { StarRoundDto } from '@scorecard/contracts';
 import {
-  PeriodRepository,
   type StarCandidateRow,
   StarRepository,
   type StarRound,
@@ -10,6 +9,7 @@ import {
 } from '@scorecard/server-database';
 import { Ratio, type StarRoundEvaluation, evaluateStarRound, periodYear } from '@scorecard/scoring';
 import { AgencyDirectory } from '../common/agency-directory.service';
+import { PeriodLookupService } from '../common/period-lookup.service';
 import { ConflictError, NotFoundError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { toSelectedStar, toStarCandidateDto, toStarObjectionDto } from './star-round.mapper';
@@ -29,7 +29,7 @@ export interface EvaluatedStarRound {
 export class StarRoundService {
   constructor(
     private readonly stars: StarRepository,
-    private readonly periods: PeriodRepository,
+    private readonly months: PeriodLookupService,
     private readonly rules: StarRulesService,
     private readonly agencies: AgencyDirectory,
   ) {}
@@ -119,9 +119,7 @@ export class StarRoundService {
   }
 
   async assertPeriodExists(period: string, manager?: EntityManager): Promise<void> {
-    if (!(await this.periods.find(period, manager))) {
-      throw new NotFoundError(`Period ${period} does not exist`);
-    }
+    await this.months.existing(period, manager);
   }
 }
 
