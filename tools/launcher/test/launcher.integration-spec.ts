@@ -1,65 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { findFreePort, isProcessAlive } from '@scorecard/server-embedded';
+import { eventually, exited, launch, LAUNCHER, portOpen, ROOT } from './support/launch';
 
-const ROOT = resolve(__dirname, '../../..');
-const LAUNCHER = join(ROOT, 'dist/tools/launcher/tools/launcher/src/main.js');
-
-interface Launch {
-  child: ChildProcess;
-  output: () => string;
-  ready: Promise<void>;
-}
-
-function launch(dataDir: string, port: number): Launch {
-  const child = spawn(process.execPath, [LAUNCHER], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), SCORECARD_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const ready = new Promise<void>((resolvePromise, reject) => {
-    const timer = setInterval(() => {
-      if (output.includes('Scorecard is running on')) {
-        clearInterval(timer);
-        resolvePromise();
-      }
-    }, 100);
-    child.once('exit', (code) => {
-      clearInterval(timer);
-      reject(new Error(`launcher exited (${code}):\n${output}`));
-    });
-  });
-  return { child, output: () => output, ready };
-}
-
-const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise<void>((resolvePromise) => child.once('exit', () => resolvePromise()));
-
-const portOpen = (port: number) =>
-  new Promise<boolean>((resolvePromise) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => (socket.destroy(), resolvePromise(true)));
-    socket.once('error', () => resolvePromise(false));
-  });
-
-/** Processes are killed as the launcher exits; give the kernel a moment to close their ports. */
-async function eventually(check: () => Promise<boolean> | boolean): Promise<boolean> {
-  for (let i = 0; i < 50; i++) {
-    if (await check()) return true;
-    await new Promise((resolvePromise) => setTimeout(resolvePromise, 100));
-  }
-  return false;
-}
-
-const postgresPid = (dataDir: string) => Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
-const redisPort = (output: string) => Number(/redis:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1] ?? NaN);
+const postgresPid = (dataDir: string) =>
+  Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+const redisPort = (output: string) =>
+  Number(/redis:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1] ?? NaN);
 
 async function newestComputedAt(port: number): Promise<string> {
   const base = `http://127.0.0.1:${port}/api`;
@@ -69,7 +16,9 @@ async function newestComputedAt(port: number): Promise<string> {
     body: JSON.stringify({ username: 'admin', password: 'demo' }),
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
-  const periods = await fetch(`${base}/periods`, { headers: { authorization: `Bearer ${accessToken}` } });
+  const periods = await fetch(`${base}/periods`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
   const [newest] = (await periods.json()) as { computedAt: string }[];
   return newest.computedAt;
 }
@@ -78,7 +27,8 @@ describe('npm start (the launcher)', () => {
   const dataDir = join(ROOT, '.data', `launcher-test-${process.pid}`);
 
   beforeAll(() => {
-    if (!existsSync(LAUNCHER)) throw new Error(`${LAUNCHER} is missing: run through nx (it builds first)`);
+    if (!existsSync(LAUNCHER))
+      throw new Error(`${LAUNCHER} is missing: run through nx (it builds first)`);
     rmSync(dataDir, { recursive: true, force: true });
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

