@@ -11,6 +11,7 @@ import {
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import {
+  AuditLogRepository,
   createDataSource,
   RawRecordImporter,
   runMigrations,
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
         maxErrors: 1000,
       },
     });
-    const outcome = await new RawRecordImporter(dataSource).apply({
+    const outcome = await new RawRecordImporter(dataSource, new AuditLogRepository(dataSource)).apply({
       importId,
       kind: 'ratings',
       contentHash: 'b'.repeat(64),
