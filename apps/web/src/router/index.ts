@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type Router, type RouterHistory } from 'vue-router';
 import { appConfig } from '../config';
-import { homeRouteFor } from '../features/auth/home';
+import type { Permission } from '@scorecard/access';
+import { homeRouteFor, mayOpen, PAGE_PERMISSION } from '../features/auth/home';
 import { HOME_PATH } from '../features/auth/redirect';
 import { useAuthStore } from '../features/auth/useAuthStore';
 
@@ -8,6 +9,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without logging in. */
     public?: boolean;
+    /** What the user must hold to open the page; without it the guard sends them home. */
+    permission?: Permission;
   }
 }
 
@@ -37,6 +40,7 @@ export function createAppRouter(
             path: 'overview',
             name: 'overview',
             component: () => import('../features/overview/OverviewPage.vue'),
+            meta: { permission: PAGE_PERMISSION.overview },
           },
           {
             path: 'agencies/:code',
@@ -62,16 +66,19 @@ export function createAppRouter(
             path: 'entry',
             name: 'entry',
             component: () => import('../features/entry/EntryPage.vue'),
+            meta: { permission: PAGE_PERMISSION.entry },
           },
           {
             path: 'imports',
             name: 'imports',
             component: () => import('../features/imports/ImportPage.vue'),
+            meta: { permission: PAGE_PERMISSION.imports },
           },
           {
             path: 'months',
             name: 'months',
             component: () => import('../features/months/MonthsPage.vue'),
+            meta: { permission: PAGE_PERMISSION.months },
           },
           {
             path: 'bulletin',
@@ -92,6 +99,10 @@ export function createAppRouter(
       return { name: 'login', query: to.fullPath === HOME_PATH ? {} : { redirect: to.fullPath } };
     }
     if (to.name === 'login' && loggedIn) return HOME_PATH;
+    // Decided before the page loads, so a forbidden page never shows, not even for a moment.
+    if (loggedIn && !to.meta.public && !mayOpen(auth.user, to.meta.permission)) {
+      return homeRouteFor(auth.user);
+    }
     return true;
   });
 

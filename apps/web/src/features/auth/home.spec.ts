@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { homeRouteFor, navItemsFor } from './home';
+import type { Permission } from '@scorecard/access';
+import { homeRouteFor, mayOpen, navItemsFor, PAGE_PERMISSION } from './home';
 
 describe('homeRouteFor', () => {
   it('starts each role on its own screen', () => {
@@ -56,5 +57,32 @@ describe('navItemsFor', () => {
       'star-wall',
     ]);
     expect(names(null)).toEqual(['rankings', 'bulletin', 'stars', 'star-wall']);
+  });
+});
+
+describe('mayOpen', () => {
+  const roles = ['national_admin', 'province_admin', 'city_admin', 'agency_head', 'staff'] as const;
+
+  it('keeps month management to those who manage months and the overview to reviewers', () => {
+    expect(mayOpen({ role: 'province_admin' }, PAGE_PERMISSION.months)).toBe(true);
+    expect(mayOpen({ role: 'agency_head' }, PAGE_PERMISSION.months)).toBe(false);
+    expect(mayOpen({ role: 'staff' }, PAGE_PERMISSION.months)).toBe(false);
+    expect(mayOpen({ role: 'city_admin' }, PAGE_PERMISSION.months)).toBe(false);
+    expect(mayOpen({ role: 'agency_head' }, PAGE_PERMISSION.overview)).toBe(false);
+    expect(mayOpen({ role: 'staff' }, PAGE_PERMISSION.entry)).toBe(false);
+    expect(mayOpen({ role: 'agency_head' }, PAGE_PERMISSION.entry)).toBe(true);
+  });
+
+  it('opens pages without a permission to anyone logged in, and nothing to no one', () => {
+    expect(mayOpen({ role: 'staff' }, undefined)).toBe(true);
+    expect(mayOpen(null, undefined)).toBe(false);
+  });
+
+  it("never sends a role home to a page it may not open (the guard's redirect cannot loop)", () => {
+    for (const role of roles) {
+      const home = homeRouteFor({ role, agencyCode: '330102' }) as { name: string };
+      const permission = (PAGE_PERMISSION as Record<string, Permission | undefined>)[home.name];
+      expect(mayOpen({ role }, permission)).toBe(true);
+    }
   });
 });

@@ -20,6 +20,27 @@ export function homeRouteFor(user: { role: Role; agencyCode: string } | null): R
   }
 }
 
+/**
+ * The permission each guarded page needs (the router's `meta.permission` and the menus read this);
+ * pages not named here are open to every logged-in user.
+ */
+export const PAGE_PERMISSION = {
+  // The overview compares the agencies one reviews; those who review none see their own ranking.
+  overview: 'submission.review',
+  entry: 'submission.write',
+  imports: 'submission.write',
+  months: 'period.manage',
+} as const satisfies Record<string, Permission>;
+
+/** Whether a user may open a page needing `permission` (none needed: everyone logged in). */
+export function mayOpen(
+  user: { role: Role } | null | undefined,
+  permission: Permission | undefined,
+): boolean {
+  if (permission === undefined) return user != null;
+  return user != null && hasPermission(user, permission);
+}
+
 export interface NavItem {
   name: string;
   labelKey: string;
@@ -27,20 +48,20 @@ export interface NavItem {
 
 /** The header links a role sees, in order; each shows where the role has the permission behind it. */
 export function navItemsFor(role: Role | null | undefined): NavItem[] {
-  const may = (permission: Permission): boolean =>
-    role != null && hasPermission({ role }, permission);
+  const user = role == null ? null : { role };
   const items: NavItem[] = [];
-  // The overview compares the agencies one reviews; those who review none see their own ranking.
-  if (may('submission.review')) items.push({ name: 'overview', labelKey: 'nav.overview' });
+  if (mayOpen(user, PAGE_PERMISSION.overview)) {
+    items.push({ name: 'overview', labelKey: 'nav.overview' });
+  }
   items.push({ name: 'rankings', labelKey: 'nav.rankings' });
-  if (role != null && !may('submission.review')) {
+  if (user != null && !mayOpen(user, PAGE_PERMISSION.overview)) {
     items.push({ name: 'my-ranking', labelKey: 'nav.myRanking' });
   }
-  if (may('submission.write')) {
-    items.push({ name: 'entry', labelKey: 'nav.entry' });
+  if (mayOpen(user, PAGE_PERMISSION.entry)) items.push({ name: 'entry', labelKey: 'nav.entry' });
+  if (mayOpen(user, PAGE_PERMISSION.imports)) {
     items.push({ name: 'imports', labelKey: 'nav.imports' });
   }
-  if (may('period.manage')) items.push({ name: 'months', labelKey: 'nav.months' });
+  if (mayOpen(user, PAGE_PERMISSION.months)) items.push({ name: 'months', labelKey: 'nav.months' });
   items.push({ name: 'bulletin', labelKey: 'nav.bulletin' });
   items.push({ name: 'stars', labelKey: 'nav.stars' });
   items.push({ name: 'star-wall', labelKey: 'nav.starWall' });
