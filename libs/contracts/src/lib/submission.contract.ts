@@ -3,7 +3,8 @@ export interface IndicatorFiguresDto {
   denominator: number;
 }
 
-export const SUBMISSION_STATUSES = ['submitted', 'approved', 'returned'] as const;
+/** `draft`: only imported raw records so far; not reported (未报送) until the agency submits its month. */
+export const SUBMISSION_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 /**

@@ -149,7 +149,8 @@ export class PeriodLifecycleService {
       const month = await this.months.lock(manager, period);
       if (month.status !== 'open') throw new PeriodNotOpenError(period, month.status);
       const submission = await this.submissions.findRow(manager, period, agencyCode);
-      if (!submission)
+      // A draft (imported records the agency has not submitted) is not there to review yet.
+      if (!submission || submission.status === 'draft')
         throw new NotFoundError(`No submission of ${agencyCode} for ${period} to review`);
       const before = { status: submission.status, returnReason: submission.returnReason };
       submission.status = decision.approve ? 'approved' : 'returned';

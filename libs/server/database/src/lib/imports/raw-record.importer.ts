@@ -187,15 +187,30 @@ export class RawRecordImporter {
              FROM import_staging GROUP BY period, agency_code`
         : `SELECT period, agency_code, count(*) FILTER (WHERE answered_within_48h) AS numerator, count(*) AS denominator
              FROM import_staging GROUP BY period, agency_code`;
-    await this.upsertFigures(client, `SELECT period, agency_code, '${DERIVED_INDICATOR[kind]}' AS indicator_code, numerator, denominator FROM (${derived}) d`, uploader);
+    // Raw records alone do not submit the month: a submission they create stays a draft.
+    await this.upsertFigures(
+      client,
+      `SELECT period, agency_code, '${DERIVED_INDICATOR[kind]}' AS indicator_code, numerator, denominator FROM (${derived}) d`,
+      uploader,
+      { submits: false },
+    );
   }
 
   private async mergeSubmissions(client: PoolClient, uploader: ImportUploader) {
-    await this.upsertFigures(client, 'SELECT period, agency_code, indicator_code, numerator, denominator FROM import_staging', uploader);
+    await this.upsertFigures(
+      client,
+      'SELECT period, agency_code, indicator_code, numerator, denominator FROM import_staging',
+      uploader,
+      { submits: true },
+    );
   }
 
-  /** Writes derived or imported figures into the agency-months' submissions (created if absent). */
-  private async upsertFigures(client: PoolClient, figuresSql: string, uploader: ImportUploader) {
+  /**
+   * Writes derived or imported figures into the agency-months' submissions (created if absent).
+   * A submissions file submits the month (`submitted`); raw records leave a draft a draft, and
+   * mark changed figures of an already submitted month as submitted again.
+   */
+  private async upsertFigures(client: PoolClient, figuresSql: string, uploader: ImportUploader, options: { submits: boolean }) {
     const { rows: dues } = await client.query(
       `SELECT a.period, a.agency_code, p.due_date::text AS due_date FROM import_affected a JOIN period p USING (period)`,
     );
@@ -207,12 +222,14 @@ export class RawRecordImporter {
     }));
     await client.query(
       `INSERT INTO submission (period, agency_code, version, status, late, submitted_at, submitted_by)
-       SELECT l.period, l.agency_code, 1, 'submitted', l.late, now(), $2
+       SELECT l.period, l.agency_code, 1, CASE WHEN $3::boolean THEN 'submitted' ELSE 'draft' END, l.late, now(), $2
          FROM jsonb_to_recordset($1::jsonb) AS l(period char(7), agency_code char(6), late boolean)
        ON CONFLICT (period, agency_code) DO UPDATE
-         SET version = submission.version + 1, status = 'submitted', submitted_at = now(), submitted_by = $2,
+         SET version = submission.version + 1,
+             status = CASE WHEN submission.status = 'draft' AND NOT $3::boolean THEN 'draft' ELSE 'submitted' END,
+             submitted_at = now(), submitted_by = $2,
              late = submission.late OR EXCLUDED.late`,
-      [JSON.stringify(late), uploader.username],
+      [JSON.stringify(late), uploader.username, options.submits],
     );
     await client.query(
       `INSERT INTO submission_value (period, agency_code, indicator_code, numerator, denominator)

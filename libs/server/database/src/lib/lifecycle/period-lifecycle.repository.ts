@@ -116,7 +116,7 @@ export class PeriodLifecycleRepository {
   async progress(period: string, manager: EntityManager = this.dataSource.manager): Promise<AgencyProgress[]> {
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT a.code, a.name, a.level, a.parent_code, s.status, coalesce(s.late, false) AS late,
-              s.agency_code IS NOT NULL AS submitted, w.agency_code IS NOT NULL AS waived, r.reminded_at
+              coalesce(s.status <> 'draft', false) AS submitted, w.agency_code IS NOT NULL AS waived, r.reminded_at
          FROM agency a
          LEFT JOIN submission s ON s.agency_code = a.code AND s.period = $1
          LEFT JOIN submission_waiver w ON w.agency_code = a.code AND w.period = $1
@@ -142,7 +142,7 @@ export class PeriodLifecycleRepository {
     const rows: { agency_code: string }[] = await manager.query(
       `INSERT INTO submission_reminder (period, agency_code)
        SELECT $1, a.code FROM agency a
-        WHERE NOT EXISTS (SELECT 1 FROM submission s WHERE s.period = $1 AND s.agency_code = a.code)
+        WHERE NOT EXISTS (SELECT 1 FROM submission s WHERE s.period = $1 AND s.agency_code = a.code AND s.status <> 'draft')
           AND NOT EXISTS (SELECT 1 FROM submission_waiver w WHERE w.period = $1 AND w.agency_code = a.code)
        ON CONFLICT DO NOTHING
        RETURNING agency_code`,

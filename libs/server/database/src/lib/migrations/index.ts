@@ -4,6 +4,7 @@ import { MonthLifecycle1764000000000 } from './1764000000000-month-lifecycle';
 import { RawRecordImports1764100000000 } from './1764100000000-raw-record-imports';
 import { ServiceStars1764300000000 } from './1764300000000-service-stars';
 import { NationalAdminRole1764350000000 } from './1764350000000-national-admin-role';
+import { DraftSubmissions1764400000000 } from './1764400000000-draft-submissions';
 
 /** In order; TypeORM records the applied ones in the `migrations` table. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   RawRecordImports1764100000000,
   ServiceStars1764300000000,
   NationalAdminRole1764350000000,
+  DraftSubmissions1764400000000,
 ];

@@ -24,7 +24,7 @@ export class PeriodRepository {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT p.period, p.status, to_char(p.due_date, 'YYYY-MM-DD') AS due_date, p.data_revision,
               p.computed_revision, p.computed_at, p.published_version,
-              (SELECT count(*) FROM submission s WHERE s.period = p.period)::int AS reported_count,
+              (SELECT count(*) FROM submission s WHERE s.period = p.period AND s.status <> 'draft')::int AS reported_count,
               (SELECT count(*) FROM agency)::int AS expected_count
          FROM period p
         ORDER BY p.period DESC`,

@@ -113,7 +113,10 @@ export class SubmissionRepository {
     );
   }
 
-  /** Every agency's own figures of a month, in hundredths (exact), for the aggregation. */
+  /**
+   * Every agency's own figures of a month, in hundredths (exact), for the aggregation. Figures of a
+   * draft (imported records the agency has not submitted yet) are left out, as the agency is.
+   */
   async ownFiguresOfPeriod(
     manager: EntityManager,
     period: string,
@@ -123,8 +126,10 @@ export class SubmissionRepository {
         `SELECT agency_code, indicator_code,
                 (numerator * 100)::bigint::text AS numerator_cents,
                 (denominator * 100)::bigint::text AS denominator_cents
-           FROM submission_value
-          WHERE period = $1`,
+           FROM submission_value v
+          WHERE period = $1
+            AND EXISTS (SELECT 1 FROM submission s
+                         WHERE s.period = v.period AND s.agency_code = v.agency_code AND s.status <> 'draft')`,
         [period],
       );
     return rows.map((row) => ({
@@ -135,9 +140,10 @@ export class SubmissionRepository {
     }));
   }
 
+  /** Agencies that submitted the month; a draft made by imported records alone is not reported. */
   async reportedAgencyCodes(manager: EntityManager, period: string): Promise<Set<string>> {
     const rows: { agency_code: string }[] = await manager.query(
-      'SELECT agency_code FROM submission WHERE period = $1',
+      `SELECT agency_code FROM submission WHERE period = $1 AND status <> 'draft'`,
       [period],
     );
     return new Set(rows.map((row) => row.agency_code));
