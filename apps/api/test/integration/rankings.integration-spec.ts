@@ -108,14 +108,40 @@ describe('rankings and scorecards', () => {
     const { status, body } = await api.request('GET', `/agencies/330102/scorecard?period=${PUBLISHED_PERIOD}`, { token });
     expect(status).toBe(200);
     expect(body).toMatchObject({ agencyCode: '330102', name: '上城区', level: 'county', parentCode: '330100' });
-    expect(body.ranks.inParent.of).toBe(13);
-    expect(body.ranks.inLevel.of).toBe(90);
+    // "of" counts the ranked (reported) counties: of Hangzhou's 13 and the province's 90.
+    const counties = await api.request('GET', `/rankings?period=${PUBLISHED_PERIOD}&level=county`, { token });
+    const reported = counties.body.rows.filter((row: { reported: boolean }) => row.reported);
+    expect(body.ranks.inParent.of).toBe(reported.filter((row: { parentCode: string }) => row.parentCode === '330100').length);
+    expect(body.ranks.inLevel.of).toBe(reported.length);
     expect(body.indicators).toHaveLength(7);
     expect(body.trend).toHaveLength(12);
     expect(body.trend[11].period).toBe(PUBLISHED_PERIOD);
     const satisfaction = body.indicators.find((indicator: { code: string }) => indicator.code === 'satisfaction');
     expect(satisfaction.gapToTarget).toBeCloseTo(0.9 - satisfaction.rate, 12);
     expect(satisfaction.best).toBeGreaterThanOrEqual(satisfaction.rate);
+  });
+
+  it('counts only ranked agencies in "rank N of M" when some did not report', async () => {
+    await api.app.get(PeriodComputationService).compute(OPEN_PERIOD);
+    const county = await api.request('GET', `/rankings?period=${OPEN_PERIOD}&level=county&scope=aggregate`, { token });
+    const rows: { agencyCode: string; parentCode: string; reported: boolean }[] = county.body.rows;
+    const reported = rows.filter((row) => row.reported);
+    expect(reported.length).toBeLessThan(rows.length);
+    // A reported county of a city where some counties did not report.
+    const subject = reported.find((row) =>
+      rows.some((other) => other.parentCode === row.parentCode && !other.reported),
+    ) as { agencyCode: string; parentCode: string };
+    const reportedInParent = reported.filter((row) => row.parentCode === subject.parentCode).length;
+    const inParent = rows.filter((row) => row.parentCode === subject.parentCode).length;
+    expect(reportedInParent).toBeLessThan(inParent);
+
+    const { status, body } = await api.request('GET', `/agencies/${subject.agencyCode}/scorecard?period=${OPEN_PERIOD}`, {
+      token,
+    });
+    expect(status).toBe(200);
+    expect(body.ranks.inParent.of).toBe(reportedInParent);
+    expect(body.ranks.inLevel.of).toBe(reported.length);
+    expect(body.ranks.inParent.rank).toBeLessThanOrEqual(reportedInParent);
   });
 
   it('validates ranking queries', async () => {

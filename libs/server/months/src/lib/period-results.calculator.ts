@@ -57,7 +57,10 @@ export function calculatePeriodResults(input: PeriodResultsInput): AgencyResultE
       }
       const ranks = new Map<string, { rank: number | null; size: number }>();
       for (const group of groups.values()) {
-        for (const entry of rankAgencies(group)) ranks.set(entry.code, { rank: entry.rank, size: group.length });
+        const ranked = rankAgencies(group);
+        // "Rank N of M": M counts the ranked agencies only, never those that did not report (未报送).
+        const size = ranked.filter((entry) => entry.rank !== null).length;
+        for (const entry of ranked) ranks.set(entry.code, { rank: entry.rank, size });
       }
       return ranks;
     };
