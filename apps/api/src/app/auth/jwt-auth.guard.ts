@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { isDatabaseUnreachable } from '../common/database-unavailable';
 import { IS_PUBLIC } from '../common/public.decorator';
 import { AuthService } from './auth.service';
 
@@ -20,7 +21,9 @@ export class JwtAuthGuard implements CanActivate {
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('A bearer token is required');
     try {
       request.user = await this.auth.verify(token, request.id === undefined ? null : String(request.id));
-    } catch {
+    } catch (error) {
+      // The session could not be checked: that is the database's failure, not the caller's (503, not 401).
+      if (isDatabaseUnreachable(error)) throw error;
       throw new UnauthorizedException('The token is invalid or has expired');
     }
     return true;

@@ -10,8 +10,10 @@ import {
   NotFoundError,
   OutOfScopeError,
   PeriodNotOpenError,
+  ServiceUnavailableError,
   StaleVersionError,
 } from './api.errors';
+import { asServiceUnavailable } from './database-unavailable';
 
 interface ErrorBody {
   statusCode: number;
@@ -30,8 +32,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception);
+    const body = this.toBody(asServiceUnavailable(exception));
+    if (body.statusCode === 503) this.logger.warn(`Service unavailable: ${String(exception)}`);
+    else if (body.statusCode >= 500) this.logger.error(exception);
     response.status(body.statusCode).json(body);
   }
 
@@ -58,6 +61,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof PeriodNotOpenError) return body(423, exception.message);
     if (exception instanceof LockedOutError) return body(429, exception.message, { lockedUntil: exception.until.toISOString() });
     if (exception instanceof ConflictError) return body(409, exception.message);
+    if (exception instanceof ServiceUnavailableError) return body(503, exception.message);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();

@@ -6,6 +6,7 @@ import {
   NotFoundError,
   OutOfScopeError,
   PeriodNotOpenError,
+  ServiceUnavailableError,
   StaleVersionError,
 } from './api.errors';
 
@@ -19,6 +20,7 @@ describe('API errors', () => {
     [new AuthenticationError(), 'AuthenticationError'],
     [new LockedOutError(new Date('2026-11-26T12:00:00Z')), 'LockedOutError'],
     [new ConflictError('already selected'), 'ConflictError'],
+    [new ServiceUnavailableError(), 'ServiceUnavailableError'],
   ])('%s is named %s and stays an Error', (error, name) => {
     expect(error.name).toBe(name);
     expect(error).toBeInstanceOf(Error);

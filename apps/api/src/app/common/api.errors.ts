@@ -66,3 +66,10 @@ export class LockedOutError extends ApiError {
 }
 
 export class ConflictError extends ApiError {}
+
+/** A service the API depends on (the database) cannot be reached; answered 503, the caller may retry. */
+export class ServiceUnavailableError extends ApiError {
+  constructor(message = 'The database is not reachable; try again shortly') {
+    super(message);
+  }
+}

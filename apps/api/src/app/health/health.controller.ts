@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
+import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { QueueName } from '@scorecard/server-queue';
 import { Public } from '../common/public.decorator';
@@ -16,16 +17,22 @@ export class HealthController {
     @InjectQueue(QueueName.Aggregate) private readonly queue: Queue,
   ) {}
 
-  /** `{status, db, redis}`; 503 when either dependency is down. */
+  /** `{status, db, redis}`; 503, with the same body, when either dependency is down. */
   @Public()
   @Get()
-  async check(): Promise<{ status: 'ok' | 'error'; db: ServiceState; redis: ServiceState }> {
+  async check(
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ status: 'ok' | 'error'; db: ServiceState; redis: ServiceState }> {
     const [db, redis] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.queue.getJobCounts('waiting')),
     ]);
-    const body = { status: db === 'up' && redis === 'up' ? ('ok' as const) : ('error' as const), db, redis };
-    if (body.status !== 'ok') throw new ServiceUnavailableException(body);
+    const body = {
+      status: db === 'up' && redis === 'up' ? ('ok' as const) : ('error' as const),
+      db,
+      redis,
+    };
+    if (body.status !== 'ok') response.status(503);
     return body;
   }
 }

@@ -7,6 +7,8 @@ export interface DataSourceSettings {
   /** Pool size per process. */
   poolSize?: number;
   logging?: boolean;
+  /** How long a request waits to get a connection (a new one or a free one of the pool); 5 s by default. */
+  connectionTimeoutMs?: number;
 }
 
 /** TypeORM data source; the schema comes from migrations only, never `synchronize`. */
@@ -19,7 +21,12 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     migrationsRun: false,
     synchronize: false,
     logging: settings.logging ? ['error', 'warn'] : ['error'],
-    extra: { max: settings.poolSize ?? 10, application_name: 'scorecard' },
+    // A database that is down or saturated fails a request within seconds instead of hanging it.
+    extra: {
+      max: settings.poolSize ?? 10,
+      application_name: 'scorecard',
+      connectionTimeoutMillis: settings.connectionTimeoutMs ?? 5_000,
+    },
   });
 }
 
@@ -37,7 +44,10 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   });
 }
 
-export async function withSchemaLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+export async function withSchemaLock<T>(
+  dataSource: DataSource,
+  work: () => Promise<T>,
+): Promise<T> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

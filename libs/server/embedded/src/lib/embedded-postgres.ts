@@ -17,6 +17,8 @@ export interface EmbeddedPostgresOptions {
   /** The platform package holding the PostgreSQL binaries, when not the installed one (tests). */
   binariesPackageDir?: string;
   database: string;
+  /** Listen on this port instead of a free one (restarting a server its clients already know). */
+  port?: number;
   /** Delete the folder when stopped (test runs). */
   ephemeral?: boolean;
   log?: (line: string) => void;
@@ -43,7 +45,7 @@ export async function startEmbeddedPostgres(
   mkdirSync(dataDir, { recursive: true });
   refuseIfClusterInUse(dataDir);
 
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
