@@ -213,6 +213,7 @@ const en: MessageSchema = {
     approved: 'Approved',
     returned: 'Returned',
     status: {
+      draft: 'Draft (imported records only; not reported until submitted)',
       submitted: 'Submitted',
       approved: 'Approved',
       returned: 'Returned',

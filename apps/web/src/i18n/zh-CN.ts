@@ -209,6 +209,7 @@ const zhCN = {
     approved: '已审核通过',
     returned: '已退回',
     status: {
+      draft: '草稿（仅导入原始记录，提交后方计为已报送）',
       submitted: '已报送',
       approved: '已审核',
       returned: '已退回',
