@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { type Queue, QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { StarRepository } from '@scorecard/server-database';
+import { StarObjectionRepository, StarRepository } from '@scorecard/server-database';
 import { StarScheduleService } from '@scorecard/server-months';
 import { JobName, QueueName } from '@scorecard/server-queue';
 import { createTestDatabase, seedDemoProvince, testConfig } from '@scorecard/server-testing';
@@ -107,7 +107,7 @@ describe('star confirmation job', () => {
     const selectedAt = new Date('2026-11-11T10:00:00+08:00');
     const candidateId = await publicise('330105', selectedAt);
     await dataSource.transaction((manager) =>
-      stars.insertObjection(manager, {
+      worker.get(StarObjectionRepository).insertObjection(manager, {
         period: PERIOD,
         agencyCode: '330105',
         candidateId,

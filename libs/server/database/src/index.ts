@@ -16,3 +16,5 @@ export * from './lib/imports/import-file.repository';
 export * from './lib/imports/raw-record.importer';
 export * from './lib/notifications/notification.repository';
 export * from './lib/stars/star.repository';
+export * from './lib/stars/star-objection.repository';
+export * from './lib/stars/star-wall.repository';

@@ -3,6 +3,7 @@ import type { ResolveObjectionResponse } from '@scorecard/contracts';
 import {
   AuditLogRepository,
   NotificationRepository,
+  StarObjectionRepository,
   StarRepository,
   TransactionRunner,
 } from '@scorecard/server-database';
@@ -20,6 +21,7 @@ export class StarObjectionsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly stars: StarRepository,
+    private readonly objections: StarObjectionRepository,
     private readonly rounds: StarRoundService,
     private readonly policy: AccessPolicy,
     private readonly notifications: NotificationRepository,
@@ -48,7 +50,7 @@ export class StarObjectionsService {
       if (new Date() > round.publicityEndsAt) {
         throw new ConflictError(`The publicity window of the star of ${period} has ended`);
       }
-      const id = await this.stars.insertObjection(manager, {
+      const id = await this.objections.insertObjection(manager, {
         period,
         agencyCode,
         candidateId: round.starCandidateId,
@@ -83,18 +85,18 @@ export class StarObjectionsService {
     id: string,
     body: ResolveObjectionDto,
   ): Promise<ResolveObjectionResponse> {
-    const found = await this.stars.findObjection(id);
+    const found = await this.objections.findObjection(id);
     if (!found) throw new NotFoundError(`Objection ${id} does not exist`);
     await this.policy.assert(caller, 'star.manage', found.agencyCode);
     return this.transactions.run(async (manager) => {
       const round = await this.rounds.lock(manager, found.period, found.agencyCode);
-      const objection = await this.stars.findObjection(id, manager);
+      const objection = await this.objections.findObjection(id, manager);
       if (!objection || objection.status !== 'open') {
         throw new ConflictError(`Objection ${id} is already ${objection?.status ?? 'gone'}`);
       }
       const now = new Date();
       let status = round.status;
-      await this.stars.resolveObjection(manager, {
+      await this.objections.resolveObjection(manager, {
         id,
         status: body.upheld ? 'upheld' : 'dismissed',
         note: body.note,
@@ -108,13 +110,13 @@ export class StarObjectionsService {
           round.agencyCode,
           objection.candidateId,
         );
-        await this.stars.voidOpenObjections(manager, round.period, round.agencyCode, now);
+        await this.objections.voidOpenObjections(manager, round.period, round.agencyCode, now);
         status = 'open';
       } else if (
         round.status === 'publicizing' &&
         round.publicityEndsAt &&
         round.publicityEndsAt <= now &&
-        (await this.stars.countOpenObjections(manager, round.period, round.agencyCode)) === 0
+        (await this.objections.countOpenObjections(manager, round.period, round.agencyCode)) === 0
       ) {
         await this.stars.confirm(manager, round.period, round.agencyCode, now);
         status = 'confirmed';

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { StarRoundDto } from '@scorecard/contracts';
 import {
   type StarCandidateRow,
+  StarObjectionRepository,
   StarRepository,
   type StarRound,
   type StarRules,
@@ -29,6 +30,7 @@ export interface EvaluatedStarRound {
 export class StarRoundService {
   constructor(
     private readonly stars: StarRepository,
+    private readonly objections: StarObjectionRepository,
     private readonly months: PeriodLookupService,
     private readonly rules: StarRulesService,
     private readonly agencies: AgencyDirectory,
@@ -49,7 +51,7 @@ export class StarRoundService {
     const round = await this.stars.findRound(period, agencyCode);
     const { evaluation, candidates, voters } = await this.evaluate({ period, agencyCode }, rules);
     const staff = await this.stars.usersOf(agencyCode, ['staff']);
-    const objections = await this.stars.listObjections(period, agencyCode);
+    const objections = await this.objections.listObjections(period, agencyCode);
     const rowOf = new Map(candidates.map((row) => [row.id, row]));
     const starRow = round?.starCandidateId ? rowOf.get(round.starCandidateId) : undefined;
     return {

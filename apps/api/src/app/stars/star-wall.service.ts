@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { StarParticipationDto, StarWallEntryDto } from '@scorecard/contracts';
-import { StarRepository } from '@scorecard/server-database';
+import { StarWallRepository } from '@scorecard/server-database';
 import { AgencyDirectory } from '../common/agency-directory.service';
 import { NotFoundError } from '../common/api.errors';
 import type { StarWallQuery } from './star.query';
@@ -10,7 +10,7 @@ import { StarRoundService } from './star-round.service';
 @Injectable()
 export class StarWallService {
   constructor(
-    private readonly stars: StarRepository,
+    private readonly stars: StarWallRepository,
     private readonly rounds: StarRoundService,
     private readonly agencies: AgencyDirectory,
   ) {}

@@ -17,7 +17,9 @@ import { SchemeRepository } from './repositories/scheme.repository';
 import { SubmissionRepository } from './repositories/submission.repository';
 import { UserRepository } from './repositories/user.repository';
 import { NotificationRepository } from './notifications/notification.repository';
+import { StarObjectionRepository } from './stars/star-objection.repository';
 import { StarRepository } from './stars/star.repository';
+import { StarWallRepository } from './stars/star-wall.repository';
 
 const REPOSITORIES = [
   AgencyRepository,
@@ -33,6 +35,8 @@ const REPOSITORIES = [
   ImportFileRepository,
   RawRecordImporter,
   StarRepository,
+  StarObjectionRepository,
+  StarWallRepository,
   NotificationRepository,
   TransactionRunner,
 ];

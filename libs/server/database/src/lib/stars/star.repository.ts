@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 export type StarRoundStatus = 'open' | 'publicizing' | 'confirmed';
-export type StarObjectionStatus = 'open' | 'upheld' | 'dismissed' | 'void';
 
 export interface StarRules {
   year: number;
@@ -49,49 +48,6 @@ export interface StarCandidateRow {
   nominatedBy: string;
 }
 
-export interface StarObjectionRow {
-  id: string;
-  period: string;
-  agencyCode: string;
-  candidateId: string;
-  reason: string;
-  filedBy: string;
-  filedAt: Date;
-  status: StarObjectionStatus;
-  resolutionNote: string | null;
-  resolvedBy: string | null;
-  resolvedAt: Date | null;
-}
-
-export interface StarWallQuery {
-  period?: string;
-  /** Agencies in this subtree only (a city and its counties). */
-  agencyCodes?: string[];
-  level?: string;
-  staffUsername?: string;
-  limit: number;
-}
-
-export interface StarWallRow {
-  period: string;
-  agencyCode: string;
-  agencyName: string;
-  level: 'province' | 'city' | 'county';
-  parentCode: string | null;
-  staffUsername: string;
-  name: string;
-  post: string;
-  reason: string;
-  work: string;
-  leader: string;
-  attendance: string;
-  votes: number;
-  voters: number;
-  total: string;
-  status: 'publicizing' | 'confirmed';
-  publicityEndsAt: Date;
-}
-
 const ROUND_COLUMNS = `period, agency_code AS "agencyCode", status, star_candidate_id::text AS "starCandidateId",
   total::text AS total, selected_at AS "selectedAt", selected_by AS "selectedBy",
   publicity_ends_at AS "publicityEndsAt", confirmed_at AS "confirmedAt"`;
@@ -100,10 +56,6 @@ const CANDIDATE_COLUMNS = `c.id::text AS id, c.period, c.agency_code AS "agencyC
   u.display_name AS name, c.post, c.reason, c.evidence, c.work::text AS work, c.leader::text AS leader,
   c.attendance::text AS attendance, c.votes, c.withdrawn, c.nominated_at AS "nominatedAt",
   c.nominated_by AS "nominatedBy"`;
-
-const OBJECTION_COLUMNS = `id::text AS id, period, agency_code AS "agencyCode", candidate_id::text AS "candidateId",
-  reason, filed_by AS "filedBy", filed_at AS "filedAt", status, resolution_note AS "resolutionNote",
-  resolved_by AS "resolvedBy", resolved_at AS "resolvedAt"`;
 
 /** Every query of the service star of the month (一月一星): rules, rounds, candidates, ballots, objections, the wall. */
 @Injectable()
@@ -400,149 +352,6 @@ export class StarRepository {
         LIMIT $2
         FOR UPDATE SKIP LOCKED`,
       [now, limit],
-    );
-  }
-
-  async insertObjection(
-    manager: EntityManager,
-    objection: {
-      period: string;
-      agencyCode: string;
-      candidateId: string;
-      reason: string;
-      filedBy: string;
-    },
-  ): Promise<string> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO star_objection (period, agency_code, candidate_id, reason, filed_by)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id::text AS id`,
-      [
-        objection.period,
-        objection.agencyCode,
-        objection.candidateId,
-        objection.reason,
-        objection.filedBy,
-      ],
-    );
-    return rows[0].id;
-  }
-
-  async findObjection(
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<StarObjectionRow | null> {
-    const rows: StarObjectionRow[] = await manager.query(
-      `SELECT ${OBJECTION_COLUMNS} FROM star_objection WHERE id = $1`,
-      [id],
-    );
-    return rows[0] ?? null;
-  }
-
-  listObjections(
-    period: string,
-    agencyCode: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<StarObjectionRow[]> {
-    return manager.query(
-      `SELECT ${OBJECTION_COLUMNS} FROM star_objection WHERE period = $1 AND agency_code = $2 ORDER BY filed_at, id`,
-      [period, agencyCode],
-    );
-  }
-
-  async resolveObjection(
-    manager: EntityManager,
-    resolution: {
-      id: string;
-      status: 'upheld' | 'dismissed';
-      note: string;
-      resolvedBy: string;
-      at: Date;
-    },
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE star_objection SET status = $2, resolution_note = $3, resolved_by = $4, resolved_at = $5 WHERE id = $1`,
-      [resolution.id, resolution.status, resolution.note, resolution.resolvedBy, resolution.at],
-    );
-  }
-
-  /** Closes the other open objections against a selection that has just been withdrawn. */
-  async voidOpenObjections(
-    manager: EntityManager,
-    period: string,
-    agencyCode: string,
-    at: Date,
-  ): Promise<number> {
-    const [, affected]: [unknown[], number] = await manager.query(
-      `UPDATE star_objection SET status = 'void', resolved_at = $3,
-              resolution_note = 'The selection was withdrawn after another objection'
-        WHERE period = $1 AND agency_code = $2 AND status = 'open'`,
-      [period, agencyCode, at],
-    );
-    return affected;
-  }
-
-  async countOpenObjections(
-    manager: EntityManager,
-    period: string,
-    agencyCode: string,
-  ): Promise<number> {
-    const rows: { count: number }[] = await manager.query(
-      `SELECT count(*)::int AS count FROM star_objection WHERE period = $1 AND agency_code = $2 AND status = 'open'`,
-      [period, agencyCode],
-    );
-    return rows[0].count;
-  }
-
-  /** The star wall: publicised and confirmed stars, newest month first, then by agency code. */
-  wall(query: StarWallQuery): Promise<StarWallRow[]> {
-    const conditions = [`r.status IN ('publicizing', 'confirmed')`];
-    const parameters: unknown[] = [];
-    const add = (condition: (placeholder: string) => string, value: unknown) => {
-      parameters.push(value);
-      conditions.push(condition(`$${parameters.length}`));
-    };
-    if (query.period) add((p) => `r.period = ${p}`, query.period);
-    if (query.agencyCodes) add((p) => `r.agency_code = ANY(${p})`, query.agencyCodes);
-    if (query.level) add((p) => `a.level = ${p}::agency_level`, query.level);
-    if (query.staffUsername) add((p) => `c.staff_username = ${p}`, query.staffUsername);
-    parameters.push(query.limit);
-    return this.dataSource.query(
-      `SELECT r.period, r.agency_code AS "agencyCode", a.name AS "agencyName", a.level::text AS level,
-              a.parent_code AS "parentCode", c.staff_username AS "staffUsername", u.display_name AS name, c.post,
-              c.reason, c.work::text AS work, c.leader::text AS leader, c.attendance::text AS attendance, c.votes,
-              (SELECT count(*)::int FROM star_voter v WHERE v.period = r.period AND v.agency_code = r.agency_code) AS voters,
-              r.total::text AS total, r.status, r.publicity_ends_at AS "publicityEndsAt"
-         FROM star_round r
-         JOIN star_candidate c ON c.id = r.star_candidate_id
-         JOIN app_user u ON u.username = c.staff_username
-         JOIN agency a ON a.code = r.agency_code
-        WHERE ${conditions.join(' AND ')}
-        ORDER BY r.period DESC, r.agency_code
-        LIMIT $${parameters.length}`,
-      parameters,
-    );
-  }
-
-  /** Every agency with whether it has a star (publicised or confirmed) for the month, and how many candidates. */
-  participation(
-    period: string,
-  ): Promise<
-    {
-      agencyCode: string;
-      agencyName: string;
-      level: 'province' | 'city' | 'county';
-      parentCode: string | null;
-      named: boolean;
-      candidates: number;
-    }[]
-  > {
-    return this.dataSource.query(
-      `SELECT a.code AS "agencyCode", a.name AS "agencyName", a.level::text AS level, a.parent_code AS "parentCode",
-              coalesce(r.status IN ('publicizing', 'confirmed'), false) AS named,
-              (SELECT count(*)::int FROM star_candidate c WHERE c.period = $1 AND c.agency_code = a.code) AS candidates
-         FROM agency a LEFT JOIN star_round r ON r.agency_code = a.code AND r.period = $1
-        ORDER BY a.code`,
-      [period],
     );
   }
 
