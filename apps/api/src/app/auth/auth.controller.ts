@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { LoginResponse } from '@scorecard/contracts';
 import { type AuthenticatedUser, CurrentUser } from '../common/current-user.decorator';
@@ -17,9 +17,16 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ description: 'An access token, a refresh token and who they belong to' })
-  @ApiTooManyRequestsResponse({ description: 'Locked after 10 consecutive failures (15 minutes), or too many attempts from one address' })
-  login(@Body() body: LoginDto, @RequestId() requestId: string | null): Promise<LoginResponse> {
-    return this.auth.login(body.username, body.password, requestId);
+  @ApiTooManyRequestsResponse({
+    description:
+      'Locked after 10 consecutive failures from one address (15 minutes there), or too many attempts from one address',
+  })
+  login(
+    @Body() body: LoginDto,
+    @Ip() address: string,
+    @RequestId() requestId: string | null,
+  ): Promise<LoginResponse> {
+    return this.auth.login(body.username, body.password, { address, requestId });
   }
 
   @Public()

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { compare } from 'bcryptjs';
+import { compare } from 'bcrypt';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { LoginResponse, Role } from '@scorecard/contracts';
 import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
@@ -42,9 +42,15 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(username: string, password: string, requestId: string | null): Promise<LoginResponse> {
-    // A locked username is refused before its password is even looked at.
-    const state = await this.failures.find(username);
+  async login(
+    username: string,
+    password: string,
+    client: { address: string; requestId: string | null },
+  ): Promise<LoginResponse> {
+    const { requestId } = client;
+    const attempt = { username, clientAddress: client.address };
+    // A username locked at this address is refused before its password is even looked at.
+    const state = await this.failures.findAttempt(attempt);
     if (state?.lockedUntil && state.lockedUntil > new Date()) throw new LockedOutError(state.lockedUntil);
 
     const user = await this.users.findByUsername(username);
@@ -52,7 +58,7 @@ export class AuthService {
     const matches = await compare(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
     if (!user || !matches || user.disabled) {
       const failure = await this.transactions.run(async (manager) => {
-        const recorded = await this.failures.recordFailure(manager, username, LOCKOUT_THRESHOLD, LOCKOUT_SECONDS);
+        const recorded = await this.failures.recordFailure(manager, attempt, LOCKOUT_THRESHOLD, LOCKOUT_SECONDS);
         await this.audit.recordAction(
           manager,
           { username, role: user?.role ?? null, agencyCode: user?.agencyCode ?? null, requestId },
@@ -70,7 +76,7 @@ export class AuthService {
     const sessionId = randomUUID();
     const secret = randomBytes(32).toString('base64url');
     await this.transactions.run(async (manager) => {
-      await this.failures.clear(manager, username);
+      await this.failures.clearAttempt(manager, attempt);
       await this.sessions.create(manager, {
         id: sessionId,
         userId: user.id,
@@ -100,15 +106,24 @@ export class AuthService {
     if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) throw new AuthenticationError('Invalid refresh token');
     const nextSecret = randomBytes(32).toString('base64url');
     const user = await this.transactions.run(async (manager) => {
-      const session = await this.sessions.findById(manager, sessionId);
-      const valid =
-        session &&
-        !session.revokedAt &&
-        session.expiresAt > new Date() &&
-        safeEqual(session.refreshTokenHash, hashSecret(secret));
-      if (!valid) throw new AuthenticationError('The session has ended: log in again');
+      // Locked, so that two refreshes with one token cannot both see it unspent.
+      const session = await this.sessions.findByIdForUpdate(manager, sessionId);
+      if (!session || session.revokedAt || session.expiresAt <= new Date()) return null;
       const found = await this.users.findById(manager, session.userId);
-      if (!found || found.disabled) throw new AuthenticationError('The session has ended: log in again');
+      if (!safeEqual(session.refreshTokenHash, hashSecret(secret))) {
+        // A spent token for a live session: it was copied, so neither copy may go on.
+        await this.sessions.revoke(manager, sessionId);
+        await this.audit.recordAction(
+          manager,
+          { username: found?.username ?? 'unknown', role: found?.role ?? null, agencyCode: found?.agencyCode ?? null, requestId },
+          'auth.refresh_reused',
+          `session/${sessionId}`,
+          { sessionId },
+          null,
+        );
+        return null;
+      }
+      if (!found || found.disabled) return null;
       await this.sessions.rotate(manager, sessionId, hashSecret(nextSecret));
       await this.audit.recordAction(
         manager,
@@ -120,6 +135,7 @@ export class AuthService {
       );
       return found;
     });
+    if (!user) throw new AuthenticationError('The session has ended: log in again');
     return {
       accessToken: await this.signAccessToken({ sub: user.username, role: user.role, agency: user.agencyCode, sid: sessionId }),
       refreshToken: `${sessionId}.${nextSecret}`,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { hash } from 'bcryptjs';
+import { hash } from 'bcrypt';
 import type { EntityManager } from 'typeorm';
 import { LoginFailureRepository, SessionRepository } from '@scorecard/server-database';
 import { InvalidInputError } from '../common/api.errors';

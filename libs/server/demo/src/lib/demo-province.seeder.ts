@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { hash } from 'bcryptjs';
+import { hash } from 'bcrypt';
 import { DataSource, EntityManager } from 'typeorm';
 import { dueDateOf, isLate, periodOf, periodYear, shiftPeriod } from '@scorecard/scoring';
 import {

@@ -5,6 +5,7 @@ import { RawRecordImports1764100000000 } from './1764100000000-raw-record-import
 import { ServiceStars1764300000000 } from './1764300000000-service-stars';
 import { NationalAdminRole1764350000000 } from './1764350000000-national-admin-role';
 import { DraftSubmissions1764400000000 } from './1764400000000-draft-submissions';
+import { LoginFailuresPerAddress1764500000000 } from './1764500000000-login-failures-per-address';
 
 /** In order; TypeORM records the applied ones in the `migrations` table. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ServiceStars1764300000000,
   NationalAdminRole1764350000000,
   DraftSubmissions1764400000000,
+  LoginFailuresPerAddress1764500000000,
 ];

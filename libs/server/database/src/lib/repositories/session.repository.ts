@@ -18,8 +18,9 @@ export class SessionRepository {
     await manager.getRepository(UserSessionEntity).insert(session);
   }
 
-  findById(manager: EntityManager, id: string): Promise<UserSessionEntity | null> {
-    return manager.getRepository(UserSessionEntity).findOneBy({ id });
+  /** The session, locked until the transaction ends. */
+  findByIdForUpdate(manager: EntityManager, id: string): Promise<UserSessionEntity | null> {
+    return manager.getRepository(UserSessionEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** The session if it is neither revoked nor expired and its user is enabled: one indexed lookup. */
