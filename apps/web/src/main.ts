@@ -21,6 +21,7 @@ app.use(router);
 const auth = useAuthStore(pinia);
 configureApiClient({
   getToken: () => auth.currentToken(),
+  renewToken: () => auth.renew(),
   onUnauthorized: () => {
     const current = router.currentRoute.value;
     auth.logout();

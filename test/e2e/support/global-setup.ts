@@ -41,11 +41,19 @@ export default async function globalSetup(): Promise<void> {
   const startedAt = Date.now();
   await new Promise<void>((resolvePromise, reject) => {
     let output = '';
+    const remember = (): void => {
+      // Where the embedded services listen, so a spec can start a second API on them.
+      const databaseUrl = /PostgreSQL: (\S+)/.exec(output)?.[1];
+      const redisUrl = /Redis: (\S+)/.exec(output)?.[1];
+      if (databaseUrl) process.env['E2E_DATABASE_URL'] = databaseUrl;
+      if (redisUrl) process.env['E2E_REDIS_URL'] = redisUrl;
+    };
     const timer = setTimeout(() => reject(new Error(`Scorecard did not start in 120 s:\n${output}`)), 120_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Scorecard is running on')) {
         clearTimeout(timer);
+        remember();
         resolvePromise();
       }
     });
@@ -63,7 +71,7 @@ export default async function globalSetup(): Promise<void> {
   state.__scorecardDataDir = dataDir;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const server = createServer();
     server.on('error', reject);

@@ -43,6 +43,11 @@ const en: MessageSchema = {
     tooManyAttempts: 'Too many failed attempts; try again in 15 minutes',
     failed: 'Login failed: {message}',
     sessionExpired: 'Your session has expired; please log in again',
+    relogin: {
+      title: 'Your session has ended',
+      hint: 'Enter your password to carry on. What you have entered on this page is kept, and what was under way continues once you are logged in.',
+      toLoginPage: 'Log out and go to the login page',
+    },
   },
   period: {
     label: 'Month',

@@ -41,6 +41,11 @@ const zhCN = {
     tooManyAttempts: '登录失败次数过多，请 15 分钟后再试',
     failed: '登录失败：{message}',
     sessionExpired: '登录已过期，请重新登录',
+    relogin: {
+      title: '登录已过期',
+      hint: '请输入密码继续。本页已填写的内容会保留，登录后未完成的操作将继续进行。',
+      toLoginPage: '退出并前往登录页',
+    },
   },
   period: {
     label: '统计月份',

@@ -93,7 +93,8 @@ export function createAppRouter(
 
   router.beforeEach((to) => {
     const auth = useAuthStore();
-    const loggedIn = auth.isAuthenticated();
+    // While the password is asked for again in place, the page stays and may still update its URL.
+    const loggedIn = auth.isAuthenticated() || auth.reloginOpen;
     if (!to.meta.public && !loggedIn) {
       if (auth.session) auth.logout();
       return { name: 'login', query: to.fullPath === HOME_PATH ? {} : { redirect: to.fullPath } };

@@ -3,11 +3,13 @@ import { createHttpClient } from './http';
 
 interface ApiClientHooks {
   getToken: () => string | null;
+  renewToken: () => Promise<boolean>;
   onUnauthorized: () => void;
 }
 
 const hooks: ApiClientHooks = {
   getToken: () => null,
+  renewToken: () => Promise.resolve(false),
   onUnauthorized: () => undefined,
 };
 
@@ -20,5 +22,6 @@ export function configureApiClient(next: Partial<ApiClientHooks>): void {
 export const apiClient = createHttpClient({
   baseUrl: appConfig.apiBaseUrl,
   getToken: () => hooks.getToken(),
+  renewToken: () => hooks.renewToken(),
   onUnauthorized: () => hooks.onUnauthorized(),
 });

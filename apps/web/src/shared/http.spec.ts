@@ -150,3 +150,153 @@ describe('writes and files', () => {
     expect(fileNameOf(null)).toBeNull();
   });
 });
+
+/**
+ * A fake API whose access tokens are `tok-N`: only the newest is accepted, and each renewal hands
+ * out the next one after the test lets it finish.
+ */
+function renewingApi() {
+  let current = 1;
+  let held = 'tok-1';
+  const finishRenewal: (() => void)[] = [];
+  const fetchFn = vi.fn<typeof fetch>((_url, init) => {
+    const sent = (init?.headers as Record<string, string>).Authorization;
+    return Promise.resolve(
+      sent === `Bearer tok-${current}`
+        ? jsonResponse(200, { ok: sent })
+        : jsonResponse(401, { message: 'expired' }),
+    );
+  });
+  const renewToken = vi.fn(
+    () =>
+      new Promise<boolean>((resolve) => {
+        finishRenewal.push(() => {
+          current += 1;
+          held = `tok-${current}`;
+          resolve(true);
+        });
+      }),
+  );
+  const onUnauthorized = vi.fn();
+  const client = createHttpClient({
+    baseUrl: '/api',
+    getToken: () => held,
+    renewToken,
+    onUnauthorized,
+    fetchFn,
+  });
+  const expire = () => {
+    current += 1;
+  };
+  const waitForRenewal = () => vi.waitFor(() => expect(finishRenewal.length).toBeGreaterThan(0));
+  return { client, fetchFn, renewToken, onUnauthorized, expire, finishRenewal, waitForRenewal };
+}
+
+describe('renewing an expired token', () => {
+  it('renews once on a 401 and sends the call again with the new token', async () => {
+    const api = renewingApi();
+    api.expire();
+    const answer = api.client.put('/submissions/2026-09/330102', { values: {} });
+    await api.waitForRenewal();
+    api.finishRenewal.shift()?.();
+    await expect(answer).resolves.toEqual({ ok: 'Bearer tok-3' });
+    expect(api.renewToken).toHaveBeenCalledTimes(1);
+    expect(api.fetchFn).toHaveBeenCalledTimes(2);
+    expect(api.fetchFn.mock.calls[1]?.[1]?.body).toBe('{"values":{}}');
+    expect(api.onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('shares one renewal among concurrent 401s', async () => {
+    const api = renewingApi();
+    api.expire();
+    const answers = Promise.all([
+      api.client.get('/notifications'),
+      api.client.get('/periods'),
+      api.client.get('/agencies'),
+    ]);
+    await api.waitForRenewal();
+    await vi.waitFor(() => expect(api.fetchFn).toHaveBeenCalledTimes(3));
+    api.finishRenewal.shift()?.();
+    await expect(answers).resolves.toHaveLength(3);
+    expect(api.renewToken).toHaveBeenCalledTimes(1);
+    expect(api.fetchFn).toHaveBeenCalledTimes(6);
+  });
+
+  it('does not renew again for a 401 that arrives after the renewal ended', async () => {
+    let held = 'old';
+    let releaseLate: (response: Response) => void = () => undefined;
+    const fetchFn = vi.fn<typeof fetch>((url, init) => {
+      const sent = (init?.headers as Record<string, string>).Authorization;
+      if (sent === 'Bearer new') return Promise.resolve(jsonResponse(200, { url }));
+      if (String(url).endsWith('/slow')) {
+        return new Promise<Response>((resolve) => (releaseLate = resolve));
+      }
+      return Promise.resolve(jsonResponse(401, { message: 'expired' }));
+    });
+    const renewToken = vi.fn(() => {
+      held = 'new';
+      return Promise.resolve(true);
+    });
+    const client = createHttpClient({ baseUrl: '/api', getToken: () => held, renewToken, fetchFn });
+
+    const slow = client.get('/slow');
+    await expect(client.get('/fast')).resolves.toEqual({ url: '/api/fast' });
+    releaseLate(jsonResponse(401, { message: 'expired' }));
+    await expect(slow).resolves.toEqual({ url: '/api/slow' });
+    expect(renewToken).toHaveBeenCalledTimes(1);
+  });
+
+  it('retries only once, and a 401 that stands runs onUnauthorized', async () => {
+    const fetchFn = vi.fn<typeof fetch>(() =>
+      Promise.resolve(jsonResponse(401, { message: 'no' })),
+    );
+    let held = 'a';
+    const renewToken = vi.fn(() => {
+      held = `${held}a`;
+      return Promise.resolve(true);
+    });
+    const onUnauthorized = vi.fn();
+    const client = createHttpClient({
+      baseUrl: '/api',
+      getToken: () => held,
+      renewToken,
+      onUnauthorized,
+      fetchFn,
+    });
+    await expect(client.get('/periods')).rejects.toMatchObject({ status: 401 });
+    expect(fetchFn).toHaveBeenCalledTimes(2);
+    expect(renewToken).toHaveBeenCalledTimes(1);
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives up without a retry when the session cannot be renewed', async () => {
+    const fetchFn = vi.fn<typeof fetch>(() =>
+      Promise.resolve(jsonResponse(401, { message: 'no' })),
+    );
+    const onUnauthorized = vi.fn();
+    const client = createHttpClient({
+      baseUrl: '/api',
+      getToken: () => 'a',
+      renewToken: () => Promise.resolve(false),
+      onUnauthorized,
+      fetchFn,
+    });
+    await expect(client.get('/periods')).rejects.toMatchObject({ status: 401 });
+    expect(fetchFn).toHaveBeenCalledTimes(1);
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('never renews for a call made without the token (a failed login)', async () => {
+    const renewToken = vi.fn(() => Promise.resolve(true));
+    const client = createHttpClient({
+      baseUrl: '/api',
+      getToken: () => 'a',
+      renewToken,
+      fetchFn: () => Promise.resolve(jsonResponse(401, { message: 'bad password' })),
+    });
+    await expect(
+      client.post('/auth/login', { username: 'x', password: 'y' }, { auth: false }),
+    ).rejects.toMatchObject({ status: 401 });
+    expect(renewToken).not.toHaveBeenCalled();
+  });
+});

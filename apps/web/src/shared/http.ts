@@ -1,6 +1,7 @@
 /**
  * A small fetch wrapper for the Scorecard API: JSON in and out, bearer token, typed errors.
- * A 401 on an authenticated call runs the `onUnauthorized` hook (the app sends the user to login).
+ * A 401 on an authenticated call renews the token once (`renewToken`, shared by every call that
+ * meets the 401 meanwhile) and sends the call again; a 401 that stands runs `onUnauthorized`.
  */
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -30,7 +31,12 @@ export interface HttpClientOptions {
   baseUrl: string;
   /** Current access token, or null when logged out. */
   getToken?: () => string | null;
-  /** Called when an authenticated call is answered 401. */
+  /**
+   * Gets a new access token after a 401: true once `getToken` gives one, false when the session
+   * cannot be renewed. Never called twice at once: concurrent 401s wait for the same renewal.
+   */
+  renewToken?: () => Promise<boolean>;
+  /** Called when an authenticated call is answered 401 and renewing did not help. */
   onUnauthorized?: () => void;
   fetchFn?: typeof fetch;
 }
@@ -125,17 +131,34 @@ async function readBody(response: Response): Promise<unknown> {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const fetchFn = options.fetchFn ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
 
+  // The renewal under way, if any. A refresh token is spent once used and presenting it again
+  // ends the whole session, so a second 401 must wait for this one rather than start its own.
+  let renewal: Promise<boolean> | null = null;
+  function renewAfter(sentWith: string | null): Promise<boolean> {
+    const renewToken = options.renewToken;
+    if (!renewToken) return Promise.resolve(false);
+    if (renewal) return renewal;
+    // Renewed since this call was sent (its 401 arrived late): the new token is already here.
+    const current = options.getToken?.() ?? null;
+    if (current !== null && current !== sentWith) return Promise.resolve(true);
+    renewal = renewToken().finally(() => {
+      renewal = null;
+    });
+    return renewal;
+  }
+
   async function send(
     method: string,
     path: string,
     opts: RequestOptions,
     accept = 'application/json',
+    retried = false,
   ): Promise<Response> {
     const auth = opts.auth ?? true;
     const headers: Record<string, string> = { Accept: accept };
     const isForm = typeof FormData !== 'undefined' && opts.body instanceof FormData;
     if (opts.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
-    const token = auth ? options.getToken?.() : null;
+    const token = auth ? (options.getToken?.() ?? null) : null;
     if (token) headers.Authorization = `Bearer ${token}`;
 
     let response: Response;
@@ -158,6 +181,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
     if (!response.ok) {
       const body = await readBody(response).catch(() => null);
+      if (response.status === 401 && auth && !retried && (await renewAfter(token))) {
+        return send(method, path, opts, accept, true);
+      }
       if (response.status === 401 && auth) options.onUnauthorized?.();
       throw new ApiError(
         'http',

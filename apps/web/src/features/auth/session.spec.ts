@@ -3,6 +3,7 @@ import { safeRedirect } from './redirect';
 import {
   isSessionValid,
   readSession,
+  renewedSession,
   SESSION_STORAGE_KEY,
   sessionFromLogin,
   writeSession,
@@ -26,12 +27,39 @@ function memoryStorage() {
 }
 
 describe('session', () => {
-  it('expires after expiresIn seconds', () => {
+  it('ends its access token after expiresIn seconds and stays valid while it can be refreshed', () => {
     const session = sessionFromLogin({ ...response, user: { ...response.user } }, 1_000);
     expect(session.expiresAt).toBe(3_601_000);
-    expect(isSessionValid(session, 3_600_999)).toBe(true);
-    expect(isSessionValid(session, 3_601_000)).toBe(false);
+    expect(session.refreshToken).toBe('refresh');
+    expect(isSessionValid(session, 3_601_000)).toBe(true);
+    expect(isSessionValid({ ...session, refreshToken: null }, 3_600_999)).toBe(true);
+    expect(isSessionValid({ ...session, refreshToken: null }, 3_601_000)).toBe(false);
     expect(isSessionValid(null, 0)).toBe(false);
+  });
+
+  it('keeps the user across a refresh', () => {
+    const session = sessionFromLogin({ ...response, user: { ...response.user } }, 0);
+    const renewed = renewedSession(
+      session,
+      { accessToken: 'jwt2', refreshToken: 'refresh2', expiresIn: 60 },
+      10_000,
+    );
+    expect(renewed).toEqual({
+      accessToken: 'jwt2',
+      refreshToken: 'refresh2',
+      expiresAt: 70_000,
+      user: session.user,
+    });
+  });
+
+  it('reads a session stored before refresh tokens were kept', () => {
+    const storage = memoryStorage();
+    const old: Record<string, unknown> = {
+      ...sessionFromLogin({ ...response, user: { ...response.user } }, 0),
+    };
+    delete old.refreshToken;
+    storage.setItem(SESSION_STORAGE_KEY, JSON.stringify(old));
+    expect(readSession(storage)).toEqual({ ...old, refreshToken: null });
   });
 
   it('survives a reload through storage and ignores garbage', () => {

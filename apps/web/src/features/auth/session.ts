@@ -4,8 +4,10 @@ export const SESSION_STORAGE_KEY = 'scorecard.session';
 
 export interface StoredSession {
   accessToken: string;
-  /** Epoch milliseconds. */
+  /** Epoch milliseconds: when the access token ends (the refresh token outlives it). */
   expiresAt: number;
+  /** Single use: POST /auth/refresh trades it for a new pair. Null in sessions stored before. */
+  refreshToken: string | null;
   user: SessionUserDto;
 }
 
@@ -13,12 +15,23 @@ export function sessionFromLogin(response: LoginResponse, now: number): StoredSe
   return {
     accessToken: response.accessToken,
     expiresAt: now + Math.max(0, response.expiresIn) * 1000,
+    refreshToken: response.refreshToken,
     user: response.user,
   };
 }
 
+/** The refresh of a session: a new pair, the same user. */
+export function renewedSession(
+  session: StoredSession,
+  response: Pick<LoginResponse, 'accessToken' | 'refreshToken' | 'expiresIn'>,
+  now: number,
+): StoredSession {
+  return sessionFromLogin({ ...response, user: session.user }, now);
+}
+
+/** Logged in: the access token still runs, or a refresh token can renew it. */
 export function isSessionValid(session: StoredSession | null, now: number): boolean {
-  return session != null && session.expiresAt > now;
+  return session != null && (session.expiresAt > now || !!session.refreshToken);
 }
 
 function isStoredSession(value: unknown): value is StoredSession {
@@ -27,6 +40,7 @@ function isStoredSession(value: unknown): value is StoredSession {
   return (
     typeof v.accessToken === 'string' &&
     typeof v.expiresAt === 'number' &&
+    (v.refreshToken == null || typeof v.refreshToken === 'string') &&
     !!v.user &&
     typeof v.user === 'object' &&
     typeof v.user.username === 'string'
@@ -38,7 +52,9 @@ export function readSession(storage: Pick<Storage, 'getItem'>): StoredSession | 
     const raw = storage.getItem(SESSION_STORAGE_KEY);
     if (!raw) return null;
     const parsed: unknown = JSON.parse(raw);
-    return isStoredSession(parsed) ? parsed : null;
+    return isStoredSession(parsed)
+      ? { ...parsed, refreshToken: parsed.refreshToken ?? null }
+      : null;
   } catch {
     return null;
   }
