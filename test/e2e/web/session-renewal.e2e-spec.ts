@@ -3,20 +3,13 @@ import { launchBrowser, screenshotPath } from '../support/browser';
 import { type ExtraApi, startExtraApi } from '../support/extra-api';
 import { api } from '../support/http';
 import { newest, tokenFor } from '../support/web';
+import { DEFAULT_SCHEME_INDICATORS } from '@scorecard/server-months';
 
 const USER = 'head-330106';
 const AGENCY = '330106';
 /** The shortest access-token life the API accepts. */
 const TOKEN_SECONDS = 30;
-const INDICATORS = [
-  'enrollment_expansion',
-  'collection',
-  'annual_inspection',
-  'first_inquiry',
-  'ab_post',
-  'online_reply',
-  'satisfaction',
-];
+const INDICATORS = DEFAULT_SCHEME_INDICATORS.map((indicator) => indicator.code);
 
 async function logIn(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });

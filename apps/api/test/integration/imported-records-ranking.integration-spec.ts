@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RawRecordImporter, type StagedRecord } from '@scorecard/server-database';
-import { PeriodComputationService } from '@scorecard/server-months';
+import { DEFAULT_SCHEME_INDICATORS, PeriodComputationService } from '@scorecard/server-months';
 import { type ApiTestApp, OPEN_PERIOD, startApiTestApp } from '../support/api-test-app';
 
 interface RankingRow {
@@ -10,15 +10,7 @@ interface RankingRow {
   reported: boolean;
 }
 
-const INDICATOR_CODES = [
-  'enrollment_expansion',
-  'collection',
-  'annual_inspection',
-  'first_inquiry',
-  'ab_post',
-  'online_reply',
-  'satisfaction',
-];
+const INDICATOR_CODES = DEFAULT_SCHEME_INDICATORS.map((indicator) => indicator.code);
 
 /** Imported raw records alone do not make an agency reported: it is ranked once it submits its month. */
 describe('imported ratings of an agency that has not submitted its month', () => {
