@@ -1,7 +1,15 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFreePort, isProcessAlive } from '@scorecard/server-embedded';
-import { eventually, exited, launch, LAUNCHER, portOpen, ROOT } from './support/launch';
+import {
+  eventually,
+  exited,
+  launch,
+  LAUNCHER,
+  portOpen,
+  removeDataDir,
+  ROOT,
+} from './support/launch';
 
 const postgresPid = (dataDir: string) =>
   Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -29,9 +37,9 @@ describe('npm start (the launcher)', () => {
   beforeAll(() => {
     if (!existsSync(LAUNCHER))
       throw new Error(`${LAUNCHER} is missing: run through nx (it builds first)`);
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir(dataDir);
   });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => removeDataDir(dataDir));
 
   it('serves the API and web app, prints the demo logins, and stops PostgreSQL and Redis on Ctrl-C', async () => {
     const port = await findFreePort();
