@@ -1,7 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+// Jest loads global setup and teardown outside its module mapper, so the alias is spelled out as a path.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { removeDataDir } from '../../../libs/server/embedded/src';
 
 const ROOT = resolve(__dirname, '../../..');
 const LAUNCHER = join(ROOT, 'dist/tools/launcher/tools/launcher/src/main.js');
@@ -12,11 +15,12 @@ export const ARTIFACTS_DIR = join(ROOT, 'test-artifacts');
  * API with the demo province, one worker) on a free port with a fresh data folder.
  */
 export default async function globalSetup(): Promise<void> {
-  if (!existsSync(LAUNCHER)) throw new Error(`${LAUNCHER} is missing: build first (npx nx run e2e:test builds it)`);
+  if (!existsSync(LAUNCHER))
+    throw new Error(`${LAUNCHER} is missing: build first (npx nx run e2e:test builds it)`);
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const port = await freePort();
   const dataDir = join(ROOT, '.data', `e2e-${process.pid}`);
-  rmSync(dataDir, { recursive: true, force: true });
+  removeDataDir(dataDir);
 
   const log = createWriteStream(join(ARTIFACTS_DIR, 'e2e-server.log'));
   const child = spawn(process.execPath, [LAUNCHER], {
@@ -48,7 +52,10 @@ export default async function globalSetup(): Promise<void> {
       if (databaseUrl) process.env['E2E_DATABASE_URL'] = databaseUrl;
       if (redisUrl) process.env['E2E_REDIS_URL'] = redisUrl;
     };
-    const timer = setTimeout(() => reject(new Error(`Scorecard did not start in 120 s:\n${output}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Scorecard did not start in 120 s:\n${output}`)),
+      120_000,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Scorecard is running on')) {

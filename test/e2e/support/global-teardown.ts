@@ -1,5 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+// Jest loads global setup and teardown outside its module mapper, so the alias is spelled out as a path.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { removeDataDir } from '../../../libs/server/embedded/src';
 
 export default async function globalTeardown(): Promise<void> {
   const state = globalThis as { __scorecardLauncher?: ChildProcess; __scorecardDataDir?: string };
@@ -11,5 +13,5 @@ export default async function globalTeardown(): Promise<void> {
       child.kill('SIGTERM');
     });
   }
-  if (state.__scorecardDataDir) rmSync(state.__scorecardDataDir, { recursive: true, force: true });
+  if (state.__scorecardDataDir) removeDataDir(state.__scorecardDataDir);
 }

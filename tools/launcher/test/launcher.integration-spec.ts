@@ -1,15 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findFreePort, isProcessAlive } from '@scorecard/server-embedded';
-import {
-  eventually,
-  exited,
-  launch,
-  LAUNCHER,
-  portOpen,
-  removeDataDir,
-  ROOT,
-} from './support/launch';
+import { findFreePort, isProcessAlive, removeDataDir } from '@scorecard/server-embedded';
+import { eventually, exited, launch, LAUNCHER, portOpen, ROOT } from './support/launch';
 
 const postgresPid = (dataDir: string) =>
   Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);

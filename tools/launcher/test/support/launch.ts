@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { lstatSync, readlinkSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -63,19 +62,4 @@ export async function eventually(check: () => Promise<boolean> | boolean): Promi
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 100));
   }
   return false;
-}
-
-/**
- * Removes a test's data folder, and the cluster it links to when a root-run launcher placed the
- * cluster where PostgreSQL's own user can reach it.
- */
-export function removeDataDir(dataDir: string): void {
-  const cluster = join(dataDir, 'postgres');
-  try {
-    if (lstatSync(cluster).isSymbolicLink())
-      rmSync(readlinkSync(cluster), { recursive: true, force: true });
-  } catch {
-    // No cluster yet.
-  }
-  rmSync(dataDir, { recursive: true, force: true });
 }

