@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type AgencyTree, buildAgencyTree, isWithin, subtreeOf } from '@scorecard/scoring';
+import { type AgencyTree, buildAgencyTree, subtreeOf } from '@scorecard/scoring';
 import { type AgencyEntity, AgencyRepository } from '@scorecard/server-database';
 
 interface Directory {
@@ -32,11 +32,6 @@ export class AgencyDirectory {
   /** The agency's name, or its code when the tree does not hold it. */
   async nameOf(code: string): Promise<string> {
     return (await this.find(code))?.name ?? code;
-  }
-
-  /** Whether `code` is `ancestorCode` or lies below it. */
-  async isWithin(code: string, ancestorCode: string): Promise<boolean> {
-    return isWithin(await this.tree(), code, ancestorCode);
   }
 
   /** The agency and all its descendants. */

@@ -52,10 +52,18 @@ export class ImportsService {
   async find(caller: AuthenticatedUser, id: string): Promise<ImportDto> {
     const file = await this.files.find(id);
     // Someone else's import is not found, rather than forbidden: ids are not to be probed.
-    const mayRead =
-      file && (file.uploadedBy === caller.username || (await this.policy.allows(caller, 'submission.write', file.uploaderAgency)));
-    if (!file || !mayRead) throw new NotFoundError(`Import ${id} does not exist`);
+    if (!file || !(await this.mayRead(caller, file))) throw new NotFoundError(`Import ${id} does not exist`);
     return toImportDto(file);
+  }
+
+  /** Whether the caller may see an import (and its job): who uploaded it, or an admin above the uploader. */
+  async mayReadImport(caller: AuthenticatedUser, id: string): Promise<boolean> {
+    const file = await this.files.find(id);
+    return file !== null && (await this.mayRead(caller, file));
+  }
+
+  private async mayRead(caller: AuthenticatedUser, file: { uploadedBy: string; uploaderAgency: string }): Promise<boolean> {
+    return file.uploadedBy === caller.username || this.policy.allows(caller, 'submission.write', file.uploaderAgency);
   }
 
   get maxBytes(): number {

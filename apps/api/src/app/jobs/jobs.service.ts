@@ -28,10 +28,7 @@ export class JobsService {
   private async mayRead(caller: AuthenticatedUser, name: string, data: unknown): Promise<boolean> {
     switch (name) {
       case JobName.ImportFile:
-        return this.imports.find(caller, (data as ImportFileJobData).importId).then(
-          () => true,
-          (error: unknown) => (error instanceof NotFoundError ? false : Promise.reject(error)),
-        );
+        return this.imports.mayReadImport(caller, (data as ImportFileJobData).importId);
       case JobName.ComputePeriod:
         return this.policy.allowsRole(caller, 'period.manage');
       default:
