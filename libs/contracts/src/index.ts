@@ -4,6 +4,7 @@ export * from './lib/auth.contract';
 export * from './lib/import.contract';
 export * from './lib/indicator.contract';
 export * from './lib/job.contract';
+export * from './lib/language.contract';
 export * from './lib/notification.contract';
 export * from './lib/period.contract';
 export * from './lib/ranking.contract';
