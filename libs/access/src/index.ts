@@ -2,3 +2,4 @@ export * from './lib/roles';
 export * from './lib/permissions';
 export * from './lib/reach';
 export * from './lib/denials';
+export * from './lib/result-visibility';

@@ -233,6 +233,8 @@ const en: MessageSchema = {
     inArea: 'in {area}',
     notRanked: 'Not ranked',
     notReported: 'Not reported this month, not ranked',
+    awaitingPublication:
+      'This month is not published yet: these are your own figures; the score and ranks appear once it is published.',
     improve: {
       title: 'Improve first',
       lead: 'Bringing “{indicator}” up to its target {target} (short by {gap}) would raise the composite by up to {gain} points.',

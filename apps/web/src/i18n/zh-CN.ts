@@ -229,6 +229,7 @@ const zhCN = {
     inArea: '在{area}',
     notRanked: '未参与排名',
     notReported: '本月未报送，未参与排名',
+    awaitingPublication: '本月结果尚未发布：此处显示本机构填报的数据，得分和名次在发布后显示。',
     improve: {
       title: '优先改进',
       lead: '把“{indicator}”提高到目标 {target}（差 {gap}），综合得分最多可提高 {gain} 分。',

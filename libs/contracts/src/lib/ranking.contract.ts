@@ -85,6 +85,8 @@ export interface ScorecardDto {
   parentCode: string | null;
   scope: Scope;
   reported: boolean;
+  /** Whether these are published results; otherwise the current draft, or the figures alone. */
+  published: boolean;
   score: number | null;
   grade: Grade | null;
   ranks: {

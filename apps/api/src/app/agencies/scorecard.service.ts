@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { visibleResults } from '@scorecard/access';
 import type { ScorecardDto, ScorecardIndicatorDto, Scope } from '@scorecard/contracts';
 import { Ratio, periodYear, shiftPeriod } from '@scorecard/scoring';
 import { ResultRepository, SchemeRepository } from '@scorecard/server-database';
@@ -27,15 +28,19 @@ export class ScorecardService {
     const agency = await this.agencies.find(code);
     if (!agency) throw new NotFoundError(`Agency ${code} does not exist`);
     const month = await this.months.existing(period);
-    // Before publication an agency sees its own results only; the province sees all.
-    if (month.status !== 'published' && code !== caller.agencyCode) {
-      await this.policy.assertRole(caller, 'results.read_draft');
-    }
-    const result = await this.results.find(period, code, scope);
+    const visible = visibleResults(caller, month) ?? { kind: 'none' };
+    // A month never published shows an agency its own figures only, and other agencies nothing.
+    const figuresOnly = visible.kind === 'none';
+    if (figuresOnly && code !== caller.agencyCode) await this.policy.assertRole(caller, 'results.read_draft');
+    const version = visible.kind === 'published' ? visible.version : undefined;
+    const result = await this.results.find(period, code, scope, version);
     if (!result) throw new NotFoundError(`No results of ${code} for ${period} yet`);
     const scheme = await this.schemes.findForYear(periodYear(period));
-    const peers = (await this.results.ranking({ period, level: agency.level, scope })).filter((peer) => peer.reported);
+    const peers = figuresOnly
+      ? []
+      : (await this.results.ranking({ period, level: agency.level, scope, version })).filter((peer) => peer.reported);
     const own = toIndicatorResults(result.indicators);
+    if (figuresOnly) for (const figures of Object.values(own)) figures.score = null;
 
     const indicators: ScorecardIndicatorDto[] = (scheme?.indicators ?? []).map((indicator) => {
       const figures = own[indicator.code] ?? { numerator: 0, denominator: 0, rate: null, score: null };
@@ -61,7 +66,9 @@ export class ScorecardService {
       };
     });
 
-    const history = await this.results.history(code, scope, shiftPeriod(period, -11), period);
+    const history = await this.results.history(code, scope, shiftPeriod(period, -11), period, {
+      publishedOnly: visible.kind !== 'draft',
+    });
     const byPeriod = new Map(history.map((row) => [row.period, row]));
     const trend = Array.from({ length: 12 }, (_, i) => {
       const month = shiftPeriod(period, i - 11);
@@ -83,12 +90,18 @@ export class ScorecardService {
       parentCode: agency.parentCode,
       scope,
       reported: result.reported,
-      score: result.score === null ? null : Number(result.score),
-      grade: result.grade,
-      ranks: {
-        inParent: { rank: result.rankInParent, of: result.parentSize, rankChange: result.rankChangeInParent },
-        inLevel: { rank: result.rankInLevel, of: result.levelSize, rankChange: result.rankChangeInLevel },
-      },
+      published: visible.kind === 'published',
+      score: figuresOnly || result.score === null ? null : Number(result.score),
+      grade: figuresOnly ? null : result.grade,
+      ranks: figuresOnly
+        ? {
+            inParent: { rank: null, of: result.parentSize, rankChange: null },
+            inLevel: { rank: null, of: result.levelSize, rankChange: null },
+          }
+        : {
+            inParent: { rank: result.rankInParent, of: result.parentSize, rankChange: result.rankChangeInParent },
+            inLevel: { rank: result.rankInLevel, of: result.levelSize, rankChange: result.rankChangeInLevel },
+          },
       indicators,
       trend,
     };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { visibleResults } from '@scorecard/access';
 import type { RankingsDto } from '@scorecard/contracts';
 import { periodYear } from '@scorecard/scoring';
 import { ResultRepository, SchemeRepository } from '@scorecard/server-database';
@@ -23,17 +24,10 @@ export class RankingsService {
   /** Served from the stored results of the last computation, never recomputed per request. */
   async ranking(caller: AuthenticatedUser, query: RankingsQuery): Promise<RankingsDto> {
     const month = await this.months.existing(query.period);
-    // Published months are served from their frozen snapshot; a month being corrected after
-    // publication still shows its last published version to everyone but the province.
-    const seesDrafts = await this.policy.allowsRole(caller, 'results.read_draft');
-    let version = query.version;
-    if (version !== undefined && version > month.publishedVersion) {
-      throw new NotFoundError(`Period ${query.period} has no published version ${version}`);
-    }
-    if (version === undefined && month.publishedVersion > 0 && (month.status === 'published' || !seesDrafts)) {
-      version = month.publishedVersion;
-    }
-    if (version === undefined && !seesDrafts) await this.policy.assertRole(caller, 'results.read_draft');
+    const visible = visibleResults(caller, month, query.version);
+    if (!visible) throw new NotFoundError(`Period ${query.period} has no published version ${query.version}`);
+    if (visible.kind === 'none') await this.policy.assertRole(caller, 'results.read_draft');
+    const version = visible.kind === 'published' ? visible.version : undefined;
     const level = query.level ?? 'city';
     const scope = query.scope ?? 'aggregate';
     const records = await this.results.ranking({ period: query.period, level, scope, parent: query.parent, version });

@@ -44,6 +44,7 @@ export function scorecardFixture(overrides: Partial<ScorecardDto> = {}): Scoreca
     parentCode: '330100',
     scope: 'aggregate',
     reported: true,
+    published: true,
     score: 81.25,
     grade: 'good',
     ranks: {

@@ -92,15 +92,18 @@ export class DemoProvinceSeeder {
       );
     });
 
-    for (const period of periods) await this.computation.compute(period);
-    await this.dataSource.transaction(async (manager) => {
-      for (const period of periods.filter((candidate) => candidate !== openPeriod)) {
+    // Month by month, as the province would: a month's rank changes compare with the previous
+    // month as published.
+    for (const period of periods) {
+      await this.computation.compute(period);
+      if (period === openPeriod) continue;
+      await this.dataSource.transaction(async (manager) => {
         await this.lifecycle.snapshot(manager, period, 1);
         await this.lifecycle.markLocked(manager, period);
         await this.lifecycle.markPublished(manager, period, 1);
         await this.lifecycle.recordEvent(manager, { period, action: 'publish', version: 1, actor: 'admin' });
-      }
-    });
+      });
+    }
     // Agency heads hear that the open month's star can be named (the daily schedule does this too).
     await this.starSchedule.announceNominations(now);
     this.logger.log(`Demo province loaded: ${agencies.length} agencies, ${periods[0]} … ${openPeriod}`);

@@ -82,7 +82,7 @@ export class PeriodComputationService {
       for (const code of await this.submissions.reportedAgencyCodes(manager, period)) {
         if (!own.has(code)) own.set(code, {});
       }
-      const previousRanks = await this.results.ranksOfPeriod(manager, shiftPeriod(period, -1));
+      const previousRanks = await this.results.publishedRanksOfPeriod(manager, shiftPeriod(period, -1));
       await progress(40);
 
       const rows = calculatePeriodResults({

@@ -44,14 +44,19 @@ export class ResultRepository {
     );
   }
 
-  /** Ranks of a month, keyed by `agencyCode/scope`, for rank changes. */
-  async ranksOfPeriod(
+  /**
+   * Ranks of a month as last published, keyed by `agencyCode/scope`, for rank changes: a month
+   * being corrected, or never published, moves nobody's arrow.
+   */
+  async publishedRanksOfPeriod(
     manager: EntityManager,
     period: string,
   ): Promise<Map<string, { rankInParent: number | null; rankInLevel: number | null }>> {
     const rows: { agency_code: string; scope: Scope; rank_in_parent: number | null; rank_in_level: number | null }[] =
       await manager.query(
-        'SELECT agency_code, scope, rank_in_parent, rank_in_level FROM agency_result WHERE period = $1',
+        `SELECT r.agency_code, r.scope, r.rank_in_parent, r.rank_in_level
+           FROM published_result r JOIN period p ON p.period = r.period AND p.published_version = r.version
+          WHERE r.period = $1`,
         [period],
       );
     return new Map(
@@ -89,20 +94,41 @@ export class ResultRepository {
     }));
   }
 
-  find(period: string, agencyCode: string, scope: Scope): Promise<AgencyResultEntity | null> {
-    return this.dataSource.getRepository(AgencyResultEntity).findOneBy({ period, agencyCode, scope });
+  /** One agency's results: the current ones, or those of a published version. */
+  async find(period: string, agencyCode: string, scope: Scope, version?: number): Promise<AgencyResultEntity | null> {
+    if (version === undefined) {
+      return this.dataSource.getRepository(AgencyResultEntity).findOneBy({ period, agencyCode, scope });
+    }
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      'SELECT * FROM published_result WHERE period = $1 AND agency_code = $2 AND scope = $3 AND version = $4',
+      [period, agencyCode, scope, version],
+    );
+    return rows.length === 0 ? null : toResultEntity(rows[0]);
   }
 
-  /** One agency's results over a range of months (inclusive), oldest first. */
-  history(agencyCode: string, scope: Scope, from: string, to: string): Promise<AgencyResultEntity[]> {
-    return this.dataSource
-      .getRepository(AgencyResultEntity)
-      .createQueryBuilder('r')
-      .where('r.agency_code = :agencyCode', { agencyCode })
-      .andWhere('r.scope = :scope', { scope })
-      .andWhere('r.period BETWEEN :from AND :to', { from, to })
-      .orderBy('r.period', 'ASC')
-      .getMany();
+  /**
+   * One agency's results over a range of months (inclusive), oldest first: the current ones, or
+   * (`publishedOnly`) each month's latest published version, leaving out months never published.
+   */
+  async history(
+    agencyCode: string,
+    scope: Scope,
+    from: string,
+    to: string,
+    options: { publishedOnly: boolean },
+  ): Promise<AgencyResultEntity[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      options.publishedOnly
+        ? `SELECT r.* FROM published_result r
+             JOIN period p ON p.period = r.period AND p.published_version = r.version
+            WHERE r.agency_code = $1 AND r.scope = $2 AND r.period BETWEEN $3 AND $4
+            ORDER BY r.period`
+        : `SELECT * FROM agency_result
+            WHERE agency_code = $1 AND scope = $2 AND period BETWEEN $3 AND $4
+            ORDER BY period`,
+      [agencyCode, scope, from, to],
+    );
+    return rows.map(toResultEntity);
   }
 }
 

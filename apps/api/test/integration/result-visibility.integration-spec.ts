@@ -1,0 +1,157 @@
+import { PeriodComputationService } from '@scorecard/server-months';
+import {
+  type ApiTestApp,
+  OPEN_PERIOD,
+  PUBLISHED_PERIOD,
+  startApiTestApp,
+} from '../support/api-test-app';
+
+type Values = Record<string, { numerator: number; denominator: number }>;
+
+/**
+ * Which results a caller sees: the province the current (draft) ones, everyone else the last
+ * published version — in the scorecard exactly as in /rankings.
+ */
+describe('result visibility and rank changes', () => {
+  let api: ApiTestApp;
+  let admin: string;
+  let head: string;
+
+  beforeAll(async () => {
+    api = await startApiTestApp();
+    admin = await api.login('admin');
+    head = await api.login('head-330102');
+  });
+  afterAll(() => api.close());
+
+  /** Sets every numerator of an agency's month to nothing, which sinks it in the ranks. */
+  async function zeroNumerators(period: string, agencyCode: string): Promise<void> {
+    const current = await api.request('GET', `/submissions/${period}/${agencyCode}`, {
+      token: admin,
+    });
+    expect(current.status).toBe(200);
+    const values: Values = {};
+    for (const [code, figure] of Object.entries(current.body.values as Values)) {
+      values[code] = { numerator: 0, denominator: figure.denominator };
+    }
+    const saved = await api.request('PUT', `/submissions/${period}/${agencyCode}`, {
+      token: admin,
+      body: { values, version: current.body.version },
+    });
+    expect(saved.status).toBe(200);
+  }
+
+  async function countyRow(token: string, period: string, agencyCode: string) {
+    const { status, body } = await api.request('GET', `/rankings?period=${period}&level=county`, {
+      token,
+    });
+    expect(status).toBe(200);
+    return body.rows.find((row: { agencyCode: string }) => row.agencyCode === agencyCode);
+  }
+
+  it('shows a head its own figures but no draft score or rank of a month never published', async () => {
+    await api.app.get(PeriodComputationService).compute(OPEN_PERIOD);
+    expect(
+      (await api.request('GET', `/rankings?period=${OPEN_PERIOD}&level=county`, { token: head }))
+        .status,
+    ).toBe(403);
+
+    const { status, body } = await api.request(
+      'GET',
+      `/agencies/330102/scorecard?period=${OPEN_PERIOD}`,
+      { token: head },
+    );
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ score: null, grade: null, published: false });
+    expect(body.ranks.inParent).toMatchObject({ rank: null, rankChange: null });
+    expect(body.ranks.inLevel).toMatchObject({ rank: null, rankChange: null });
+    const submission = await api.request('GET', `/submissions/${OPEN_PERIOD}/330102`, {
+      token: head,
+    });
+    for (const indicator of body.indicators) {
+      expect(indicator.score).toBeNull();
+      expect(indicator.best).toBeNull();
+      expect(indicator.average).toBeNull();
+      const typed = submission.body.values[indicator.code];
+      if (typed) expect(indicator.numerator).toBe(typed.numerator);
+    }
+    // The draft month is not in the head's trend either; the province sees it.
+    expect(body.trend.at(-1)).toMatchObject({ period: OPEN_PERIOD, score: null });
+    const province = await api.request('GET', `/agencies/330102/scorecard?period=${OPEN_PERIOD}`, {
+      token: admin,
+    });
+    expect(province.body.score).not.toBeNull();
+    expect(province.body.trend.at(-1).score).toBe(province.body.score);
+  });
+
+  it('shows a head the published version of a reopened month in the scorecard as in /rankings', async () => {
+    const published = await countyRow(head, PUBLISHED_PERIOD, '330102');
+    const reopened = await api.request('POST', `/periods/${PUBLISHED_PERIOD}/reopen`, {
+      token: admin,
+      body: { reason: '核对上城区数据' },
+    });
+    expect(reopened.status).toBeLessThan(300);
+    await zeroNumerators(PUBLISHED_PERIOD, '330102');
+    await api.app.get(PeriodComputationService).compute(PUBLISHED_PERIOD);
+
+    const draft = await countyRow(admin, PUBLISHED_PERIOD, '330102');
+    expect(draft.score).toBeLessThan(published.score);
+    expect((await countyRow(head, PUBLISHED_PERIOD, '330102')).score).toBe(published.score);
+
+    const scorecard = await api.request(
+      'GET',
+      `/agencies/330102/scorecard?period=${PUBLISHED_PERIOD}`,
+      { token: head },
+    );
+    expect(scorecard.status).toBe(200);
+    expect(scorecard.body).toMatchObject({ score: published.score, published: true });
+    expect(scorecard.body.ranks.inLevel.rank).toBe(published.rank);
+    expect(scorecard.body.trend.at(-1).score).toBe(published.score);
+    const provinceView = await api.request(
+      'GET',
+      `/agencies/330102/scorecard?period=${PUBLISHED_PERIOD}`,
+      { token: admin },
+    );
+    expect(provinceView.body.score).toBe(draft.score);
+  });
+
+  it("measures rank change against the previous month's published ranks, not its draft", async () => {
+    // The previous month (reopened above) now has draft ranks that differ from its published ones.
+    const publishedBefore = await api.request(
+      'GET',
+      `/rankings?period=${PUBLISHED_PERIOD}&level=county`,
+      { token: head },
+    );
+    const draftBefore = await api.request(
+      'GET',
+      `/rankings?period=${PUBLISHED_PERIOD}&level=county`,
+      { token: admin },
+    );
+    const publishedRank = new Map<string, number | null>(
+      publishedBefore.body.rows.map((row: { agencyCode: string; rank: number | null }) => [
+        row.agencyCode,
+        row.rank,
+      ]),
+    );
+    const draftRank = new Map<string, number | null>(
+      draftBefore.body.rows.map((row: { agencyCode: string; rank: number | null }) => [
+        row.agencyCode,
+        row.rank,
+      ]),
+    );
+    expect(draftRank.get('330102')).not.toBe(publishedRank.get('330102'));
+
+    await api.app.get(PeriodComputationService).compute(OPEN_PERIOD, {});
+    const current = await api.request('GET', `/rankings?period=${OPEN_PERIOD}&level=county`, {
+      token: admin,
+    });
+    for (const row of current.body.rows as {
+      agencyCode: string;
+      rank: number | null;
+      rankChange: number | null;
+    }[]) {
+      const before = publishedRank.get(row.agencyCode);
+      expect(row.rankChange).toBe(before == null || row.rank === null ? null : before - row.rank);
+    }
+  });
+});
