@@ -73,6 +73,15 @@ describe('health, login and reference data', () => {
     expect((await api.request('GET', '/indicators?year=1999', { token })).status).toBe(400);
   });
 
+  it('serves the indicators in force for a month', async () => {
+    const byYear = await api.request('GET', '/indicators?year=2026', { token });
+    const byMonth = await api.request('GET', `/indicators?period=${OPEN_PERIOD}`, { token });
+    expect(byMonth.status).toBe(200);
+    expect(byMonth.body).toEqual(byYear.body);
+    expect((await api.request('GET', '/indicators?period=2026-13', { token })).status).toBe(400);
+    expect((await api.request('GET', `/indicators?period=${OPEN_PERIOD}&year=2026`, { token })).status).toBe(400);
+  });
+
   it('lists 12 months, the newest open and the rest published', async () => {
     const { body } = await api.request('GET', '/periods', { token });
     expect(body).toHaveLength(12);

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { IndicatorDto } from '@scorecard/contracts';
+import { periodYear } from '@scorecard/scoring';
 import { SchemeRepository } from '@scorecard/server-database';
-import { NotFoundError } from '../common/api.errors';
+import { InvalidInputError, NotFoundError } from '../common/api.errors';
 import { toIndicatorDto } from './indicator.mapper';
 import { YearQuery } from './year.query';
 
@@ -13,8 +14,12 @@ export class IndicatorsController {
 
   @Get()
   @ApiQuery({ name: 'year', required: false, description: 'Defaults to the current year' })
+  @ApiQuery({ name: 'period', required: false, description: 'The scheme in force for this month (YYYY-MM)' })
   async list(@Query() query: YearQuery): Promise<IndicatorDto[]> {
-    const year = query.year ?? new Date().getFullYear();
+    if (query.year !== undefined && query.period !== undefined) {
+      throw new InvalidInputError([{ field: 'period', message: 'give either year or period, not both' }]);
+    }
+    const year = query.period ? periodYear(query.period) : (query.year ?? new Date().getFullYear());
     const scheme = await this.schemes.findForYear(year);
     if (!scheme) throw new NotFoundError(`No indicator scheme for ${year}`);
     return scheme.indicators.map(toIndicatorDto);

