@@ -3,3 +3,4 @@ export * from './lib/permissions';
 export * from './lib/reach';
 export * from './lib/denials';
 export * from './lib/result-visibility';
+export * from './lib/password-rules';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { hash } from 'bcrypt';
 import type { EntityManager } from 'typeorm';
+import { passwordProblem } from '@scorecard/access';
 import { LoginFailureRepository, SessionRepository } from '@scorecard/server-database';
 import { InvalidInputError } from '../common/api.errors';
-import { passwordProblem } from './password-rules';
 
 const BCRYPT_COST = 12;
 

@@ -5,10 +5,9 @@ import { dueDateOf, isLate, periodOf, periodYear, shiftPeriod } from '@scorecard
 import {
   AgencyEntity,
   AgencyRepository,
-  IndicatorSchemeEntity,
   PeriodEntity,
   PeriodLifecycleRepository,
-  SchemeIndicatorEntity,
+  SchemeRepository,
   SubmissionEntity,
   SubmissionValueEntity,
   UserEntity,
@@ -20,9 +19,9 @@ import {
   PeriodComputationService,
   StarScheduleService,
 } from '@scorecard/server-months';
+import { type DivisionAgency, loadProvinceDivisions } from '@scorecard/server-provisioning';
 import { seedDemoStars } from './demo-stars';
 import { between, integerBetween, randomFor } from './deterministic-random';
-import { type DivisionAgency, loadProvinceDivisions } from './zhejiang';
 
 export const DEMO_PASSWORD = 'demo';
 const STAFF_PER_AGENCY = 5;
@@ -50,6 +49,7 @@ export class DemoProvinceSeeder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly agencyRepository: AgencyRepository,
+    private readonly schemes: SchemeRepository,
     private readonly computation: PeriodComputationService,
     private readonly lifecycle: PeriodLifecycleRepository,
     private readonly starSchedule: StarScheduleService,
@@ -111,12 +111,8 @@ export class DemoProvinceSeeder {
   }
 
   private async insertSchemes(manager: EntityManager, periods: string[]): Promise<void> {
-    const years = [...new Set(periods.map(periodYear))];
-    for (const year of years) {
-      await manager.getRepository(IndicatorSchemeEntity).insert({ year, dueDay: DEFAULT_DUE_DAY });
-      await manager.getRepository(SchemeIndicatorEntity).insert(
-        DEFAULT_SCHEME_INDICATORS.map((indicator, index) => ({ ...indicator, year, sortOrder: index + 1 })),
-      );
+    for (const year of new Set(periods.map(periodYear))) {
+      await this.schemes.insertYear(manager, year, DEFAULT_DUE_DAY, DEFAULT_SCHEME_INDICATORS);
     }
   }
 

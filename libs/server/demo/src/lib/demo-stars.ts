@@ -9,7 +9,7 @@ import {
   type StarRoundCandidate,
 } from '@scorecard/scoring';
 import { integerBetween, randomFor } from './deterministic-random';
-import type { DivisionAgency } from './zhejiang';
+import type { DivisionAgency } from '@scorecard/server-provisioning';
 
 const PUBLICITY_DAYS = 5;
 const REASONS = [

@@ -41,9 +41,19 @@ export function loadProvinceDivisions(provinceCode = '33'): DivisionAgency[] {
     { code: provinceFullCode, name: province.name, level: 'province', parentCode: null },
     ...cities
       .filter((row) => row.provinceCode === provinceCode)
-      .map((row): DivisionAgency => ({ code: `${row.code}00`, name: row.name, level: 'city', parentCode: provinceFullCode })),
+      .map((row): DivisionAgency => ({
+        code: `${row.code}00`,
+        name: row.name,
+        level: 'city',
+        parentCode: provinceFullCode,
+      })),
     ...areas
       .filter((row) => row.provinceCode === provinceCode)
-      .map((row): DivisionAgency => ({ code: row.code, name: row.name, level: 'county', parentCode: `${row.cityCode}00` })),
+      .map((row): DivisionAgency => ({
+        code: row.code,
+        name: row.name,
+        level: 'county',
+        parentCode: `${row.cityCode}00`,
+      })),
   ];
 }

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AgencyRepository, PeriodLifecycleRepository } from '@scorecard/server-database';
+import { AgencyRepository, PeriodLifecycleRepository, SchemeRepository } from '@scorecard/server-database';
 import { DemoProvinceSeeder, type DemoSeedSummary } from '@scorecard/server-demo';
 import { PeriodComputationService, StarScheduleService } from '@scorecard/server-months';
 
@@ -15,6 +15,7 @@ export async function seedDemoProvince(
   const seeder = new DemoProvinceSeeder(
     context.get(DataSource),
     context.get(AgencyRepository),
+    context.get(SchemeRepository),
     context.get(PeriodComputationService),
     context.get(PeriodLifecycleRepository),
     context.get(StarScheduleService),

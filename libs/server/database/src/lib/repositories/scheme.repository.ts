@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { IndicatorSchemeEntity, SchemeIndicatorEntity } from '../entities';
 
+/** One indicator of a scheme as it is written in. */
+export type SchemeIndicatorInput = Omit<SchemeIndicatorEntity, 'year' | 'sortOrder'>;
+
 export interface Scheme {
   year: number;
   dueDay: number;
@@ -28,5 +31,18 @@ export class SchemeRepository {
       .getRepository(SchemeIndicatorEntity)
       .find({ where: { year: scheme.year }, order: { sortOrder: 'ASC' } });
     return { year: scheme.year, dueDay: scheme.dueDay, indicators };
+  }
+
+  /** Writes a year's scheme, its indicators in the order given. */
+  async insertYear(
+    manager: EntityManager,
+    year: number,
+    dueDay: number,
+    indicators: readonly SchemeIndicatorInput[],
+  ): Promise<void> {
+    await manager.getRepository(IndicatorSchemeEntity).insert({ year, dueDay });
+    await manager
+      .getRepository(SchemeIndicatorEntity)
+      .insert(indicators.map((indicator, index) => ({ ...indicator, year, sortOrder: index + 1 })));
   }
 }

@@ -1,0 +1,3 @@
+export * from './lib/divisions';
+export * from './lib/province-provisioner';
+export * from './lib/provisioning.module';
