@@ -27,8 +27,8 @@ const en: MessageSchema = {
     imports: 'Import',
     months: 'Months',
     bulletin: 'Bulletin',
-    stars: 'Star of the month',
-    starWall: 'Star wall',
+    stars: 'Service star selection',
+    starWall: 'Service star gallery',
   },
   login: {
     title: 'Log in',
@@ -423,8 +423,8 @@ const en: MessageSchema = {
     printHint: 'Tip: the header and navigation are hidden when printing.',
   },
   stars: {
-    title: 'Service star of the month',
-    wallTitle: 'Service stars',
+    title: 'Service star selection · star of the month',
+    wallTitle: 'Service star gallery',
     agency: 'Agency',
     status: {
       open: 'Selecting',

@@ -25,8 +25,8 @@ const zhCN = {
     imports: '数据导入',
     months: '月度管理',
     bulletin: '月度通报',
-    stars: '一月一星',
-    starWall: '服务之星',
+    stars: '服务之星评选',
+    starWall: '服务之星风采',
   },
   login: {
     title: '登录',
@@ -414,7 +414,7 @@ const zhCN = {
   },
   stars: {
     title: '一月一星 · 服务之星评选',
-    wallTitle: '服务之星',
+    wallTitle: '服务之星风采',
     agency: '机构',
     status: {
       open: '评选中',
