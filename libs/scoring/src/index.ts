@@ -15,4 +15,5 @@ export * from './lib/ratio';
 export * from './lib/roll-up';
 export * from './lib/star-cooldown';
 export * from './lib/star-tally';
+export * from './lib/star-tally-sealed';
 export * from './lib/improvement';

@@ -164,7 +164,7 @@ describe('service star of the month (一月一星)', () => {
           post: '窗口服务员',
           reason: '服务热情周到，群众多次致电表扬',
           evidence: { thankYouLetters: 2, praises: 15 },
-          scores: { work: null, peer: 0, leader: null, attendance: null },
+          scores: { work: null, peer: null, leader: null, attendance: null },
           total: null,
           eligible: true,
           ineligibleReason: null,
@@ -218,10 +218,10 @@ describe('service star of the month (一月一星)', () => {
       expect(answer.status).toBe(200);
       expect(answer.body).toMatchObject({
         id,
-        scores: { work: 95.5, peer: 0, leader: 88.25, attendance: 100 },
+        scores: { work: 95.5, peer: null, leader: 88.25, attendance: 100 },
       });
-      // 19.1 + 0 + 35.3 + 20
-      expect(answer.body.total).toBe(74.4);
+      // The total includes the peer score: it waits until the ballot closes.
+      expect(answer.body.total).toBeNull();
     });
 
     it.each([
@@ -264,9 +264,28 @@ describe('service star of the month (一月一星)', () => {
       ] as const) {
         expect((await vote(staff(agency, voter), choice)).status).toBe(201);
       }
-      const body = await round(agency);
-      expect(body).toMatchObject({ staffCount: 5, voterCount: 5 });
+      // While the ballot is open the totals are sealed (they would give the peer scores away).
+      const open = await round(agency);
+      expect(open).toMatchObject({ staffCount: 5, voterCount: 5, tallySealed: true });
+      expect(candidateOf(open, a)).toMatchObject({ votes: null, total: null });
+    });
+
+    it('decide the selection: highest total wins, status becomes publicizing', async () => {
+      const answer = await select(agency);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual({ candidateId: a, total: 82 });
+      const body = await round(agency, staff(agency, 2));
+      expect(body.status).toBe('publicizing');
+      expect(body.star).toMatchObject({
+        candidateId: a,
+        staffUsername: staff(agency, 4),
+        total: 82,
+        confirmedAt: null,
+      });
+      const window = Date.parse(body.star.publicityEndsAt) - Date.parse(body.star.selectedAt);
+      expect(window).toBe(5 * DAY_MS);
       // a: 0.2×90 + 0.2×60 + 0.4×80 + 0.2×100 = 82; b: 0.2×80 + 0.2×40 + 0.4×95 + 0.2×90 = 80
+      expect(body.tallySealed).toBe(false);
       expect(candidateOf(body, a)).toMatchObject({
         votes: 3,
         scores: { work: 90, peer: 60, leader: 80, attendance: 100 },
@@ -305,22 +324,6 @@ describe('service star of the month (一月一星)', () => {
         ...defaults,
       });
     });
-
-    it('decide the selection: highest total wins, status becomes publicizing', async () => {
-      const answer = await select(agency);
-      expect(answer.status).toBe(200);
-      expect(answer.body).toEqual({ candidateId: a, total: 82 });
-      const body = await round(agency, staff(agency, 2));
-      expect(body.status).toBe('publicizing');
-      expect(body.star).toMatchObject({
-        candidateId: a,
-        staffUsername: staff(agency, 4),
-        total: 82,
-        confirmedAt: null,
-      });
-      const window = Date.parse(body.star.publicityEndsAt) - Date.parse(body.star.selectedAt);
-      expect(window).toBe(5 * DAY_MS);
-    });
   });
 
   describe('one star per agency and month', () => {
@@ -353,9 +356,9 @@ describe('service star of the month (一月一星)', () => {
       const b = await nominateOk(agency, staff(agency, 5));
       await scoreOk(a, agency, 100, 80, 80); // 20 + 0 + 32 + 16 = 68
       await scoreOk(b, agency, 80, 90, 80); // 16 + 0 + 36 + 16 = 68
+      expect((await select(agency)).body).toEqual({ candidateId: b, total: 68 });
       const body = await round(agency);
       expect([candidateOf(body, a).total, candidateOf(body, b).total]).toEqual([68, 68]);
-      expect((await select(agency)).body).toEqual({ candidateId: b, total: 68 });
     });
 
     it('then to the earlier nomination', async () => {
@@ -390,13 +393,8 @@ describe('service star of the month (一月一星)', () => {
         ineligibleCode: 'cooldown',
         lastStarPeriod: last.period,
         ineligibleReason: expect.stringContaining(last.period),
-        total: 80,
       });
-      expect(candidateOf(body, fresh)).toMatchObject({
-        eligible: true,
-        ineligibleReason: null,
-        total: 48,
-      });
+      expect(candidateOf(body, fresh)).toMatchObject({ eligible: true, ineligibleReason: null });
 
       // The cooldown is the scheme's: without it the same person would be eligible.
       const rules = {
@@ -412,6 +410,53 @@ describe('service star of the month (一月一星)', () => {
       ).toBe(200);
 
       expect((await select(agency)).body).toEqual({ candidateId: fresh, total: 48 });
+      const selected = await round(agency);
+      expect(candidateOf(selected, barred)).toMatchObject({ eligible: false, total: 80 });
+      expect(candidateOf(selected, fresh)).toMatchObject({ eligible: true, total: 48 });
+    });
+
+    it('shows the head, before nominating, who was star within the cooldown', async () => {
+      const agency = '330182';
+      const history = (await read(`/stars?agencyCode=${agency}`, 'admin')).body as {
+        period: string;
+        staffUsername: string;
+      }[];
+      expect(history.length).toBeGreaterThan(0);
+      const { staff: colleagues } = await round(agency);
+      for (const colleague of colleagues) {
+        const periods = history
+          .filter((entry) => entry.staffUsername === colleague.username)
+          .map((entry) => entry.period)
+          .sort();
+        const last = periods.at(-1) ?? null;
+        const monthsAgo = last
+          ? (Number(P.slice(0, 4)) - Number(last.slice(0, 4))) * 12 +
+            Number(P.slice(5)) -
+            Number(last.slice(5))
+          : null;
+        expect(colleague).toEqual({
+          username: colleague.username,
+          name: expect.any(String),
+          post: colleague.post,
+          lastStarPeriod: last,
+          eligible: monthsAgo === null || monthsAgo >= 12,
+        });
+      }
+      expect(colleagues.some((colleague) => !colleague.eligible)).toBe(true);
+    });
+
+    it('refuses a vote for a candidate inside the cooldown (409, saying why), and counts none', async () => {
+      const agency = '330182';
+      const { staff: colleagues } = await round(agency);
+      const barredPerson = colleagues.find((colleague) => !colleague.eligible);
+      if (!barredPerson) throw new Error(`Nobody of ${agency} is inside the cooldown`);
+      const barred = await nominateOk(agency, barredPerson.username);
+      const voter = colleagues.find((colleague) => colleague.username !== barredPerson.username);
+      const answer = await vote(voter?.username ?? '', barred);
+      expect(answer.status).toBe(409);
+      expect(answer.body.message).toContain(barredPerson.lastStarPeriod);
+      expect(answer.body.message).toContain('12 months');
+      expect(await round(agency)).toMatchObject({ voterCount: 0, votedByMe: false });
     });
   });
 
@@ -443,16 +488,47 @@ describe('service star of the month (一月一星)', () => {
       expect((await vote(staff(agency, 2), '999999')).status).toBe(404);
     });
 
+    it('while voting is open, shows nobody the votes, peer scores or totals, only how many voted', async () => {
+      await scoreOk(a, agency, 90, 90, 90);
+      await scoreOk(b, agency, 80, 80, 80);
+      for (const viewer of [head(agency), staff(agency, 1), staff(agency, 2), 'admin']) {
+        const body = await round(agency, viewer);
+        expect(body).toMatchObject({ status: 'open', tallySealed: true, voterCount: 2 });
+        for (const candidate of body.candidates) {
+          expect(candidate).toMatchObject({ votes: null, total: null });
+          expect(candidate.scores).toMatchObject({ work: expect.any(Number), peer: null });
+        }
+      }
+    });
+
+    it('tells each voter, and nobody else, whom they voted for', async () => {
+      expect((await round(agency, staff(agency, 1))).myVote).toEqual({
+        candidateId: a,
+        name: candidateOf(await round(agency), a).name,
+      });
+      expect((await round(agency, staff(agency, 4))).myVote).toEqual({
+        candidateId: b,
+        name: candidateOf(await round(agency), b).name,
+      });
+      for (const viewer of [head(agency), staff(agency, 2), 'admin'])
+        expect((await round(agency, viewer)).myVote).toBeNull();
+    });
+
     it('shows tallies only: no answer, audit entry or table links a voter to a candidate', async () => {
       for (const viewer of [head(agency), staff(agency, 1), staff(agency, 4), 'admin']) {
         const body = await round(agency, viewer);
         expect(body.voterCount).toBe(2);
-        expect([candidateOf(body, a).votes, candidateOf(body, b).votes]).toEqual([1, 1]);
         // The staff list (who may vote) is all the answer says of the voters.
-        const { staff: colleagues, ...rest } = body;
+        const { staff: colleagues, myVote: _mine, ...rest } = body;
         expect(JSON.stringify(rest)).not.toContain(staff(agency, 1));
         for (const colleague of colleagues)
-          expect(Object.keys(colleague).sort()).toEqual(['name', 'post', 'username']);
+          expect(Object.keys(colleague).sort()).toEqual([
+            'eligible',
+            'lastStarPeriod',
+            'name',
+            'post',
+            'username',
+          ]);
         for (const candidate of body.candidates) {
           expect(Object.keys(candidate).sort()).not.toContain('voters');
         }
@@ -477,8 +553,33 @@ describe('service star of the month (一月一星)', () => {
       expect(columns.map((column) => column.column_name)).toEqual([
         'agency_code',
         'period',
+        'receipt',
         'username',
       ]);
+      // The receipt is sealed: neither the candidate's id nor their username can be read from it.
+      const receipts: { receipt: string }[] = await api.dataSource.query(
+        `SELECT receipt FROM star_voter WHERE period = $1 AND agency_code = $2`,
+        [P, agency],
+      );
+      expect(receipts).toHaveLength(2);
+      for (const { receipt } of receipts) {
+        expect([a, b]).not.toContain(receipt);
+        expect(receipt).toMatch(/^[A-Za-z0-9+/]+=*$/);
+        // 12 bytes of nonce, 16 of tag, then the sealed id.
+        expect(Buffer.from(receipt, 'base64').length).toBeGreaterThan(28);
+      }
+    });
+
+    it('shows the votes, peer scores and totals once the head has selected the star', async () => {
+      expect((await select(agency)).body).toEqual({ candidateId: a, total: 82 });
+      for (const viewer of [head(agency), staff(agency, 2), 'admin']) {
+        const body = await round(agency, viewer);
+        expect(body.tallySealed).toBe(false);
+        // a: 18 + 0.2×50 + 36 + 18 = 82; b: 16 + 10 + 32 + 16 = 74
+        expect(candidateOf(body, a)).toMatchObject({ votes: 1, total: 82 });
+        expect(candidateOf(body, a).scores.peer).toBe(50);
+        expect(candidateOf(body, b)).toMatchObject({ votes: 1, total: 74 });
+      }
     });
   });
 

@@ -61,8 +61,8 @@ export interface PutStarScoresRequest {
 
 export interface StarScoresDto {
   work: number | null;
-  /** 100 × votes for the candidate / staff who voted, unrounded. */
-  peer: number;
+  /** 100 × votes for the candidate / staff who voted, unrounded; null while the ballot is open. */
+  peer: number | null;
   leader: number | null;
   attendance: number | null;
 }
@@ -76,9 +76,9 @@ export interface StarCandidateDto {
   evidence: StarEvidenceDto | null;
   nominatedAt: string;
   scores: StarScoresDto;
-  /** Votes for this candidate (a tally: who voted for whom is never kept). */
-  votes: number;
-  /** Weighted total rounded to 2 decimals; null while a score is missing. */
+  /** Votes for this candidate (a tally); null while the ballot is open (`tallySealed`). */
+  votes: number | null;
+  /** Weighted total rounded to 2 decimals; null while a score is missing or the ballot is open. */
   total: number | null;
   eligible: boolean;
   /** Why not eligible, in English; `ineligibleCode` for translations. */
@@ -109,6 +109,17 @@ export interface StarObjectionDto {
   resolvedAt: string | null;
 }
 
+/** A member of staff of the agency, as the nomination picker lists them. */
+export interface StarStaffDto {
+  username: string;
+  name: string;
+  post: string | null;
+  /** The last month this person was star (publicised or confirmed), in any agency; null if never. */
+  lastStarPeriod: string | null;
+  /** False inside the cooldown: they may be nominated but not picked, nor voted for. */
+  eligible: boolean;
+}
+
 /** GET /api/stars/:period/:agencyCode */
 export interface StarRoundDto {
   period: string;
@@ -118,12 +129,22 @@ export interface StarRoundDto {
   weights: StarWeightsDto;
   cooldownMonths: number;
   publicityDays: number;
-  /** Staff of the agency (who may be nominated and vote), and how many of them have voted this month. */
-  staff: { username: string; name: string; post: string | null }[];
+  /**
+   * Staff of the agency (who may be nominated and vote), each with the last month they were star
+   * and whether the cooldown lets them be star this month; and how many of them have voted.
+   */
+  staff: StarStaffDto[];
   staffCount: number;
   voterCount: number;
-  /** Whether the caller has voted in this agency this month (never for whom). */
+  /** Whether the caller has voted in this agency this month. */
   votedByMe: boolean;
+  /** Whom the caller voted for, told to the caller alone; null if they have not voted (or it is unknown). */
+  myVote: { candidateId: string; name: string } | null;
+  /**
+   * While the ballot is open nobody sees votes, peer scores or totals (only how many have voted);
+   * they show once the star is selected.
+   */
+  tallySealed: boolean;
   candidates: StarCandidateDto[];
   star: StarSelectionDto | null;
   objections: StarObjectionDto[];

@@ -14,11 +14,14 @@ import type { StarRoundEvaluation } from '@scorecard/scoring';
 
 type EvaluatedCandidate = StarRoundEvaluation['candidates'][number];
 
-/** A candidate as the round lists it: stored scores, the peer score and total as evaluated. */
+/**
+ * A candidate as the round lists it: stored scores, the peer score and total as evaluated — the
+ * last two, and the votes, only once the ballot is closed (`tallySealed` false).
+ */
 export function toStarCandidateDto(
   row: StarCandidateRow,
   evaluated: EvaluatedCandidate,
-  rules: StarRules,
+  { rules, tallySealed }: { rules: StarRules; tallySealed: boolean },
 ): StarCandidateDto {
   const code: StarIneligibilityCode | null = evaluated.ineligibility?.code ?? null;
   const lastStarPeriod =
@@ -33,12 +36,12 @@ export function toStarCandidateDto(
     nominatedAt: row.nominatedAt.toISOString(),
     scores: {
       work: row.work === null ? null : Number(row.work),
-      peer: evaluated.scores.peer.toNumber(),
+      peer: tallySealed ? null : evaluated.scores.peer.toNumber(),
       leader: row.leader === null ? null : Number(row.leader),
       attendance: row.attendance === null ? null : Number(row.attendance),
     },
-    votes: row.votes,
-    total: evaluated.total ? evaluated.total.roundedNumber(2) : null,
+    votes: tallySealed ? null : row.votes,
+    total: !tallySealed && evaluated.total ? evaluated.total.roundedNumber(2) : null,
     eligible: evaluated.eligible,
     ineligibleReason:
       code === 'withdrawn'

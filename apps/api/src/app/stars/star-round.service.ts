@@ -8,11 +8,19 @@ import {
   type StarRound,
   type StarRules,
 } from '@scorecard/server-database';
-import { Ratio, type StarRoundEvaluation, evaluateStarRound, periodYear } from '@scorecard/scoring';
+import {
+  Ratio,
+  type StarRoundEvaluation,
+  evaluateStarRound,
+  findCooldownConflict,
+  isStarTallySealed,
+  periodYear,
+} from '@scorecard/scoring';
 import { AgencyDirectory } from '../common/agency-directory.service';
 import { PeriodLookupService } from '../common/period-lookup.service';
 import { ConflictError, NotFoundError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
+import { StarBallotReceiptService } from './star-ballot-receipt.service';
 import { toSelectedStar, toStarCandidateDto, toStarObjectionDto } from './star-round.mapper';
 import { StarRulesService } from './star-rules.service';
 
@@ -34,6 +42,7 @@ export class StarRoundService {
     private readonly months: PeriodLookupService,
     private readonly rules: StarRulesService,
     private readonly agencies: AgencyDirectory,
+    private readonly receipts: StarBallotReceiptService,
   ) {}
 
   async round(
@@ -45,29 +54,59 @@ export class StarRoundService {
     return this.view(caller, period, agencyCode);
   }
 
-  /** The round as `caller` sees it (whether they have voted; never for whom). */
+  /**
+   * The round as `caller` sees it: whether they have voted and for whom (to them alone); votes,
+   * peer scores and totals only once the ballot is closed.
+   */
   async view(caller: AuthenticatedUser, period: string, agencyCode: string): Promise<StarRoundDto> {
     const rules = await this.rules.forYear(periodYear(period));
     const round = await this.stars.findRound(period, agencyCode);
     const { evaluation, candidates, voters } = await this.evaluate({ period, agencyCode }, rules);
     const staff = await this.stars.usersOf(agencyCode, ['staff']);
+    const staffStars = await this.stars.starPeriodsOf(
+      staff.map((person) => person.username),
+      { period, agencyCode },
+    );
     const objections = await this.objections.listObjections(period, agencyCode);
     const rowOf = new Map(candidates.map((row) => [row.id, row]));
     const starRow = round?.starCandidateId ? rowOf.get(round.starCandidateId) : undefined;
+    const status = round?.status ?? 'open';
+    const tallySealed = isStarTallySealed(status);
+    const receipt = await this.stars.findReceipt(period, agencyCode, caller.username);
+    const myChoice = receipt
+      ? this.receipts.open({ period, agencyCode, voter: caller.username }, receipt)
+      : null;
+    const myChoiceRow = myChoice ? rowOf.get(myChoice) : undefined;
     return {
       period,
       agencyCode,
       agencyName: await this.agencies.nameOf(agencyCode),
-      status: round?.status ?? 'open',
+      status,
       weights: rules.weights,
       cooldownMonths: rules.cooldownMonths,
       publicityDays: rules.publicityDays,
-      staff: staff.map(({ username, name, post }) => ({ username, name, post })),
+      staff: staff.map(({ username, name, post }) => {
+        const starPeriods = staffStars.get(username) ?? [];
+        return {
+          username,
+          name,
+          post,
+          lastStarPeriod: starPeriods.at(-1) ?? null,
+          eligible:
+            findCooldownConflict({ period, starPeriods, cooldownMonths: rules.cooldownMonths }) ===
+            null,
+        };
+      }),
       staffCount: staff.length,
       voterCount: voters,
-      votedByMe: await this.stars.hasVoted(period, agencyCode, caller.username),
+      votedByMe: receipt !== null || (await this.stars.hasVoted(period, agencyCode, caller.username)),
+      myVote: myChoiceRow ? { candidateId: myChoiceRow.id, name: myChoiceRow.name } : null,
+      tallySealed,
       candidates: evaluation.candidates.map((evaluated) =>
-        toStarCandidateDto(rowOf.get(evaluated.id) as StarCandidateRow, evaluated, rules),
+        toStarCandidateDto(rowOf.get(evaluated.id) as StarCandidateRow, evaluated, {
+          rules,
+          tallySealed,
+        }),
       ),
       star: toSelectedStar(round, starRow),
       objections: objections.map(toStarObjectionDto),

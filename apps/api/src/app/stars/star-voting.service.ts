@@ -1,24 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLogRepository, StarRepository, TransactionRunner } from '@scorecard/server-database';
+import { periodYear } from '@scorecard/scoring';
 import { AccessPolicy } from '../access/access-policy';
 import { ConflictError, InvalidInputError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
+import { StarBallotReceiptService } from './star-ballot-receipt.service';
 import { StarRoundService } from './star-round.service';
+import { StarRulesService } from './star-rules.service';
 
-/** Staff vote for one candidate of their agency a month, never for themselves. */
+/** Staff vote for one eligible candidate of their agency a month, never for themselves. */
 @Injectable()
 export class StarVotingService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly policy: AccessPolicy,
     private readonly rounds: StarRoundService,
+    private readonly rules: StarRulesService,
+    private readonly receipts: StarBallotReceiptService,
     private readonly stars: StarRepository,
     private readonly audit: AuditLogRepository,
   ) {}
 
   /**
    * A secret ballot: the audit entry and everything stored say that the caller voted in the
-   * agency-month, never for whom.
+   * agency-month, never for whom (but for the receipt sealed for the caller). A candidate the
+   * selection would skip (inside the cooldown, withdrawn) takes no votes.
    */
   async vote(caller: AuthenticatedUser, id: string): Promise<{ voted: true }> {
     const candidate = await this.rounds.candidate(id);
@@ -34,11 +40,24 @@ export class StarVotingService {
         throw new ConflictError(`Voting for the star of ${candidate.period} is closed`);
       if (candidate.withdrawn)
         throw new ConflictError('This candidate was withdrawn after an objection');
-      const cast = await this.stars.castVote(manager, {
+      const rules = await this.rules.forYear(periodYear(candidate.period), manager);
+      const { evaluation } = await this.rounds.evaluate(candidate, rules, manager);
+      const ineligibility = evaluation.candidates.find((c) => c.id === id)?.ineligibility;
+      if (ineligibility?.code === 'cooldown') {
+        throw new ConflictError(
+          `${candidate.name} was star of ${ineligibility.starPeriod} and cannot be star again within ` +
+            `${rules.cooldownMonths} months: vote for an eligible candidate`,
+        );
+      }
+      const ballot = {
         period: candidate.period,
         agencyCode: candidate.agencyCode,
         voter: caller.username,
+      };
+      const cast = await this.stars.castVote(manager, {
+        ...ballot,
         candidateId: id,
+        receipt: this.receipts.seal(ballot, id),
       });
       if (!cast)
         throw new ConflictError(`You have already voted for the star of ${candidate.period}`);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CommonModule } from '../common/common.module';
 import { StarsController } from './stars.controller';
+import { StarBallotReceiptService } from './star-ballot-receipt.service';
 import { StarNominationService } from './star-nomination.service';
 import { StarObjectionsService } from './star-objections.service';
 import { StarRoundService } from './star-round.service';
@@ -17,6 +18,7 @@ import { StarWallService } from './star-wall.service';
   providers: [
     StarRulesService,
     StarRoundService,
+    StarBallotReceiptService,
     StarNominationService,
     StarScoringService,
     StarVotingService,

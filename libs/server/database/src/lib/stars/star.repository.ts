@@ -259,18 +259,39 @@ export class StarRepository {
     return rows.length > 0;
   }
 
+  /** The voter's sealed receipt of their ballot in the agency-month; null if none. */
+  async findReceipt(
+    period: string,
+    agencyCode: string,
+    username: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | null> {
+    const rows: { receipt: string | null }[] = await manager.query(
+      `SELECT receipt FROM star_voter WHERE period = $1 AND agency_code = $2 AND username = $3`,
+      [period, agencyCode, username],
+    );
+    return rows[0]?.receipt ?? null;
+  }
+
   /**
-   * Casts one secret ballot: records that the voter has voted in the agency-month and adds one to the
-   * candidate's count, keeping no link between the two. False if the voter had already voted.
+   * Casts one secret ballot: records that the voter has voted in the agency-month (with the
+   * receipt sealed for them alone) and adds one to the candidate's count, keeping no readable link
+   * between the two. False if the voter had already voted.
    */
   async castVote(
     manager: EntityManager,
-    ballot: { period: string; agencyCode: string; voter: string; candidateId: string },
+    ballot: {
+      period: string;
+      agencyCode: string;
+      voter: string;
+      candidateId: string;
+      receipt: string;
+    },
   ): Promise<boolean> {
     const voted: unknown[] = await manager.query(
-      `INSERT INTO star_voter (period, agency_code, username) VALUES ($1, $2, $3)
+      `INSERT INTO star_voter (period, agency_code, username, receipt) VALUES ($1, $2, $3, $4)
        ON CONFLICT DO NOTHING RETURNING username`,
-      [ballot.period, ballot.agencyCode, ballot.voter],
+      [ballot.period, ballot.agencyCode, ballot.voter, ballot.receipt],
     );
     if (voted.length === 0) return false;
     await manager.query(`UPDATE star_candidate SET votes = votes + 1 WHERE id = $1`, [
