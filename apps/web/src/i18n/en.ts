@@ -468,6 +468,10 @@ const en: MessageSchema = {
       praises: 'Praises',
       submit: 'Nominate',
       done: '{name} nominated',
+      lastStar: 'Last star {period}',
+      ineligible: 'Not eligible (star within {months} months)',
+      ineligibleHint:
+        '{name} was star of {period} and cannot be star again within {months} months: they may be nominated, but not selected nor voted for.',
     },
     score: {
       button: 'Score',
@@ -479,8 +483,17 @@ const en: MessageSchema = {
       button: 'Vote',
       voted: 'Voted this month',
       self: 'Not for yourself',
-      done: 'Vote cast; who voted for whom is never shown',
+      done: 'You voted for {name}; who voted for whom is never shown',
       secret: 'Peer votes are secret: one vote per person and month, not for yourself.',
+      sealed:
+        'Voting is open: votes, peer scores and totals are shown once the star of the month is selected.',
+      confirmTitle: 'Confirm your vote',
+      confirm: 'Vote for {name}? You have one vote a month and cannot change it.',
+      confirmButton: 'Vote for {name}',
+      cancel: 'Not yet',
+      votedFor: 'You voted for {name}',
+      mine: 'Your choice',
+      ineligible: 'Not eligible, no votes',
     },
     select: {
       button: 'Select the star of the month',

@@ -458,6 +458,10 @@ const zhCN = {
       praises: '表扬（次）',
       submit: '提名',
       done: '已提名 {name}',
+      lastStar: '上次当选 {period}',
+      ineligible: '不符合条件（{months} 个月内已当选）',
+      ineligibleHint:
+        '{name} 于 {period} 当选服务之星，{months} 个月内不得重复当选：可以提名，但不能当选，也不能获得投票。',
     },
     score: {
       button: '评分',
@@ -469,8 +473,16 @@ const zhCN = {
       button: '投票',
       voted: '本月已投票',
       self: '不能投给自己',
-      done: '投票成功，投票结果不公开具体投票人',
+      done: '已投票给 {name}，投票结果不公开具体投票人',
       secret: '民主推荐实行无记名投票，每人每月一票，不能投给自己。',
+      sealed: '投票进行中：得票、民主推荐分和总分在确定本月服务之星后公布。',
+      confirmTitle: '确认投票',
+      confirm: '确定投票给 {name}？每人每月只能投一票，投出后不能更改。',
+      confirmButton: '投票给 {name}',
+      cancel: '再想想',
+      votedFor: '你已投票给 {name}',
+      mine: '你的选择',
+      ineligible: '不符合条件，不可投票',
     },
     select: {
       button: '确定本月服务之星',

@@ -61,6 +61,22 @@ describe('voteStateFor', () => {
     );
   });
 
+  it('offers no vote for a candidate inside the cooldown', () => {
+    expect(voteStateFor(round('open'), { ...candidate, ineligibleCode: 'cooldown' }, staff)).toBe(
+      'ineligible',
+    );
+  });
+
+  it('marks the voter’s own choice once they have voted', () => {
+    const voted = {
+      ...round('open'),
+      votedByMe: true,
+      myVote: { candidateId: '7', name: '王芳' },
+    };
+    expect(voteStateFor(voted, { ...candidate, id: '7' }, staff)).toBe('my-choice');
+    expect(voteStateFor(voted, { ...candidate, id: '8' }, staff)).toBe('voted');
+  });
+
   it('closes voting once a star is selected or for a withdrawn candidate; others cannot vote', () => {
     expect(voteStateFor(round('publicizing'), candidate, staff)).toBe('closed');
     expect(voteStateFor(round('open'), { ...candidate, ineligibleCode: 'withdrawn' }, staff)).toBe(

@@ -51,18 +51,33 @@ export function starActionsFor(
   };
 }
 
-export type VoteState = 'can-vote' | 'voted' | 'self' | 'closed' | 'not-staff';
+export type VoteState =
+  | 'can-vote'
+  | 'voted'
+  | 'my-choice'
+  | 'self'
+  | 'ineligible'
+  | 'closed'
+  | 'not-staff';
 
-/** Whether the viewer can vote for a candidate, and if not, why. */
+/**
+ * Whether the viewer can vote for a candidate, and if not, why. A candidate inside the cooldown
+ * takes no votes (the API refuses them), so no button is offered.
+ */
 export function voteStateFor(
-  round: Pick<StarRoundDto, 'agencyCode' | 'status' | 'votedByMe'>,
-  candidate: Pick<StarCandidateDto, 'staffUsername' | 'ineligibleCode'>,
+  round: Pick<StarRoundDto, 'agencyCode' | 'status' | 'votedByMe'> &
+    Partial<Pick<StarRoundDto, 'myVote'>>,
+  candidate: Pick<StarCandidateDto, 'staffUsername' | 'ineligibleCode'> &
+    Partial<Pick<StarCandidateDto, 'id'>>,
   viewer: StarViewer | null,
   tree?: AgencyTree,
 ): VoteState {
   if (!viewer || !reachesRound(viewer, 'star.vote', round, tree)) return 'not-staff';
   if (round.status !== 'open' || candidate.ineligibleCode === 'withdrawn') return 'closed';
-  if (round.votedByMe) return 'voted';
+  if (round.votedByMe) {
+    return round.myVote && round.myVote.candidateId === candidate.id ? 'my-choice' : 'voted';
+  }
+  if (candidate.ineligibleCode === 'cooldown') return 'ineligible';
   if (candidate.staffUsername === viewer.username) return 'self';
   return 'can-vote';
 }
