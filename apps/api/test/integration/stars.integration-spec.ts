@@ -832,6 +832,38 @@ describe('service star of the month (一月一星)', () => {
       ).toBe(true);
     });
 
+    it('pages the wall with page and pageSize, with the total the filters match, keeping the filters', async () => {
+      const all = (await read('/stars?limit=5000', staff('330102', 1))).body as {
+        period: string;
+        agencyCode: string;
+      }[];
+      expect(all.length).toBeGreaterThan(30);
+      const first = await read('/stars?page=1&pageSize=12', staff('330102', 1));
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ total: all.length, page: 1, pageSize: 12 });
+      expect(first.body.rows).toEqual(all.slice(0, 12));
+      const third = (await read('/stars?page=3&pageSize=12', staff('330102', 1))).body;
+      expect(third.rows).toEqual(all.slice(24, 36));
+      const beyond = Math.ceil(all.length / 12) + 1;
+      expect((await read(`/stars?page=${beyond}&pageSize=12`, 'admin')).body).toMatchObject({
+        rows: [],
+        total: all.length,
+      });
+
+      const filtered = all.filter(
+        (entry) => entry.period === PUBLISHED_PERIOD && entry.agencyCode.startsWith('3301'),
+      );
+      const page = (
+        await read(`/stars?period=${PUBLISHED_PERIOD}&cityCode=330100&page=1&pageSize=5`, 'admin')
+      ).body;
+      expect(page.total).toBe(filtered.length);
+      expect(page.rows).toEqual(filtered.slice(0, 5));
+
+      for (const bad of ['page=0&pageSize=12', 'pageSize=0', 'pageSize=201', 'page=x&pageSize=5']) {
+        expect((await read(`/stars?${bad}`, 'admin')).status).toBe(400);
+      }
+    });
+
     it('shows the province which agencies named no star for a month', async () => {
       const answer = await read(`/stars/participation?period=${PUBLISHED_PERIOD}`, 'admin');
       expect(answer.status).toBe(200);

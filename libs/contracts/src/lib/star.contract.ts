@@ -188,6 +188,17 @@ export interface StarWallEntryDto {
   publicityEndsAt: string;
 }
 
+/**
+ * GET /api/stars?…&page=&pageSize= — one page of the wall, newest first, and how many stars the
+ * filters match in all. Without `pageSize` the wall answers every entry as a plain list.
+ */
+export interface StarWallPageDto {
+  rows: StarWallEntryDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
 /** GET /api/stars/participation?period= (province): agencies that named a star, and those that did not. */
 export interface StarParticipationDto {
   period: string;

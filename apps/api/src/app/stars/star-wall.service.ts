@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { StarParticipationDto, StarWallEntryDto } from '@scorecard/contracts';
-import { StarWallRepository } from '@scorecard/server-database';
+import type { StarParticipationDto, StarWallEntryDto, StarWallPageDto } from '@scorecard/contracts';
+import { type StarWallRow, StarWallRepository } from '@scorecard/server-database';
 import { AgencyDirectory } from '../common/agency-directory.service';
 import { NotFoundError } from '../common/api.errors';
 import type { StarWallQuery } from './star.query';
@@ -15,7 +15,23 @@ export class StarWallService {
     private readonly agencies: AgencyDirectory,
   ) {}
 
-  async wall(query: StarWallQuery): Promise<StarWallEntryDto[]> {
+  /** The wall as a plain list (at most `limit`), or one page of it when `pageSize` is given. */
+  async wall(query: StarWallQuery): Promise<StarWallEntryDto[] | StarWallPageDto> {
+    const filter = await this.filterOf(query);
+    if (query.pageSize === undefined) {
+      const rows = await this.stars.wall({ ...filter, limit: query.limit ?? 500 });
+      return rows.map(toStarWallEntry);
+    }
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize;
+    const [rows, total] = await Promise.all([
+      this.stars.wall({ ...filter, offset: (page - 1) * pageSize, limit: pageSize }),
+      this.stars.countWall(filter),
+    ]);
+    return { rows: rows.map(toStarWallEntry), total, page, pageSize };
+  }
+
+  private async filterOf(query: StarWallQuery) {
     let agencyCodes: string[] | undefined;
     if (query.cityCode) {
       const city = await this.agencies.find(query.cityCode);
@@ -25,33 +41,12 @@ export class StarWallService {
     if (query.agencyCode) {
       agencyCodes = (agencyCodes ?? [query.agencyCode]).filter((code) => code === query.agencyCode);
     }
-    const rows = await this.stars.wall({
+    return {
       period: query.period,
       agencyCodes,
       level: query.level,
       staffUsername: query.staffUsername,
-      limit: query.limit ?? 500,
-    });
-    return rows.map((row) => ({
-      period: row.period,
-      agencyCode: row.agencyCode,
-      agencyName: row.agencyName,
-      level: row.level,
-      parentCode: row.parentCode,
-      staffUsername: row.staffUsername,
-      name: row.name,
-      post: row.post,
-      reason: row.reason,
-      scores: {
-        work: Number(row.work),
-        peer: row.voters === 0 ? 0 : (100 * row.votes) / row.voters,
-        leader: Number(row.leader),
-        attendance: Number(row.attendance),
-      },
-      total: Number(row.total),
-      status: row.status,
-      publicityEndsAt: row.publicityEndsAt.toISOString(),
-    }));
+    };
   }
 
   async participation(period: string): Promise<StarParticipationDto> {
@@ -72,4 +67,27 @@ export class StarWallService {
         })),
     };
   }
+}
+
+function toStarWallEntry(row: StarWallRow): StarWallEntryDto {
+  return {
+    period: row.period,
+    agencyCode: row.agencyCode,
+    agencyName: row.agencyName,
+    level: row.level,
+    parentCode: row.parentCode,
+    staffUsername: row.staffUsername,
+    name: row.name,
+    post: row.post,
+    reason: row.reason,
+    scores: {
+      work: Number(row.work),
+      peer: row.voters === 0 ? 0 : (100 * row.votes) / row.voters,
+      leader: Number(row.leader),
+      attendance: Number(row.attendance),
+    },
+    total: Number(row.total),
+    status: row.status,
+    publicityEndsAt: row.publicityEndsAt.toISOString(),
+  };
 }

@@ -31,13 +31,28 @@ export class StarWallQuery {
   @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'staffUsername is not a valid username' })
   staffUsername?: string;
 
-  @ApiPropertyOptional({ default: 500 })
+  @ApiPropertyOptional({ default: 500, description: 'Without pageSize: at most this many entries' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(5000)
   limit?: number;
+
+  @ApiPropertyOptional({ default: 1, description: 'With pageSize: which page, from 1' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ description: 'Answer one page {rows, total, page, pageSize} of this size' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
 }
 
 export class StarPeriodQuery {

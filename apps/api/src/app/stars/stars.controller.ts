@@ -8,6 +8,7 @@ import type {
   StarRoundDto,
   StarRulesDto,
   StarWallEntryDto,
+  StarWallPageDto,
 } from '@scorecard/contracts';
 import { Authorize } from '../access/authorize.decorator';
 import { AgencyCodePipe } from '../agencies/agency-code.pipe';
@@ -46,9 +47,12 @@ export class StarsController {
     private readonly objections: StarObjectionsService,
   ) {}
 
-  /** The star wall: publicised and confirmed stars of the province, newest first. */
+  /**
+   * The star wall: publicised and confirmed stars of the province, newest first; one page of it
+   * `{rows, total, page, pageSize}` when `pageSize` is given.
+   */
   @Get()
-  wall(@Query() query: StarWallQuery): Promise<StarWallEntryDto[]> {
+  wall(@Query() query: StarWallQuery): Promise<StarWallEntryDto[] | StarWallPageDto> {
     return this.wallOfStars.wall(query);
   }
 

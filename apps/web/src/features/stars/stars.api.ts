@@ -8,6 +8,7 @@ import type {
   StarParticipationDto,
   StarRoundDto,
   StarWallEntryDto,
+  StarWallPageDto,
 } from '@scorecard/contracts';
 import { apiClient } from '../../shared/api-client';
 
@@ -85,6 +86,26 @@ export function fetchStarWall(
       level: filters.level,
       agencyCode: filters.agencyCode,
       staffUsername: filters.staffUsername,
+    },
+    signal,
+  });
+}
+
+/** GET /api/stars?…&page=&pageSize= — one page of the wall and how many stars match in all. */
+export function fetchStarWallPage(
+  filters: StarWallFilters,
+  paging: { page: number; pageSize: number },
+  signal?: AbortSignal,
+): Promise<StarWallPageDto> {
+  return apiClient.get<StarWallPageDto>('/stars', {
+    query: {
+      period: filters.period,
+      cityCode: filters.cityCode,
+      level: filters.level,
+      agencyCode: filters.agencyCode,
+      staffUsername: filters.staffUsername,
+      page: paging.page,
+      pageSize: paging.pageSize,
     },
     signal,
   });

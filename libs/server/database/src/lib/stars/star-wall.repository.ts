@@ -8,6 +8,8 @@ export interface StarWallQuery {
   level?: string;
   staffUsername?: string;
   limit: number;
+  /** Entries to skip before the first one answered (paging). */
+  offset?: number;
 }
 
 export interface StarWallRow {
@@ -37,16 +39,8 @@ export class StarWallRepository {
 
   /** The star wall: publicised and confirmed stars, newest month first, then by agency code. */
   wall(query: StarWallQuery): Promise<StarWallRow[]> {
-    const conditions = [`r.status IN ('publicizing', 'confirmed')`];
-    const parameters: unknown[] = [];
-    const add = (condition: (placeholder: string) => string, value: unknown) => {
-      parameters.push(value);
-      conditions.push(condition(`$${parameters.length}`));
-    };
-    if (query.period) add((p) => `r.period = ${p}`, query.period);
-    if (query.agencyCodes) add((p) => `r.agency_code = ANY(${p})`, query.agencyCodes);
-    if (query.level) add((p) => `a.level = ${p}::agency_level`, query.level);
-    if (query.staffUsername) add((p) => `c.staff_username = ${p}`, query.staffUsername);
+    const { conditions, parameters } = wallFilter(query);
+    parameters.push(query.offset ?? 0);
     parameters.push(query.limit);
     return this.dataSource.query(
       `SELECT r.period, r.agency_code AS "agencyCode", a.name AS "agencyName", a.level::text AS level,
@@ -60,9 +54,23 @@ export class StarWallRepository {
          JOIN agency a ON a.code = r.agency_code
         WHERE ${conditions.join(' AND ')}
         ORDER BY r.period DESC, r.agency_code
-        LIMIT $${parameters.length}`,
+        OFFSET $${parameters.length - 1} LIMIT $${parameters.length}`,
       parameters,
     );
+  }
+
+  /** How many stars the wall's filters match in all. */
+  async countWall(query: Omit<StarWallQuery, 'limit' | 'offset'>): Promise<number> {
+    const { conditions, parameters } = wallFilter(query);
+    const rows: { count: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS count
+         FROM star_round r
+         JOIN star_candidate c ON c.id = r.star_candidate_id
+         JOIN agency a ON a.code = r.agency_code
+        WHERE ${conditions.join(' AND ')}`,
+      parameters,
+    );
+    return rows[0].count;
   }
 
   /** Every agency with whether it has a star (publicised or confirmed) for the month, and how many candidates. */
@@ -85,4 +93,22 @@ export class StarWallRepository {
       [period],
     );
   }
+}
+
+/** The wall's filters as SQL conditions over star_round r, star_candidate c and agency a. */
+function wallFilter(query: Omit<StarWallQuery, 'limit' | 'offset'>): {
+  conditions: string[];
+  parameters: unknown[];
+} {
+  const conditions = [`r.status IN ('publicizing', 'confirmed')`];
+  const parameters: unknown[] = [];
+  const add = (condition: (placeholder: string) => string, value: unknown) => {
+    parameters.push(value);
+    conditions.push(condition(`$${parameters.length}`));
+  };
+  if (query.period) add((p) => `r.period = ${p}`, query.period);
+  if (query.agencyCodes) add((p) => `r.agency_code = ANY(${p})`, query.agencyCodes);
+  if (query.level) add((p) => `a.level = ${p}::agency_level`, query.level);
+  if (query.staffUsername) add((p) => `c.staff_username = ${p}`, query.staffUsername);
+  return { conditions, parameters };
 }
