@@ -1,4 +1,4 @@
-import type { StarCandidateDto } from '@scorecard/contracts';
+import type { StarCandidateDto, StarStaffDto } from '@scorecard/contracts';
 import { StarScheduleService } from '@scorecard/server-months';
 import type { HttpAnswer } from '@scorecard/server-testing';
 import {
@@ -422,7 +422,7 @@ describe('service star of the month (一月一星)', () => {
         staffUsername: string;
       }[];
       expect(history.length).toBeGreaterThan(0);
-      const { staff: colleagues } = await round(agency);
+      const { staff: colleagues }: { staff: StarStaffDto[] } = await round(agency);
       for (const colleague of colleagues) {
         const periods = history
           .filter((entry) => entry.staffUsername === colleague.username)
@@ -447,7 +447,7 @@ describe('service star of the month (一月一星)', () => {
 
     it('refuses a vote for a candidate inside the cooldown (409, saying why), and counts none', async () => {
       const agency = '330182';
-      const { staff: colleagues } = await round(agency);
+      const { staff: colleagues }: { staff: StarStaffDto[] } = await round(agency);
       const barredPerson = colleagues.find((colleague) => !colleague.eligible);
       if (!barredPerson) throw new Error(`Nobody of ${agency} is inside the cooldown`);
       const barred = await nominateOk(agency, barredPerson.username);
@@ -519,7 +519,7 @@ describe('service star of the month (一月一星)', () => {
         const body = await round(agency, viewer);
         expect(body.voterCount).toBe(2);
         // The staff list (who may vote) is all the answer says of the voters.
-        const { staff: colleagues, myVote: _mine, ...rest } = body;
+        const { staff: colleagues, ...rest } = body;
         expect(JSON.stringify(rest)).not.toContain(staff(agency, 1));
         for (const colleague of colleagues)
           expect(Object.keys(colleague).sort()).toEqual([

@@ -99,7 +99,8 @@ export class StarRoundService {
       }),
       staffCount: staff.length,
       voterCount: voters,
-      votedByMe: receipt !== null || (await this.stars.hasVoted(period, agencyCode, caller.username)),
+      votedByMe:
+        receipt !== null || (await this.stars.hasVoted(period, agencyCode, caller.username)),
       myVote: myChoiceRow ? { candidateId: myChoiceRow.id, name: myChoiceRow.name } : null,
       tallySealed,
       candidates: evaluation.candidates.map((evaluated) =>

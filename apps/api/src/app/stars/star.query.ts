@@ -46,7 +46,9 @@ export class StarWallQuery {
   @Min(1)
   page?: number;
 
-  @ApiPropertyOptional({ description: 'Answer one page {rows, total, page, pageSize} of this size' })
+  @ApiPropertyOptional({
+    description: 'Answer one page {rows, total, page, pageSize} of this size',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

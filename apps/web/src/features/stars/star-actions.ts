@@ -52,13 +52,7 @@ export function starActionsFor(
 }
 
 export type VoteState =
-  | 'can-vote'
-  | 'voted'
-  | 'my-choice'
-  | 'self'
-  | 'ineligible'
-  | 'closed'
-  | 'not-staff';
+  'can-vote' | 'voted' | 'my-choice' | 'self' | 'ineligible' | 'closed' | 'not-staff';
 
 /**
  * Whether the viewer can vote for a candidate, and if not, why. A candidate inside the cooldown
