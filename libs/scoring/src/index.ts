@@ -1,4 +1,5 @@
 export * from './lib/agency-tree';
+export * from './lib/bulletin-issuer';
 export * from './lib/agency-tree.error';
 export * from './lib/amount';
 export * from './lib/composite';

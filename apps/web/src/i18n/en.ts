@@ -403,7 +403,7 @@ const en: MessageSchema = {
     history: 'History',
   },
   bulletin: {
-    title: 'Benchmarking bulletin of medical-insurance agencies, {year}-{month}',
+    title: 'Benchmarking bulletin of medical-insurance agencies of {region}, {year}-{month}',
     print: 'Print',
     download: 'Download Excel',
     downloading: 'Preparing…',
@@ -419,7 +419,11 @@ const en: MessageSchema = {
     citiesTitle: '1. Cities',
     countiesTitle: '2. Counties',
     unreportedTitle: 'Not reported',
-    footer: 'Zhejiang Medical Security Service Centre · {date}',
+    issuedOn: 'Issued {date}',
+    version: 'Version {version}',
+    provisional: 'Provisional results (not published)',
+    city: 'City',
+    nothingApplicable: 'No applicable indicator',
     printHint: 'Tip: the header and navigation are hidden when printing.',
   },
   stars: {

@@ -395,7 +395,7 @@ const zhCN = {
     history: '操作记录',
   },
   bulletin: {
-    title: '{year} 年 {month} 月全省医保经办机构对标评价通报',
+    title: '{year} 年 {month} 月{region}医保经办机构对标评价通报',
     print: '打印',
     download: '下载 Excel',
     downloading: '正在生成…',
@@ -409,7 +409,11 @@ const zhCN = {
     citiesTitle: '一、地市排名',
     countiesTitle: '二、区县排名',
     unreportedTitle: '未报送机构',
-    footer: '浙江省医疗保障服务中心 · {date}',
+    issuedOn: '发布日期：{date}',
+    version: '第 {version} 版',
+    provisional: '临时结果（尚未发布）',
+    city: '所属地市',
+    nothingApplicable: '指标均不适用',
     printHint: '提示：打印时页眉和导航将自动隐藏。',
   },
   stars: {

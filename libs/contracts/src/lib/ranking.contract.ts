@@ -42,6 +42,8 @@ export interface RankingsDto {
   scope: Scope;
   /** The published version served; null for draft results (province only). */
   version: number | null;
+  /** When the version served was published (ISO); null for draft results. Always sent by the API. */
+  publishedAt?: string | null;
   computedAt: string | null;
   stale: boolean;
   /** Ranked rows first (by rank, then code), then the 未报送 rows by code. */

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { visibleResults } from '@scorecard/access';
 import type { RankingsDto } from '@scorecard/contracts';
 import { periodYear } from '@scorecard/scoring';
-import { ResultRepository, SchemeRepository } from '@scorecard/server-database';
+import { bulletinIssuer } from '@scorecard/scoring';
+import { PeriodLifecycleRepository, ResultRepository, SchemeRepository } from '@scorecard/server-database';
 import { toIndicatorDto } from '../indicators/indicator.mapper';
 import { buildRankingWorkbook } from './ranking-workbook';
 import { AccessPolicy } from '../access/access-policy';
+import { AgencyDirectory } from '../common/agency-directory.service';
 import { NotFoundError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { PeriodLookupService } from '../common/period-lookup.service';
@@ -19,6 +21,8 @@ export class RankingsService {
     private readonly results: ResultRepository,
     private readonly policy: AccessPolicy,
     private readonly schemes: SchemeRepository,
+    private readonly lifecycle: PeriodLifecycleRepository,
+    private readonly agencies: AgencyDirectory,
   ) {}
 
   /** Served from the stored results of the last computation, never recomputed per request. */
@@ -38,10 +42,22 @@ export class RankingsService {
       parent: query.parent ?? null,
       scope,
       version: version ?? null,
+      publishedAt: version === undefined ? null : await this.publishedAt(month, version),
       computedAt: month.computedAt ? month.computedAt.toISOString() : null,
       stale: version === undefined && (month.computedRevision === null || month.computedRevision < month.dataRevision),
       rows: orderRankingRows(records.map((record) => toRankingRow(record, query.parent !== undefined))),
     };
+  }
+
+  /** When `version` of the month was published: its publish event, else the month's last publication. */
+  private async publishedAt(
+    month: { period: string; publishedVersion: number; publishedAt: Date | null },
+    version: number,
+  ): Promise<string | null> {
+    const events = await this.lifecycle.events(month.period);
+    const published = events.filter((event) => event.action === 'publish' && event.version === version).at(-1);
+    const at = published?.at ?? (version === month.publishedVersion ? month.publishedAt : null);
+    return at ? at.toISOString() : null;
   }
 
   async exportWorkbook(caller: AuthenticatedUser, query: RankingsQuery): Promise<{ fileName: string; content: Buffer }> {
@@ -49,9 +65,16 @@ export class RankingsService {
     const scheme = await this.schemes.findForYear(periodYear(query.period));
     const indicators = (scheme?.indicators ?? []).map(toIndicatorDto);
     const levelName = ranking.level === 'city' ? '地市' : ranking.level === 'county' ? '区县' : '省级';
+    const all = await this.agencies.all();
+    const nameOf = new Map(all.map((agency) => [agency.code, agency.name]));
     return {
       fileName: `医保经办机构对标评价-${query.period}-${levelName}.xlsx`,
-      content: await buildRankingWorkbook(ranking, indicators),
+      content: await buildRankingWorkbook({
+        ranking,
+        indicators,
+        ...bulletinIssuer(all.filter((agency) => agency.parentCode === null)),
+        parentName: (code) => (code === null ? null : (nameOf.get(code) ?? null)),
+      }),
     };
   }
 }
