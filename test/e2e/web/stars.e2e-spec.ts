@@ -187,7 +187,7 @@ describe('service star of the month in the browser', () => {
       agencyCode: string;
     }[];
     expect(all.length).toBeGreaterThan(24);
-    const cards = page.locator('[data-testid^="star-card-"]');
+    const cards = page.locator('article.star-card');
     const shownCodes = async () =>
       (await cards.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')))).map(
         (id) => String(id).replace('star-card-', ''),
