@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
         `  agencies added: ${summary.agenciesAdded}`,
         `  scheme added: ${summary.schemeAdded ?? 'none (one is in force)'}`,
         `  administrator ${values.admin}: ${summary.adminCreated ? 'created' : 'already there (password unchanged)'}`,
-        `  month opened: ${summary.monthOpened ?? 'none (already open)'}`,
+        `  months opened: ${summary.monthsOpened.length > 0 ? summary.monthsOpened.join(', ') : 'none (already there)'}`,
       ].join('\n'),
     );
     return 0;

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { periodOf, shiftPeriod } from '@scorecard/scoring';
 import { createTestDatabase } from '@scorecard/server-testing';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -53,7 +54,7 @@ describe('scorecard init', () => {
     expect((await client.query('SELECT count(*)::int AS n FROM agency')).rows[0].n).toBe(0);
   });
 
-  it("sets up the province's agencies, scheme, administrator and the ended month", async () => {
+  it("sets up the province's agencies, scheme, administrator and the months of the year that have ended", async () => {
     const run = await init(['init', '--province', '330000', '--admin', 'zj-admin']);
     expect(run).toMatchObject({ code: 0 });
     expect(run.stdout).toContain('浙江省 (330000) is ready.');
@@ -72,9 +73,15 @@ describe('scorecard init', () => {
     expect((await client.query('SELECT count(*)::int AS n FROM scheme_indicator')).rows[0].n).toBe(
       7,
     );
-    const months = await client.query(`SELECT period, status FROM period`);
-    expect(months.rows).toHaveLength(1);
-    expect(months.rows[0].status).toBe('open');
+    // Every month of the year that has ended, open for its figures.
+    const last = shiftPeriod(periodOf(new Date()), -1);
+    const expected = Array.from(
+      { length: Number(last.slice(5)) },
+      (_, i) => `${last.slice(0, 4)}-${String(i + 1).padStart(2, '0')}`,
+    );
+    const months = await client.query(`SELECT period, status FROM period ORDER BY period`);
+    expect(months.rows).toEqual(expected.map((period) => ({ period, status: 'open' })));
+    expect(run.stdout).toContain(`months opened: ${expected.join(', ')}`);
     const audit = await client.query(
       `SELECT action, username FROM audit_log WHERE action = 'province.init'`,
     );

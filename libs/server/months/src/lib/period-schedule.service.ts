@@ -22,12 +22,17 @@ export class PeriodScheduleService {
    */
   async openEndedMonth(now: Date): Promise<string | null> {
     const period = shiftPeriod(periodOf(now), -1);
+    return (await this.openMonth(period)) ? period : null;
+  }
+
+  /** Opens a month unless it exists, due as its year's scheme says; answers whether it opened now. */
+  async openMonth(period: string): Promise<boolean> {
     return this.transactions.run(async (manager) => {
       const scheme = await this.schemes.findForYear(periodYear(period), manager);
       const dueDate = dueDateOf(period, scheme?.dueDay ?? DEFAULT_DUE_DAY);
-      if (!(await this.lifecycle.openIfAbsent(manager, period, dueDate))) return null;
+      if (!(await this.lifecycle.openIfAbsent(manager, period, dueDate))) return false;
       await this.lifecycle.recordEvent(manager, { period, action: 'open', actor: 'system' });
-      return period;
+      return true;
     });
   }
 

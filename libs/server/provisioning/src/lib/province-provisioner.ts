@@ -32,7 +32,8 @@ export interface ProvinceSetupSummary {
   agenciesAdded: number;
   schemeAdded: number | null;
   adminCreated: boolean;
-  monthOpened: string | null;
+  /** The months of this year that had ended and were not there yet, oldest first. */
+  monthsOpened: string[];
 }
 
 /** What `init` refuses, with the sentence the operator reads. */
@@ -129,7 +130,20 @@ export class ProvinceProvisioner {
         return changes;
       }),
     );
-    const monthOpened = await this.schedule.openEndedMonth(now);
-    return { province: { code: root.code, name: root.name }, ...summary, monthOpened };
+    return {
+      province: { code: root.code, name: root.name },
+      ...summary,
+      monthsOpened: await this.openEndedMonths(now),
+    };
+  }
+
+  /** Every month of the year that has ended (January up to last month), as the schedule opens them. */
+  private async openEndedMonths(now: Date): Promise<string[]> {
+    const last = shiftPeriod(periodOf(now), -1);
+    const opened: string[] = [];
+    for (let period = `${periodYear(last)}-01`; period <= last; period = shiftPeriod(period, 1)) {
+      if (await this.schedule.openMonth(period)) opened.push(period);
+    }
+    return opened;
   }
 }
