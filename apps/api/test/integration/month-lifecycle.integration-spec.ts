@@ -39,6 +39,49 @@ describe('month lifecycle: review → lock → publish → reopen → republish'
     expect((await api.request('POST', `/submissions/${OPEN_PERIOD}/330102/approve`, { token: head })).status).toBe(403);
   });
 
+  it('carries the reason and who returned a submission, messages its head, and waits for a new decision once corrected', async () => {
+    const head = await api.login('head-330105');
+    const current = await api.request('GET', `/submissions/${OPEN_PERIOD}/330105`, { token: head });
+    const version = current.status === 200 ? current.body.version : undefined;
+    const sent = await api.request('PUT', `/submissions/${OPEN_PERIOD}/330105`, { token: head, body: { values: values(91), version } });
+    expect(sent.status).toBe(200);
+    expect((await api.request('GET', `/submissions/${OPEN_PERIOD}/330105`, { token: head })).body.review).toEqual({
+      state: 'pending',
+      reason: null,
+      by: null,
+      at: null,
+    });
+
+    const before = Date.now();
+    expect(
+      (await api.request('POST', `/submissions/${OPEN_PERIOD}/330105/return`, { token: cityAdmin, body: { reason: '投诉件数与台账不符，请核对' } })).status,
+    ).toBe(200);
+    const returned = (await api.request('GET', `/submissions/${OPEN_PERIOD}/330105`, { token: head })).body;
+    expect(returned.status).toBe('returned');
+    expect(returned.review).toEqual({ state: 'returned', reason: '投诉件数与台账不符，请核对', by: 'city-330100', at: expect.any(String) });
+    expect(Date.parse(returned.review.at)).toBeGreaterThanOrEqual(before - 1000);
+
+    const inbox = (await api.request('GET', '/notifications', { token: head })).body;
+    const message = inbox.items.find((item: { kind: string }) => item.kind === 'submission.returned');
+    expect(message).toMatchObject({
+      kind: 'submission.returned',
+      params: { period: OPEN_PERIOD, agencyCode: '330105', reason: '投诉件数与台账不符，请核对', by: 'city-330100' },
+      readAt: null,
+    });
+    expect(message.params.agencyName).toEqual(expect.any(String));
+    const staffInbox = (await api.request('GET', '/notifications', { token: await api.login('staff-330105-1') })).body;
+    expect(staffInbox.items.some((item: { kind: string }) => item.kind === 'submission.returned')).toBe(false);
+
+    const corrected = await api.request('PUT', `/submissions/${OPEN_PERIOD}/330105`, {
+      token: head,
+      body: { values: values(88), version: returned.version },
+    });
+    expect(corrected.status).toBe(200);
+    const resent = (await api.request('GET', `/submissions/${OPEN_PERIOD}/330105`, { token: head })).body;
+    expect(resent.status).toBe('submitted');
+    expect(resent.review).toEqual({ state: 'pending', reason: null, by: null, at: null });
+  });
+
   it('shows completeness and timeliness per city and for the province', async () => {
     const { status, body } = await api.request('GET', `/periods/${OPEN_PERIOD}/completeness`, { token: admin });
     expect(status).toBe(200);

@@ -4,6 +4,7 @@ export const NOTIFICATION_KINDS = [
   'star.selected',
   'star.objection_filed',
   'star.confirmed',
+  'submission.returned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -11,7 +12,15 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export interface NotificationDto {
   id: string;
   kind: NotificationKind;
-  params: { period?: string; agencyCode?: string; agencyName?: string; name?: string };
+  params: {
+    period?: string;
+    agencyCode?: string;
+    agencyName?: string;
+    name?: string;
+    /** A returned submission: why, and who returned it. */
+    reason?: string;
+    by?: string;
+  };
   createdAt: string;
   readAt: string | null;
 }

@@ -19,6 +19,18 @@ export interface SubmissionSourceDto {
   uploadedAt: string;
 }
 
+/**
+ * Where the review of a submission stands: `pending` until an admin above the agency approves or
+ * returns it (and again once a returned submission is corrected and sent anew); a returned one
+ * carries the reason and who returned it, when.
+ */
+export interface SubmissionReviewDto {
+  state: 'pending' | 'approved' | 'returned';
+  reason: string | null;
+  by: string | null;
+  at: string | null;
+}
+
 /** GET /api/submissions/:period/:agencyCode */
 export interface SubmissionDto {
   period: string;
@@ -28,6 +40,7 @@ export interface SubmissionDto {
   late: boolean;
   submittedAt: string;
   submittedBy: string | null;
+  review: SubmissionReviewDto;
   values: Record<string, IndicatorFiguresDto>;
   /** Imported files behind these figures; empty when they were typed in (PUT replaces them all). */
   sources: SubmissionSourceDto[];

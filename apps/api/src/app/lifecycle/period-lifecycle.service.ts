@@ -4,9 +4,11 @@ import type { CompletenessDto, PeriodEventDto, ProgressCountsDto } from '@scorec
 import {
   type AgencyProgress,
   AuditLogRepository,
+  NotificationRepository,
   PeriodLifecycleRepository,
   SubmissionRepository,
   TransactionRunner,
+  UserRepository,
 } from '@scorecard/server-database';
 import { PeriodComputationService } from '@scorecard/server-months';
 import { AgencyDirectory } from '../common/agency-directory.service';
@@ -34,6 +36,8 @@ export class PeriodLifecycleService {
     private readonly computation: PeriodComputationService,
     private readonly audit: AuditLogRepository,
     private readonly agencies: AgencyDirectory,
+    private readonly users: UserRepository,
+    private readonly notifications: NotificationRepository,
   ) {}
 
   async lock(
@@ -166,6 +170,20 @@ export class PeriodLifecycleService {
         before,
         { status: submission.status, returnReason: submission.returnReason },
       );
+      if (!decision.approve) {
+        // The head corrects and sends the figures again; the message says why they came back.
+        await this.notifications.notify(manager, {
+          recipients: await this.users.activeOfAgency(manager, agencyCode, ['agency_head']),
+          kind: 'submission.returned',
+          params: {
+            period,
+            agencyCode,
+            agencyName: await this.agencies.nameOf(agencyCode),
+            reason: decision.reason,
+            by: caller.username,
+          },
+        });
+      }
       return { status: submission.status as 'approved' | 'returned' };
     });
   }

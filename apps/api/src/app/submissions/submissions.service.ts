@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { PutSubmissionResponse, SubmissionDto } from '@scorecard/contracts';
+import type { PutSubmissionResponse, SubmissionDto, SubmissionReviewDto } from '@scorecard/contracts';
 import { isLate, periodYear } from '@scorecard/scoring';
 import {
   AuditLogRepository,
@@ -41,6 +41,7 @@ export class SubmissionsService {
       late: submission.late,
       submittedAt: submission.submittedAt.toISOString(),
       submittedBy: submission.submittedBy,
+      review: reviewOf(submission),
       values: Object.fromEntries(
         values.map((value) => [
           value.indicatorCode,
@@ -108,6 +109,19 @@ export class SubmissionsService {
       .catch((error: unknown) => this.logger.error(`Could not queue the recomputation of ${period}: ${String(error)}`));
     return { version: outcome.version };
   }
+}
+
+/** The review as it stands: a correction sent after a return waits for a new decision. */
+function reviewOf(submission: SubmissionEntity): SubmissionReviewDto {
+  if (submission.status !== 'approved' && submission.status !== 'returned') {
+    return { state: 'pending', reason: null, by: null, at: null };
+  }
+  return {
+    state: submission.status,
+    reason: submission.status === 'returned' ? submission.returnReason : null,
+    by: submission.reviewedBy,
+    at: submission.reviewedAt ? submission.reviewedAt.toISOString() : null,
+  };
 }
 
 /** Figures keyed by indicator code, as exact decimal text, for the audit log. */

@@ -6,6 +6,8 @@ export interface NotificationParams {
   agencyCode?: string;
   agencyName?: string;
   name?: string;
+  reason?: string;
+  by?: string;
 }
 
 export interface NotificationRow {

@@ -37,6 +37,20 @@ export class UserRepository {
     );
   }
 
+  /** Usernames of the agency's enabled users holding one of `roles`. */
+  async activeOfAgency(
+    manager: EntityManager,
+    agencyCode: string,
+    roles: readonly string[],
+  ): Promise<string[]> {
+    const rows: { username: string }[] = await manager.query(
+      `SELECT username FROM app_user
+        WHERE agency_code = $1 AND role = ANY($2) AND NOT disabled ORDER BY username`,
+      [agencyCode, roles],
+    );
+    return rows.map((row) => row.username);
+  }
+
   findInAgencies(agencyCodes: string[]): Promise<UserEntity[]> {
     return this.dataSource
       .getRepository(UserEntity)
