@@ -301,6 +301,10 @@ const en: MessageSchema = {
       fix: 'Fix the {count} fields marked in red first',
       server: 'The server rejected some figures; see the fields',
     },
+    returned: {
+      title: 'Returned: {reason} — {by}, {at}',
+      hint: 'Correct the figures as asked and save them again: saving sends them back for review.',
+    },
     conflict: {
       title: 'Changed by someone else',
       message:
@@ -561,6 +565,9 @@ const en: MessageSchema = {
         objection_filed:
           'An objection to the service star of {period} at {agencyName} needs your ruling',
         confirmed: 'Congratulations! You are the service star of {period} at {agencyName}',
+      },
+      submission: {
+        returned: '{agencyName} {period} figures were returned: {reason} ({by})',
       },
     },
   },

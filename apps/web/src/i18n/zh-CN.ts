@@ -295,6 +295,10 @@ const zhCN = {
       fix: '请先更正标红的 {count} 处',
       server: '服务器拒绝了部分数据，请按提示更正',
     },
+    returned: {
+      title: '已退回：{reason} — {by}，{at}',
+      hint: '请按退回原因更正数据后重新保存，保存即重新提交审核。',
+    },
     conflict: {
       title: '数据已被他人修改',
       message:
@@ -548,6 +552,9 @@ const zhCN = {
         selected: '{agencyName} {period} 服务之星评选结果：{name}，现进入公示',
         objection_filed: '{agencyName} {period} 服务之星公示收到异议，请及时处理',
         confirmed: '恭喜！您已当选 {agencyName} {period} 服务之星',
+      },
+      submission: {
+        returned: '{agencyName} {period} 报送数据已被退回：{reason}（{by}）',
       },
     },
   },

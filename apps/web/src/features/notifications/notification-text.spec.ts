@@ -27,6 +27,26 @@ describe('notificationMessage', () => {
     });
     expect(t(key, values)).toBe('330102 2026-10 服务之星民主推荐投票已开始');
   });
+
+  it('says why a submission was returned and who returned it', () => {
+    const item = {
+      kind: 'submission.returned' as const,
+      params: {
+        period: '2026-10',
+        agencyCode: '330105',
+        agencyName: '拱墅区',
+        reason: '投诉件数与台账不符',
+        by: 'city-330100',
+      },
+    };
+    const { key, values } = notificationMessage(item);
+    expect(createAppI18n('zh-CN').global.t(key, values)).toBe(
+      '拱墅区 2026-10 报送数据已被退回：投诉件数与台账不符（city-330100）',
+    );
+    expect(createAppI18n('en').global.t(key, values)).toBe(
+      '拱墅区 2026-10 figures were returned: 投诉件数与台账不符 (city-330100)',
+    );
+  });
 });
 
 describe('formatDateTime', () => {

@@ -5,9 +5,9 @@ export function notificationMessage(item: Pick<NotificationDto, 'kind' | 'params
   key: string;
   values: Record<string, string>;
 } {
-  const { period = '', agencyCode = '', agencyName, name = '' } = item.params;
+  const { period = '', agencyCode = '', agencyName, name = '', reason = '', by = '' } = item.params;
   return {
     key: `notifications.kind.${item.kind}`,
-    values: { period, agencyName: agencyName ?? agencyCode, name },
+    values: { period, agencyName: agencyName ?? agencyCode, name, reason, by },
   };
 }
