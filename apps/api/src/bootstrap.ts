@@ -11,6 +11,7 @@ import { UserRepository, runMigrations } from '@scorecard/server-database';
 import { DemoProvinceSeeder } from '@scorecard/server-demo';
 import { AppModule } from './app/app.module';
 import { PlainJsonPipe } from './app/common/plain-json.pipe';
+import { invalidInput } from './app/common/validation-problems';
 
 export interface ApiBootstrapOptions {
   /** Clock for the demo data (tests freeze it). */
@@ -58,7 +59,15 @@ export async function createApiApplication(
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: false });
   app.useGlobalPipes(
     new PlainJsonPipe(),
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+      // The DTO travels with each error so the filter can word its rule with its bounds.
+      validationError: { target: true, value: false },
+      exceptionFactory: invalidInput,
+    }),
   );
 
   if (config.apiDocs) serveApiDocs(app);

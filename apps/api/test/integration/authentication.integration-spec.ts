@@ -26,7 +26,7 @@ describe('authentication: sessions, lock-out and rate limits', () => {
 
     const eleventh = await login('head-330105', 'demo');
     expect(eleventh.status).toBe(429);
-    expect(eleventh.body.message).toMatch(/locked until/);
+    expect(eleventh.body.message).toMatch(/该账号已锁定至/);
     expect(new Date(eleventh.body.lockedUntil).getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
     // Refused before the password was looked at: no failure counted, nothing audited.
     expect(await failureState('head-330105')).toMatchObject({ failures: 10 });

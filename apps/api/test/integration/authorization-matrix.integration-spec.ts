@@ -356,6 +356,15 @@ describe('authorisation matrix', () => {
     expect(answer.status).toBe(403);
     expect(answer.body).toMatchObject({
       messageKey: 'access.denied.submission.write',
+      message: '只能为权限范围内的机构报送数据',
+    });
+    const english = await api.request('PUT', `/submissions/${OPEN_PERIOD}/330105`, {
+      token: tokens.get('head-330102'),
+      body: { values: {} },
+      language: 'en',
+    });
+    expect(english.body).toMatchObject({
+      messageKey: 'access.denied.submission.write',
       message: 'You may submit figures only for agencies in your scope',
     });
   });

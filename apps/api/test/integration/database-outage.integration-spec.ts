@@ -40,14 +40,17 @@ describe('the API while PostgreSQL is down', () => {
     expect(periods.body).toEqual({
       statusCode: 503,
       error: 'SERVICE_UNAVAILABLE',
-      message: 'The database is not reachable; try again shortly',
+      message: '服务暂时不可用，请稍后再试',
     });
+    expect((await http.request('GET', '/periods', { token, language: 'en' })).body.message).toBe(
+      'The database is not reachable; try again shortly',
+    );
 
     const login = await http.request('POST', '/auth/login', {
       body: { username: 'admin', password: 'demo' },
     });
     expect(login.status).toBe(503);
-    expect(login.body.message).toBe('The database is not reachable; try again shortly');
+    expect(login.body.message).toBe('服务暂时不可用，请稍后再试');
 
     const health = await http.request('GET', '/health');
     expect(health.status).toBe(503);

@@ -99,7 +99,7 @@ describe('POST /imports (upload)', () => {
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body)).toMatchObject({
       statusCode: 413,
-      message: expect.stringMatching(/too large/),
+      message: expect.stringMatching(/^文件过大/),
     });
     expect(readdirSync(importDir).length).toBe(before);
   });

@@ -98,7 +98,19 @@ describe('month lifecycle: review → lock → publish → reopen → republish'
   it('refuses to lock while agencies are neither approved nor waived, naming them', async () => {
     const { status, body } = await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, { token: admin, body: {} });
     expect(status).toBe(409);
-    expect(body.message).toMatch(/neither approved nor waived/);
+    expect(body.message).toMatch(/^有 \d+ 个机构尚未审核通过或免报（/);
+    // Named as people know them, in the caller's language: no division codes, no English.
+    const pending: { name: string }[] = await api.dataSource.query(
+      `SELECT a.name FROM agency a
+        WHERE NOT EXISTS (SELECT 1 FROM submission s WHERE s.period = $1 AND s.agency_code = a.code AND s.status = 'approved')
+          AND NOT EXISTS (SELECT 1 FROM submission_waiver w WHERE w.period = $1 AND w.agency_code = a.code)`,
+      [OPEN_PERIOD],
+    );
+    expect(pending.some(({ name }) => body.message.includes(name))).toBe(true);
+    expect(body.message).not.toMatch(/\d{6}|[A-Za-z]/);
+    const english = await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, { token: admin, body: {}, language: 'en' });
+    expect(english.body.message).toMatch(/^\d+ agencies are neither approved nor waived \(/);
+    expect(english.body.message).not.toMatch(/\d{6}/);
     expect((await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, { token: admin, body: { force: true } })).status).toBe(400);
   });
 
@@ -120,7 +132,7 @@ describe('month lifecycle: review → lock → publish → reopen → republish'
     const head = await api.login('head-330102');
     const write = await api.request('PUT', `/submissions/${OPEN_PERIOD}/330102`, { token: head, body: { values: values(50), version: 99 } });
     expect(write.status).toBe(423);
-    expect(write.body.message).toContain('locked');
+    expect(write.body.message).toContain('已锁定');
   });
 
   it('publishes a frozen version 1 that everyone can read', async () => {

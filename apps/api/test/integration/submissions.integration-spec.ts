@@ -154,7 +154,7 @@ describe('PUT /submissions', () => {
       body: { values: FULL_VALUES },
     });
     expect(status).toBe(423);
-    expect(body.message).toContain('published');
+    expect(body.message).toContain('已发布');
   });
 
   it('answers 403 when a county head writes another county, and 401 without a token', async () => {
@@ -180,7 +180,7 @@ describe('PUT /submissions', () => {
         body: { values: { satisfaction: { numerator: 1, denominator: 2 } } },
       });
       expect({ period, status: answer.status }).toEqual({ period, status: 423 });
-      expect(answer.body.message).toContain('not open yet');
+      expect(answer.body.message).toContain('尚未开放');
     }
   });
 

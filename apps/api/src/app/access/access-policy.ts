@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   type Caller,
-  denialKey,
-  denialMessage,
   hasPermission,
   mayAssignRole,
   type Permission,
@@ -28,7 +26,7 @@ export class AccessPolicy {
 
   /** Throws 404 for an unknown agency and 403 when the caller may not act on it. */
   async assert(caller: Caller, permission: Permission, agencyCode: string): Promise<void> {
-    if (!(await this.agencies.find(agencyCode))) throw new NotFoundError(`Agency ${agencyCode} does not exist`);
+    if (!(await this.agencies.find(agencyCode))) throw new NotFoundError('agency.notFound', { code: agencyCode });
     if (!(await this.allows(caller, permission, agencyCode))) throw denial(permission);
   }
 
@@ -48,5 +46,5 @@ export class AccessPolicy {
 }
 
 function denial(permission: Permission): OutOfScopeError {
-  return new OutOfScopeError(denialMessage(permission), denialKey(permission));
+  return OutOfScopeError.denied(permission);
 }

@@ -4,7 +4,7 @@ import { SCOPES, type Scope } from '@scorecard/contracts';
 
 export class ScorecardQuery {
   @ApiProperty({ example: '2026-09' })
-  @Matches(/^[0-9]{4}-(0[1-9]|1[0-2])$/, { message: 'period must be a month as YYYY-MM' })
+  @Matches(/^[0-9]{4}-(0[1-9]|1[0-2])$/, { context: { key: 'validation.month' } })
   period!: string;
 
   @ApiPropertyOptional({ enum: SCOPES, default: 'aggregate' })

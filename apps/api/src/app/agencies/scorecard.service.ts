@@ -26,7 +26,7 @@ export class ScorecardService {
    */
   async scorecard(caller: AuthenticatedUser, code: string, period: string, scope: Scope = 'aggregate'): Promise<ScorecardDto> {
     const agency = await this.agencies.find(code);
-    if (!agency) throw new NotFoundError(`Agency ${code} does not exist`);
+    if (!agency) throw new NotFoundError('agency.notFound', { code });
     const month = await this.months.existing(period);
     const visible = visibleResults(caller, month) ?? { kind: 'none' };
     // A month never published shows an agency its own figures only, and other agencies nothing.
@@ -34,7 +34,7 @@ export class ScorecardService {
     if (figuresOnly && code !== caller.agencyCode) await this.policy.assertRole(caller, 'results.read_draft');
     const version = visible.kind === 'published' ? visible.version : undefined;
     const result = await this.results.find(period, code, scope, version);
-    if (!result) throw new NotFoundError(`No results of ${code} for ${period} yet`);
+    if (!result) throw new NotFoundError('results.notYet', { code, period });
     const scheme = await this.schemes.findForYear(periodYear(period));
     const peers = figuresOnly
       ? []

@@ -4,21 +4,21 @@ import { IsDate, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export class AuditQueryDto {
   @IsOptional()
-  @Matches(/^[0-9]{6}$/, { message: 'agencyCode must be a six-digit division code' })
+  @Matches(/^[0-9]{6}$/, { context: { key: 'validation.divisionCode' } })
   agencyCode?: string;
 
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'username is not a valid username' })
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { context: { key: 'validation.username' } })
   username?: string;
 
   @IsOptional()
   @Transform(toTime)
-  @IsDate({ message: 'from must be an ISO 8601 time' })
+  @IsDate()
   from?: Date;
 
   @IsOptional()
   @Transform(toTime)
-  @IsDate({ message: 'to must be an ISO 8601 time' })
+  @IsDate()
   to?: Date;
 
   @IsOptional()

@@ -103,7 +103,7 @@ export class AuthService {
   /** Trades a refresh token for a new access token and a new refresh token (the old one dies). */
   async refresh(refreshToken: string, requestId: string | null): Promise<LoginResponse> {
     const [sessionId, secret] = refreshToken.split('.');
-    if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) throw new AuthenticationError('Invalid refresh token');
+    if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) throw new AuthenticationError('auth.invalidRefreshToken');
     const nextSecret = randomBytes(32).toString('base64url');
     const user = await this.transactions.run(async (manager) => {
       // Locked, so that two refreshes with one token cannot both see it unspent.
@@ -135,7 +135,7 @@ export class AuthService {
       );
       return found;
     });
-    if (!user) throw new AuthenticationError('The session has ended: log in again');
+    if (!user) throw new AuthenticationError('auth.sessionEnded');
     return {
       accessToken: await this.signAccessToken({ sub: user.username, role: user.role, agency: user.agencyCode, sid: sessionId }),
       refreshToken: `${sessionId}.${nextSecret}`,
@@ -162,7 +162,7 @@ export class AuthService {
   async verify(token: string, requestId: string | null): Promise<AuthenticatedUser> {
     const claims = await this.jwt.verifyAsync<TokenClaims>(token);
     const session = claims.sid ? await this.sessions.findActive(claims.sid) : null;
-    if (!session || session.username !== claims.sub) throw new AuthenticationError('The session has ended');
+    if (!session || session.username !== claims.sub) throw new AuthenticationError('auth.sessionEnded');
     return { username: session.username, role: session.role, agencyCode: session.agencyCode, sessionId: claims.sid, requestId };
   }
 

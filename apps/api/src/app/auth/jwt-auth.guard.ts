@@ -1,6 +1,7 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { AuthenticationError } from '../common/api.errors';
 import { isDatabaseUnreachable } from '../common/database-unavailable';
 import { IS_PUBLIC } from '../common/public.decorator';
 import { AuthService } from './auth.service';
@@ -18,13 +19,13 @@ export class JwtAuthGuard implements CanActivate {
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<Request & { user?: unknown; id?: unknown }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('A bearer token is required');
+    if (scheme !== 'Bearer' || !token) throw new AuthenticationError('auth.tokenRequired');
     try {
       request.user = await this.auth.verify(token, request.id === undefined ? null : String(request.id));
     } catch (error) {
       // The session could not be checked: that is the database's failure, not the caller's (503, not 401).
       if (isDatabaseUnreachable(error)) throw error;
-      throw new UnauthorizedException('The token is invalid or has expired');
+      throw new AuthenticationError('auth.tokenInvalid');
     }
     return true;
   }

@@ -1,21 +1,57 @@
-/** Errors the services throw; {@link ApiExceptionFilter} maps them to HTTP in one place. */
+import { type Permission, denialKey, denialMessage } from '@scorecard/access';
+import type { Language } from '@scorecard/contracts';
+import { type MessageKey, type MessageParams, translate } from './api-messages';
+
+/**
+ * Errors the services throw; {@link ApiExceptionFilter} maps them to HTTP in one place and words
+ * them in the caller's language from the message catalogue (`api-messages.ts`). Each error keeps
+ * an English `message` for the logs.
+ */
+
+/** A field error as the caller reads it: the field as the caller wrote it, and what is wrong. */
 export interface FieldError {
   field: string;
   message: string;
   row?: number;
 }
 
+/** A field error before it is worded: the catalogue's key and its parameters. */
+export interface FieldProblem {
+  field: string;
+  key: MessageKey;
+  params?: MessageParams;
+  row?: number;
+}
+
 /** Names each error after its class, so logs say which one was thrown. */
-abstract class ApiError extends Error {
-  constructor(message: string) {
-    super(message);
+export abstract class ApiError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(translate('en', key, params));
     this.name = new.target.name;
+  }
+
+  /** The message in the caller's language. */
+  textIn(language: Language): string {
+    return translate(language, this.key, this.params);
   }
 }
 
 export class InvalidInputError extends ApiError {
-  constructor(readonly errors: FieldError[]) {
-    super(errors.map((error) => `${error.field}: ${error.message}`).join('; '));
+  constructor(readonly problems: FieldProblem[]) {
+    super('request.invalid');
+    this.message = problems
+      .map((problem) => `${problem.field}: ${translate('en', problem.key, problem.params)}`)
+      .join('; ');
+  }
+
+  errorsIn(language: Language): FieldError[] {
+    return this.problems.map(({ key, params, ...where }) => ({
+      ...where,
+      message: translate(language, key, params),
+    }));
   }
 }
 
@@ -23,53 +59,70 @@ export class NotFoundError extends ApiError {}
 
 export class OutOfScopeError extends ApiError {
   constructor(
-    message = 'This agency is outside your scope',
-    /** The message key the web app translates (`access.denied.<permission>`), when there is one. */
-    readonly messageKey?: string,
+    key: MessageKey = 'scope.outside',
+    params: MessageParams = {},
+    /** The permission refused, when there is one: its refusal is worded by `@scorecard/access`. */
+    readonly permission?: Permission,
   ) {
-    super(message);
+    super(key, params);
+    if (permission) this.message = denialMessage(permission, 'en');
+  }
+
+  static denied(permission: Permission): OutOfScopeError {
+    return new OutOfScopeError('scope.outside', {}, permission);
+  }
+
+  /** The message key the web app translates (`access.denied.<permission>`), when there is one. */
+  get messageKey(): string | undefined {
+    return this.permission ? denialKey(this.permission) : undefined;
+  }
+
+  override textIn(language: Language): string {
+    return this.permission ? denialMessage(this.permission, language) : super.textIn(language);
   }
 }
 
 export class StaleVersionError extends ApiError {
   constructor(readonly currentVersion: number | null) {
     super(
-      currentVersion === null
-        ? 'The submission does not exist yet: send it without a version'
-        : `The submission was changed by someone else: the current version is ${currentVersion}; reload and try again`,
+      currentVersion === null ? 'submission.createWithoutVersion' : 'submission.stale',
+      currentVersion === null ? {} : { version: currentVersion },
     );
   }
 }
 
+/** Where a month stands when it refuses a change; `unopened`: it has not been opened yet. */
+export type ClosedMonthStatus = 'open' | 'locked' | 'published' | 'unopened';
+
 export class PeriodNotOpenError extends ApiError {
   constructor(
     readonly period: string,
-    readonly status: string,
+    readonly status: ClosedMonthStatus,
   ) {
-    super(`Period ${period} is ${status}: figures can only be changed while it is open`);
+    super('period.notOpen', { period, status: { key: `status.${status}` } });
   }
 }
 
 export class AuthenticationError extends ApiError {
-  constructor(message = 'Wrong username or password') {
-    super(message);
+  constructor(key: MessageKey = 'auth.wrongCredentials') {
+    super(key);
   }
 }
 
 export class LockedOutError extends ApiError {
   constructor(readonly until: Date) {
-    super(
-      `Too many failed logins: this account is locked until ${until.toISOString()}. ` +
-        'Wait, or ask an administrator to unlock it or reset the password.',
-    );
+    super('auth.lockedOut', { until });
   }
 }
 
 export class ConflictError extends ApiError {}
 
+/** A request body or upload larger than the API takes (413). */
+export class TooLargeError extends ApiError {}
+
 /** A service the API depends on (the database) cannot be reached; answered 503, the caller may retry. */
 export class ServiceUnavailableError extends ApiError {
-  constructor(message = 'The database is not reachable; try again shortly') {
-    super(message);
+  constructor() {
+    super('server.unavailable');
   }
 }

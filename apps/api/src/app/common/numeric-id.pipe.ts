@@ -1,4 +1,5 @@
-import { BadRequestException, PipeTransform } from '@nestjs/common';
+import type { PipeTransform } from '@nestjs/common';
+import { InvalidInputError } from './api.errors';
 
 /** Validates a positive whole-number path parameter (an id, a year), kept as text. */
 export class NumericIdPipe implements PipeTransform<string, string> {
@@ -6,9 +7,9 @@ export class NumericIdPipe implements PipeTransform<string, string> {
 
   transform(value: string): string {
     if (typeof value !== 'string' || !/^[1-9][0-9]{0,17}$/.test(value)) {
-      throw new BadRequestException({
-        message: [`${this.name} must be a positive whole number (got "${value}")`],
-      });
+      throw new InvalidInputError([
+        { field: this.name, key: 'validation.positiveWholeNumber', params: { field: this.name } },
+      ]);
     }
     return value;
   }

@@ -18,7 +18,7 @@ export class PeriodLookupService {
   }
 
   private orNotFound(period: string, month: PeriodEntity | null): PeriodEntity {
-    if (!month) throw new NotFoundError(`Period ${period} does not exist`);
+    if (!month) throw new NotFoundError('period.notFound', { period });
     return month;
   }
 }

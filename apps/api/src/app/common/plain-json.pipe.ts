@@ -1,5 +1,5 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
-import { type FieldError, InvalidInputError } from './api.errors';
+import { type FieldProblem, InvalidInputError } from './api.errors';
 
 /** Deeper than any request the API takes; deeper input only serves to exhaust the stack. */
 export const MAX_INPUT_DEPTH = 32;
@@ -25,8 +25,8 @@ export class PlainJsonPipe implements PipeTransform {
   }
 }
 
-export function findHostileKeys(input: unknown): FieldError[] {
-  const errors: FieldError[] = [];
+export function findHostileKeys(input: unknown): FieldProblem[] {
+  const errors: FieldProblem[] = [];
   const pending: { value: unknown; path: string[] }[] = [{ value: input, path: [] }];
   while (pending.length > 0) {
     const { value, path } = pending.pop() as { value: unknown; path: string[] };
@@ -34,14 +34,15 @@ export function findHostileKeys(input: unknown): FieldError[] {
     if (path.length >= MAX_INPUT_DEPTH) {
       errors.push({
         field: path[0] ?? 'body',
-        message: `is nested more than ${MAX_INPUT_DEPTH} levels deep`,
+        key: 'field.nestedTooDeep',
+        params: { depth: MAX_INPUT_DEPTH },
       });
       break;
     }
     for (const key of Object.keys(value)) {
       const keyPath = [...path, key];
       if (RESERVED_NAMES.has(key)) {
-        errors.push({ field: keyPath.join('.'), message: 'is a reserved name, not a field' });
+        errors.push({ field: keyPath.join('.'), key: 'field.reservedName' });
         continue;
       }
       pending.push({ value: (value as Record<string, unknown>)[key], path: keyPath });

@@ -10,7 +10,7 @@ import { ImportsService, type UploadedImport } from './imports.service';
 import { UploadSizeInterceptor } from './upload-size.interceptor';
 
 class ImportFormDto {
-  @IsIn(IMPORT_KINDS, { message: `kind must be one of ${IMPORT_KINDS.join(', ')}` })
+  @IsIn(IMPORT_KINDS)
   kind!: ImportKind;
 }
 

@@ -27,9 +27,9 @@ export class ImportsService {
   ) {}
 
   async accept(caller: AuthenticatedUser, kind: ImportKind, file: UploadedImport | undefined): Promise<ImportAcceptedDto> {
-    if (!file) throw new InvalidInputError([{ field: 'file', message: 'attach the file to import as "file"' }]);
+    if (!file) throw new InvalidInputError([{ field: 'file', key: 'field.fileMissing' }]);
     try {
-      if (file.size === 0) throw new InvalidInputError([{ field: 'file', message: 'the file is empty' }]);
+      if (file.size === 0) throw new InvalidInputError([{ field: 'file', key: 'field.fileEmpty' }]);
       const id = randomUUID();
       await this.files.create({
         id,
@@ -52,7 +52,7 @@ export class ImportsService {
   async find(caller: AuthenticatedUser, id: string): Promise<ImportDto> {
     const file = await this.files.find(id);
     // Someone else's import is not found, rather than forbidden: ids are not to be probed.
-    if (!file || !(await this.mayRead(caller, file))) throw new NotFoundError(`Import ${id} does not exist`);
+    if (!file || !(await this.mayRead(caller, file))) throw new NotFoundError('import.notFound', { id });
     return toImportDto(file);
   }
 

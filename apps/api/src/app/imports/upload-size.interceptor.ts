@@ -4,11 +4,11 @@ import {
   Inject,
   Injectable,
   type NestInterceptor,
-  PayloadTooLargeException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
+import { TooLargeError } from '../common/api.errors';
 
 /** Room for the multipart envelope around the file (boundaries, the kind field, headers). */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
@@ -30,9 +30,9 @@ export class UploadSizeInterceptor implements NestInterceptor {
       declared > this.config.importMaxBytes + MULTIPART_OVERHEAD_BYTES
     ) {
       http.getResponse<Response>().setHeader('Connection', 'close');
-      throw new PayloadTooLargeException(
-        `The file is too large: at most ${this.config.importMaxBytes.toLocaleString('en')} bytes`,
-      );
+      throw new TooLargeError('upload.tooLarge', {
+        max: this.config.importMaxBytes.toLocaleString('en'),
+      });
     }
     return next.handle();
   }

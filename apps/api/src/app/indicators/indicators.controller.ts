@@ -21,7 +21,7 @@ export class IndicatorsController {
     }
     const year = query.period ? periodYear(query.period) : (query.year ?? new Date().getFullYear());
     const scheme = await this.schemes.findForYear(year);
-    if (!scheme) throw new NotFoundError(`No indicator scheme for ${year}`);
+    if (!scheme) throw new NotFoundError('scheme.notFound', { year: String(year) });
     return scheme.indicators.map(toIndicatorDto);
   }
 }

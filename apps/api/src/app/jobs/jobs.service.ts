@@ -22,7 +22,7 @@ export class JobsService {
   async find(caller: AuthenticatedUser, id: string): Promise<JobDto> {
     const found = await this.jobs.findWithPayload(id);
     if (found && (await this.mayRead(caller, found.status.name, found.data))) return found.status;
-    throw new NotFoundError(`Job ${id} does not exist`);
+    throw new NotFoundError('job.notFound', { id });
   }
 
   private async mayRead(caller: AuthenticatedUser, name: string, data: unknown): Promise<boolean> {

@@ -4,7 +4,7 @@ import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-val
 export class ReasonDto {
   @ApiProperty({ description: 'Why: kept in the month’s history and the audit log' })
   @IsString()
-  @MinLength(2, { message: 'reason must say why (at least 2 characters)' })
+  @MinLength(2)
   @MaxLength(1000)
   reason!: string;
 }

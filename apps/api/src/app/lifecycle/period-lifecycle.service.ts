@@ -46,7 +46,7 @@ export class PeriodLifecycleService {
     options: { force?: boolean; reason?: string },
   ) {
     if (options.force && !options.reason?.trim()) {
-      throw new InvalidInputError([{ field: 'reason', message: 'a forced lock needs a reason' }]);
+      throw new InvalidInputError([{ field: 'reason', key: 'field.forcedLockReason' }]);
     }
     return this.transactions.run(async (manager) => {
       const month = await this.openMonth(manager, period, 'open');
@@ -54,14 +54,12 @@ export class PeriodLifecycleService {
         (agency) => !agency.waived && agency.status !== 'approved',
       );
       if (pending.length > 0 && !options.force) {
-        throw new ConflictError(
-          `${pending.length} agencies are neither approved nor waived (${pending
-            .slice(0, 10)
-            .map((agency) => agency.agencyCode)
-            .join(
-              ', ',
-            )}${pending.length > 10 ? ', …' : ''}); approve or waive them, or force the lock with a reason`,
-        );
+        // Named as people know them (杭州市上城区), not by division code.
+        const named = pending.slice(0, 10).map((agency) => agency.name);
+        throw new ConflictError('period.pending', {
+          count: pending.length,
+          agencies: `${named.join('、')}${pending.length > 10 ? '…' : ''}`,
+        });
       }
       await this.lifecycle.markLocked(manager, period);
       const action = pending.length > 0 ? 'force_lock' : 'lock';
@@ -90,7 +88,10 @@ export class PeriodLifecycleService {
   async publish(caller: AuthenticatedUser, period: string) {
     const month = await this.months.existing(period);
     if (month.status !== 'locked')
-      throw new ConflictError(`Period ${period} is ${month.status}: lock it before publishing`);
+      throw new ConflictError('period.lockBeforePublish', {
+        period,
+        status: { key: `status.${month.status}` },
+      });
     // Locked: no figure can change any more, so these results are the final ones.
     await this.computation.compute(period);
     return this.transactions.run(async (manager) => {
@@ -155,7 +156,7 @@ export class PeriodLifecycleService {
       const submission = await this.submissions.findRow(manager, period, agencyCode);
       // A draft (imported records the agency has not submitted) is not there to review yet.
       if (!submission || submission.status === 'draft')
-        throw new NotFoundError(`No submission of ${agencyCode} for ${period} to review`);
+        throw new NotFoundError('submission.nothingToReview', { agencyCode, period });
       const before = { status: submission.status, returnReason: submission.returnReason };
       submission.status = decision.approve ? 'approved' : 'returned';
       submission.returnReason = decision.approve ? null : decision.reason;
@@ -255,9 +256,11 @@ export class PeriodLifecycleService {
   ) {
     const month = await this.months.lock(manager, period);
     if (month.status !== expected) {
-      throw new ConflictError(
-        `Period ${period} is ${month.status}; this step needs it ${expected}`,
-      );
+      throw new ConflictError('period.wrongState', {
+        period,
+        status: { key: `status.${month.status}` },
+        expected: { key: `status.${expected}` },
+      });
     }
     return month;
   }

@@ -39,7 +39,7 @@ export class NotificationsService {
   async markRead(caller: AuthenticatedUser, id: string): Promise<{ unread: number }> {
     return this.transactions.run(async (manager) => {
       const marked = await this.notifications.markRead(manager, caller.username, id);
-      if (!marked) throw new NotFoundError(`You have no notification ${id}`);
+      if (!marked) throw new NotFoundError('notification.notFound', { id });
       await this.audit.recordAction(
         manager,
         caller,

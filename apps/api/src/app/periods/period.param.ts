@@ -1,11 +1,14 @@
-import { BadRequestException, PipeTransform } from '@nestjs/common';
+import type { PipeTransform } from '@nestjs/common';
 import { isPeriod } from '@scorecard/scoring';
+import { InvalidInputError } from '../common/api.errors';
 
 /** Validates a `YYYY-MM` path or query parameter. */
 export class ParsePeriodPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (typeof value !== 'string' || !isPeriod(value)) {
-      throw new BadRequestException({ message: [`period must be a month as YYYY-MM (got "${value}")`] });
+      throw new InvalidInputError([
+        { field: 'period', key: 'validation.month', params: { field: 'period' } },
+      ]);
     }
     return value;
   }

@@ -5,7 +5,7 @@ import { AGENCY_LEVELS, type AgencyLevel, SCOPES, type Scope } from '@scorecard/
 
 export class RankingsQuery {
   @ApiProperty({ example: '2026-09' })
-  @Matches(/^[0-9]{4}-(0[1-9]|1[0-2])$/, { message: 'period must be a month as YYYY-MM' })
+  @Matches(/^[0-9]{4}-(0[1-9]|1[0-2])$/, { context: { key: 'validation.month' } })
   period!: string;
 
   @ApiPropertyOptional({ enum: AGENCY_LEVELS, default: 'city' })
@@ -15,7 +15,7 @@ export class RankingsQuery {
 
   @ApiPropertyOptional({ description: 'Only the children of this agency, ranked among themselves' })
   @IsOptional()
-  @Matches(/^[0-9]{6}$/, { message: 'parent must be a six-digit division code' })
+  @Matches(/^[0-9]{6}$/, { context: { key: 'validation.divisionCode' } })
   parent?: string;
 
   @ApiPropertyOptional({ enum: SCOPES, default: 'aggregate' })

@@ -43,7 +43,8 @@ export class StarNominationService {
         throw new InvalidInputError([
           {
             field: 'staffUsername',
-            message: `${body.staffUsername} is not staff of agency ${agencyCode}`,
+            key: 'field.notStaff',
+            params: { username: body.staffUsername, agencyCode },
           },
         ]);
       }
@@ -51,7 +52,7 @@ export class StarNominationService {
       assertRoundOpen(await this.rounds.lock(manager, period, agencyCode));
       const existing = await this.stars.listCandidates(period, agencyCode, manager);
       if (existing.some((candidate) => candidate.staffUsername === person.username)) {
-        throw new ConflictError(`${person.username} is already a candidate for ${period}`);
+        throw new ConflictError('star.alreadyCandidate', { username: person.username, period });
       }
       const evidence =
         body.evidence && Object.keys(body.evidence).length > 0 ? { ...body.evidence } : null;

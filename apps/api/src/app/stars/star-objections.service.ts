@@ -43,12 +43,10 @@ export class StarObjectionsService {
         !round.starCandidateId ||
         !round.publicityEndsAt
       ) {
-        throw new ConflictError(
-          `The star of ${period} is not being publicised: there is nothing to object to`,
-        );
+        throw new ConflictError('star.notPublicised', { period });
       }
       if (new Date() > round.publicityEndsAt) {
-        throw new ConflictError(`The publicity window of the star of ${period} has ended`);
+        throw new ConflictError('star.publicityEnded', { period });
       }
       const id = await this.objections.insertObjection(manager, {
         period,
@@ -86,13 +84,13 @@ export class StarObjectionsService {
     body: ResolveObjectionDto,
   ): Promise<ResolveObjectionResponse> {
     const found = await this.objections.findObjection(id);
-    if (!found) throw new NotFoundError(`Objection ${id} does not exist`);
+    if (!found) throw new NotFoundError('objection.notFound', { id });
     await this.policy.assert(caller, 'star.manage', found.agencyCode);
     return this.transactions.run(async (manager) => {
       const round = await this.rounds.lock(manager, found.period, found.agencyCode);
       const objection = await this.objections.findObjection(id, manager);
       if (!objection || objection.status !== 'open') {
-        throw new ConflictError(`Objection ${id} is already ${objection?.status ?? 'gone'}`);
+        throw new ConflictError('objection.alreadyResolved', { id, status: objection?.status ?? 'gone' });
       }
       const now = new Date();
       let status = round.status;

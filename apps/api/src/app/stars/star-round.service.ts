@@ -149,14 +149,14 @@ export class StarRoundService {
 
   async candidate(id: string): Promise<StarCandidateRow> {
     const candidate = await this.stars.findCandidate(id);
-    if (!candidate) throw new NotFoundError(`Candidate ${id} does not exist`);
+    if (!candidate) throw new NotFoundError('candidate.notFound', { id });
     return candidate;
   }
 
   /** Holds the agency-month's round for the rest of the transaction. */
   async lock(manager: EntityManager, period: string, agencyCode: string): Promise<StarRound> {
     const round = await this.stars.findRoundForUpdate(manager, period, agencyCode);
-    if (!round) throw new NotFoundError(`No star selection for ${agencyCode} in ${period}`);
+    if (!round) throw new NotFoundError('star.noRound', { agencyCode, period });
     return round;
   }
 
@@ -168,6 +168,6 @@ export class StarRoundService {
 /** Nominating and scoring end once a star is selected. */
 export function assertRoundOpen(round: StarRound): void {
   if (round.status !== 'open') {
-    throw new ConflictError(`The star of ${round.period} is already selected (${round.status})`);
+    throw new ConflictError('star.alreadySelected', { period: round.period });
   }
 }

@@ -38,7 +38,7 @@ export class StarRulesService {
   async put(caller: AuthenticatedUser, year: number, body: PutStarRulesDto): Promise<StarRulesDto> {
     const { work, peer, leader, attendance } = body.weights;
     if (work + peer + leader + attendance <= 0) {
-      throw new InvalidInputError([{ field: 'weights', message: 'weights must not all be zero' }]);
+      throw new InvalidInputError([{ field: 'weights', key: 'field.weightsAllZero' }]);
     }
     return this.transactions.run(async (manager) => {
       const before = await this.stars.findRules(year, manager);
@@ -49,7 +49,7 @@ export class StarRulesService {
         publicityDays: body.publicityDays,
       };
       if (!before || before.year !== year || !(await this.stars.updateRules(manager, rules))) {
-        throw new NotFoundError(`No indicator scheme of ${year} of its own to set star rules on`);
+        throw new NotFoundError('star.noSchemeForRules', { year: String(year) });
       }
       await this.audit.recordAction(
         manager,

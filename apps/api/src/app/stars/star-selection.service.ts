@@ -42,9 +42,9 @@ export class StarSelectionService {
       await this.rounds.assertPeriodExists(period, manager);
       const round = await this.stars.findRoundForUpdate(manager, period, agencyCode);
       if (!round)
-        throw new ConflictError(`Nobody has been nominated for the star of ${period} yet`);
+        throw new ConflictError('star.nobodyNominated', { period });
       if (round.status !== 'open')
-        throw new ConflictError(`The star of ${period} is already selected`);
+        throw new ConflictError('star.alreadySelected', { period });
       const rules = await this.rules.forYear(periodYear(period), manager);
       const { evaluation, candidates } = await this.rounds.evaluate(
         { period, agencyCode },
@@ -54,13 +54,13 @@ export class StarSelectionService {
       const nameOf = (candidateId: string) =>
         candidates.find((c) => c.id === candidateId)?.staffUsername ?? candidateId;
       if (evaluation.unscored.length > 0) {
-        throw new ConflictError(
-          `Score every candidate before selecting: ${evaluation.unscored.map(nameOf).join(', ')}`,
-        );
+        throw new ConflictError('star.unscored', {
+          names: evaluation.unscored.map(nameOf).join(', '),
+        });
       }
       const winner = evaluation.winner;
       if (!winner?.total)
-        throw new ConflictError(`No eligible candidate for the star of ${period}`);
+        throw new ConflictError('star.noEligible', { period });
       const star = candidates.find((c) => c.id === winner.id) as StarCandidateRow;
       const now = new Date();
       const total = winner.total.toFixed(2);

@@ -31,23 +31,24 @@ export class StarVotingService {
     await this.policy.assert(caller, 'star.vote', candidate.agencyCode);
     if (candidate.staffUsername === caller.username) {
       throw new InvalidInputError([
-        { field: 'candidate', message: 'You cannot vote for yourself' },
+        { field: 'candidate', key: 'field.voteForSelf' },
       ]);
     }
     await this.transactions.run(async (manager) => {
       const round = await this.rounds.lock(manager, candidate.period, candidate.agencyCode);
       if (round.status !== 'open')
-        throw new ConflictError(`Voting for the star of ${candidate.period} is closed`);
+        throw new ConflictError('star.votingClosed', { period: candidate.period });
       if (candidate.withdrawn)
-        throw new ConflictError('This candidate was withdrawn after an objection');
+        throw new ConflictError('star.candidateWithdrawn');
       const rules = await this.rules.forYear(periodYear(candidate.period), manager);
       const { evaluation } = await this.rounds.evaluate(candidate, rules, manager);
       const ineligibility = evaluation.candidates.find((c) => c.id === id)?.ineligibility;
       if (ineligibility?.code === 'cooldown') {
-        throw new ConflictError(
-          `${candidate.name} was star of ${ineligibility.starPeriod} and cannot be star again within ` +
-            `${rules.cooldownMonths} months: vote for an eligible candidate`,
-        );
+        throw new ConflictError('star.candidateInCooldown', {
+          name: candidate.name,
+          starPeriod: ineligibility.starPeriod,
+          months: rules.cooldownMonths,
+        });
       }
       const ballot = {
         period: candidate.period,
@@ -60,7 +61,7 @@ export class StarVotingService {
         receipt: this.receipts.seal(ballot, id),
       });
       if (!cast)
-        throw new ConflictError(`You have already voted for the star of ${candidate.period}`);
+        throw new ConflictError('star.alreadyVoted', { period: candidate.period });
       // No request id: it would tie this entry to the request log, which names the candidate.
       await this.audit.recordAction(
         manager,

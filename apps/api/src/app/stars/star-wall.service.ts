@@ -35,7 +35,7 @@ export class StarWallService {
     let agencyCodes: string[] | undefined;
     if (query.cityCode) {
       const city = await this.agencies.find(query.cityCode);
-      if (!city) throw new NotFoundError(`Agency ${query.cityCode} does not exist`);
+      if (!city) throw new NotFoundError('agency.notFound', { code: query.cityCode });
       agencyCodes = await this.agencies.subtree(query.cityCode);
     }
     if (query.agencyCode) {

@@ -43,20 +43,20 @@ export class StarEvidenceDto {
 export class NominateStarDto {
   @ApiProperty({ example: 'staff-330102-1' })
   @IsString()
-  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'staffUsername is not a valid username' })
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { context: { key: 'validation.username' } })
   staffUsername!: string;
 
   @ApiProperty({ example: '窗口服务员' })
   @IsString()
   @Transform(trim)
-  @MinLength(1, { message: 'post must not be empty' })
+  @MinLength(1)
   @MaxLength(50)
   post!: string;
 
   @ApiProperty({ description: 'Why this person deserves the star' })
   @IsString()
   @Transform(trim)
-  @MinLength(2, { message: 'reason must say why (at least 2 characters)' })
+  @MinLength(2)
   @MaxLength(1000)
   reason!: string;
 
@@ -69,19 +69,19 @@ export class NominateStarDto {
 
 export class PutStarScoresDto {
   @ApiProperty({ description: 'Work completion, 0–100, at most 2 decimals' })
-  @IsNumber(SCORE, { message: 'work must be a number with at most 2 decimals' })
+  @IsNumber(SCORE)
   @Min(0)
   @Max(100)
   work!: number;
 
   @ApiProperty({ description: "Leader's opinion, 0–100, at most 2 decimals" })
-  @IsNumber(SCORE, { message: 'leader must be a number with at most 2 decimals' })
+  @IsNumber(SCORE)
   @Min(0)
   @Max(100)
   leader!: number;
 
   @ApiProperty({ description: 'Attendance and study, 0–100, at most 2 decimals' })
-  @IsNumber(SCORE, { message: 'attendance must be a number with at most 2 decimals' })
+  @IsNumber(SCORE)
   @Min(0)
   @Max(100)
   attendance!: number;
@@ -91,7 +91,7 @@ export class FileObjectionDto {
   @ApiProperty({ description: 'What is wrong with the selection' })
   @IsString()
   @Transform(trim)
-  @MinLength(2, { message: 'reason must say why (at least 2 characters)' })
+  @MinLength(2)
   @MaxLength(1000)
   reason!: string;
 }
@@ -104,7 +104,7 @@ export class ResolveObjectionDto {
   @ApiProperty({ description: 'The ruling, kept with the objection' })
   @IsString()
   @Transform(trim)
-  @MinLength(2, { message: 'note must explain the ruling (at least 2 characters)' })
+  @MinLength(2)
   @MaxLength(1000)
   note!: string;
 }

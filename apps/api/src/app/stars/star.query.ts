@@ -8,12 +8,12 @@ const PERIOD = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
 export class StarWallQuery {
   @ApiPropertyOptional({ example: '2026-09' })
   @IsOptional()
-  @Matches(PERIOD, { message: 'period must be a month as YYYY-MM' })
+  @Matches(PERIOD, { context: { key: 'validation.month' } })
   period?: string;
 
   @ApiPropertyOptional({ description: 'A city: its own stars and its counties’' })
   @IsOptional()
-  @Matches(/^[0-9]{6}$/, { message: 'cityCode must be a six-digit division code' })
+  @Matches(/^[0-9]{6}$/, { context: { key: 'validation.divisionCode' } })
   cityCode?: string;
 
   @ApiPropertyOptional({ enum: AGENCY_LEVELS })
@@ -23,12 +23,12 @@ export class StarWallQuery {
 
   @ApiPropertyOptional({ description: 'History of one agency' })
   @IsOptional()
-  @Matches(/^[0-9]{6}$/, { message: 'agencyCode must be a six-digit division code' })
+  @Matches(/^[0-9]{6}$/, { context: { key: 'validation.divisionCode' } })
   agencyCode?: string;
 
   @ApiPropertyOptional({ description: 'History of one person' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'staffUsername is not a valid username' })
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { context: { key: 'validation.username' } })
   staffUsername?: string;
 
   @ApiPropertyOptional({ default: 500, description: 'Without pageSize: at most this many entries' })
@@ -58,6 +58,6 @@ export class StarWallQuery {
 }
 
 export class StarPeriodQuery {
-  @Matches(PERIOD, { message: 'period must be a month as YYYY-MM' })
+  @Matches(PERIOD, { context: { key: 'validation.month' } })
   period!: string;
 }

@@ -30,7 +30,7 @@ export class SubmissionsService {
 
   async find(period: string, agencyCode: string): Promise<SubmissionDto> {
     const found = await this.submissions.find(period, agencyCode);
-    if (!found) throw new NotFoundError(`No submission of ${agencyCode} for ${period} yet`);
+    if (!found) throw new NotFoundError('submission.notYet', { agencyCode, period });
     const { submission, values } = found;
     const sources = await this.submissions.findImportSources(period, agencyCode);
     return {
@@ -66,11 +66,11 @@ export class SubmissionsService {
     const outcome = await this.transactions.run(async (manager) => {
       const month = await this.periods.findForUpdate(manager, period);
       // A month opens by itself once it has ended; until then it is as closed as a locked one.
-      if (!month) throw new PeriodNotOpenError(period, 'not open yet');
+      if (!month) throw new PeriodNotOpenError(period, 'unopened');
       if (month.status !== 'open') throw new PeriodNotOpenError(period, month.status);
 
       const scheme = await this.schemes.findForYear(periodYear(period), manager);
-      if (!scheme) throw new NotFoundError(`No indicator scheme for ${periodYear(period)}`);
+      if (!scheme) throw new NotFoundError('scheme.notFound', { year: String(periodYear(period)) });
       const { figures, errors } = validateSubmissionValues(body.values, scheme.indicators);
       if (errors.length > 0) throw new InvalidInputError(errors);
 

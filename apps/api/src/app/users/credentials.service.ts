@@ -27,7 +27,7 @@ export class CredentialsService {
   /** The hash of a new password, once it passes the password rules (400 otherwise). */
   async hashNewPassword(password: string, username: string): Promise<string> {
     const problem = passwordProblem(password, username);
-    if (problem) throw new InvalidInputError([{ field: 'password', message: problem }]);
+    if (problem) throw new InvalidInputError([{ field: 'password', key: problem }]);
     return hash(password, BCRYPT_COST);
   }
 

@@ -4,7 +4,7 @@ import { ROLES, type Role } from '@scorecard/contracts';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'zhang.wei' })
-  @Matches(/^[A-Za-z0-9_.-]{2,64}$/, { message: 'username must be 2–64 letters, digits, _ . or -' })
+  @Matches(/^[A-Za-z0-9_.-]{2,64}$/, { context: { key: 'validation.username' } })
   username!: string;
 
   @ApiProperty({ example: '张伟' })
@@ -18,7 +18,7 @@ export class CreateUserDto {
   role!: Role;
 
   @ApiProperty({ example: '330102' })
-  @Matches(/^[0-9]{6}$/, { message: 'agencyCode must be a six-digit division code' })
+  @Matches(/^[0-9]{6}$/, { context: { key: 'validation.divisionCode' } })
   agencyCode!: string;
 
   @ApiProperty({ description: 'At least 10 characters with 3 of: lower case, upper case, digits, symbols' })

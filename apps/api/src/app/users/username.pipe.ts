@@ -1,9 +1,12 @@
-import { BadRequestException, PipeTransform } from '@nestjs/common';
+import type { PipeTransform } from '@nestjs/common';
+import { InvalidInputError } from '../common/api.errors';
 
 export class UsernamePipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (typeof value !== 'string' || !/^[A-Za-z0-9_.-]{2,64}$/.test(value)) {
-      throw new BadRequestException({ message: [`username is not a valid username (got "${value}")`] });
+      throw new InvalidInputError([
+        { field: 'username', key: 'validation.username', params: { field: 'username' } },
+      ]);
     }
     return value;
   }

@@ -39,7 +39,7 @@ export class UsersService {
     const passwordHash = await this.credentials.hashNewPassword(body.password, body.username);
     return this.transactions.run(async (manager) => {
       if (await this.users.findByUsername(body.username, manager)) {
-        throw new ConflictError(`The username ${body.username} is taken`);
+        throw new ConflictError('user.taken', { username: body.username });
       }
       const created = await this.users.insert(manager, {
         username: body.username,
@@ -69,7 +69,7 @@ export class UsersService {
         user.username === caller.username &&
         (body.disabled === true || (body.role && body.role !== user.role))
       ) {
-        throw new OutOfScopeError('You cannot disable yourself or change your own role');
+        throw new OutOfScopeError('user.cannotChangeSelf');
       }
       const before = toUserDto(user);
       Object.assign(user, {
@@ -139,14 +139,14 @@ export class UsersService {
     username: string,
   ): Promise<UserEntity> {
     const user = await this.users.findByUsernameForUpdate(manager, username);
-    if (!user) throw new NotFoundError(`User ${username} does not exist`);
+    if (!user) throw new NotFoundError('user.notFound', { username });
     await this.policy.assert(caller, 'user.manage', user.agencyCode);
     return user;
   }
 
   private assertMayAssign(caller: AuthenticatedUser, role: UserDto['role']): void {
     if (!this.policy.mayAssignRole(caller, role))
-      throw new OutOfScopeError(`You may not assign the role ${role}`);
+      throw new OutOfScopeError('user.cannotAssignRole', { role });
   }
 }
 

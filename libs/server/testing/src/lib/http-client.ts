@@ -4,8 +4,15 @@ export interface HttpAnswer {
   body: any;
 }
 
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as `Accept-Language`; without it the API answers in its default language, Chinese. */
+  language?: string;
+}
+
 export interface HttpClient {
-  request(method: string, path: string, options?: { token?: string; body?: unknown }): Promise<HttpAnswer>;
+  request(method: string, path: string, options?: RequestOptions): Promise<HttpAnswer>;
   /** Logs in and returns the access token; throws on anything but 200. */
   login(username: string, password?: string): Promise<string>;
 }
@@ -18,6 +25,7 @@ export function createHttpClient(baseUrl: () => string): HttpClient {
       headers: {
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(options.language ? { 'accept-language': options.language } : {}),
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });

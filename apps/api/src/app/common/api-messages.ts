@@ -1,0 +1,299 @@
+import type { Language } from '@scorecard/contracts';
+
+/** A message worded inside another (a month's state inside a sentence). */
+export interface MessageRef {
+  key: MessageKey;
+}
+
+/** Values a message is worded with; a date is shown as people read it in that language. */
+export type MessageParam = string | number | Date | MessageRef;
+export type MessageParams = Readonly<Record<string, MessageParam>>;
+
+/**
+ * Every text the API answers with, in each language the product speaks: one entry per message,
+ * `{name}` standing for a parameter. Errors carry a key and parameters; the exception filter words
+ * them in the caller's language (`Accept-Language`, Chinese by default).
+ */
+const CATALOGUE = {
+  // Answers as a whole
+  'request.invalid': { 'zh-CN': '提交的内容有误', en: 'Invalid input' },
+  'request.failed': { 'zh-CN': '请求未能完成（HTTP {status}）', en: 'The request failed (HTTP {status})' },
+  'request.notFound': { 'zh-CN': '请求的内容不存在', en: 'Not found' },
+  'request.tooMany': { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests: try again shortly' },
+  'request.tooLarge': { 'zh-CN': '提交的内容过大', en: 'The request is too large' },
+  'server.internal': { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
+  'server.unavailable': {
+    'zh-CN': '服务暂时不可用，请稍后再试',
+    en: 'The database is not reachable; try again shortly',
+  },
+  'upload.tooLarge': {
+    'zh-CN': '文件过大：最多 {max} 字节',
+    en: 'The file is too large: at most {max} bytes',
+  },
+
+  // Signing in
+  'auth.wrongCredentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  'auth.invalidRefreshToken': { 'zh-CN': '登录凭据无效，请重新登录', en: 'Invalid refresh token' },
+  'auth.sessionEnded': { 'zh-CN': '登录已失效，请重新登录', en: 'The session has ended: log in again' },
+  'auth.tokenRequired': { 'zh-CN': '请先登录', en: 'A bearer token is required' },
+  'auth.tokenInvalid': {
+    'zh-CN': '登录已过期，请重新登录',
+    en: 'The token is invalid or has expired',
+  },
+  'auth.lockedOut': {
+    'zh-CN': '登录失败次数过多，该账号已锁定至 {until}。请稍候，或请管理员解锁、重置密码。',
+    en:
+      'Too many failed logins: this account is locked until {until}. ' +
+      'Wait, or ask an administrator to unlock it or reset the password.',
+  },
+
+  // Scope
+  'scope.outside': { 'zh-CN': '该机构不在您的权限范围内', en: 'This agency is outside your scope' },
+  'user.cannotChangeSelf': {
+    'zh-CN': '不能停用自己的账号或修改自己的角色',
+    en: 'You cannot disable yourself or change your own role',
+  },
+  'user.cannotAssignRole': {
+    'zh-CN': '您不能授予“{role}”角色',
+    en: 'You may not assign the role {role}',
+  },
+
+  // Not found
+  'agency.notFound': { 'zh-CN': '机构 {code} 不存在', en: 'Agency {code} does not exist' },
+  'period.notFound': { 'zh-CN': '月份 {period} 不存在', en: 'Period {period} does not exist' },
+  'period.noPublishedVersion': {
+    'zh-CN': '{period} 没有第 {version} 版发布结果',
+    en: 'Period {period} has no published version {version}',
+  },
+  'results.notYet': {
+    'zh-CN': '{code} 的 {period} 结果尚未产生',
+    en: 'No results of {code} for {period} yet',
+  },
+  'job.notFound': { 'zh-CN': '任务 {id} 不存在', en: 'Job {id} does not exist' },
+  'import.notFound': { 'zh-CN': '导入 {id} 不存在', en: 'Import {id} does not exist' },
+  'user.notFound': { 'zh-CN': '用户 {username} 不存在', en: 'User {username} does not exist' },
+  'notification.notFound': { 'zh-CN': '没有编号为 {id} 的消息', en: 'You have no notification {id}' },
+  'scheme.notFound': { 'zh-CN': '{year} 年没有指标体系', en: 'No indicator scheme for {year}' },
+  'submission.notYet': {
+    'zh-CN': '{agencyCode} 尚未报送 {period} 的数据',
+    en: 'No submission of {agencyCode} for {period} yet',
+  },
+  'submission.nothingToReview': {
+    'zh-CN': '{agencyCode} 没有 {period} 的报送可审核',
+    en: 'No submission of {agencyCode} for {period} to review',
+  },
+  'objection.notFound': { 'zh-CN': '异议 {id} 不存在', en: 'Objection {id} does not exist' },
+  'candidate.notFound': { 'zh-CN': '候选人 {id} 不存在', en: 'Candidate {id} does not exist' },
+  'star.noRound': {
+    'zh-CN': '{agencyCode} 没有 {period} 的服务之星评选',
+    en: 'No star selection for {agencyCode} in {period}',
+  },
+  'star.noSchemeForRules': {
+    'zh-CN': '{year} 年没有本年度自己的指标体系，无法设置评选规则',
+    en: 'No indicator scheme of {year} of its own to set star rules on',
+  },
+
+  // Submissions and months
+  'submission.createWithoutVersion': {
+    'zh-CN': '该报送尚不存在：请不带版本号提交',
+    en: 'The submission does not exist yet: send it without a version',
+  },
+  'submission.stale': {
+    'zh-CN': '数据已被他人修改，当前版本为 {version}，请重新加载后再试',
+    en: 'The submission was changed by someone else: the current version is {version}; reload and try again',
+  },
+  'period.notOpen': {
+    'zh-CN': '{period} {status}：只有采集中的月份可以修改数据',
+    en: 'Period {period} is {status}: figures can only be changed while it is open',
+  },
+  'period.lockBeforePublish': {
+    'zh-CN': '{period} {status}：请先锁定再发布',
+    en: 'Period {period} is {status}: lock it before publishing',
+  },
+  'period.wrongState': {
+    'zh-CN': '{period} {status}，此操作要求月份{expected}',
+    en: 'Period {period} is {status}; this step needs it {expected}',
+  },
+  'period.pending': {
+    'zh-CN': '有 {count} 个机构尚未审核通过或免报（{agencies}）；请先审核或免报，或填写原因强制锁定',
+    en: '{count} agencies are neither approved nor waived ({agencies}); approve or waive them, or force the lock with a reason',
+  },
+  'user.taken': { 'zh-CN': '用户名 {username} 已被使用', en: 'The username {username} is taken' },
+
+  // Month states, as they read inside the sentences above
+  'status.open': { 'zh-CN': '采集中', en: 'open' },
+  'status.locked': { 'zh-CN': '已锁定', en: 'locked' },
+  'status.published': { 'zh-CN': '已发布', en: 'published' },
+  'status.unopened': { 'zh-CN': '尚未开放', en: 'not open yet' },
+
+  // Stars
+  'star.notPublicised': {
+    'zh-CN': '{period} 服务之星不在公示期，无可异议',
+    en: 'The star of {period} is not being publicised: there is nothing to object to',
+  },
+  'star.publicityEnded': {
+    'zh-CN': '{period} 服务之星公示期已结束',
+    en: 'The publicity window of the star of {period} has ended',
+  },
+  'objection.alreadyResolved': {
+    'zh-CN': '异议 {id} 已处理',
+    en: 'Objection {id} is already {status}',
+  },
+  'star.votingClosed': {
+    'zh-CN': '{period} 服务之星投票已截止',
+    en: 'Voting for the star of {period} is closed',
+  },
+  'star.candidateInCooldown': {
+    'zh-CN': '{name}已当选 {starPeriod} 服务之星，{months} 个月内不能再次当选，请投票给符合条件的候选人',
+    en: '{name} was star of {starPeriod} and cannot be star again within {months} months: vote for an eligible candidate',
+  },
+  'star.candidateWithdrawn': {
+    'zh-CN': '该候选人因异议成立已被撤销',
+    en: 'This candidate was withdrawn after an objection',
+  },
+  'star.alreadyVoted': {
+    'zh-CN': '您已为 {period} 服务之星投过票',
+    en: 'You have already voted for the star of {period}',
+  },
+  'star.alreadyCandidate': {
+    'zh-CN': '{username} 已是 {period} 的候选人',
+    en: '{username} is already a candidate for {period}',
+  },
+  'star.nobodyNominated': {
+    'zh-CN': '{period} 服务之星尚无人被提名',
+    en: 'Nobody has been nominated for the star of {period} yet',
+  },
+  'star.alreadySelected': {
+    'zh-CN': '{period} 服务之星已经评出',
+    en: 'The star of {period} is already selected',
+  },
+  'star.unscored': {
+    'zh-CN': '请先为所有候选人评分：{names}',
+    en: 'Score every candidate before selecting: {names}',
+  },
+  'star.noEligible': {
+    'zh-CN': '{period} 服务之星没有符合条件的候选人',
+    en: 'No eligible candidate for the star of {period}',
+  },
+
+  // Field errors: the field itself travels beside the message, as the caller wrote it
+  'field.forcedLockReason': { 'zh-CN': '强制锁定需要填写原因', en: 'a forced lock needs a reason' },
+  'field.valuesObject': {
+    'zh-CN': '应为以指标编码为键的对象',
+    en: 'must be an object keyed by indicator code',
+  },
+  'field.unknownIndicator': {
+    'zh-CN': '未知的指标编码（可用：{known}）',
+    en: 'unknown indicator code (known: {known})',
+  },
+  'field.figuresObject': {
+    'zh-CN': '应为 {numerator, denominator} 形式的对象',
+    en: 'must be an object {numerator, denominator}',
+  },
+  'field.unknown': { 'zh-CN': '不是可接受的字段', en: 'is not a known field' },
+  'field.exceedsDenominator': { 'zh-CN': '分子不能大于分母', en: 'must not exceed the denominator' },
+  'field.nestedTooDeep': {
+    'zh-CN': '嵌套超过 {depth} 层',
+    en: 'is nested more than {depth} levels deep',
+  },
+  'field.reservedName': { 'zh-CN': '是保留名称，不是字段', en: 'is a reserved name, not a field' },
+  'field.fileMissing': {
+    'zh-CN': '请以“file”字段附上要导入的文件',
+    en: 'attach the file to import as "file"',
+  },
+  'field.fileEmpty': { 'zh-CN': '文件是空的', en: 'the file is empty' },
+  'field.voteForSelf': { 'zh-CN': '不能投票给自己', en: 'You cannot vote for yourself' },
+  'field.weightsAllZero': { 'zh-CN': '权重不能全部为 0', en: 'weights must not all be zero' },
+  'field.notStaff': {
+    'zh-CN': '{username} 不是机构 {agencyCode} 的工作人员',
+    en: '{username} is not staff of agency {agencyCode}',
+  },
+  'amount.not_a_number': { 'zh-CN': '应为数字', en: 'must be a number' },
+  'amount.negative': { 'zh-CN': '不能为负数', en: 'must not be negative' },
+  'amount.too_many_decimals': { 'zh-CN': '最多保留 2 位小数', en: 'must have at most 2 decimals' },
+  'amount.too_large': {
+    'zh-CN': '数值过大（整数部分最多 13 位）',
+    en: 'is too large (at most 13 digits before the decimal point)',
+  },
+  'password.tooShort': { 'zh-CN': '密码至少 10 个字符', en: 'must be at least 10 characters' },
+  'password.tooSimple': {
+    'zh-CN': '密码须包含小写字母、大写字母、数字、符号中的至少三种',
+    en: 'must mix at least three of: lower case, upper case, digits, symbols',
+  },
+  'password.containsUsername': { 'zh-CN': '密码不能包含用户名', en: 'must not contain the username' },
+
+  // Checks of the request's shape (class-validator and the path parameters)
+  'validation.notAllowed': {
+    'zh-CN': '不接受字段 {field}',
+    en: 'property {field} should not exist',
+  },
+  'validation.required': { 'zh-CN': '{field} 不能为空', en: '{field} must be given' },
+  'validation.isInt': { 'zh-CN': '{field} 应为整数', en: '{field} must be a whole number' },
+  'validation.isNumber': { 'zh-CN': '{field} 应为数字', en: '{field} must be a number' },
+  'validation.isNumberDecimals': {
+    'zh-CN': '{field} 应为数字，最多 {decimals} 位小数',
+    en: '{field} must be a number with at most {decimals} decimals',
+  },
+  'validation.isString': { 'zh-CN': '{field} 应为文本', en: '{field} must be text' },
+  'validation.isBoolean': { 'zh-CN': '{field} 应为 true 或 false', en: '{field} must be true or false' },
+  'validation.isObject': { 'zh-CN': '{field} 应为对象', en: '{field} must be an object' },
+  'validation.isArray': { 'zh-CN': '{field} 应为列表', en: '{field} must be a list' },
+  'validation.isDate': { 'zh-CN': '{field} 应为 ISO 8601 时间', en: '{field} must be an ISO 8601 time' },
+  'validation.isIn': { 'zh-CN': '{field} 应为以下之一：{values}', en: '{field} must be one of {values}' },
+  'validation.min': { 'zh-CN': '{field} 不能小于 {min}', en: '{field} must not be less than {min}' },
+  'validation.max': { 'zh-CN': '{field} 不能大于 {max}', en: '{field} must not be greater than {max}' },
+  'validation.minLength': {
+    'zh-CN': '{field} 至少需要 {min} 个字符',
+    en: '{field} must be at least {min} characters',
+  },
+  'validation.maxLength': {
+    'zh-CN': '{field} 最多 {max} 个字符',
+    en: '{field} must be at most {max} characters',
+  },
+  'validation.invalid': { 'zh-CN': '{field} 的值无效', en: '{field} is not valid' },
+  'validation.month': {
+    'zh-CN': '{field} 应为 YYYY-MM 格式的月份',
+    en: '{field} must be a month as YYYY-MM',
+  },
+  'validation.divisionCode': {
+    'zh-CN': '{field} 应为 6 位行政区划代码',
+    en: '{field} must be a six-digit division code',
+  },
+  'validation.username': {
+    'zh-CN': '{field} 只能由字母、数字和 _ . - 组成，最多 64 个字符',
+    en: '{field} must be up to 64 letters, digits, _ . or -',
+  },
+  'validation.positiveWholeNumber': {
+    'zh-CN': '{field} 应为正整数',
+    en: '{field} must be a positive whole number',
+  },
+} satisfies Record<string, Record<Language, string>>;
+
+export type MessageKey = keyof typeof CATALOGUE;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(CATALOGUE, key);
+}
+
+/** The message in the given language, its `{name}` parameters filled in. */
+export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
+  const wording: string = CATALOGUE[key][language];
+  return wording.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? formatParam(params[name] as MessageParam, language) : whole,
+  );
+}
+
+function formatParam(value: MessageParam, language: Language): string {
+  if (value instanceof Date) {
+    return language === 'en'
+      ? value.toISOString()
+      : new Intl.DateTimeFormat('zh-CN', {
+          timeZone: 'Asia/Shanghai',
+          dateStyle: 'short',
+          timeStyle: 'short',
+          hour12: false,
+        }).format(value);
+  }
+  if (typeof value === 'object') return translate(language, value.key);
+  return String(value);
+}
