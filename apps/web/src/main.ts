@@ -14,12 +14,15 @@ document.documentElement.lang = locale;
 const app = createApp(App);
 const pinia = createPinia();
 app.use(pinia);
-app.use(createAppI18n(locale));
+const i18n = createAppI18n(locale);
+app.use(i18n);
 const router = createAppRouter();
 app.use(router);
 
 const auth = useAuthStore(pinia);
 configureApiClient({
+  // The API words its errors in the language the page is showing now (it may switch at any time).
+  getLanguage: () => i18n.global.locale.value,
   getToken: () => auth.currentToken(),
   renewToken: () => auth.renew(),
   onUnauthorized: () => {

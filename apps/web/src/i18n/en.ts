@@ -405,6 +405,14 @@ const en: MessageSchema = {
       none: 'Every agency has reported or is waived',
     },
     history: 'History',
+    event: {
+      open: 'Opened',
+      lock: 'Locked',
+      force_lock: 'Locked by force',
+      publish: 'Published',
+      reopen: 'Reopened',
+    },
+    eventVersion: 'version {version}',
   },
   bulletin: {
     title: 'Benchmarking bulletin of medical-insurance agencies of {region}, {year}-{month}',
@@ -579,6 +587,9 @@ const en: MessageSchema = {
     empty: 'No data',
     loading: 'Loading…',
     networkError: 'Cannot reach the server; check the network',
+    unavailable: 'The service is temporarily unavailable; please try again shortly',
+    invalidInput: 'Invalid input: {details}',
+    listSeparator: '; ',
   },
 };
 

@@ -397,6 +397,14 @@ const zhCN = {
       none: '所有机构均已报送或已豁免',
     },
     history: '操作记录',
+    event: {
+      open: '开放采集',
+      lock: '锁定',
+      force_lock: '强制锁定',
+      publish: '发布',
+      reopen: '重新开放',
+    },
+    eventVersion: '第 {version} 版',
   },
   bulletin: {
     title: '{year} 年 {month} 月{region}医保经办机构对标评价通报',
@@ -566,6 +574,9 @@ const zhCN = {
     empty: '暂无数据',
     loading: '加载中…',
     networkError: '无法连接服务器，请检查网络',
+    unavailable: '服务暂时不可用，请稍后再试',
+    invalidInput: '提交的内容有误：{details}',
+    listSeparator: '；',
   },
 };
 

@@ -5,12 +5,14 @@ interface ApiClientHooks {
   getToken: () => string | null;
   renewToken: () => Promise<boolean>;
   onUnauthorized: () => void;
+  getLanguage: () => string | null;
 }
 
 const hooks: ApiClientHooks = {
   getToken: () => null,
   renewToken: () => Promise.resolve(false),
   onUnauthorized: () => undefined,
+  getLanguage: () => null,
 };
 
 /** Wires the session into the shared client (done once in main.ts; avoids import cycles). */
@@ -24,4 +26,5 @@ export const apiClient = createHttpClient({
   getToken: () => hooks.getToken(),
   renewToken: () => hooks.renewToken(),
   onUnauthorized: () => hooks.onUnauthorized(),
+  getLanguage: () => hooks.getLanguage(),
 });

@@ -42,6 +42,19 @@ describe('errorMessageOf', () => {
 });
 
 describe('createHttpClient', () => {
+  it('asks for answers in the language the page shows, as it is when each call is sent', async () => {
+    let language = 'zh-CN';
+    const fetchFn = vi.fn<typeof fetch>(() => Promise.resolve(jsonResponse(200, {})));
+    const client = createHttpClient({ baseUrl: '/api', getLanguage: () => language, fetchFn });
+    await client.get('/periods');
+    language = 'en';
+    await client.post('/periods/2026-10/lock', {});
+    const sent = fetchFn.mock.calls.map(
+      ([, init]) => (init?.headers as Record<string, string>)['Accept-Language'],
+    );
+    expect(sent).toEqual(['zh-CN', 'en']);
+  });
+
   it('sends the bearer token and parses JSON', async () => {
     const { client, fetchFn } = setup(jsonResponse(200, [{ period: '2026-09' }]));
     await expect(client.get('/periods')).resolves.toEqual([{ period: '2026-09' }]);

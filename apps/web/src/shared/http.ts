@@ -38,6 +38,8 @@ export interface HttpClientOptions {
   renewToken?: () => Promise<boolean>;
   /** Called when an authenticated call is answered 401 and renewing did not help. */
   onUnauthorized?: () => void;
+  /** The language the user reads, sent as `Accept-Language` so the API words its errors in it. */
+  getLanguage?: () => string | null;
   fetchFn?: typeof fetch;
 }
 
@@ -156,6 +158,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   ): Promise<Response> {
     const auth = opts.auth ?? true;
     const headers: Record<string, string> = { Accept: accept };
+    const language = options.getLanguage?.() ?? null;
+    if (language) headers['Accept-Language'] = language;
     const isForm = typeof FormData !== 'undefined' && opts.body instanceof FormData;
     if (opts.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
     const token = auth ? (options.getToken?.() ?? null) : null;
