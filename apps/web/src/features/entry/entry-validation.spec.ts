@@ -71,6 +71,7 @@ describe('helpers', () => {
         late: false,
         submittedAt: '2026-11-02T01:00:00Z',
         submittedBy: 'head-330102',
+        review: { state: 'pending', reason: null, by: null, at: null },
         values: { collection: { numerator: 1234.5, denominator: 2000 } },
         sources: [],
       },
