@@ -56,8 +56,10 @@ describe('what the server says, in the browser', () => {
       if (!databaseUrl) throw new Error('The suite did not say where PostgreSQL listens');
       gate = await openDatabaseGate(databaseUrl);
       extra = await startExtraApi('database-gate', { DATABASE_URL: gate.url });
-      open = newest((await api('GET', '/periods', { token: await tokenFor('admin') })).body, 'open')
-        .period;
+      open = newest(
+        (await api('GET', '/periods', { token: await tokenFor('admin') })).body,
+        'open',
+      ).period;
     });
     afterAll(async () => {
       await extra?.stop();
@@ -65,7 +67,10 @@ describe('what the server says, in the browser', () => {
     });
 
     it('says the service is unavailable, keeps the session and what was typed, and saves once it is back', async () => {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+      const page = await browser.newPage({
+        viewport: { width: 1440, height: 1000 },
+        locale: 'zh-CN',
+      });
       await logIn(page, extra.url, 'head-330110');
       await page.goto(`${extra.url}/entry?period=${open}&agency=330110`);
       await page.getByTestId('entry-form').waitFor();

@@ -1,4 +1,9 @@
-import { type ApiTestApp, OPEN_PERIOD, PUBLISHED_PERIOD, startApiTestApp } from '../support/api-test-app';
+import {
+  type ApiTestApp,
+  OPEN_PERIOD,
+  PUBLISHED_PERIOD,
+  startApiTestApp,
+} from '../support/api-test-app';
 
 /** Every error a person can read comes in the caller's language (`Accept-Language`), Chinese by default. */
 describe('error messages in the caller’s language', () => {
@@ -65,7 +70,10 @@ describe('error messages in the caller’s language', () => {
       [api.request('GET', '/periods', { language: 'zh-CN' }), 401, '请先登录'],
       [api.request('GET', '/periods', { language: 'en' }), 401, 'A bearer token is required'],
       [
-        api.request('GET', `/submissions/${OPEN_PERIOD}/330203`, { token: head, language: 'zh-CN' }),
+        api.request('GET', `/submissions/${OPEN_PERIOD}/330203`, {
+          token: head,
+          language: 'zh-CN',
+        }),
         403,
         '只能查看本机构的数据',
       ],
@@ -79,7 +87,11 @@ describe('error messages in the caller’s language', () => {
         404,
         'Period 2031-01 does not exist',
       ],
-      [put({ values, version: 999 }, 'zh-CN'), 409, `数据已被他人修改，当前版本为 ${version ?? ''}，请重新加载后再试`],
+      [
+        put({ values, version: 999 }, 'zh-CN'),
+        409,
+        `数据已被他人修改，当前版本为 ${version ?? ''}，请重新加载后再试`,
+      ],
       [
         put({ values }, 'zh-CN', PUBLISHED_PERIOD),
         423,
@@ -98,8 +110,13 @@ describe('error messages in the caller’s language', () => {
 
   it('words a bad path parameter and a rule’s bounds', async () => {
     const admin = await api.login('admin');
-    const month = await api.request('GET', '/periods/2026-13/history', { token: head, language: 'zh-CN' });
-    expect(month.body.errors).toEqual([{ field: 'period', message: 'period 应为 YYYY-MM 格式的月份' }]);
+    const month = await api.request('GET', '/periods/2026-13/history', {
+      token: head,
+      language: 'zh-CN',
+    });
+    expect(month.body.errors).toEqual([
+      { field: 'period', message: 'period 应为 YYYY-MM 格式的月份' },
+    ]);
     const reason = await api.request('POST', `/periods/${OPEN_PERIOD}/reopen`, {
       token: admin,
       body: { reason: 'x' },

@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { type Language, languageOf } from '@scorecard/contracts';
 import { PeriodNotFoundError } from '@scorecard/server-months';
@@ -46,7 +53,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
 }
 
 function toBody(exception: unknown, language: Language): ErrorBody {
-  const body = (statusCode: number, message: string, extra: Partial<ErrorBody> = {}): ErrorBody => ({
+  const body = (
+    statusCode: number,
+    message: string,
+    extra: Partial<ErrorBody> = {},
+  ): ErrorBody => ({
     statusCode,
     error: HttpStatus[statusCode]?.toString() ?? 'Error',
     message,

@@ -14,12 +14,18 @@ export type MessageParams = Readonly<Record<string, MessageParam>>;
  * `{name}` standing for a parameter. Errors carry a key and parameters; the exception filter words
  * them in the caller's language (`Accept-Language`, Chinese by default).
  */
-const CATALOGUE = {
+export const API_MESSAGES = {
   // Answers as a whole
   'request.invalid': { 'zh-CN': '提交的内容有误', en: 'Invalid input' },
-  'request.failed': { 'zh-CN': '请求未能完成（HTTP {status}）', en: 'The request failed (HTTP {status})' },
+  'request.failed': {
+    'zh-CN': '请求未能完成（HTTP {status}）',
+    en: 'The request failed (HTTP {status})',
+  },
   'request.notFound': { 'zh-CN': '请求的内容不存在', en: 'Not found' },
-  'request.tooMany': { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests: try again shortly' },
+  'request.tooMany': {
+    'zh-CN': '请求过于频繁，请稍后再试',
+    en: 'Too many requests: try again shortly',
+  },
   'request.tooLarge': { 'zh-CN': '提交的内容过大', en: 'The request is too large' },
   'server.internal': { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
   'server.unavailable': {
@@ -34,7 +40,10 @@ const CATALOGUE = {
   // Signing in
   'auth.wrongCredentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
   'auth.invalidRefreshToken': { 'zh-CN': '登录凭据无效，请重新登录', en: 'Invalid refresh token' },
-  'auth.sessionEnded': { 'zh-CN': '登录已失效，请重新登录', en: 'The session has ended: log in again' },
+  'auth.sessionEnded': {
+    'zh-CN': '登录已失效，请重新登录',
+    en: 'The session has ended: log in again',
+  },
   'auth.tokenRequired': { 'zh-CN': '请先登录', en: 'A bearer token is required' },
   'auth.tokenInvalid': {
     'zh-CN': '登录已过期，请重新登录',
@@ -72,7 +81,10 @@ const CATALOGUE = {
   'job.notFound': { 'zh-CN': '任务 {id} 不存在', en: 'Job {id} does not exist' },
   'import.notFound': { 'zh-CN': '导入 {id} 不存在', en: 'Import {id} does not exist' },
   'user.notFound': { 'zh-CN': '用户 {username} 不存在', en: 'User {username} does not exist' },
-  'notification.notFound': { 'zh-CN': '没有编号为 {id} 的消息', en: 'You have no notification {id}' },
+  'notification.notFound': {
+    'zh-CN': '没有编号为 {id} 的消息',
+    en: 'You have no notification {id}',
+  },
   'scheme.notFound': { 'zh-CN': '{year} 年没有指标体系', en: 'No indicator scheme for {year}' },
   'submission.notYet': {
     'zh-CN': '{agencyCode} 尚未报送 {period} 的数据',
@@ -115,7 +127,8 @@ const CATALOGUE = {
     en: 'Period {period} is {status}; this step needs it {expected}',
   },
   'period.pending': {
-    'zh-CN': '有 {count} 个机构尚未审核通过或免报（{agencies}）；请先审核或免报，或填写原因强制锁定',
+    'zh-CN':
+      '有 {count} 个机构尚未审核通过或免报（{agencies}）；请先审核或免报，或填写原因强制锁定',
     en: '{count} agencies are neither approved nor waived ({agencies}); approve or waive them, or force the lock with a reason',
   },
   'user.taken': { 'zh-CN': '用户名 {username} 已被使用', en: 'The username {username} is taken' },
@@ -137,7 +150,7 @@ const CATALOGUE = {
   },
   'objection.alreadyResolved': {
     'zh-CN': '异议 {id} 已处理',
-    en: 'Objection {id} is already {status}',
+    en: 'Objection {id} has already been resolved',
   },
   'star.votingClosed': {
     'zh-CN': '{period} 服务之星投票已截止',
@@ -191,7 +204,10 @@ const CATALOGUE = {
     en: 'must be an object {numerator, denominator}',
   },
   'field.unknown': { 'zh-CN': '不是可接受的字段', en: 'is not a known field' },
-  'field.exceedsDenominator': { 'zh-CN': '分子不能大于分母', en: 'must not exceed the denominator' },
+  'field.exceedsDenominator': {
+    'zh-CN': '分子不能大于分母',
+    en: 'must not exceed the denominator',
+  },
   'field.nestedTooDeep': {
     'zh-CN': '嵌套超过 {depth} 层',
     en: 'is nested more than {depth} levels deep',
@@ -220,7 +236,10 @@ const CATALOGUE = {
     'zh-CN': '密码须包含小写字母、大写字母、数字、符号中的至少三种',
     en: 'must mix at least three of: lower case, upper case, digits, symbols',
   },
-  'password.containsUsername': { 'zh-CN': '密码不能包含用户名', en: 'must not contain the username' },
+  'password.containsUsername': {
+    'zh-CN': '密码不能包含用户名',
+    en: 'must not contain the username',
+  },
 
   // Checks of the request's shape (class-validator and the path parameters)
   'validation.notAllowed': {
@@ -235,13 +254,28 @@ const CATALOGUE = {
     en: '{field} must be a number with at most {decimals} decimals',
   },
   'validation.isString': { 'zh-CN': '{field} 应为文本', en: '{field} must be text' },
-  'validation.isBoolean': { 'zh-CN': '{field} 应为 true 或 false', en: '{field} must be true or false' },
+  'validation.isBoolean': {
+    'zh-CN': '{field} 应为 true 或 false',
+    en: '{field} must be true or false',
+  },
   'validation.isObject': { 'zh-CN': '{field} 应为对象', en: '{field} must be an object' },
   'validation.isArray': { 'zh-CN': '{field} 应为列表', en: '{field} must be a list' },
-  'validation.isDate': { 'zh-CN': '{field} 应为 ISO 8601 时间', en: '{field} must be an ISO 8601 time' },
-  'validation.isIn': { 'zh-CN': '{field} 应为以下之一：{values}', en: '{field} must be one of {values}' },
-  'validation.min': { 'zh-CN': '{field} 不能小于 {min}', en: '{field} must not be less than {min}' },
-  'validation.max': { 'zh-CN': '{field} 不能大于 {max}', en: '{field} must not be greater than {max}' },
+  'validation.isDate': {
+    'zh-CN': '{field} 应为 ISO 8601 时间',
+    en: '{field} must be an ISO 8601 time',
+  },
+  'validation.isIn': {
+    'zh-CN': '{field} 应为以下之一：{values}',
+    en: '{field} must be one of {values}',
+  },
+  'validation.min': {
+    'zh-CN': '{field} 不能小于 {min}',
+    en: '{field} must not be less than {min}',
+  },
+  'validation.max': {
+    'zh-CN': '{field} 不能大于 {max}',
+    en: '{field} must not be greater than {max}',
+  },
   'validation.minLength': {
     'zh-CN': '{field} 至少需要 {min} 个字符',
     en: '{field} must be at least {min} characters',
@@ -269,31 +303,39 @@ const CATALOGUE = {
   },
 } satisfies Record<string, Record<Language, string>>;
 
-export type MessageKey = keyof typeof CATALOGUE;
+export type MessageKey = keyof typeof API_MESSAGES;
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(CATALOGUE, key);
+  return Object.prototype.hasOwnProperty.call(API_MESSAGES, key);
 }
 
 /** The message in the given language, its `{name}` parameters filled in. */
 export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
-  const wording: string = CATALOGUE[key][language];
+  const wording: string = API_MESSAGES[key][language];
   return wording.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? formatParam(params[name] as MessageParam, language) : whole,
   );
 }
 
 function formatParam(value: MessageParam, language: Language): string {
-  if (value instanceof Date) {
-    return language === 'en'
-      ? value.toISOString()
-      : new Intl.DateTimeFormat('zh-CN', {
-          timeZone: 'Asia/Shanghai',
-          dateStyle: 'short',
-          timeStyle: 'short',
-          hour12: false,
-        }).format(value);
-  }
+  if (value instanceof Date) return language === 'en' ? value.toISOString() : shanghaiTime(value);
   if (typeof value === 'object') return translate(language, value.key);
   return String(value);
+}
+
+const SHANGHAI = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `2026-11-26 20:00`, Beijing time, as the web app shows times. */
+function shanghaiTime(value: Date): string {
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    SHANGHAI.formatToParts(value).find((entry) => entry.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }

@@ -12,16 +12,16 @@ import {
 
 describe('API errors', () => {
   it.each([
-    [new InvalidInputError([{ field: 'period', key: 'validation.month' }]), 'InvalidInputError'],
-    [new NotFoundError('period.notFound', { period: '2026-13' }), 'NotFoundError'],
-    [new OutOfScopeError(), 'OutOfScopeError'],
-    [new StaleVersionError(3), 'StaleVersionError'],
-    [new PeriodNotOpenError('2026-10', 'locked'), 'PeriodNotOpenError'],
-    [new AuthenticationError(), 'AuthenticationError'],
-    [new LockedOutError(new Date('2026-11-26T12:00:00Z')), 'LockedOutError'],
-    [new ConflictError('star.alreadySelected', { period: '2026-10' }), 'ConflictError'],
-    [new ServiceUnavailableError(), 'ServiceUnavailableError'],
-  ])('%s is named %s and stays an Error', (error, name) => {
+    ['InvalidInputError', new InvalidInputError([{ field: 'period', key: 'validation.month' }])],
+    ['NotFoundError', new NotFoundError('period.notFound', { period: '2026-13' })],
+    ['OutOfScopeError', new OutOfScopeError()],
+    ['StaleVersionError', new StaleVersionError(3)],
+    ['PeriodNotOpenError', new PeriodNotOpenError('2026-10', 'locked')],
+    ['AuthenticationError', new AuthenticationError()],
+    ['LockedOutError', new LockedOutError(new Date('2026-11-26T12:00:00Z'))],
+    ['ConflictError', new ConflictError('star.alreadySelected', { period: '2026-10' })],
+    ['ServiceUnavailableError', new ServiceUnavailableError()],
+  ] as const)('%s stays an Error named after its class', (name, error) => {
     expect(error.name).toBe(name);
     expect(error).toBeInstanceOf(Error);
   });
@@ -48,7 +48,10 @@ describe('API errors', () => {
       'Period 2026-10 is not open yet: figures can only be changed while it is open',
     );
     expect(new LockedOutError(new Date('2026-11-26T12:00:00Z')).textIn('zh-CN')).toContain(
-      '2026/11/26 20:00',
+      '已锁定至 2026-11-26 20:00。',
+    );
+    expect(new LockedOutError(new Date('2026-11-26T12:00:00Z')).textIn('en')).toContain(
+      'locked until 2026-11-26T12:00:00.000Z.',
     );
     expect(OutOfScopeError.denied('period.manage').textIn('zh-CN')).toBe('只有省级中心可以管理月份');
     expect(OutOfScopeError.denied('period.manage').messageKey).toBe('access.denied.period.manage');

@@ -90,7 +90,7 @@ export class StarObjectionsService {
       const round = await this.rounds.lock(manager, found.period, found.agencyCode);
       const objection = await this.objections.findObjection(id, manager);
       if (!objection || objection.status !== 'open') {
-        throw new ConflictError('objection.alreadyResolved', { id, status: objection?.status ?? 'gone' });
+        throw new ConflictError('objection.alreadyResolved', { id });
       }
       const now = new Date();
       let status = round.status;
