@@ -18,6 +18,9 @@ async function storedSession(page: Page): Promise<unknown> {
   return raw ? JSON.parse(raw) : null;
 }
 
+/** Short enough that the access token runs out while the database is away. */
+const TOKEN_SECONDS = 30;
+
 describe('what the server says, in the browser', () => {
   let browser: Browser;
 
@@ -55,7 +58,10 @@ describe('what the server says, in the browser', () => {
       const databaseUrl = process.env['E2E_DATABASE_URL'];
       if (!databaseUrl) throw new Error('The suite did not say where PostgreSQL listens');
       gate = await openDatabaseGate(databaseUrl);
-      extra = await startExtraApi('database-gate', { DATABASE_URL: gate.url });
+      extra = await startExtraApi('database-gate', {
+        DATABASE_URL: gate.url,
+        JWT_EXPIRES_IN_SECONDS: String(TOKEN_SECONDS),
+      });
       open = newest(
         (await api('GET', '/periods', { token: await tokenFor('admin') })).body,
         'open',
@@ -72,6 +78,7 @@ describe('what the server says, in the browser', () => {
         locale: 'zh-CN',
       });
       await logIn(page, extra.url, 'head-330110');
+      const loggedInAt = Date.now();
       await page.goto(`${extra.url}/entry?period=${open}&agency=330110`);
       await page.getByTestId('entry-form').waitFor();
       const figures = {
@@ -97,6 +104,16 @@ describe('what the server says, in the browser', () => {
       expect(new URL(page.url()).pathname).toBe('/entry');
       expect(await page.getByTestId('entry-satisfaction-numerator').inputValue()).toBe('77');
       expect(await page.locator('.el-dialog:visible').count()).toBe(0);
+
+      // The access token runs out meanwhile: the renewal cannot reach the database either, and
+      // that is no reason to end the session or ask for the password.
+      await page.waitForTimeout(Math.max(0, loggedInAt + (TOKEN_SECONDS + 2) * 1000 - Date.now()));
+      await page.getByTestId('entry-save').click();
+      await page.locator('.el-message--error').getByText('服务暂时不可用，请稍后再试').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/entry');
+      expect(await page.getByTestId('entry-satisfaction-numerator').inputValue()).toBe('77');
+      expect(await page.locator('.el-dialog:visible').count()).toBe(0);
+      expect(await storedSession(page)).toEqual(session);
 
       // Loading says so too, in the language of the page.
       await page.getByTestId('lang-en').click();
