@@ -1,3 +1,4 @@
+import { PASSWORD_PROBLEM_MESSAGES } from '@scorecard/access';
 import type { Language } from '@scorecard/contracts';
 
 /** A message worded inside another (a month's state inside a sentence). */
@@ -231,15 +232,7 @@ export const API_MESSAGES = {
     'zh-CN': '数值过大（整数部分最多 13 位）',
     en: 'is too large (at most 13 digits before the decimal point)',
   },
-  'password.tooShort': { 'zh-CN': '密码至少 10 个字符', en: 'must be at least 10 characters' },
-  'password.tooSimple': {
-    'zh-CN': '密码须包含小写字母、大写字母、数字、符号中的至少三种',
-    en: 'must mix at least three of: lower case, upper case, digits, symbols',
-  },
-  'password.containsUsername': {
-    'zh-CN': '密码不能包含用户名',
-    en: 'must not contain the username',
-  },
+  ...PASSWORD_PROBLEM_MESSAGES,
 
   // Checks of the request's shape (class-validator and the path parameters)
   'validation.notAllowed': {
@@ -283,6 +276,10 @@ export const API_MESSAGES = {
   'validation.maxLength': {
     'zh-CN': '{field} 最多 {max} 个字符',
     en: '{field} must be at most {max} characters',
+  },
+  'validation.eitherOr': {
+    'zh-CN': '{field} 与 {other} 只能给出其一',
+    en: 'give either {other} or {field}, not both',
   },
   'validation.invalid': { 'zh-CN': '{field} 的值无效', en: '{field} is not valid' },
   'validation.month': {

@@ -14,10 +14,16 @@ export class IndicatorsController {
 
   @Get()
   @ApiQuery({ name: 'year', required: false, description: 'Defaults to the current year' })
-  @ApiQuery({ name: 'period', required: false, description: 'The scheme in force for this month (YYYY-MM)' })
+  @ApiQuery({
+    name: 'period',
+    required: false,
+    description: 'The scheme in force for this month (YYYY-MM)',
+  })
   async list(@Query() query: YearQuery): Promise<IndicatorDto[]> {
     if (query.year !== undefined && query.period !== undefined) {
-      throw new InvalidInputError([{ field: 'period', message: 'give either year or period, not both' }]);
+      throw new InvalidInputError([
+        { field: 'period', key: 'validation.eitherOr', params: { field: 'period', other: 'year' } },
+      ]);
     }
     const year = query.period ? periodYear(query.period) : (query.year ?? new Date().getFullYear());
     const scheme = await this.schemes.findForYear(year);

@@ -29,7 +29,7 @@ export class RankingsService {
   async ranking(caller: AuthenticatedUser, query: RankingsQuery): Promise<RankingsDto> {
     const month = await this.months.existing(query.period);
     const visible = visibleResults(caller, month, query.version);
-    if (!visible) throw new NotFoundError('period.noPublishedVersion', { period: query.period, version: query.version });
+    if (!visible) throw new NotFoundError('period.noPublishedVersion', { period: query.period, version: query.version ?? 0 });
     if (visible.kind === 'none') await this.policy.assertRole(caller, 'results.read_draft');
     const version = visible.kind === 'published' ? visible.version : undefined;
     const level = query.level ?? 'city';

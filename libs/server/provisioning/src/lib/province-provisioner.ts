@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { hash } from 'bcrypt';
 import { DataSource } from 'typeorm';
-import { passwordProblem } from '@scorecard/access';
+import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from '@scorecard/access';
 import { periodOf, periodYear, shiftPeriod } from '@scorecard/scoring';
 import {
   AgencyEntity,
@@ -103,7 +103,10 @@ export class ProvinceProvisioner {
         }
         if (!admin) {
           const problem = passwordProblem(setup.adminPassword, setup.adminUsername);
-          if (problem) throw new ProvisioningError(`SCORECARD_ADMIN_PASSWORD ${problem}`);
+          if (problem)
+            throw new ProvisioningError(
+              `SCORECARD_ADMIN_PASSWORD ${PASSWORD_PROBLEM_MESSAGES[problem].en}`,
+            );
           await this.users.insert(manager, {
             username: setup.adminUsername,
             displayName: `${root.name}医保经办管理员`,
