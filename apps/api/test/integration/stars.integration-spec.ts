@@ -455,7 +455,7 @@ describe('service star of the month (一月一星)', () => {
       const answer = await vote(voter?.username ?? '', barred);
       expect(answer.status).toBe(409);
       expect(answer.body.message).toContain(barredPerson.lastStarPeriod);
-      expect(answer.body.message).toContain('12 months');
+      expect(answer.body.message).toContain('12 个月内不能再次当选');
       expect(await round(agency)).toMatchObject({ voterCount: 0, votedByMe: false });
     });
   });
