@@ -12,6 +12,7 @@ import { DemoProvinceSeeder } from '@scorecard/server-demo';
 import { AppModule } from './app/app.module';
 import { PlainJsonPipe } from './app/common/plain-json.pipe';
 import { invalidInput } from './app/common/validation-problems';
+import { mountQueueBoard } from './app/operations/queue-board';
 
 export interface ApiBootstrapOptions {
   /** Clock for the demo data (tests freeze it). */
@@ -70,6 +71,7 @@ export async function createApiApplication(
     }),
   );
 
+  mountQueueBoard(app);
   if (config.apiDocs) serveApiDocs(app);
   return app;
 }

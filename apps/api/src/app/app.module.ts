@@ -21,6 +21,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { JobsModule } from './jobs/jobs.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OperationsModule } from './operations/operations.module';
 import { PeriodsModule } from './periods/periods.module';
 import { RankingsModule } from './rankings/rankings.module';
 import { StarsModule } from './stars/stars.module';
@@ -68,6 +69,7 @@ export class AppModule {
         UsersModule,
         StarsModule,
         NotificationsModule,
+        OperationsModule,
         AuthModule,
         ...serveWeb,
       ],

@@ -29,6 +29,7 @@ const en: MessageSchema = {
     bulletin: 'Bulletin',
     stars: 'Service star selection',
     starWall: 'Service star gallery',
+    queues: 'Job queues',
   },
   login: {
     title: 'Log in',
@@ -413,6 +414,14 @@ const en: MessageSchema = {
       reopen: 'Reopened',
     },
     eventVersion: 'version {version}',
+  },
+  queues: {
+    title: 'Job queues',
+    lead: 'Imports, computations and scheduled tasks run in background queues. The queue dashboard shows waiting, active and failed jobs and lets you retry a failed one.',
+    import: 'Imports: check an uploaded file row by row and apply it',
+    aggregate: 'Computation: recompute a month’s scores and ranks after figures change',
+    schedule: 'Scheduled tasks: open months, send reminders, confirm service stars',
+    open: 'Open the queue dashboard',
   },
   bulletin: {
     title: 'Benchmarking bulletin of medical-insurance agencies of {region}, {year}-{month}',

@@ -27,6 +27,7 @@ const zhCN = {
     bulletin: '月度通报',
     stars: '服务之星评选',
     starWall: '服务之星风采',
+    queues: '任务队列',
   },
   login: {
     title: '登录',
@@ -405,6 +406,14 @@ const zhCN = {
       reopen: '重新开放',
     },
     eventVersion: '第 {version} 版',
+  },
+  queues: {
+    title: '任务队列',
+    lead: '导入、计算和定时任务都在后台队列中运行。在任务队列面板中可以查看等待、运行中和失败的任务，并重试失败的任务。',
+    import: '数据导入：逐行检查上传的文件并写入',
+    aggregate: '结果计算：填报或导入后重新计算当月得分和名次',
+    schedule: '定时任务：开放月份、催报提醒、确认服务之星',
+    open: '打开任务队列面板',
   },
   bulletin: {
     title: '{year} 年 {month} 月{region}医保经办机构对标评价通报',

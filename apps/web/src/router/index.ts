@@ -81,6 +81,12 @@ export function createAppRouter(
             meta: { permission: PAGE_PERMISSION.months },
           },
           {
+            path: 'queues',
+            name: 'queues',
+            component: () => import('../features/operations/QueuesPage.vue'),
+            meta: { permission: PAGE_PERMISSION.queues },
+          },
+          {
             path: 'bulletin',
             name: 'bulletin',
             component: () => import('../features/bulletin/BulletinPage.vue'),

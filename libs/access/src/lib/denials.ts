@@ -23,6 +23,7 @@ export const DENIAL_MESSAGES: Readonly<Record<AccessLocale, Readonly<Record<Perm
     'star.object': '只有本机构工作人员可以对评选结果提出异议',
     'star.participation': '只有省级中心可以查看各机构的评选情况',
     'star.configure': '只有省级中心可以设置评选规则',
+    'queue.operate': '只有省级中心可以管理任务队列',
   },
   en: {
     'submission.read': 'You may read the figures of your own agency only',
@@ -38,6 +39,7 @@ export const DENIAL_MESSAGES: Readonly<Record<AccessLocale, Readonly<Record<Perm
     'star.object': 'Only staff of this agency may object to its star',
     'star.participation': 'Only the province sees which agencies named a star',
     'star.configure': 'Only the province sets the star rules',
+    'queue.operate': 'Only the province operates the job queues',
   },
 };
 

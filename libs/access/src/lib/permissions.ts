@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   'star.object',
   'star.participation',
   'star.configure',
+  'queue.operate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,4 +43,6 @@ export const REACH: Readonly<Record<Permission, Readonly<Record<Role, Reach>>>> 
   'star.object': { national_admin: 'none', province_admin: 'none', city_admin: 'none', agency_head: 'none', staff: 'own' },
   'star.participation': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
   'star.configure': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
+  // The job queues serve the whole deployment: only its top administrators operate them.
+  'queue.operate': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
 };

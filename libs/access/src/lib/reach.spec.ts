@@ -63,6 +63,7 @@ const EXPECTED: Record<Permission, string> = {
   'star.object': /*        */ '---.... -----.- --.---- --.---- -..---- y..---- y-.----',
   'star.participation': /* */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
   'star.configure': /*     */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
+  'queue.operate': /*      */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
 };
 
 const cases = PERMISSIONS.flatMap((permission) => {

@@ -32,6 +32,7 @@ describe('navItemsFor', () => {
       'bulletin',
       'stars',
       'star-wall',
+      'queues',
     ]);
     expect(names('agency_head')).toEqual([
       'rankings',

@@ -30,6 +30,7 @@ export const PAGE_PERMISSION = {
   entry: 'submission.write',
   imports: 'submission.write',
   months: 'period.manage',
+  queues: 'queue.operate',
 } as const satisfies Record<string, Permission>;
 
 /** Whether a user may open a page needing `permission` (none needed: everyone logged in). */
@@ -65,5 +66,6 @@ export function navItemsFor(role: Role | null | undefined): NavItem[] {
   items.push({ name: 'bulletin', labelKey: 'nav.bulletin' });
   items.push({ name: 'stars', labelKey: 'nav.stars' });
   items.push({ name: 'star-wall', labelKey: 'nav.starWall' });
+  if (mayOpen(user, PAGE_PERMISSION.queues)) items.push({ name: 'queues', labelKey: 'nav.queues' });
   return items;
 }
