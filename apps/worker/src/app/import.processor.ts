@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
@@ -16,6 +16,7 @@ import {
   toImportDto,
 } from '@scorecard/server-database';
 import { type ImportKind, readImportFile } from '@scorecard/server-imports';
+import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
 import { ComputePeriodProducer, type ImportFileJobData, QueueName } from '@scorecard/server-queue';
 
 const MAX_REPORTED_ERRORS = 1000;
@@ -35,6 +36,7 @@ export class ImportProcessor extends WorkerHost {
     private readonly agencies: AgencyRepository,
     private readonly schemes: SchemeRepository,
     private readonly compute: ComputePeriodProducer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }
@@ -66,6 +68,10 @@ export class ImportProcessor extends WorkerHost {
         stream: createReadStream(job.data.path).pipe(counter),
         fileName: file.fileName,
         context: await this.contextFor(file.kind, file.uploaderRole, file.uploaderAgency),
+        xlsxLimits: {
+          maxPartBytes: this.config.importXlsxMaxPartBytes,
+          maxTotalBytes: this.config.importXlsxMaxTotalBytes,
+        },
       });
       const outcome = await this.importer.apply({
         importId: file.id,

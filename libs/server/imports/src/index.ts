@@ -6,3 +6,4 @@ export * from './lib/import-file.error';
 export * from './lib/parse-time';
 export * from './lib/read-import-file';
 export * from './lib/validate-row';
+export * from './lib/xlsx-rows';

@@ -31,6 +31,10 @@ export interface AppConfig {
   importDir: string;
   /** Largest accepted import file, in bytes. */
   importMaxBytes: number;
+  /** Largest size any one part of an XLSX file (a worksheet, its shared strings) may inflate to. */
+  importXlsxMaxPartBytes: number;
+  /** Largest size all parts of an XLSX file together may inflate to. */
+  importXlsxMaxTotalBytes: number;
   /** Prefix of BullMQ keys in Redis, so several deployments or test runs can share one Redis. */
   queuePrefix: string;
 }

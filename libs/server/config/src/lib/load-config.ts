@@ -89,6 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: env['QUEUE_PREFIX'] || 'scorecard',
     importDir: resolve(env['IMPORT_DIR'] || '.data/imports'),
     importMaxBytes: integer('IMPORT_MAX_BYTES', 1024 * 1024 * 1024, 1024, 64 * 1024 * 1024 * 1024),
+    // A full sheet of Excel's 1,048,576 rows of ratings inflates to about 200 MB.
+    importXlsxMaxPartBytes: integer('IMPORT_XLSX_MAX_PART_BYTES', 256 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+    importXlsxMaxTotalBytes: integer('IMPORT_XLSX_MAX_TOTAL_BYTES', 512 * 1024 * 1024, 1024, 16 * 1024 * 1024 * 1024),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

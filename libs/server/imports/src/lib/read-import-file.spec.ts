@@ -32,6 +32,7 @@ async function read(
     stream: Readable.from([typeof content === 'string' ? Buffer.from(content) : content]),
     fileName: options.fileName ?? `${kind}.csv`,
     context: context(kind, options.context),
+    xlsxLimits: { maxPartBytes: 64 * 1024 * 1024, maxTotalBytes: 128 * 1024 * 1024 },
   });
   const records: StagedRecord[] = [];
   let batches = 0;
@@ -298,6 +299,7 @@ describe('readImportFile', () => {
       stream: failing,
       fileName: 'ratings.csv',
       context: context('ratings'),
+      xlsxLimits: { maxPartBytes: 64 * 1024 * 1024, maxTotalBytes: 128 * 1024 * 1024 },
     });
     await expect(
       (async () => {

@@ -8,7 +8,7 @@ import type { ImportCell, ImportRow } from './import-cell';
 import { type ImportColumn, mapHeader } from './import-columns';
 import { ImportFileError } from './import-file.error';
 import { createRowValidator, type ImportContext } from './validate-row';
-import { xlsxRows } from './xlsx-rows';
+import { type XlsxLimits, xlsxRows } from './xlsx-rows';
 
 export interface ImportSummary {
   /** Data rows read (blank rows not counted). */
@@ -37,6 +37,8 @@ export function readImportFile(args: {
   stream: Readable;
   fileName: string;
   context: ImportContext;
+  /** How far an XLSX file's parts may inflate. */
+  xlsxLimits: XlsxLimits;
 }): ImportFileReader {
   let settle: (summary: ImportSummary) => void = () => undefined;
   let fail: (error: unknown) => void = () => undefined;
@@ -58,7 +60,12 @@ export function readImportFile(args: {
       if (errors.length < context.maxErrors) errors.push(error);
     };
     try {
-      const source = rowsOf(args.fileName, stream, (detected) => (encoding = detected));
+      const source = rowsOf(
+        args.fileName,
+        stream,
+        args.xlsxLimits,
+        (detected) => (encoding = detected),
+      );
       const validate = createRowValidator(context);
       let positions: Map<ImportColumn, number> | null = null;
       let width = 0;
@@ -131,11 +138,12 @@ export function readImportFile(args: {
 function rowsOf(
   fileName: string,
   stream: Readable,
+  xlsxLimits: XlsxLimits,
   onEncoding: (encoding: TextEncoding) => void,
 ): AsyncIterable<ImportRow[]> {
   const extension = extname(fileName).toLowerCase();
   if (extension === '.csv' || extension === '.txt') return csvRows(stream, onEncoding);
-  if (extension === '.xlsx') return xlsxRows(stream);
+  if (extension === '.xlsx') return xlsxRows(stream, xlsxLimits);
   if (extension === '.xls') {
     throw new ImportFileError(
       'XLS workbooks (Excel 97–2003) are not supported: save the file as XLSX or CSV',
