@@ -124,17 +124,29 @@ export class ImportProcessor extends WorkerHost {
     const inScope = isRole(role)
       ? agenciesReachable(buildAgencyTree(all), { role, agencyCode }, 'submission.write')
       : [];
-    const scheme = await this.schemes.findForYear(new Date().getFullYear());
+    const schemes = await this.schemes.findAll();
+    const byYear = new Map<number, Map<string, { allowsOverTarget: boolean }>>();
+    /** As SchemeRepository.findForYear: the month's year's scheme, or else the latest earlier one. */
+    const indicatorsFor = (period: string) => {
+      const year = Number(period.slice(0, 4));
+      let indicators = byYear.get(year);
+      if (!indicators) {
+        const scheme = schemes.filter((candidate) => candidate.year <= year).at(-1);
+        indicators = new Map(
+          (scheme?.indicators ?? []).map((indicator) => [
+            indicator.code,
+            { allowsOverTarget: indicator.allowsOverTarget },
+          ]),
+        );
+        byYear.set(year, indicators);
+      }
+      return indicators;
+    };
     return {
       kind,
       agenciesInScope: new Set(inScope),
       knownAgencies: new Set(all.map((agency) => agency.code)),
-      indicators: new Map(
-        (scheme?.indicators ?? []).map((indicator) => [
-          indicator.code,
-          { allowsOverTarget: indicator.allowsOverTarget },
-        ]),
-      ),
+      indicatorsFor,
       now: new Date(),
       maxErrors: MAX_REPORTED_ERRORS,
     };

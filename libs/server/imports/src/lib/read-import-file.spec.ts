@@ -12,11 +12,13 @@ function context(kind: ImportKind, overrides: Partial<ImportContext> = {}): Impo
     kind,
     agenciesInScope: new Set(['330102', '330105']),
     knownAgencies: new Set(['330000', '330100', '330102', '330105', '330203']),
-    indicators: new Map([
-      ['enrollment_expansion', { allowsOverTarget: true }],
-      ['collection', { allowsOverTarget: false }],
-      ['satisfaction', { allowsOverTarget: false }],
-    ]),
+    indicatorsFor: () =>
+      new Map([
+        ['enrollment_expansion', { allowsOverTarget: true }],
+        ['collection', { allowsOverTarget: false }],
+        ['satisfaction', { allowsOverTarget: false }],
+        ['online_reply', { allowsOverTarget: false }],
+      ]),
     now: NOW,
     maxErrors: 1000,
     ...overrides,

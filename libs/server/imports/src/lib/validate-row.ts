@@ -1,5 +1,6 @@
 import { checkAmount, describeAmountProblem, formatAmount, isPeriod, periodOf } from '@scorecard/scoring';
 import {
+  DERIVED_INDICATOR,
   type StagedConsultation,
   type StagedRating,
   type StagedRecord,
@@ -24,8 +25,11 @@ export interface ImportContext {
   /** Agencies the uploader may import figures for. */
   agenciesInScope: ReadonlySet<string>;
   knownAgencies: ReadonlySet<string>;
-  /** Indicator codes of the scheme; `allowsOverTarget` lets the numerator exceed the denominator. */
-  indicators: ReadonlyMap<string, { allowsOverTarget: boolean }>;
+  /**
+   * The indicators in force in a month (YYYY-MM), by code; `allowsOverTarget` lets the numerator
+   * exceed the denominator. Each row is checked against the scheme of its own month.
+   */
+  indicatorsFor: (period: string) => ReadonlyMap<string, { allowsOverTarget: boolean }>;
   /** Times after this are refused as in the future. */
   now: Date;
   /** How many errors to list (all are counted). */
@@ -81,6 +85,7 @@ function checkRating(cell: (column: ImportColumn) => ImportCell, context: Import
       });
     }
   }
+  if (ratedAt !== null) checkDerived('ratings', 'rated_at', cell('rated_at'), ratedAt, context, problems);
   if (
     problems.length > 0 ||
     agencyCode === null ||
@@ -114,6 +119,8 @@ function checkConsultation(
       message: 'is before the consultation was asked (asked_at)',
     });
   }
+  if (askedAt !== null)
+    checkDerived('consultations', 'asked_at', cell('asked_at'), askedAt, context, problems);
   if (problems.length > 0 || agencyCode === null || askedAt === null) return { problems };
   const record: StagedConsultation = {
     period: periodOf(askedAt),
@@ -143,10 +150,12 @@ function checkSubmission(
     isPeriod(periodText) ? null : 'must be a month as YYYY-MM, e.g. 2026-10',
   );
   const agencyCode = checkAgency(cell('agency_code'), context, problems);
+  // Without a valid month there is no scheme to check the code against; the month is refused.
+  const indicators = period === null ? null : context.indicatorsFor(periodText);
   const indicatorCode = checkText('indicator_code', cell('indicator_code'), problems, (text) =>
-    context.indicators.has(text)
+    indicators === null || indicators.has(text)
       ? null
-      : `unknown indicator code "${text}" (known: ${[...context.indicators.keys()].join(', ')})`,
+      : `unknown indicator code "${text}" in the scheme of ${periodText} (known: ${[...indicators.keys()].join(', ')})`,
   );
   const numerator = checkFigure('numerator', cell('numerator'), problems);
   const denominator = checkFigure('denominator', cell('denominator'), problems);
@@ -156,7 +165,7 @@ function checkSubmission(
     denominator !== null &&
     numerator > denominator
   ) {
-    if (!context.indicators.get(indicatorCode)?.allowsOverTarget) {
+    if (!indicators?.get(indicatorCode)?.allowsOverTarget) {
       problems.push({
         field: 'numerator',
         value: cellText(cell('numerator')),
@@ -194,6 +203,26 @@ function checkSubmission(
     denominator: formatAmount(denominator),
   };
   return { record };
+}
+
+/** A raw record makes a figure of its month's scheme: the scheme must have that indicator. */
+function checkDerived(
+  kind: 'ratings' | 'consultations',
+  field: ImportColumn,
+  cell: ImportCell,
+  at: Date,
+  context: ImportContext,
+  problems: FieldProblem[],
+): void {
+  const period = periodOf(at);
+  const code = DERIVED_INDICATOR[kind];
+  if (!context.indicatorsFor(period).has(code)) {
+    problems.push({
+      field,
+      value: cellText(cell),
+      message: `the scheme of ${period} has no indicator ${code} for these records to count towards`,
+    });
+  }
 }
 
 /** False (with the problem noted) when the cell is a formula or text a spreadsheet would run. */

@@ -22,7 +22,7 @@ export type ImportOutcome =
   | { status: 'rejected'; rows: number; errorCount: number; errors: { row: number; field: string; value: string; message: string }[] };
 
 /** Derived indicator of each raw kind: which submission figure its records make. */
-const DERIVED_INDICATOR: Record<Exclude<ImportKindName, 'submissions'>, string> = {
+export const DERIVED_INDICATOR: Record<Exclude<ImportKindName, 'submissions'>, string> = {
   ratings: 'satisfaction',
   consultations: 'online_reply',
 };
@@ -209,27 +209,37 @@ export class RawRecordImporter {
    * Writes derived or imported figures into the agency-months' submissions (created if absent).
    * A submissions file submits the month (`submitted`); raw records leave a draft a draft, and
    * mark changed figures of an already submitted month as submitted again.
+   *
+   * Who submitted, and whether late, is the agency's own doing: an agency importing its own figures
+   * is their submitter, late as a save would be; an admin importing figures for an agency below it
+   * neither becomes its submitter nor makes it late.
    */
   private async upsertFigures(client: PoolClient, figuresSql: string, uploader: ImportUploader, options: { submits: boolean }) {
     const { rows: dues } = await client.query(
       `SELECT a.period, a.agency_code, p.due_date::text AS due_date FROM import_affected a JOIN period p USING (period)`,
     );
     const now = new Date();
-    const late = (dues as { period: string; agency_code: string; due_date: string }[]).map((due) => ({
-      period: due.period,
-      agency_code: due.agency_code,
-      late: isLate(now, due.due_date),
-    }));
+    const owners = (dues as { period: string; agency_code: string; due_date: string }[]).map((due) => {
+      const own = due.agency_code === uploader.agencyCode;
+      return {
+        period: due.period,
+        agency_code: due.agency_code,
+        submitted_by: own ? uploader.username : null,
+        late: own && isLate(now, due.due_date),
+      };
+    });
+    // A null submitter in EXCLUDED marks a row imported on the agency's behalf: its own keep theirs.
     await client.query(
       `INSERT INTO submission (period, agency_code, version, status, late, submitted_at, submitted_by)
-       SELECT l.period, l.agency_code, 1, CASE WHEN $3::boolean THEN 'submitted' ELSE 'draft' END, l.late, now(), $2
-         FROM jsonb_to_recordset($1::jsonb) AS l(period char(7), agency_code char(6), late boolean)
+       SELECT l.period, l.agency_code, 1, CASE WHEN $2::boolean THEN 'submitted' ELSE 'draft' END, l.late, now(), l.submitted_by
+         FROM jsonb_to_recordset($1::jsonb) AS l(period char(7), agency_code char(6), submitted_by text, late boolean)
        ON CONFLICT (period, agency_code) DO UPDATE
          SET version = submission.version + 1,
-             status = CASE WHEN submission.status = 'draft' AND NOT $3::boolean THEN 'draft' ELSE 'submitted' END,
-             submitted_at = now(), submitted_by = $2,
-             late = submission.late OR EXCLUDED.late`,
-      [JSON.stringify(late), uploader.username, options.submits],
+             status = CASE WHEN submission.status = 'draft' AND NOT $2::boolean THEN 'draft' ELSE 'submitted' END,
+             submitted_at = CASE WHEN EXCLUDED.submitted_by IS NULL THEN submission.submitted_at ELSE now() END,
+             submitted_by = COALESCE(EXCLUDED.submitted_by, submission.submitted_by),
+             late = CASE WHEN EXCLUDED.submitted_by IS NULL THEN submission.late ELSE EXCLUDED.late END`,
+      [JSON.stringify(owners), options.submits],
     );
     await client.query(
       `INSERT INTO submission_value (period, agency_code, indicator_code, numerator, denominator)

@@ -45,4 +45,17 @@ export class SchemeRepository {
       .getRepository(SchemeIndicatorEntity)
       .insert(indicators.map((indicator, index) => ({ ...indicator, year, sortOrder: index + 1 })));
   }
+
+  /** Every year's scheme, oldest first: an import checks each row against the scheme of its month. */
+  async findAll(manager: EntityManager = this.dataSource.manager): Promise<Scheme[]> {
+    const schemes = await manager.getRepository(IndicatorSchemeEntity).find({ order: { year: 'ASC' } });
+    const indicators = await manager
+      .getRepository(SchemeIndicatorEntity)
+      .find({ order: { year: 'ASC', sortOrder: 'ASC' } });
+    return schemes.map((scheme) => ({
+      year: scheme.year,
+      dueDay: scheme.dueDay,
+      indicators: indicators.filter((indicator) => indicator.year === scheme.year),
+    }));
+  }
 }
