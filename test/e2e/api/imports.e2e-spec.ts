@@ -1,5 +1,5 @@
 import { api, login } from '../support/http';
-import { importFile } from '../support/imports';
+import { importFile, jobFinished } from '../support/imports';
 
 /** Ratings of one agency: `good` of them at level 4–5, the rest at 1–3, all inside `period` (Shanghai time). */
 function ratingsCsv(
@@ -74,7 +74,7 @@ describe('raw-record imports through the running product', () => {
     ).toBe(before);
   });
 
-  it('applies the very same file again once the figures were corrected by hand since', async () => {
+  it('asks before the very same file replaces figures corrected by hand since, and applies it once confirmed', async () => {
     const current = (await api('GET', `/submissions/${openPeriod}/${county}`, { token: admin }))
       .body;
     const corrected = await api('PUT', `/submissions/${openPeriod}/${county}`, {
@@ -85,13 +85,30 @@ describe('raw-record imports through the running product', () => {
       },
     });
     expect(corrected.status).toBe(200);
-    const { job } = await importFile(
+    const { body, job } = await importFile(
       head,
       'ratings',
       'ratings.csv',
       ratingsCsv(county, openPeriod, 7624, 8682 - 7624),
     );
-    expect(job.result.status).toBe('applied');
+    expect(job.result).toMatchObject({
+      status: 'needs_confirmation',
+      replacementCount: 1,
+      replacements: [
+        {
+          period: openPeriod,
+          agencyCode: county,
+          indicatorCode: 'satisfaction',
+          before: { numerator: '8000.00', denominator: '8682.00' },
+          after: { numerator: '7624.00', denominator: '8682.00' },
+        },
+      ],
+    });
+    expect(await satisfactionOf(county)).toEqual({ numerator: 8000, denominator: 8682 });
+
+    const confirmed = await api('POST', `/imports/${body.importId}/confirm`, { token: head });
+    expect(confirmed).toMatchObject({ status: 202, body: { jobId: body.jobId } });
+    expect((await jobFinished(head, body.jobId)).result.status).toBe('applied');
     expect(await satisfactionOf(county)).toEqual({ numerator: 7624, denominator: 8682 });
   });
 

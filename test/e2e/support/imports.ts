@@ -9,9 +9,11 @@ export async function importFile(
   kind: string,
   fileName: string,
   content: string | Uint8Array,
+  fields: Record<string, string> = {},
 ): Promise<{ status: number; body: Json; job?: Json }> {
   const form = new FormData();
   form.append('kind', kind);
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append(
     'file',
     new Blob([typeof content === 'string' ? content : new Uint8Array(content)]),
@@ -24,13 +26,17 @@ export async function importFile(
   });
   const body = await response.json();
   if (response.status !== 202) return { status: response.status, body };
-  const job = await waitUntil(
+  return { status: response.status, body, job: await jobFinished(token, body.jobId) };
+}
+
+/** Waits until a job has completed or failed, and gives its state as GET /jobs/:id answers it. */
+export function jobFinished(token: string, jobId: string): Promise<Json> {
+  return waitUntil(
     async () => {
-      const { body: state } = await api('GET', `/jobs/${body.jobId}`, { token });
+      const { body: state } = await api('GET', `/jobs/${jobId}`, { token });
       return state.state === 'completed' || state.state === 'failed' ? state : undefined;
     },
-    `import job ${body.jobId}`,
+    `import job ${jobId}`,
     120_000,
   );
-  return { status: response.status, body, job };
 }

@@ -46,6 +46,7 @@ describe('imported ratings of an agency that has not submitted its month', () =>
       kind: 'ratings',
       contentHash,
       uploader: { username: 'admin', role: 'province_admin', agencyCode: '330000' },
+      replaceTyped: false,
       batches: batches(),
       summary: Promise.resolve({ rows: records.length, errorCount: 0, errors: [] }),
     });

@@ -82,6 +82,7 @@ export class ImportProcessor extends WorkerHost {
           role: file.uploaderRole,
           agencyCode: file.uploaderAgency,
         },
+        replaceTyped: file.replaceTyped,
         batches: reader.batches as AsyncIterable<StagedRecord[]>,
         summary: reader.summary.then((summary) => ({
           rows: summary.rows,
@@ -95,6 +96,9 @@ export class ImportProcessor extends WorkerHost {
           errorCount: outcome.errorCount,
           errors: outcome.errors,
         });
+      } else if (outcome.status === 'needs_confirmation') {
+        // Nothing applied: the upload stays for the run its uploader confirms (or is removed on cancel).
+        await this.files.awaitConfirmation(file.id, outcome);
       } else if (outcome.status === 'unchanged') {
         await this.files.markUnchanged(file.id, outcome.rows);
       } else {
@@ -104,10 +108,10 @@ export class ImportProcessor extends WorkerHost {
       this.logger.log(
         `Import ${file.id} (${file.kind}, ${file.fileName}): ${outcome.status}, ${outcome.rows} rows`,
       );
+      if (outcome.status !== 'needs_confirmation') await rm(job.data.path, { force: true });
     } finally {
       clearInterval(progress);
     }
-    await rm(job.data.path, { force: true });
     return this.finish(job, file.id);
   }
 

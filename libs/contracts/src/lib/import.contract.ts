@@ -9,6 +9,15 @@ export interface ImportErrorDto {
   message: string;
 }
 
+/** A figure someone typed in that a file would replace: the agency-month, the indicator, old and new. */
+export interface ImportReplacementDto {
+  period: string;
+  agencyCode: string;
+  indicatorCode: string;
+  before: { numerator: string; denominator: string };
+  after: { numerator: string; denominator: string };
+}
+
 /** 202 answer of POST /api/imports */
 export interface ImportAcceptedDto {
   jobId: string;
@@ -20,12 +29,20 @@ export interface ImportDto {
   id: string;
   kind: ImportKind;
   fileName: string;
-  /** `unchanged`: the very file already makes up these figures. */
-  status: 'queued' | 'applied' | 'unchanged' | 'rejected';
+  /**
+   * `unchanged`: the very file already makes up these figures. `needs_confirmation`: the file would
+   * replace figures someone typed in (`replacements`); nothing is applied until the uploader
+   * confirms it (POST /api/imports/:id/confirm) or cancels it (POST /api/imports/:id/cancel,
+   * then `cancelled`).
+   */
+  status: 'queued' | 'applied' | 'unchanged' | 'rejected' | 'needs_confirmation' | 'cancelled';
   rows: number | null;
   errorCount: number | null;
   /** The first 1,000 errors; the full count is `errorCount`. */
   errors: ImportErrorDto[];
+  /** The first 1,000 typed figures the file would replace; the full count is `replacementCount`. */
+  replacements: ImportReplacementDto[];
+  replacementCount: number;
   createdAt: string;
   finishedAt: string | null;
 }

@@ -81,6 +81,14 @@ export const API_MESSAGES = {
   },
   'job.notFound': { 'zh-CN': '任务 {id} 不存在', en: 'Job {id} does not exist' },
   'import.notFound': { 'zh-CN': '导入 {id} 不存在', en: 'Import {id} does not exist' },
+  'import.confirmationExpired': {
+    'zh-CN': '导入 {id} 已无法确认，请重新上传文件',
+    en: 'Import {id} can no longer be confirmed: upload the file again',
+  },
+  'import.notAwaitingConfirmation': {
+    'zh-CN': '导入 {id} 不在等待确认',
+    en: 'Import {id} is not waiting for a confirmation',
+  },
   'user.notFound': { 'zh-CN': '用户 {username} 不存在', en: 'User {username} does not exist' },
   'notification.notFound': {
     'zh-CN': '没有编号为 {id} 的消息',

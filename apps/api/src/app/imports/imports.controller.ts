@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { IMPORT_KINDS, type ImportAcceptedDto, type ImportDto, type ImportKind } from '@scorecard/contracts';
 import { Authorize } from '../access/authorize.decorator';
 import { type AuthenticatedUser, CurrentUser } from '../common/current-user.decorator';
@@ -12,6 +12,11 @@ import { UploadSizeInterceptor } from './upload-size.interceptor';
 class ImportFormDto {
   @IsIn(IMPORT_KINDS)
   kind!: ImportKind;
+
+  /** `true`: replace figures someone typed in without asking first. */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'replaceTyped must be true or false' })
+  replaceTyped?: 'true' | 'false';
 }
 
 @ApiTags('imports')
@@ -24,13 +29,38 @@ export class ImportsController {
   @Authorize('submission.write')
   @UseInterceptors(UploadSizeInterceptor, FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { kind: { enum: [...IMPORT_KINDS] }, file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        kind: { enum: [...IMPORT_KINDS] },
+        replaceTyped: { enum: ['true', 'false'] },
+        file: { type: 'string', format: 'binary' },
+      },
+    },
+  })
   upload(
     @Body() form: ImportFormDto,
     @UploadedFile() file: UploadedImport | undefined,
     @CurrentUser() caller: AuthenticatedUser,
   ): Promise<ImportAcceptedDto> {
-    return this.imports.accept(caller, form.kind, file);
+    return this.imports.accept(caller, form.kind, file, form.replaceTyped === 'true');
+  }
+
+  /** Applies a file that waits for a confirmation (`needs_confirmation`): 202, the same job runs again. */
+  @Post(':id/confirm')
+  @HttpCode(202)
+  @Authorize('submission.write')
+  confirm(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() caller: AuthenticatedUser): Promise<ImportAcceptedDto> {
+    return this.imports.confirm(caller, id);
+  }
+
+  /** Drops a file that waits for a confirmation: nothing is applied, its upload is removed. */
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Authorize('submission.write')
+  cancel(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() caller: AuthenticatedUser): Promise<ImportDto> {
+    return this.imports.cancel(caller, id);
   }
 
   @Get(':id')

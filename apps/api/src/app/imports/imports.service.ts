@@ -1,13 +1,21 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { ImportAcceptedDto, ImportDto, ImportKind } from '@scorecard/contracts';
 import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
 import { ImportFileRepository, toImportDto } from '@scorecard/server-database';
-import { ImportFileProducer } from '@scorecard/server-queue';
+import {
+  type ImportFileJobData,
+  ImportFileProducer,
+  importFileJobId,
+  QueueName,
+} from '@scorecard/server-queue';
 import { AccessPolicy } from '../access/access-policy';
-import { InvalidInputError, NotFoundError } from '../common/api.errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 
 export interface UploadedImport {
@@ -24,9 +32,19 @@ export class ImportsService {
     private readonly producer: ImportFileProducer,
     private readonly policy: AccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectQueue(QueueName.Import) private readonly queue: Queue<ImportFileJobData>,
   ) {}
 
-  async accept(caller: AuthenticatedUser, kind: ImportKind, file: UploadedImport | undefined): Promise<ImportAcceptedDto> {
+  /**
+   * `replaceTyped`: the uploader already agrees that the file replaces figures someone typed in;
+   * otherwise such a file stops before applying anything and waits for {@link confirm}.
+   */
+  async accept(
+    caller: AuthenticatedUser,
+    kind: ImportKind,
+    file: UploadedImport | undefined,
+    replaceTyped = false,
+  ): Promise<ImportAcceptedDto> {
     if (!file) throw new InvalidInputError([{ field: 'file', key: 'field.fileMissing' }]);
     try {
       if (file.size === 0) throw new InvalidInputError([{ field: 'file', key: 'field.fileEmpty' }]);
@@ -40,6 +58,7 @@ export class ImportsService {
         uploadedBy: caller.username,
         uploaderRole: caller.role,
         uploaderAgency: caller.agencyCode,
+        replaceTyped,
       });
       const jobId = await this.producer.enqueue({ importId: id, path: file.path });
       return { jobId, importId: id };
@@ -56,6 +75,27 @@ export class ImportsService {
     return toImportDto(file);
   }
 
+  /** Applies a file that waits for a confirmation, over the typed figures it listed: queued again. */
+  async confirm(caller: AuthenticatedUser, id: string): Promise<ImportAcceptedDto> {
+    await this.find(caller, id);
+    const job = await this.queue.getJob(importFileJobId(id));
+    if (!job) throw new ConflictError('import.confirmationExpired', { id });
+    if (!(await this.files.confirm(id))) throw new ConflictError('import.notAwaitingConfirmation', { id });
+    // The job that asked is done; the same job id runs the file again, now to apply it.
+    await removeFinished(job);
+    const jobId = await this.producer.enqueue({ importId: id, path: job.data.path });
+    return { jobId, importId: id };
+  }
+
+  /** Drops a file that waits for a confirmation: nothing of it is applied and its upload is removed. */
+  async cancel(caller: AuthenticatedUser, id: string): Promise<ImportDto> {
+    await this.find(caller, id);
+    if (!(await this.files.cancel(id))) throw new ConflictError('import.notAwaitingConfirmation', { id });
+    const job = await this.queue.getJob(importFileJobId(id));
+    if (job) await rm(job.data.path, { force: true });
+    return this.find(caller, id);
+  }
+
   /** Whether the caller may see an import (and its job): who uploaded it, or an admin above the uploader. */
   async mayReadImport(caller: AuthenticatedUser, id: string): Promise<boolean> {
     const file = await this.files.find(id);
@@ -69,6 +109,12 @@ export class ImportsService {
   get maxBytes(): number {
     return this.config.importMaxBytes;
   }
+}
+
+/** Removes a job once its worker has let go of it (it records its result just after the import's state). */
+async function removeFinished(job: { remove(): Promise<void>; isActive(): Promise<boolean> }): Promise<void> {
+  for (let attempt = 0; attempt < 50 && (await job.isActive()); attempt++) await sleep(100);
+  await job.remove();
 }
 
 function sha256(path: string): Promise<string> {

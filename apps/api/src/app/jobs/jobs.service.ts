@@ -21,8 +21,16 @@ export class JobsService {
 
   async find(caller: AuthenticatedUser, id: string): Promise<JobDto> {
     const found = await this.jobs.findWithPayload(id);
-    if (found && (await this.mayRead(caller, found.status.name, found.data))) return found.status;
-    throw new NotFoundError('job.notFound', { id });
+    if (!found || !(await this.mayRead(caller, found.status.name, found.data)))
+      throw new NotFoundError('job.notFound', { id });
+    // An import's result is the import as it is now (confirmed or cancelled since the job ended).
+    if (found.status.name === JobName.ImportFile && found.status.state === 'completed') {
+      return {
+        ...found.status,
+        result: await this.imports.find(caller, (found.data as ImportFileJobData).importId),
+      };
+    }
+    return found.status;
   }
 
   private async mayRead(caller: AuthenticatedUser, name: string, data: unknown): Promise<boolean> {

@@ -9,6 +9,16 @@ export function uploadImport(file: File, kind: ImportKind): Promise<ImportAccept
   return apiClient.postForm<ImportAcceptedDto>('/imports', form);
 }
 
+/** POST /api/imports/:id/confirm — applies a file that replaces typed figures: 202 {jobId, importId}. */
+export function confirmImport(id: string): Promise<ImportAcceptedDto> {
+  return apiClient.post<ImportAcceptedDto>(`/imports/${encodeURIComponent(id)}/confirm`);
+}
+
+/** POST /api/imports/:id/cancel — drops a file that waits for a confirmation. */
+export function cancelImport(id: string): Promise<ImportDto> {
+  return apiClient.post<ImportDto>(`/imports/${encodeURIComponent(id)}/cancel`);
+}
+
 /** GET /api/jobs/:id — {state, progress, result}. */
 export function fetchJob(id: string, signal?: AbortSignal): Promise<JobDto<ImportDto>> {
   return apiClient.get<JobDto<ImportDto>>(`/jobs/${encodeURIComponent(id)}`, { signal });

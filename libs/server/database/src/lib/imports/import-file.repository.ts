@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ImportDto } from '@scorecard/contracts';
+import type { ImportDto, ImportReplacementDto } from '@scorecard/contracts';
 
 export type ImportKindName = 'ratings' | 'consultations' | 'submissions';
-export type ImportStatus = 'queued' | 'applied' | 'unchanged' | 'rejected';
+export type ImportStatus = ImportDto['status'];
 
 export interface ImportFileRow {
   id: string;
@@ -18,6 +18,10 @@ export interface ImportFileRow {
   rows: number | null;
   errorCount: number | null;
   errors: { row: number; field: string; value: string; message: string }[] | null;
+  /** Apply even over figures someone typed in (the uploader said so, or confirmed it). */
+  replaceTyped: boolean;
+  replacements: ImportReplacementDto[] | null;
+  replacementCount: number | null;
   createdAt: Date;
   finishedAt: Date | null;
 }
@@ -27,11 +31,13 @@ export interface ImportFileRow {
 export class ImportFileRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(file: Omit<ImportFileRow, 'status' | 'rows' | 'errorCount' | 'errors' | 'createdAt' | 'finishedAt'>): Promise<void> {
+  async create(
+    file: Omit<ImportFileRow, 'status' | 'rows' | 'errorCount' | 'errors' | 'replacements' | 'replacementCount' | 'createdAt' | 'finishedAt'>,
+  ): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO import_file (id, kind, file_name, size_bytes, content_hash, uploaded_by, uploader_role, uploader_agency)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [file.id, file.kind, file.fileName, file.sizeBytes, file.contentHash, file.uploadedBy, file.uploaderRole, file.uploaderAgency],
+      `INSERT INTO import_file (id, kind, file_name, size_bytes, content_hash, uploaded_by, uploader_role, uploader_agency, replace_typed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [file.id, file.kind, file.fileName, file.sizeBytes, file.contentHash, file.uploadedBy, file.uploaderRole, file.uploaderAgency, file.replaceTyped],
     );
   }
 
@@ -52,6 +58,9 @@ export class ImportFileRepository {
       rows: row['rows'] === null ? null : Number(row['rows']),
       errorCount: row['error_count'] === null ? null : Number(row['error_count']),
       errors: row['errors'] as ImportFileRow['errors'],
+      replaceTyped: row['replace_typed'] === true,
+      replacements: row['replacements'] as ImportFileRow['replacements'],
+      replacementCount: row['replacement_count'] === null ? null : Number(row['replacement_count']),
       createdAt: row['created_at'] as Date,
       finishedAt: row['finished_at'] as Date | null,
     };
@@ -62,6 +71,38 @@ export class ImportFileRepository {
       `UPDATE import_file SET status = 'unchanged', rows = $2, error_count = 0, errors = '[]', finished_at = now() WHERE id = $1`,
       [id, rows],
     );
+  }
+
+  /** The file would replace typed figures: it waits, unapplied, for its uploader to confirm or cancel. */
+  async awaitConfirmation(id: string, outcome: { rows: number; replacementCount: number; replacements: ImportReplacementDto[] }): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE import_file SET status = 'needs_confirmation', rows = $2, error_count = 0, errors = '[]',
+              replacement_count = $3, replacements = $4::jsonb, finished_at = now()
+        WHERE id = $1 AND status = 'queued'`,
+      [id, outcome.rows, outcome.replacementCount, JSON.stringify(outcome.replacements)],
+    );
+  }
+
+  /**
+   * Confirmed: the file is to be applied over the typed figures. False when it was not waiting for
+   * a confirmation (already confirmed, cancelled, or never asked), so a double click queues it once.
+   */
+  async confirm(id: string): Promise<boolean> {
+    const [, count] = (await this.dataSource.query(
+      `UPDATE import_file SET status = 'queued', replace_typed = true, finished_at = NULL
+        WHERE id = $1 AND status = 'needs_confirmation'`,
+      [id],
+    )) as [unknown, number];
+    return count === 1;
+  }
+
+  /** Cancelled: nothing of the file is applied. False when it was not waiting for a confirmation. */
+  async cancel(id: string): Promise<boolean> {
+    const [, count] = (await this.dataSource.query(
+      `UPDATE import_file SET status = 'cancelled', finished_at = now() WHERE id = $1 AND status = 'needs_confirmation'`,
+      [id],
+    )) as [unknown, number];
+    return count === 1;
   }
 
   async reject(id: string, outcome: { rows: number; errorCount: number; errors: ImportFileRow['errors'] }): Promise<void> {
@@ -82,6 +123,8 @@ export function toImportDto(file: ImportFileRow): ImportDto {
     rows: file.rows,
     errorCount: file.errorCount,
     errors: file.errors ?? [],
+    replacements: file.replacements ?? [],
+    replacementCount: file.replacementCount ?? 0,
     createdAt: file.createdAt.toISOString(),
     finishedAt: file.finishedAt ? file.finishedAt.toISOString() : null,
   };

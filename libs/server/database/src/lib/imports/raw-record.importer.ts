@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { isLate } from '@scorecard/scoring';
+import type { ImportReplacementDto } from '@scorecard/contracts';
 import type { ImportKindName } from './import-file.repository';
 import { AuditLogRepository } from '../repositories/audit-log.repository';
 
@@ -19,6 +20,7 @@ export interface ImportUploader { username: string; role: string; agencyCode: st
 export type ImportOutcome =
   | { status: 'applied'; rows: number; agencyMonths: number; periods: { period: string; revision: number }[] }
   | { status: 'unchanged'; rows: number; agencyMonths: number; periods: [] }
+  | { status: 'needs_confirmation'; rows: number; replacementCount: number; replacements: ImportReplacementDto[] }
   | { status: 'rejected'; rows: number; errorCount: number; errors: { row: number; field: string; value: string; message: string }[] };
 
 /** Derived indicator of each raw kind: which submission figure its records make. */
@@ -26,6 +28,21 @@ export const DERIVED_INDICATOR: Record<Exclude<ImportKindName, 'submissions'>, s
   ratings: 'satisfaction',
   consultations: 'online_reply',
 };
+
+/** How many replaced figures an import lists (all are counted). */
+const MAX_LISTED_REPLACEMENTS = 1000;
+
+/** The figures a file sets, as (period, agency_code, indicator_code, numerator, denominator). */
+function figuresOf(kind: ImportKindName): string {
+  if (kind === 'submissions') return 'SELECT period, agency_code, indicator_code, numerator, denominator FROM import_staging';
+  const derived =
+    kind === 'ratings'
+      ? `SELECT period, agency_code, count(*) FILTER (WHERE level >= 4) AS numerator, count(*) AS denominator
+           FROM import_staging GROUP BY period, agency_code`
+      : `SELECT period, agency_code, count(*) FILTER (WHERE answered_within_48h) AS numerator, count(*) AS denominator
+           FROM import_staging GROUP BY period, agency_code`;
+  return `SELECT period, agency_code, '${DERIVED_INDICATOR[kind]}'::text AS indicator_code, numerator, denominator FROM (${derived}) d`;
+}
 
 const STAGING_COLUMNS: Record<ImportKindName, string> = {
   ratings: 'period char(7), agency_code char(6), rated_at timestamptz, channel text, level smallint',
@@ -51,6 +68,8 @@ export class RawRecordImporter {
     kind: ImportKindName;
     contentHash: string;
     uploader: ImportUploader;
+    /** Apply over figures someone typed in; otherwise such a file waits for a confirmation. */
+    replaceTyped: boolean;
     batches: AsyncIterable<StagedRecord[]>;
     /** Resolves once the whole file was read: rows and errors. */
     summary: Promise<{ rows: number; errorCount: number; errors: { row: number; field: string; value: string; message: string }[] }>;
@@ -90,7 +109,15 @@ export class RawRecordImporter {
         return { status: 'unchanged', rows: summary.rows, agencyMonths, periods: [] };
       }
 
-      if (args.kind === 'submissions') await this.mergeSubmissions(client, args.uploader);
+      if (!args.replaceTyped) {
+        const typed = await this.typedFiguresReplaced(client, args.kind);
+        if (typed.replacementCount > 0) {
+          await client.query('ROLLBACK');
+          return { status: 'needs_confirmation', rows: summary.rows, ...typed };
+        }
+      }
+
+      if (args.kind === 'submissions') await this.mergeSubmissions(client, args.importId, args.uploader);
       else await this.mergeRawRecords(client, args.kind, args.importId, args.uploader);
 
       // Files of other kinds no longer make up these agency-months' figures alone.
@@ -157,6 +184,41 @@ export class RawRecordImporter {
       }));
   }
 
+  /** Figures typed in by hand (written by no file) that the file would change. */
+  private async typedFiguresReplaced(client: PoolClient, kind: ImportKindName) {
+    const { rows } = await client.query(
+      `SELECT f.period, f.agency_code, f.indicator_code,
+              v.numerator::text AS before_numerator, v.denominator::text AS before_denominator,
+              f.numerator::numeric(15, 2)::text AS after_numerator, f.denominator::numeric(15, 2)::text AS after_denominator,
+              count(*) OVER () AS total
+         FROM (${figuresOf(kind)}) f
+         JOIN submission_value v USING (period, agency_code, indicator_code)
+        WHERE v.import_id IS NULL AND (v.numerator <> f.numerator OR v.denominator <> f.denominator)
+        ORDER BY f.period, f.agency_code, f.indicator_code
+        LIMIT ${MAX_LISTED_REPLACEMENTS}`,
+    );
+    const found = rows as {
+      period: string;
+      agency_code: string;
+      indicator_code: string;
+      before_numerator: string;
+      before_denominator: string;
+      after_numerator: string;
+      after_denominator: string;
+      total: string;
+    }[];
+    return {
+      replacementCount: found.length === 0 ? 0 : Number(found[0]?.total),
+      replacements: found.map((row) => ({
+        period: row.period,
+        agencyCode: row.agency_code,
+        indicatorCode: row.indicator_code,
+        before: { numerator: row.before_numerator, denominator: row.before_denominator },
+        after: { numerator: row.after_numerator, denominator: row.after_denominator },
+      })),
+    };
+  }
+
   private async mergeRawRecords(client: PoolClient, kind: 'ratings' | 'consultations', importId: string, uploader: ImportUploader) {
     const table = kind === 'ratings' ? 'rating' : 'consultation';
     const { rows: months } = await client.query('SELECT DISTINCT period FROM import_affected');
@@ -181,28 +243,12 @@ export class RawRecordImporter {
         [importId],
       );
     }
-    const derived =
-      kind === 'ratings'
-        ? `SELECT period, agency_code, count(*) FILTER (WHERE level >= 4) AS numerator, count(*) AS denominator
-             FROM import_staging GROUP BY period, agency_code`
-        : `SELECT period, agency_code, count(*) FILTER (WHERE answered_within_48h) AS numerator, count(*) AS denominator
-             FROM import_staging GROUP BY period, agency_code`;
     // Raw records alone do not submit the month: a submission they create stays a draft.
-    await this.upsertFigures(
-      client,
-      `SELECT period, agency_code, '${DERIVED_INDICATOR[kind]}' AS indicator_code, numerator, denominator FROM (${derived}) d`,
-      uploader,
-      { submits: false },
-    );
+    await this.upsertFigures(client, figuresOf(kind), importId, uploader, { submits: false });
   }
 
-  private async mergeSubmissions(client: PoolClient, uploader: ImportUploader) {
-    await this.upsertFigures(
-      client,
-      'SELECT period, agency_code, indicator_code, numerator, denominator FROM import_staging',
-      uploader,
-      { submits: true },
-    );
+  private async mergeSubmissions(client: PoolClient, importId: string, uploader: ImportUploader) {
+    await this.upsertFigures(client, figuresOf('submissions'), importId, uploader, { submits: true });
   }
 
   /**
@@ -214,7 +260,13 @@ export class RawRecordImporter {
    * is their submitter, late as a save would be; an admin importing figures for an agency below it
    * neither becomes its submitter nor makes it late.
    */
-  private async upsertFigures(client: PoolClient, figuresSql: string, uploader: ImportUploader, options: { submits: boolean }) {
+  private async upsertFigures(
+    client: PoolClient,
+    figuresSql: string,
+    importId: string,
+    uploader: ImportUploader,
+    options: { submits: boolean },
+  ) {
     const { rows: dues } = await client.query(
       `SELECT a.period, a.agency_code, p.due_date::text AS due_date FROM import_affected a JOIN period p USING (period)`,
     );
@@ -242,10 +294,11 @@ export class RawRecordImporter {
       [JSON.stringify(owners), options.submits],
     );
     await client.query(
-      `INSERT INTO submission_value (period, agency_code, indicator_code, numerator, denominator)
-       ${figuresSql}
+      `INSERT INTO submission_value (period, agency_code, indicator_code, numerator, denominator, import_id)
+       SELECT period, agency_code, indicator_code, numerator, denominator, $1::uuid FROM (${figuresSql}) f
        ON CONFLICT (period, agency_code, indicator_code) DO UPDATE
-         SET numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator`,
+         SET numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, import_id = EXCLUDED.import_id`,
+      [importId],
     );
   }
 }
