@@ -15,7 +15,7 @@ import {
   type StagedRecord,
   toImportDto,
 } from '@scorecard/server-database';
-import { type ImportKind, readImportFile } from '@scorecard/server-imports';
+import { importErrorRenderer, type ImportKind, readImportFile } from '@scorecard/server-imports';
 import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
 import { ComputePeriodProducer, type ImportFileJobData, QueueName } from '@scorecard/server-queue';
 
@@ -119,7 +119,8 @@ export class ImportProcessor extends WorkerHost {
     await job.updateProgress(100);
     const file = await this.files.find(id);
     if (!file) throw new Error(`Import ${id} disappeared`);
-    return toImportDto(file);
+    // Callers read the import through the API, which puts its errors in their own language.
+    return toImportDto(file, importErrorRenderer('en'));
   }
 
   /** What the uploader may import for: the agencies it may write figures for. */

@@ -44,7 +44,14 @@ describe('submissions files: the scheme of each row’s month, and who submitted
     const id = randomUUID();
     const path = join(config.importDir, `${id}.csv`);
     writeFileSync(path, `${SUBMISSIONS}\n${lines.join('\n')}\n`);
-    await registerImportFile(db(), { id, kind: 'submissions', fileName: '月报.csv', uploader });
+    // The demo's figures were typed in by hand; asking before replacing them is tested elsewhere.
+    await registerImportFile(db(), {
+      id,
+      kind: 'submissions',
+      fileName: '月报.csv',
+      uploader,
+      replaceTyped: true,
+    });
     const job = await jobFinished(
       worker,
       await worker.get(ImportFileProducer).enqueue({ importId: id, path }),

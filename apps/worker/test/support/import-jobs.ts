@@ -15,11 +15,13 @@ export async function registerImportFile(
     uploader: { username: string; role: string; agency: string };
     /** Unique per test file unless a test means the same content. */
     contentHash?: string;
+    /** The uploader agreed beforehand that the file replaces figures typed in by hand. */
+    replaceTyped?: boolean;
   },
 ): Promise<void> {
   await dataSource.query(
-    `INSERT INTO import_file (id, kind, file_name, size_bytes, content_hash, uploaded_by, uploader_role, uploader_agency)
-     VALUES ($1, $2, $3, 1, $4, $5, $6, $7)`,
+    `INSERT INTO import_file (id, kind, file_name, size_bytes, content_hash, uploaded_by, uploader_role, uploader_agency, replace_typed)
+     VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8)`,
     [
       file.id,
       file.kind,
@@ -28,6 +30,7 @@ export async function registerImportFile(
       file.uploader.username,
       file.uploader.role,
       file.uploader.agency,
+      file.replaceTyped ?? false,
     ],
   );
 }

@@ -3,6 +3,7 @@ export * from './lib/decode-text';
 export * from './lib/import-cell';
 export * from './lib/import-columns';
 export * from './lib/import-file.error';
+export * from './lib/import-messages';
 export * from './lib/parse-time';
 export * from './lib/read-import-file';
 export * from './lib/validate-row';

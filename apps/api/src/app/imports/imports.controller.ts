@@ -2,9 +2,10 @@ import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Up
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { IMPORT_KINDS, type ImportAcceptedDto, type ImportDto, type ImportKind } from '@scorecard/contracts';
+import { IMPORT_KINDS, type ImportAcceptedDto, type ImportDto, type ImportKind, type Language } from '@scorecard/contracts';
 import { Authorize } from '../access/authorize.decorator';
 import { type AuthenticatedUser, CurrentUser } from '../common/current-user.decorator';
+import { RequestLanguage } from '../common/request-language.decorator';
 import { buildImportErrorReport } from './import-errors.csv';
 import { ImportsService, type UploadedImport } from './imports.service';
 import { UploadSizeInterceptor } from './upload-size.interceptor';
@@ -59,19 +60,31 @@ export class ImportsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Authorize('submission.write')
-  cancel(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() caller: AuthenticatedUser): Promise<ImportDto> {
-    return this.imports.cancel(caller, id);
+  cancel(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() caller: AuthenticatedUser,
+    @RequestLanguage() language: Language,
+  ): Promise<ImportDto> {
+    return this.imports.cancel(caller, id, language);
   }
 
   @Get(':id')
-  find(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() caller: AuthenticatedUser): Promise<ImportDto> {
-    return this.imports.find(caller, id);
+  find(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() caller: AuthenticatedUser,
+    @RequestLanguage() language: Language,
+  ): Promise<ImportDto> {
+    return this.imports.find(caller, id, language);
   }
 
   @Get(':id/errors.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="import-errors.csv"')
-  async errors(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() caller: AuthenticatedUser): Promise<string> {
-    return buildImportErrorReport(await this.imports.find(caller, id));
+  async errors(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() caller: AuthenticatedUser,
+    @RequestLanguage() language: Language,
+  ): Promise<string> {
+    return buildImportErrorReport(await this.imports.find(caller, id, language), language);
   }
 }

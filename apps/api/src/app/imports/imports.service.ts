@@ -5,9 +5,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import type { ImportAcceptedDto, ImportDto, ImportKind } from '@scorecard/contracts';
+import { DEFAULT_LANGUAGE, type ImportAcceptedDto, type ImportDto, type ImportKind, type Language } from '@scorecard/contracts';
 import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
 import { ImportFileRepository, toImportDto } from '@scorecard/server-database';
+import { importErrorRenderer } from '@scorecard/server-imports';
 import {
   type ImportFileJobData,
   ImportFileProducer,
@@ -68,11 +69,12 @@ export class ImportsService {
     }
   }
 
-  async find(caller: AuthenticatedUser, id: string): Promise<ImportDto> {
+  /** The import, its errors in the caller's language. */
+  async find(caller: AuthenticatedUser, id: string, language: Language = DEFAULT_LANGUAGE): Promise<ImportDto> {
     const file = await this.files.find(id);
     // Someone else's import is not found, rather than forbidden: ids are not to be probed.
     if (!file || !(await this.mayRead(caller, file))) throw new NotFoundError('import.notFound', { id });
-    return toImportDto(file);
+    return toImportDto(file, importErrorRenderer(language));
   }
 
   /** Applies a file that waits for a confirmation, over the typed figures it listed: queued again. */
@@ -88,12 +90,12 @@ export class ImportsService {
   }
 
   /** Drops a file that waits for a confirmation: nothing of it is applied and its upload is removed. */
-  async cancel(caller: AuthenticatedUser, id: string): Promise<ImportDto> {
+  async cancel(caller: AuthenticatedUser, id: string, language: Language = DEFAULT_LANGUAGE): Promise<ImportDto> {
     await this.find(caller, id);
     if (!(await this.files.cancel(id))) throw new ConflictError('import.notAwaitingConfirmation', { id });
     const job = await this.queue.getJob(importFileJobId(id));
     if (job) await rm(job.data.path, { force: true });
-    return this.find(caller, id);
+    return this.find(caller, id, language);
   }
 
   /** Whether the caller may see an import (and its job): who uploaded it, or an admin above the uploader. */

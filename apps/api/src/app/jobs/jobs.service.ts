@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { JobDto } from '@scorecard/contracts';
+import { DEFAULT_LANGUAGE, type JobDto, type Language } from '@scorecard/contracts';
 import { type ImportFileJobData, JobName, JobStatusService } from '@scorecard/server-queue';
 import { AccessPolicy } from '../access/access-policy';
 import { NotFoundError } from '../common/api.errors';
@@ -19,7 +19,8 @@ export class JobsService {
     private readonly policy: AccessPolicy,
   ) {}
 
-  async find(caller: AuthenticatedUser, id: string): Promise<JobDto> {
+  /** The job; an import job's result in the caller's language. */
+  async find(caller: AuthenticatedUser, id: string, language: Language = DEFAULT_LANGUAGE): Promise<JobDto> {
     const found = await this.jobs.findWithPayload(id);
     if (!found || !(await this.mayRead(caller, found.status.name, found.data)))
       throw new NotFoundError('job.notFound', { id });
@@ -27,7 +28,7 @@ export class JobsService {
     if (found.status.name === JobName.ImportFile && found.status.state === 'completed') {
       return {
         ...found.status,
-        result: await this.imports.find(caller, (found.data as ImportFileJobData).importId),
+        result: await this.imports.find(caller, (found.data as ImportFileJobData).importId, language),
       };
     }
     return found.status;

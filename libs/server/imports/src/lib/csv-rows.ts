@@ -30,7 +30,7 @@ export async function* csvRows(
       // The parser may be ahead of the rows taken so far: its own count says where it stopped.
       const parsed = typeof error['records'] === 'number' ? (error['records'] as number) : row;
       throw new ImportFileError(
-        `the CSV is malformed in row ${parsed + 1}: ${error.message}`,
+        { key: 'csv.malformed', params: { row: parsed + 1, detail: error.message } },
         parsed + 1,
       );
     }

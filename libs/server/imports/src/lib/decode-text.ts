@@ -79,9 +79,7 @@ function decoderFor(
       try {
         return decoder.decode(chunk, { stream: !last });
       } catch {
-        throw new ImportFileError(
-          `the file is not valid UTF-8 near byte ${offset().toLocaleString('en')} (mixed encodings?): save it again as "CSV UTF-8" or as XLSX`,
-        );
+        throw new ImportFileError({ key: 'file.invalidUtf8', params: { offset: offset() } });
       }
     };
   }
@@ -95,17 +93,13 @@ function hasUtf8Bom(bytes: Buffer): boolean {
 
 function refuseNonText(head: Buffer): void {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    throw new ImportFileError(
-      'the file is UTF-16 text ("Unicode text"): save it as "CSV UTF-8" or as XLSX',
-    );
+    throw new ImportFileError({ key: 'file.utf16' });
   }
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    throw new ImportFileError(
-      'the file is a ZIP archive or a workbook, not CSV text: name an XLSX workbook .xlsx',
-    );
+    throw new ImportFileError({ key: 'file.zip' });
   }
   if (head.subarray(0, 1024).includes(0)) {
-    throw new ImportFileError('the file is binary data, not CSV text in UTF-8 or GBK');
+    throw new ImportFileError({ key: 'file.binary' });
   }
 }
 

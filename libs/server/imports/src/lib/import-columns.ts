@@ -1,4 +1,5 @@
 import type { ImportKind } from '@scorecard/contracts';
+import type { ImportMessage } from './import-messages';
 
 /** The columns of each kind of import file, in the order the template lists them. */
 export const IMPORT_COLUMNS = {
@@ -26,10 +27,9 @@ const COLUMN_ALIASES: Record<ImportColumn, readonly string[]> = {
 /** Columns that may be left empty in a row. */
 export const OPTIONAL_COLUMNS: ReadonlySet<ImportColumn> = new Set(['replied_at']);
 
-export interface HeaderProblem {
+export interface HeaderProblem extends ImportMessage {
   field: string;
   value: string;
-  message: string;
 }
 
 export interface HeaderMapping {
@@ -70,13 +70,15 @@ export function mapHeader(kind: ImportKind, header: readonly string[]): HeaderMa
       problems.push({
         field: raw.trim(),
         value: raw.trim(),
-        message: `unknown column "${raw.trim()}" (expected: ${columns.join(', ')})`,
+        key: 'header.unknown',
+        params: { name: raw.trim(), expected: columns.join(', ') },
       });
     } else if (positions.has(column)) {
       problems.push({
-        field: column,
+        field: raw.trim(),
         value: raw.trim(),
-        message: `duplicate column: "${raw.trim()}" is ${column} again`,
+        key: 'header.duplicate',
+        params: { name: raw.trim(), column },
       });
     } else {
       positions.set(column, position);
@@ -85,7 +87,7 @@ export function mapHeader(kind: ImportKind, header: readonly string[]): HeaderMa
   for (const column of columns) {
     if (!positions.has(column)) {
       const names = [column, ...COLUMN_ALIASES[column]].join(' / ');
-      problems.push({ field: column, value: '', message: `missing column ${names}` });
+      problems.push({ field: column, value: '', key: 'header.missing', params: { names } });
     }
   }
   return { positions, problems };

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import type { StagedRecord } from '@scorecard/server-database';
 import type { ImportKind } from '@scorecard/contracts';
+import { importErrorRenderer } from './import-messages';
 import { readImportFile } from './read-import-file';
 import type { ImportContext } from './validate-row';
 
@@ -42,7 +43,13 @@ async function read(
     batches += 1;
     records.push(...batch);
   }
-  return { records, batches, summary: await reader.summary };
+  const summary = await reader.summary;
+  // Stored errors are keys; these checks read them as an English reader would.
+  return {
+    records,
+    batches,
+    summary: { ...summary, errors: summary.errors.map(importErrorRenderer('en')) },
+  };
 }
 
 describe('readImportFile', () => {

@@ -1,5 +1,4 @@
-import type { ImportErrorDto } from '@scorecard/contracts';
-import type { StagedRecord } from '@scorecard/server-database';
+import type { ImportErrorRecord, StagedRecord } from '@scorecard/server-database';
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { csvRows } from './csv-rows';
@@ -7,15 +6,15 @@ import type { TextEncoding } from './decode-text';
 import type { ImportCell, ImportRow } from './import-cell';
 import { type ImportColumn, mapHeader } from './import-columns';
 import { ImportFileError } from './import-file.error';
-import { createRowValidator, type ImportContext } from './validate-row';
+import { createRowValidator, type ImportContext, type RowValidator } from './validate-row';
 import { type XlsxLimits, xlsxRows } from './xlsx-rows';
 
 export interface ImportSummary {
   /** Data rows read (blank rows not counted). */
   rows: number;
   errorCount: number;
-  /** The first `maxErrors` errors, in file order. */
-  errors: ImportErrorDto[];
+  /** The first `maxErrors` errors, in file order; fields named as the file's header named them. */
+  errors: ImportErrorRecord[];
   /** Text encoding of a CSV file; null for XLSX. */
   encoding: TextEncoding | null;
 }
@@ -51,13 +50,16 @@ export function readImportFile(args: {
 
   async function* batches(): AsyncGenerator<StagedRecord[]> {
     const { context, stream } = args;
-    const errors: ImportErrorDto[] = [];
+    const errors: ImportErrorRecord[] = [];
     let errorCount = 0;
     let rows = 0;
     let encoding: TextEncoding | null = null;
-    const report = (error: ImportErrorDto) => {
+    // The file's own names of its columns: errors name fields as the person wrote them (机构编码).
+    const headerNames = new Map<string, string>();
+    const report = (error: ImportErrorRecord) => {
       errorCount += 1;
-      if (errors.length < context.maxErrors) errors.push(error);
+      if (errors.length < context.maxErrors)
+        errors.push({ ...error, field: headerNames.get(error.field) ?? error.field });
     };
     try {
       const source = rowsOf(
@@ -66,7 +68,7 @@ export function readImportFile(args: {
         args.xlsxLimits,
         (detected) => (encoding = detected),
       );
-      const validate = createRowValidator(context);
+      let validate: RowValidator | null = null;
       let positions: Map<ImportColumn, number> | null = null;
       let width = 0;
       let batch: StagedRecord[] = [];
@@ -82,21 +84,28 @@ export function readImportFile(args: {
             if (header.problems.length > 0) break reading;
             positions = header.positions;
             width = Math.max(...positions.values()) + 1;
+            for (const [column, position] of positions) {
+              const written = cells[position];
+              headerNames.set(
+                column,
+                (typeof written === 'string' ? written : String(written ?? ''))
+                  .replace(/^\uFEFF/, '')
+                  .trim(),
+              );
+            }
+            validate = createRowValidator(context, (column) => headerNames.get(column) ?? column);
             continue;
           }
           rows += 1;
           const extra = cells.slice(width).find((cell) => cell !== null && cell !== '');
           if (extra !== undefined) {
-            report({
-              row,
-              field: '',
-              value: String(extra),
-              message: `has more values than the header has columns (an unquoted comma?)`,
-            });
+            report({ row, field: '', value: String(extra), key: 'row.extraValues' });
             continue;
           }
           const columns = positions;
-          const check = validate((column) => cells[columns.get(column) as number] ?? null);
+          const check = (validate as RowValidator)(
+            (column) => cells[columns.get(column) as number] ?? null,
+          );
           if ('problems' in check) {
             for (const problem of check.problems) report({ row, ...problem });
           } else if (errorCount === 0) {
@@ -109,14 +118,9 @@ export function readImportFile(args: {
         }
       }
       if (positions === null && errorCount === 0) {
-        report({
-          row: 0,
-          field: '',
-          value: '',
-          message: 'the file is empty: no header and no data rows',
-        });
+        report({ row: 0, field: '', value: '', key: 'file.empty' });
       } else if (positions !== null && rows === 0) {
-        report({ row: 0, field: '', value: '', message: 'the file has a header but no data rows' });
+        report({ row: 0, field: '', value: '', key: 'file.noRows' });
       }
       if (batch.length > 0 && errorCount === 0) yield batch;
       settle({ rows, errorCount, errors, encoding });
@@ -125,7 +129,7 @@ export function readImportFile(args: {
         fail(error);
         throw error;
       }
-      report({ row: error.row, field: '', value: '', message: error.message });
+      report({ row: error.row, field: '', value: '', ...error.problem });
       settle({ rows, errorCount, errors, encoding });
     } finally {
       stream.destroy();
@@ -145,13 +149,12 @@ function rowsOf(
   if (extension === '.csv' || extension === '.txt') return csvRows(stream, onEncoding);
   if (extension === '.xlsx') return xlsxRows(stream, xlsxLimits);
   if (extension === '.xls') {
-    throw new ImportFileError(
-      'XLS workbooks (Excel 97–2003) are not supported: save the file as XLSX or CSV',
-    );
+    throw new ImportFileError({ key: 'file.xls' });
   }
-  throw new ImportFileError(
-    `unsupported file type "${extension || fileName}": upload CSV (UTF-8 or GBK) or XLSX`,
-  );
+  throw new ImportFileError({
+    key: 'file.unsupportedType',
+    params: { type: extension || fileName },
+  });
 }
 
 function isBlank(cells: ImportCell[]): boolean {

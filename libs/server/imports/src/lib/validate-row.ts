@@ -1,4 +1,10 @@
-import { checkAmount, describeAmountProblem, formatAmount, isPeriod, periodOf } from '@scorecard/scoring';
+import {
+  checkAmount,
+  formatAmount,
+  isPeriod,
+  MAX_AMOUNT_INTEGER_DIGITS,
+  periodOf,
+} from '@scorecard/scoring';
 import {
   DERIVED_INDICATOR,
   type StagedConsultation,
@@ -17,6 +23,7 @@ import {
   parseChannel,
   parseLevel,
 } from './field-values';
+import type { ImportMessage } from './import-messages';
 import { parseTime } from './parse-time';
 
 /** What the reader checks each row against. */
@@ -36,10 +43,10 @@ export interface ImportContext {
   maxErrors: number;
 }
 
-export interface FieldProblem {
+/** What is wrong with a field; the reader names the field as the file's header did. */
+export interface FieldProblem extends ImportMessage {
   field: ImportColumn | '';
   value: string;
-  message: string;
 }
 
 export type RowCheck = { record: StagedRecord } | { problems: FieldProblem[] };
@@ -48,8 +55,18 @@ export type RowValidator = (cells: (column: ImportColumn) => ImportCell) => RowC
 
 const ANSWER_WINDOW_MS = 48 * 3600_000;
 
+/** What a row is checked against, with the file's own names of its columns. */
+interface RowContext extends ImportContext {
+  /** A column's name as the file's header wrote it (for messages that name another column). */
+  headerName: (column: ImportColumn) => string;
+}
+
 /** A validator for one kind of file; it remembers what it saw (duplicate figures). */
-export function createRowValidator(context: ImportContext): RowValidator {
+export function createRowValidator(
+  importContext: ImportContext,
+  headerName: (column: ImportColumn) => string = (column) => column,
+): RowValidator {
+  const context: RowContext = { ...importContext, headerName };
   switch (context.kind) {
     case 'ratings':
       return (cell) => checkRating(cell, context);
@@ -68,21 +85,14 @@ function checkRating(cell: (column: ImportColumn) => ImportCell, context: Import
   const agencyCode = checkAgency(cell('agency_code'), context, problems);
   const ratedAt = checkTime('rated_at', cell('rated_at'), context, problems, true);
   const channel = checkText('channel', cell('channel'), problems, (text) =>
-    parseChannel(text) === null
-      ? `unknown channel "${text}" (window 窗口, online 网上, phone 电话, app 移动端)`
-      : null,
+    parseChannel(text) === null ? { key: 'channel.unknown', params: { value: text } } : null,
   );
   const levelCell = cell('level');
   let level: number | null = null;
   if (checkFormula('level', levelCell, problems)) {
     level = parseLevel(levelCell);
     if (level === null) {
-      problems.push({
-        field: 'level',
-        value: cellText(levelCell),
-        message:
-          'must be a whole number from 1 to 5 (5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意)',
-      });
+      problems.push({ field: 'level', value: cellText(levelCell), key: 'level.range' });
     }
   }
   if (ratedAt !== null) checkDerived('ratings', 'rated_at', cell('rated_at'), ratedAt, context, problems);
@@ -106,7 +116,7 @@ function checkRating(cell: (column: ImportColumn) => ImportCell, context: Import
 
 function checkConsultation(
   cell: (column: ImportColumn) => ImportCell,
-  context: ImportContext,
+  context: RowContext,
 ): RowCheck {
   const problems: FieldProblem[] = [];
   const agencyCode = checkAgency(cell('agency_code'), context, problems);
@@ -116,7 +126,8 @@ function checkConsultation(
     problems.push({
       field: 'replied_at',
       value: cellText(cell('replied_at')),
-      message: 'is before the consultation was asked (asked_at)',
+      key: 'reply.beforeAsked',
+      params: { asked: context.headerName('asked_at') },
     });
   }
   if (askedAt !== null)
@@ -147,7 +158,7 @@ function checkSubmission(
       ? `${periodCell.getUTCFullYear()}-${String(periodCell.getUTCMonth() + 1).padStart(2, '0')}`
       : cellText(periodCell);
   const period = checkText('period', periodCell, problems, () =>
-    isPeriod(periodText) ? null : 'must be a month as YYYY-MM, e.g. 2026-10',
+    isPeriod(periodText) ? null : { key: 'period.format' },
   );
   const agencyCode = checkAgency(cell('agency_code'), context, problems);
   // Without a valid month there is no scheme to check the code against; the month is refused.
@@ -155,7 +166,10 @@ function checkSubmission(
   const indicatorCode = checkText('indicator_code', cell('indicator_code'), problems, (text) =>
     indicators === null || indicators.has(text)
       ? null
-      : `unknown indicator code "${text}" in the scheme of ${periodText} (known: ${[...indicators.keys()].join(', ')})`,
+      : {
+          key: 'indicator.unknown',
+          params: { code: text, period: periodText, known: [...indicators.keys()].join(', ') },
+        },
   );
   const numerator = checkFigure('numerator', cell('numerator'), problems);
   const denominator = checkFigure('denominator', cell('denominator'), problems);
@@ -169,7 +183,7 @@ function checkSubmission(
       problems.push({
         field: 'numerator',
         value: cellText(cell('numerator')),
-        message: 'must not exceed the denominator',
+        key: 'numerator.overDenominator',
       });
     }
   }
@@ -180,7 +194,8 @@ function checkSubmission(
       problems.push({
         field: 'indicator_code',
         value: indicatorCode,
-        message: `duplicate: the file already has ${indicatorCode} of ${agencyCode} for ${periodText} (data row ${earlier})`,
+        key: 'figure.duplicate',
+        params: { indicator: indicatorCode, agency: agencyCode, period: periodText, earlier },
       });
     } else {
       seen.set(key, row);
@@ -220,7 +235,8 @@ function checkDerived(
     problems.push({
       field,
       value: cellText(cell),
-      message: `the scheme of ${period} has no indicator ${code} for these records to count towards`,
+      key: 'indicator.notInScheme',
+      params: { period, code },
     });
   }
 }
@@ -228,11 +244,7 @@ function checkDerived(
 /** False (with the problem noted) when the cell is a formula or text a spreadsheet would run. */
 function checkFormula(field: ImportColumn, cell: ImportCell, problems: FieldProblem[]): boolean {
   if (isFormulaCell(cell)) {
-    problems.push({
-      field,
-      value: cellText(cell),
-      message: 'is a formula: the file must hold values (paste as values)',
-    });
+    problems.push({ field, value: cellText(cell), key: 'cell.formula' });
     return false;
   }
   const text = cellText(cell);
@@ -240,29 +252,30 @@ function checkFormula(field: ImportColumn, cell: ImportCell, problems: FieldProb
     problems.push({
       field,
       value: text,
-      message: `looks like a formula (starts with "${text[0]}"): refused so that it cannot run in a spreadsheet`,
+      key: 'cell.formulaText',
+      params: { first: text[0] ?? '' },
     });
     return false;
   }
   return true;
 }
 
-/** Required text, checked by `problem` (which returns a message or null). */
+/** Required text, checked by `problem` (which returns what is wrong, or null). */
 function checkText(
   field: ImportColumn,
   cell: ImportCell,
   problems: FieldProblem[],
-  problem: (text: string) => string | null,
+  problem: (text: string) => ImportMessage | null,
 ): string | null {
   if (!checkFormula(field, cell, problems)) return null;
   const text = cellText(cell);
   if (text === '') {
-    problems.push({ field, value: '', message: 'is required' });
+    problems.push({ field, value: '', key: 'cell.required' });
     return null;
   }
   const message = problem(text);
   if (message !== null) {
-    problems.push({ field, value: text, message });
+    problems.push({ field, value: text, ...message });
     return null;
   }
   return text;
@@ -274,10 +287,10 @@ function checkAgency(
   problems: FieldProblem[],
 ): string | null {
   return checkText('agency_code', cell, problems, (code) => {
-    if (!isAgencyCode(code)) return 'must be a 6-digit agency code (GB/T 2260), e.g. 330102';
-    if (!context.knownAgencies.has(code)) return `unknown agency code ${code}`;
+    if (!isAgencyCode(code)) return { key: 'agency.format' };
+    if (!context.knownAgencies.has(code)) return { key: 'agency.unknown', params: { code } };
     if (!context.agenciesInScope.has(code))
-      return `agency ${code} is outside your scope: you may import figures only for your own agencies`;
+      return { key: 'agency.outOfScope', params: { code } };
     return null;
   });
 }
@@ -292,21 +305,16 @@ function checkTime(
   if (!checkFormula(field, cell, problems)) return null;
   const text = cellText(cell);
   if (text === '') {
-    if (required) problems.push({ field, value: '', message: 'is required' });
+    if (required) problems.push({ field, value: '', key: 'cell.required' });
     return null;
   }
   const at = parseTime(cell);
   if (at === null) {
-    problems.push({
-      field,
-      value: text,
-      message:
-        'is not a valid date and time: use ISO 8601, e.g. 2026-10-05T09:30:00+08:00 (no offset = Beijing time)',
-    });
+    problems.push({ field, value: text, key: 'time.invalid' });
     return null;
   }
   if (at.getTime() > context.now.getTime()) {
-    problems.push({ field, value: text, message: 'is in the future' });
+    problems.push({ field, value: text, key: 'time.future' });
     return null;
   }
   return at;
@@ -321,12 +329,17 @@ function checkFigure(
   if (typeof cell !== 'number' && !checkFormula(field, cell, problems)) return null;
   const text = cellText(cell);
   if (text === '') {
-    problems.push({ field, value: '', message: 'is required' });
+    problems.push({ field, value: '', key: 'cell.required' });
     return null;
   }
   const amount = checkAmount(typeof cell === 'number' ? cell : text);
   if (!amount.ok) {
-    problems.push({ field, value: text, message: describeAmountProblem(amount.problem) });
+    problems.push({
+      field,
+      value: text,
+      key: `amount.${amount.problem}`,
+      params: { digits: MAX_AMOUNT_INTEGER_DIGITS },
+    });
     return null;
   }
   return amount.cents;

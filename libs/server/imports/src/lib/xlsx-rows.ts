@@ -75,13 +75,14 @@ export async function* xlsxRows(bytes: Readable, limits: XlsxLimits): AsyncGener
         await drain(counted);
       }
     }
-    if (!sheetSeen) throw new ImportFileError('the workbook has no worksheet');
+    if (!sheetSeen) throw new ImportFileError({ key: 'xlsx.noWorksheet' });
     if (spooled) yield* sheetRows(createReadStream(spooled.path), book);
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError(
-      `the file could not be read as an XLSX workbook (${(error as Error).message})`,
-    );
+    throw new ImportFileError({
+      key: 'xlsx.unreadable',
+      params: { detail: (error as Error).message },
+    });
   } finally {
     bytes.unpipe(zip);
     bytes.destroy();
@@ -113,15 +114,17 @@ class InflateLimit extends Transform {
     this.inflated.total += chunk.length;
     if (this.part > this.limits.maxPartBytes) {
       callback(
-        new ImportFileError(
-          `the workbook inflates too far: its part ${this.name} is larger than ${mebibytes(this.limits.maxPartBytes)} once unpacked`,
-        ),
+        new ImportFileError({
+          key: 'xlsx.partTooLarge',
+          params: { part: this.name, limit: mebibytes(this.limits.maxPartBytes) },
+        }),
       );
     } else if (this.inflated.total > this.limits.maxTotalBytes) {
       callback(
-        new ImportFileError(
-          `the workbook inflates too far: its parts are larger than ${mebibytes(this.limits.maxTotalBytes)} together once unpacked`,
-        ),
+        new ImportFileError({
+          key: 'xlsx.totalTooLarge',
+          params: { limit: mebibytes(this.limits.maxTotalBytes) },
+        }),
       );
     } else {
       callback(null, chunk);
@@ -286,7 +289,7 @@ function sheetRows(stream: Readable, book: Workbook): AsyncGenerator<ImportRow[]
     else if (into === 't' && phonetic === 0) cell.inline += text;
     if (cell.value.length + cell.inline.length > MAX_CELL_CHARS) {
       throw new ImportFileError(
-        `row ${rowNumber} has a cell longer than Excel allows (${MAX_CELL_CHARS.toLocaleString('en')} characters)`,
+        { key: 'xlsx.cellTooLong', params: { row: rowNumber, max: MAX_CELL_CHARS } },
         rowNumber,
       );
     }
@@ -303,7 +306,7 @@ function sheetRows(stream: Readable, book: Workbook): AsyncGenerator<ImportRow[]
       const column = reference ? columnOf(reference) : cells.length + 1;
       if (column === null || column > MAX_COLUMNS) {
         throw new ImportFileError(
-          `row ${rowNumber} has a cell beyond Excel's last column (XFD)`,
+          { key: 'xlsx.beyondLastColumn', params: { row: rowNumber } },
           rowNumber,
         );
       }
@@ -362,8 +365,7 @@ function cellValue(
   switch (cell.type) {
     case 's': {
       const text = strings.get(Number(cell.value));
-      if (text === null)
-        throw new ImportFileError(`the workbook refers to a shared string it does not have`);
+      if (text === null) throw new ImportFileError({ key: 'xlsx.missingSharedString' });
       return text;
     }
     case 'inlineStr':

@@ -1,9 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ImportDto, ImportReplacementDto } from '@scorecard/contracts';
+import type { ImportDto, ImportErrorDto, ImportReplacementDto } from '@scorecard/contracts';
 
 export type ImportKindName = 'ratings' | 'consultations' | 'submissions';
 export type ImportStatus = ImportDto['status'];
+
+/**
+ * An import error as stored: the row, the field as the file's header named it, the value, and the
+ * message as a key of the imports' message catalogue with its parameters, put into words in the
+ * reader's language when read. Errors stored before keys existed carry English `message` text only.
+ */
+export interface ImportErrorRecord {
+  row: number;
+  field: string;
+  value: string;
+  key?: string;
+  params?: Record<string, string | number>;
+  message?: string;
+}
 
 export interface ImportFileRow {
   id: string;
@@ -17,7 +31,7 @@ export interface ImportFileRow {
   status: ImportStatus;
   rows: number | null;
   errorCount: number | null;
-  errors: { row: number; field: string; value: string; message: string }[] | null;
+  errors: ImportErrorRecord[] | null;
   /** Apply even over figures someone typed in (the uploader said so, or confirmed it). */
   replaceTyped: boolean;
   replacements: ImportReplacementDto[] | null;
@@ -114,7 +128,8 @@ export class ImportFileRepository {
   }
 }
 
-export function toImportDto(file: ImportFileRow): ImportDto {
+/** The import as the API answers it, its errors put into words by `renderError`. */
+export function toImportDto(file: ImportFileRow, renderError: (error: ImportErrorRecord) => ImportErrorDto): ImportDto {
   return {
     id: file.id,
     kind: file.kind,
@@ -122,7 +137,7 @@ export function toImportDto(file: ImportFileRow): ImportDto {
     status: file.status,
     rows: file.rows,
     errorCount: file.errorCount,
-    errors: file.errors ?? [],
+    errors: (file.errors ?? []).map(renderError),
     replacements: file.replacements ?? [],
     replacementCount: file.replacementCount ?? 0,
     createdAt: file.createdAt.toISOString(),

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { isLate } from '@scorecard/scoring';
 import type { ImportReplacementDto } from '@scorecard/contracts';
-import type { ImportKindName } from './import-file.repository';
+import type { ImportErrorRecord, ImportKindName } from './import-file.repository';
 import { AuditLogRepository } from '../repositories/audit-log.repository';
 
 /** The record shapes the importer stages; the file reader produces them. */
@@ -21,7 +21,7 @@ export type ImportOutcome =
   | { status: 'applied'; rows: number; agencyMonths: number; periods: { period: string; revision: number }[] }
   | { status: 'unchanged'; rows: number; agencyMonths: number; periods: [] }
   | { status: 'needs_confirmation'; rows: number; replacementCount: number; replacements: ImportReplacementDto[] }
-  | { status: 'rejected'; rows: number; errorCount: number; errors: { row: number; field: string; value: string; message: string }[] };
+  | { status: 'rejected'; rows: number; errorCount: number; errors: ImportErrorRecord[] };
 
 /** Derived indicator of each raw kind: which submission figure its records make. */
 export const DERIVED_INDICATOR: Record<Exclude<ImportKindName, 'submissions'>, string> = {
@@ -72,7 +72,7 @@ export class RawRecordImporter {
     replaceTyped: boolean;
     batches: AsyncIterable<StagedRecord[]>;
     /** Resolves once the whole file was read: rows and errors. */
-    summary: Promise<{ rows: number; errorCount: number; errors: { row: number; field: string; value: string; message: string }[] }>;
+    summary: Promise<{ rows: number; errorCount: number; errors: ImportErrorRecord[] }>;
     requestId?: string | null;
   }): Promise<ImportOutcome> {
     const runner = this.dataSource.createQueryRunner();
@@ -163,7 +163,7 @@ export class RawRecordImporter {
   }
 
   /** Every month the file touches must exist and be open (figures of other months cannot change). */
-  private async periodProblems(client: PoolClient) {
+  private async periodProblems(client: PoolClient): Promise<ImportErrorRecord[]> {
     const wanted: string[] = (await client.query('SELECT DISTINCT period FROM import_affected ORDER BY period')).rows.map(
       (row: { period: string }) => row.period,
     );
@@ -174,13 +174,14 @@ export class RawRecordImporter {
     const status = new Map((rows as { period: string; status: string }[]).map((row) => [row.period, row.status]));
     return wanted
       .filter((period) => status.get(period) !== 'open')
-      .map((period) => ({
+      .map((period): ImportErrorRecord => ({
         row: 0,
         field: 'period',
         value: period,
-        message: status.has(period)
-          ? `month ${period} is ${status.get(period)}: its figures can no longer change`
-          : `month ${period} is not open yet`,
+        // Keys of the imports' message catalogue (libs/server/imports).
+        ...(status.has(period)
+          ? { key: 'period.closed', params: { period, status: status.get(period) as string } }
+          : { key: 'period.notOpen', params: { period } }),
       }));
   }
 
