@@ -112,16 +112,18 @@ async function main(): Promise<void> {
         kind: 'ratings',
         agenciesInScope: new Set(AGENCIES),
         knownAgencies: new Set(['330000', '330100', ...AGENCIES]),
-        indicators: new Map(),
+        indicatorsFor: () => new Map([['satisfaction', { allowsOverTarget: false }]]),
         now: new Date('2026-11-22T12:00:00+08:00'),
         maxErrors: 1000,
       },
+      xlsxLimits: { maxPartBytes: 256 * 1024 * 1024, maxTotalBytes: 512 * 1024 * 1024 },
     });
     const outcome = await new RawRecordImporter(dataSource, new AuditLogRepository(dataSource)).apply({
       importId,
       kind: 'ratings',
       contentHash: 'b'.repeat(64),
       uploader: { username: 'admin', role: 'province_admin', agencyCode: '330000' },
+      replaceTyped: true,
       batches: reader.batches as AsyncIterable<StagedRecord[]>,
       summary: reader.summary,
     });
