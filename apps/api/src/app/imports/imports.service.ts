@@ -82,9 +82,11 @@ export class ImportsService {
     await this.find(caller, id);
     const job = await this.queue.getJob(importFileJobId(id));
     if (!job) throw new ConflictError('import.confirmationExpired', { id });
+    // The job that asked records its result just after the import's state: let it finish first.
+    await settled(job);
     if (!(await this.files.confirm(id))) throw new ConflictError('import.notAwaitingConfirmation', { id });
-    // The job that asked is done; the same job id runs the file again, now to apply it.
-    await removeFinished(job);
+    // The same job id runs the file again, now to apply it.
+    await job.remove();
     const jobId = await this.producer.enqueue({ importId: id, path: job.data.path });
     return { jobId, importId: id };
   }
@@ -113,10 +115,10 @@ export class ImportsService {
   }
 }
 
-/** Removes a job once its worker has let go of it (it records its result just after the import's state). */
-async function removeFinished(job: { remove(): Promise<void>; isActive(): Promise<boolean> }): Promise<void> {
+/** Waits (a few seconds at most) until no worker holds the job. */
+async function settled(job: { isActive(): Promise<boolean> }): Promise<void> {
   for (let attempt = 0; attempt < 50 && (await job.isActive()); attempt++) await sleep(100);
-  await job.remove();
+  if (await job.isActive()) throw new ConflictError('The import is still being read: try again in a moment');
 }
 
 function sha256(path: string): Promise<string> {
