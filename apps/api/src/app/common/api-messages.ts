@@ -85,6 +85,10 @@ export const API_MESSAGES = {
     'zh-CN': '导入 {id} 已无法确认，请重新上传文件',
     en: 'Import {id} can no longer be confirmed: upload the file again',
   },
+  'import.stillReading': {
+    'zh-CN': '该文件仍在读取中，请稍后再试',
+    en: 'The import is still being read: try again in a moment',
+  },
   'import.notAwaitingConfirmation': {
     'zh-CN': '导入 {id} 不在等待确认',
     en: 'Import {id} is not waiting for a confirmation',

@@ -118,7 +118,7 @@ export class ImportsService {
 /** Waits (a few seconds at most) until no worker holds the job. */
 async function settled(job: { isActive(): Promise<boolean> }): Promise<void> {
   for (let attempt = 0; attempt < 50 && (await job.isActive()); attempt++) await sleep(100);
-  if (await job.isActive()) throw new ConflictError('The import is still being read: try again in a moment');
+  if (await job.isActive()) throw new ConflictError('import.stillReading');
 }
 
 function sha256(path: string): Promise<string> {
