@@ -147,6 +147,8 @@ describe('production shape: init, one API, two workers', () => {
       );
     const form = new FormData();
     form.append('kind', 'ratings');
+    // The head typed satisfaction in above and means the file to replace it.
+    form.append('replaceTyped', 'true');
     form.append('file', new Blob([`${lines.join('\r\n')}\r\n`]), 'ratings.csv');
     const response = await fetch(`${processes[0].url}/api/imports`, {
       method: 'POST',
