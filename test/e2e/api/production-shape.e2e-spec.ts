@@ -10,6 +10,7 @@ import {
 
 const ADMIN_PASSWORD = 'Hangzhou-West-Lake-2026';
 const PASSWORD = 'Service-Desk-2026';
+const INITIAL_PASSWORD = 'Given-By-Centre-2026';
 
 /**
  * The production path, not the demo: `scorecard init` on an empty database, then one API and two
@@ -92,9 +93,11 @@ describe('production shape: init, one API, two workers', () => {
     for (const account of accounts) {
       const created = await client.request('POST', '/users', {
         token: admin,
-        body: { ...account, password: PASSWORD },
+        body: { ...account, password: INITIAL_PASSWORD },
       });
       expect(created.status).toBe(201);
+      // The owner sets their own password at first login; it is what they log in with from then on.
+      await client.firstLogin(account.username, INITIAL_PASSWORD, PASSWORD);
     }
     const periods = (await client.request('GET', '/periods', { token: admin })).body as {
       period: string;

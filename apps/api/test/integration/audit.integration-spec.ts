@@ -80,7 +80,7 @@ describe('audit log', () => {
         }),
       201,
     );
-    const user = { username: 'li.na', displayName: '李娜', role: 'staff', agencyCode: '330102', post: null, disabled: false };
+    const user = { username: 'li.na', displayName: '李娜', role: 'staff', agencyCode: '330102', post: null, disabled: false, mustChangePassword: true };
     expect(create).toEqual([expect.objectContaining({ action: 'user.create', target: 'user/li.na', before: null, after: user })]);
 
     const update = await added(() => api.request('PATCH', '/users/li.na', { token: admin, body: { disabled: true } }), 200);
@@ -96,7 +96,7 @@ describe('audit log', () => {
       expect.objectContaining({
         action: 'user.reset_password',
         before: { passwordChangedAt: expect.any(String) },
-        after: { passwordChangedAt: expect.any(String) },
+        after: { passwordChangedAt: expect.any(String), mustChangePassword: true },
       }),
     ]);
     expect(JSON.stringify(reset)).not.toContain('Li-Na-Again-8');

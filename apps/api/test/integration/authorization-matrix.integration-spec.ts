@@ -138,10 +138,9 @@ describe('authorisation matrix', () => {
     for (const actor of ACTORS) {
       tokens.set(
         actor.username,
-        await api.login(
-          actor.username,
-          actor.username === 'cityadmin-330100' ? 'Hangzhou-2026!' : 'demo',
-        ),
+        actor.username === 'cityadmin-330100'
+          ? await api.firstLogin(actor.username, 'Hangzhou-2026!', 'Hangzhou-Own-2026!')
+          : await api.login(actor.username),
       );
     }
   });

@@ -14,7 +14,7 @@ describe('month lifecycle: review → lock → publish → reopen → republish'
       token: admin,
       body: { username: 'city-330100', displayName: '杭州市管理员', role: 'city_admin', agencyCode: '330100', password: 'Review-Hangzhou-1' },
     });
-    cityAdmin = await api.login('city-330100', 'Review-Hangzhou-1');
+    cityAdmin = await api.firstLogin('city-330100', 'Review-Hangzhou-1', 'Review-Hangzhou-Own-1');
   });
   afterAll(() => api.close());
 

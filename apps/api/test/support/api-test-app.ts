@@ -30,6 +30,7 @@ export async function startApiTestApp(configOverrides: Record<string, string> = 
     dataSource: app.get(DataSource),
     request: http.request,
     login: http.login,
+    firstLogin: http.firstLogin,
     async close() {
       await app.close();
       await database.drop();

@@ -5,6 +5,8 @@ import { type AuthenticatedUser, CurrentUser } from '../common/current-user.deco
 import { Public } from '../common/public.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import { AuthService } from './auth.service';
+import { BeforePasswordChange } from './before-password-change.decorator';
+import { ChangePasswordDto } from './change-password.dto';
 import { LoginDto } from './login.dto';
 import { RefreshDto } from './refresh.dto';
 
@@ -36,8 +38,18 @@ export class AuthController {
     return this.auth.refresh(body.refreshToken, requestId);
   }
 
+  @Post('password')
+  @HttpCode(200)
+  @BeforePasswordChange()
+  @ApiOkResponse({ description: 'The password is changed; every other session of the account has ended' })
+  async changePassword(@Body() body: ChangePasswordDto, @CurrentUser() user: AuthenticatedUser): Promise<{ changed: true }> {
+    await this.auth.changePassword(user, body.currentPassword, body.newPassword);
+    return { changed: true };
+  }
+
   @Post('logout')
   @HttpCode(204)
+  @BeforePasswordChange()
   logout(@CurrentUser() user: AuthenticatedUser): Promise<void> {
     return this.auth.logout(user);
   }

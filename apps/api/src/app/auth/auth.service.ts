@@ -1,22 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { compare } from 'bcrypt';
+import { compare, hash } from 'bcrypt';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { LoginResponse, Role } from '@scorecard/contracts';
+import { passwordProblem } from '@scorecard/access';
+import type { LoginResponse, Role, SessionUserDto } from '@scorecard/contracts';
 import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
 import {
   AuditLogRepository,
   LoginFailureRepository,
   SessionRepository,
   TransactionRunner,
+  type UserEntity,
   UserRepository,
 } from '@scorecard/server-database';
-import { AuthenticationError, LockedOutError } from '../common/api.errors';
+import { AuthenticationError, InvalidInputError, LockedOutError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 
 /** Consecutive failures that lock a username, and for how long. */
 export const LOCKOUT_THRESHOLD = 10;
 export const LOCKOUT_SECONDS = 15 * 60;
+const BCRYPT_COST = 12;
 
 interface TokenClaims {
   sub: string;
@@ -96,7 +99,7 @@ export class AuthService {
       accessToken: await this.signAccessToken({ sub: user.username, role: user.role, agency: user.agencyCode, sid: sessionId }),
       refreshToken: `${sessionId}.${secret}`,
       expiresIn: this.config.jwtExpiresInSeconds,
-      user: { username: user.username, role: user.role, agencyCode: user.agencyCode, displayName: user.displayName },
+      user: sessionUserOf(user),
     };
   }
 
@@ -140,7 +143,7 @@ export class AuthService {
       accessToken: await this.signAccessToken({ sub: user.username, role: user.role, agency: user.agencyCode, sid: sessionId }),
       refreshToken: `${sessionId}.${nextSecret}`,
       expiresIn: this.config.jwtExpiresInSeconds,
-      user: { username: user.username, role: user.role, agencyCode: user.agencyCode, displayName: user.displayName },
+      user: sessionUserOf(user),
     };
   }
 
@@ -158,17 +161,69 @@ export class AuthService {
     });
   }
 
+  /**
+   * The owner sets a new password (the initial one an administrator chose, or any later change):
+   * the current one must match, the new one pass the password rules and differ from it. Every
+   * other session of the user ends; this one goes on, no longer bound to change the password.
+   */
+  async changePassword(caller: AuthenticatedUser, currentPassword: string, newPassword: string): Promise<void> {
+    const problem = passwordProblem(newPassword, caller.username);
+    if (problem) throw new InvalidInputError([{ field: 'newPassword', message: problem }]);
+    if (newPassword === currentPassword) {
+      throw new InvalidInputError([{ field: 'newPassword', message: 'must differ from the current password' }]);
+    }
+    const user = await this.users.findByUsername(caller.username);
+    if (!user || !(await compare(currentPassword, user.passwordHash))) {
+      throw new InvalidInputError([{ field: 'currentPassword', message: 'is not your current password' }]);
+    }
+    const passwordHash = await hash(newPassword, BCRYPT_COST);
+    await this.transactions.run(async (manager) => {
+      const locked = await this.users.findByUsernameForUpdate(manager, caller.username);
+      if (!locked || locked.passwordHash !== user.passwordHash) {
+        // Changed meanwhile (another tab, an administrator): the current password checked is stale.
+        throw new InvalidInputError([{ field: 'currentPassword', message: 'is not your current password' }]);
+      }
+      const before = { passwordChangedAt: locked.passwordChangedAt.toISOString(), mustChangePassword: locked.mustChangePassword };
+      locked.passwordHash = passwordHash;
+      locked.passwordChangedAt = new Date();
+      locked.mustChangePassword = false;
+      await this.users.save(manager, locked);
+      await this.sessions.revokeOthersOfUser(manager, locked.id, caller.sessionId);
+      await this.audit.recordAction(manager, caller, 'auth.password_change', `user/${caller.username}`, before, {
+        passwordChangedAt: locked.passwordChangedAt.toISOString(),
+        mustChangePassword: false,
+      });
+    });
+  }
+
   /** Verifies the token and that its session is still live (not logged out, user not disabled). */
   async verify(token: string, requestId: string | null): Promise<AuthenticatedUser> {
     const claims = await this.jwt.verifyAsync<TokenClaims>(token);
     const session = claims.sid ? await this.sessions.findActive(claims.sid) : null;
     if (!session || session.username !== claims.sub) throw new AuthenticationError('auth.sessionEnded');
-    return { username: session.username, role: session.role, agencyCode: session.agencyCode, sessionId: claims.sid, requestId };
+    return {
+      username: session.username,
+      role: session.role,
+      agencyCode: session.agencyCode,
+      sessionId: claims.sid,
+      requestId,
+      mustChangePassword: session.mustChangePassword,
+    };
   }
 
   private signAccessToken(claims: TokenClaims): Promise<string> {
     return this.jwt.signAsync(claims, { expiresIn: this.config.jwtExpiresInSeconds });
   }
+}
+
+function sessionUserOf(user: UserEntity): SessionUserDto {
+  return {
+    username: user.username,
+    role: user.role,
+    agencyCode: user.agencyCode,
+    displayName: user.displayName,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 function hashSecret(secret: string): string {

@@ -80,6 +80,10 @@ export const API_MESSAGES = {
     en: 'No results of {code} for {period} yet',
   },
   'job.notFound': { 'zh-CN': '任务 {id} 不存在', en: 'Job {id} does not exist' },
+  'auth.passwordChangeRequired': {
+    'zh-CN': '请先修改初始密码',
+    en: 'Change the initial password first (POST /api/auth/password)',
+  },
   'import.notFound': { 'zh-CN': '导入 {id} 不存在', en: 'Import {id} does not exist' },
   'import.confirmationExpired': {
     'zh-CN': '导入 {id} 已无法确认，请重新上传文件',

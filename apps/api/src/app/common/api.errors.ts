@@ -1,5 +1,5 @@
 import { type Permission, denialKey, denialMessage } from '@scorecard/access';
-import type { Language } from '@scorecard/contracts';
+import { type Language, PASSWORD_CHANGE_REQUIRED_KEY } from '@scorecard/contracts';
 import { type MessageKey, type MessageParams, translate } from './api-messages';
 
 /**
@@ -79,6 +79,17 @@ export class OutOfScopeError extends ApiError {
 
   override textIn(language: Language): string {
     return this.permission ? denialMessage(this.permission, language) : super.textIn(language);
+  }
+}
+
+/** An account that must change its initial password reaches nothing else until it has. */
+export class PasswordChangeRequiredError extends OutOfScopeError {
+  constructor() {
+    super('auth.passwordChangeRequired');
+  }
+
+  override get messageKey(): string {
+    return PASSWORD_CHANGE_REQUIRED_KEY;
   }
 }
 

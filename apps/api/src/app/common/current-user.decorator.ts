@@ -9,6 +9,8 @@ export interface AuthenticatedUser {
   sessionId: string;
   /** Correlates the audit entry of a write with the request log. */
   requestId: string | null;
+  /** An administrator set the password: until the owner changes it, only a few calls are open. */
+  mustChangePassword?: boolean;
 }
 
 export const CurrentUser = createParamDecorator(

@@ -59,8 +59,9 @@ export class UpdateUserDto {
 }
 
 export class ResetPasswordDto {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: 'Without it, a password is generated and answered once' })
+  @IsOptional()
   @IsString()
   @MaxLength(128)
-  password!: string;
+  password?: string;
 }

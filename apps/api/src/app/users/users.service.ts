@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { UserDto } from '@scorecard/contracts';
 import {
   AuditLogRepository,
+  LoginFailureRepository,
   TransactionRunner,
   type UserEntity,
   UserRepository,
@@ -12,6 +13,7 @@ import { AgencyDirectory } from '../common/agency-directory.service';
 import { ConflictError, NotFoundError, OutOfScopeError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { CredentialsService } from './credentials.service';
+import { generateInitialPassword } from './initial-password';
 import type { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './user.dto';
 
 /** User administration: province admins for the province, city admins for their city. */
@@ -24,13 +26,15 @@ export class UsersService {
     private readonly audit: AuditLogRepository,
     private readonly agencies: AgencyDirectory,
     private readonly policy: AccessPolicy,
+    private readonly failures: LoginFailureRepository,
   ) {}
 
   async list(caller: AuthenticatedUser, agencyCode?: string): Promise<UserDto[]> {
     const root = agencyCode ?? caller.agencyCode;
     await this.policy.assert(caller, 'user.manage', root);
     const users = await this.users.findInAgencies(await this.agencies.subtree(root));
-    return users.map(toUserDto);
+    const locked = await this.failures.lockedAmong(users.map((user) => user.username));
+    return users.map((user) => toUserDto(user, locked.has(user.username)));
   }
 
   async create(caller: AuthenticatedUser, body: CreateUserDto): Promise<UserDto> {
@@ -48,6 +52,8 @@ export class UsersService {
         agencyCode: body.agencyCode,
         post: body.post ?? null,
         passwordHash,
+        // The administrator knows this password: its owner must replace it at first login.
+        mustChangePassword: true,
       });
       await this.audit.recordAction(
         manager,
@@ -55,9 +61,9 @@ export class UsersService {
         'user.create',
         `user/${created.username}`,
         null,
-        toUserDto(created),
+        auditedUser(created),
       );
-      return toUserDto(created);
+      return toUserDto(created, false);
     });
   }
 
@@ -71,7 +77,7 @@ export class UsersService {
       ) {
         throw new OutOfScopeError('user.cannotChangeSelf');
       }
-      const before = toUserDto(user);
+      const before = auditedUser(user);
       Object.assign(user, {
         displayName: body.displayName ?? user.displayName,
         role: body.role ?? user.role,
@@ -87,24 +93,30 @@ export class UsersService {
         'user.update',
         `user/${username}`,
         before,
-        toUserDto(saved),
+        auditedUser(saved),
       );
-      return toUserDto(saved);
+      const locked = await this.failures.lockedAmong([saved.username]);
+      return toUserDto(saved, locked.has(saved.username));
     });
   }
 
-  /** Sets a new password, ends the user's sessions and lifts a lock-out. */
+  /**
+   * Sets a new password (the one given, or a generated one, answered once), ends the user's
+   * sessions and lifts a lock-out; the owner must change it at the next login.
+   */
   async resetPassword(
     caller: AuthenticatedUser,
     username: string,
     body: ResetPasswordDto,
-  ): Promise<void> {
-    const passwordHash = await this.credentials.hashNewPassword(body.password, username);
+  ): Promise<{ initialPassword: string } | null> {
+    const generated = body.password === undefined ? generateInitialPassword(username) : null;
+    const passwordHash = await this.credentials.hashNewPassword(generated ?? body.password ?? '', username);
     await this.transactions.run(async (manager) => {
       const user = await this.findManageable(manager, caller, username);
       const before = { passwordChangedAt: user.passwordChangedAt.toISOString() };
       user.passwordHash = passwordHash;
       user.passwordChangedAt = new Date();
+      user.mustChangePassword = true;
       await this.users.save(manager, user);
       await this.credentials.endSessions(manager, user.id);
       await this.credentials.liftLockOut(manager, username);
@@ -116,9 +128,11 @@ export class UsersService {
         before,
         {
           passwordChangedAt: user.passwordChangedAt.toISOString(),
+          mustChangePassword: true,
         },
       );
     });
+    return generated === null ? null : { initialPassword: generated };
   }
 
   /** Lifts a lock-out after too many failed logins. */
@@ -150,7 +164,8 @@ export class UsersService {
   }
 }
 
-function toUserDto(user: UserEntity): UserDto {
+/** A user's stored fields as the audit log records them. */
+export function auditedUser(user: UserEntity): Omit<UserDto, 'locked'> {
   return {
     username: user.username,
     displayName: user.displayName,
@@ -158,5 +173,10 @@ function toUserDto(user: UserEntity): UserDto {
     agencyCode: user.agencyCode,
     post: user.post,
     disabled: user.disabled,
+    mustChangePassword: user.mustChangePassword,
   };
+}
+
+function toUserDto(user: UserEntity, locked: boolean): UserDto {
+  return { ...auditedUser(user), locked };
 }

@@ -15,6 +15,11 @@ export interface HttpClient {
   request(method: string, path: string, options?: RequestOptions): Promise<HttpAnswer>;
   /** Logs in and returns the access token; throws on anything but 200. */
   login(username: string, password?: string): Promise<string>;
+  /**
+   * The first login of an account an administrator created: logs in with the initial password and
+   * sets `newPassword` in its place (as the owner must before anything else); returns the access token.
+   */
+  firstLogin(username: string, initialPassword: string, newPassword: string): Promise<string>;
 }
 
 /** A JSON client for the API under `${baseUrl}/api`, over real HTTP. */
@@ -38,6 +43,17 @@ export function createHttpClient(baseUrl: () => string): HttpClient {
       const { status, body } = await request('POST', '/auth/login', { body: { username, password } });
       if (status !== 200) throw new Error(`login ${username}: ${status} ${JSON.stringify(body)}`);
       return body.accessToken as string;
+    },
+    async firstLogin(username, initialPassword, newPassword) {
+      const { status, body } = await request('POST', '/auth/login', { body: { username, password: initialPassword } });
+      if (status !== 200) throw new Error(`login ${username}: ${status} ${JSON.stringify(body)}`);
+      const token = body.accessToken as string;
+      const changed = await request('POST', '/auth/password', {
+        token,
+        body: { currentPassword: initialPassword, newPassword },
+      });
+      if (changed.status !== 200) throw new Error(`password of ${username}: ${changed.status} ${JSON.stringify(changed.body)}`);
+      return token;
     },
   };
 }

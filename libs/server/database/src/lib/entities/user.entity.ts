@@ -31,6 +31,10 @@ export class UserEntity {
   @Column({ name: 'is_demo', type: 'boolean', default: false })
   isDemo!: boolean;
 
+  /** Set when an administrator chose the password: the owner must change it before anything else. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
   @Column({ name: 'password_changed_at', type: 'timestamptz', default: () => 'now()' })
   passwordChangedAt!: Date;
 

@@ -8,6 +8,7 @@ import { DraftSubmissions1764400000000 } from './1764400000000-draft-submissions
 import { LoginFailuresPerAddress1764500000000 } from './1764500000000-login-failures-per-address';
 import { ImportConfirmation1764610000000 } from './1764610000000-import-confirmation';
 import { StarBallotReceipts1764630000000 } from './1764630000000-star-ballot-receipts';
+import { MustChangePassword1764640000000 } from './1764640000000-must-change-password';
 
 /** In order; TypeORM records the applied ones in the `migrations` table. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   LoginFailuresPerAddress1764500000000,
   ImportConfirmation1764610000000,
   StarBallotReceipts1764630000000,
+  MustChangePassword1764640000000,
 ];

@@ -43,6 +43,16 @@ export class LoginFailureRepository {
       : null;
   }
 
+  /** Of `usernames`, those locked out from at least one address right now. */
+  async lockedAmong(usernames: string[]): Promise<Set<string>> {
+    if (usernames.length === 0) return new Set();
+    const rows: { username: string }[] = await this.dataSource.query(
+      'SELECT DISTINCT username FROM login_failure WHERE username = ANY($1) AND locked_until > now()',
+      [usernames],
+    );
+    return new Set(rows.map((row) => row.username));
+  }
+
   /** Counts one more failure; from `threshold` on, the username is locked for `lockSeconds` at that address. */
   async recordFailure(
     manager: EntityManager,

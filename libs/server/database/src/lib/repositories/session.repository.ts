@@ -8,6 +8,8 @@ export interface ActiveSession {
   username: string;
   role: Role;
   agencyCode: string;
+  /** The user must set their own password before anything else. */
+  mustChangePassword: boolean;
 }
 
 @Injectable()
@@ -25,14 +27,23 @@ export class SessionRepository {
 
   /** The session if it is neither revoked nor expired and its user is enabled: one indexed lookup. */
   async findActive(sessionId: string): Promise<ActiveSession | null> {
-    const rows: { username: string; role: Role; agency_code: string }[] = await this.dataSource.query(
-      `SELECT u.username, u.role, u.agency_code
+    const rows: { username: string; role: Role; agency_code: string; must_change_password: boolean }[] =
+      await this.dataSource.query(
+      `SELECT u.username, u.role, u.agency_code, u.must_change_password
          FROM user_session s JOIN app_user u ON u.id = s.user_id
         WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
       [sessionId],
     );
     const row = rows[0];
-    return row ? { sessionId, username: row.username, role: row.role, agencyCode: row.agency_code } : null;
+    return row
+      ? {
+          sessionId,
+          username: row.username,
+          role: row.role,
+          agencyCode: row.agency_code,
+          mustChangePassword: row.must_change_password,
+        }
+      : null;
   }
 
   async rotate(manager: EntityManager, id: string, refreshTokenHash: string): Promise<void> {
@@ -41,6 +52,14 @@ export class SessionRepository {
 
   async revoke(manager: EntityManager, id: string): Promise<void> {
     await manager.query('UPDATE user_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
+  }
+
+  /** Ends every session of the user but one (the caller's own, which goes on). */
+  async revokeOthersOfUser(manager: EntityManager, userId: number, keepSessionId: string): Promise<void> {
+    await manager.query(
+      'UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL',
+      [userId, keepSessionId],
+    );
   }
 
   async revokeAllOfUser(manager: EntityManager, userId: number): Promise<void> {

@@ -57,6 +57,22 @@ export class UserRepository {
       .find({ where: { agencyCode: In(agencyCodes) }, order: { agencyCode: 'ASC', username: 'ASC' } });
   }
 
+  /** Of `usernames`, those already taken. */
+  async takenAmong(manager: EntityManager, usernames: string[]): Promise<Set<string>> {
+    if (usernames.length === 0) return new Set();
+    const rows: { username: string }[] = await manager.query(
+      'SELECT username FROM app_user WHERE username = ANY($1)',
+      [usernames],
+    );
+    return new Set(rows.map((row) => row.username));
+  }
+
+  /** Inserts many users at once (a bulk import), in one statement. */
+  async insertMany(manager: EntityManager, users: Partial<UserEntity>[]): Promise<void> {
+    if (users.length === 0) return;
+    await manager.getRepository(UserEntity).insert(users);
+  }
+
   async insert(manager: EntityManager, user: Partial<UserEntity>): Promise<UserEntity> {
     const repository = manager.getRepository(UserEntity);
     const { identifiers } = await repository.insert(user);
