@@ -1,7 +1,7 @@
 import 'element-plus/theme-chalk/base.css';
 import './styles.css';
 import { createPinia } from 'pinia';
-import { createApp } from 'vue';
+import { createApp, watch } from 'vue';
 import App from './App.vue';
 import { useAuthStore } from './features/auth/useAuthStore';
 import { createAppI18n, loadSavedLocale } from './i18n';
@@ -32,5 +32,15 @@ configureApiClient({
     void router.replace({ name: 'login', query: { redirect: current.fullPath, expired: '1' } });
   },
 });
+
+// Logged in again in place with a password an administrator just set: it must be changed first.
+watch(
+  () => auth.mustChangePassword,
+  (must) => {
+    const current = router.currentRoute.value;
+    if (!must || current.name === 'set-password' || current.name === 'login') return;
+    void router.replace({ name: 'set-password', query: { redirect: current.fullPath } });
+  },
+);
 
 app.mount('#app');

@@ -109,6 +109,22 @@ describe('user administration and first-login password change', () => {
       expect((await api.request('GET', '/periods', { token: refreshed.body.accessToken })).status).toBe(401);
     });
 
+    it('generates the initial password of a new account when the administrator gives none, and answers it once', async () => {
+      const created = await api.request('POST', '/users', {
+        token: admin,
+        body: { username: 'qian.yu', displayName: '钱玉', role: 'staff', agencyCode: '330102' },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ username: 'qian.yu', mustChangePassword: true, locked: false });
+      const login = await api.request('POST', '/auth/login', {
+        body: { username: 'qian.yu', password: created.body.initialPassword },
+      });
+      expect(login.status).toBe(200);
+      expect(login.body.user.mustChangePassword).toBe(true);
+      const listed = (await api.request('GET', '/users?agencyCode=330102', { token: admin })).body as object[];
+      expect(JSON.stringify(listed)).not.toContain(created.body.initialPassword);
+    });
+
     it('asks a password reset by an administrator to be changed again; a generated one is answered once', async () => {
       const reset = await api.request('POST', '/users/wang.fang/reset-password', { token: admin, body: {} });
       expect(reset.status).toBe(200);

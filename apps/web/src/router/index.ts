@@ -27,6 +27,12 @@ export function createAppRouter(
         meta: { public: true },
       },
       {
+        // Outside the layout: until an initial password is changed, nothing else is open.
+        path: '/password',
+        name: 'set-password',
+        component: () => import('../features/auth/PasswordChangePage.vue'),
+      },
+      {
         path: '/',
         component: () => import('../layouts/AppLayout.vue'),
         children: [
@@ -81,6 +87,12 @@ export function createAppRouter(
             meta: { permission: PAGE_PERMISSION.months },
           },
           {
+            path: 'users',
+            name: 'users',
+            component: () => import('../features/users/UsersPage.vue'),
+            meta: { permission: PAGE_PERMISSION.users },
+          },
+          {
             path: 'queues',
             name: 'queues',
             component: () => import('../features/operations/QueuesPage.vue'),
@@ -106,6 +118,10 @@ export function createAppRouter(
       return { name: 'login', query: to.fullPath === HOME_PATH ? {} : { redirect: to.fullPath } };
     }
     if (to.name === 'login' && loggedIn) return HOME_PATH;
+    // An initial password an administrator gave must be replaced before anything else opens.
+    if (loggedIn && auth.mustChangePassword && to.name !== 'set-password') {
+      return { name: 'set-password', query: to.fullPath === HOME_PATH ? {} : { redirect: to.fullPath } };
+    }
     // Decided before the page loads, so a forbidden page never shows, not even for a moment.
     if (loggedIn && !to.meta.public && !mayOpen(auth.user, to.meta.permission)) {
       return homeRouteFor(auth.user);

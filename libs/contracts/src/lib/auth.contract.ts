@@ -55,6 +55,11 @@ export interface UserDto {
   locked: boolean;
 }
 
+/** POST /api/users → 201: the account, and the initial password when the API generated it (shown once). */
+export interface CreatedUserDto extends UserDto {
+  initialPassword?: string;
+}
+
 /** One account of a bulk import as the answer lists it, with the initial password shown only this once. */
 export interface ImportedUserDto {
   username: string;

@@ -5,7 +5,8 @@ import { passwordProblem } from '@scorecard/access';
 const LOWER = 'abcdefghijkmnpqrstuvwxyz';
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 const DIGITS = '23456789';
-const SYMBOLS = '#%+=@';
+// None that a spreadsheet reads as the start of a formula (= + - @) when the passwords go out as CSV.
+const SYMBOLS = '#%*!?$';
 const ALL = LOWER + UPPER + DIGITS + SYMBOLS;
 const LENGTH = 12;
 

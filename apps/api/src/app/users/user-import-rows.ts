@@ -25,10 +25,13 @@ const ROLE_NAMES: Record<string, Role> = {
   agency_head: 'agency_head',
   staff: 'staff',
   全国管理员: 'national_admin',
+  国家级管理员: 'national_admin',
   省级管理员: 'province_admin',
   市级管理员: 'city_admin',
   负责人: 'agency_head',
+  机构负责人: 'agency_head',
   工作人员: 'staff',
+  经办人员: 'staff',
 };
 
 const USERNAME = /^[A-Za-z0-9_.-]{2,64}$/;

@@ -21,10 +21,14 @@ export class CreateUserDto {
   @Matches(/^[0-9]{6}$/, { context: { key: 'validation.divisionCode' } })
   agencyCode!: string;
 
-  @ApiProperty({ description: 'At least 10 characters with 3 of: lower case, upper case, digits, symbols' })
+  @ApiPropertyOptional({
+    description:
+      'At least 10 characters with 3 of: lower case, upper case, digits, symbols; without it one is generated and answered once',
+  })
+  @IsOptional()
   @IsString()
   @MaxLength(128)
-  password!: string;
+  password?: string;
 
   @ApiPropertyOptional({ example: '综合柜员' })
   @IsOptional()

@@ -3,7 +3,13 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Language, PasswordResetResultDto, UserDto, UserImportResultDto } from '@scorecard/contracts';
+import type {
+  CreatedUserDto,
+  Language,
+  PasswordResetResultDto,
+  UserDto,
+  UserImportResultDto,
+} from '@scorecard/contracts';
 import { Authorize } from '../access/authorize.decorator';
 import { type AuthenticatedUser, CurrentUser } from '../common/current-user.decorator';
 import { RequestLanguage } from '../common/request-language.decorator';
@@ -29,7 +35,7 @@ export class UsersController {
   }
 
   @Post()
-  create(@Body() body: CreateUserDto, @CurrentUser() caller: AuthenticatedUser): Promise<UserDto> {
+  create(@Body() body: CreateUserDto, @CurrentUser() caller: AuthenticatedUser): Promise<CreatedUserDto> {
     return this.users.create(caller, body);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { UserDto } from '@scorecard/contracts';
+import type { CreatedUserDto, UserDto } from '@scorecard/contracts';
 import {
   AuditLogRepository,
   LoginFailureRepository,
@@ -37,10 +37,11 @@ export class UsersService {
     return users.map((user) => toUserDto(user, locked.has(user.username)));
   }
 
-  async create(caller: AuthenticatedUser, body: CreateUserDto): Promise<UserDto> {
+  async create(caller: AuthenticatedUser, body: CreateUserDto): Promise<CreatedUserDto> {
     await this.policy.assert(caller, 'user.manage', body.agencyCode);
     this.assertMayAssign(caller, body.role);
-    const passwordHash = await this.credentials.hashNewPassword(body.password, body.username);
+    const generated = body.password === undefined ? generateInitialPassword(body.username) : null;
+    const passwordHash = await this.credentials.hashNewPassword(generated ?? body.password ?? '', body.username);
     return this.transactions.run(async (manager) => {
       if (await this.users.findByUsername(body.username, manager)) {
         throw new ConflictError('user.taken', { username: body.username });
@@ -63,7 +64,8 @@ export class UsersService {
         null,
         auditedUser(created),
       );
-      return toUserDto(created, false);
+      const answer: CreatedUserDto = toUserDto(created, false);
+      return generated === null ? answer : { ...answer, initialPassword: generated };
     });
   }
 

@@ -22,6 +22,7 @@ const RESPONSE: LoginResponse = {
     role: 'province_admin',
     agencyCode: '330000',
     displayName: '省中心管理员',
+    mustChangePassword: false,
   },
 };
 

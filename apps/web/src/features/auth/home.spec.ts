@@ -29,6 +29,7 @@ describe('navItemsFor', () => {
       'entry',
       'imports',
       'months',
+      'users',
       'bulletin',
       'stars',
       'star-wall',
@@ -53,6 +54,7 @@ describe('navItemsFor', () => {
       'rankings',
       'entry',
       'imports',
+      'users',
       'bulletin',
       'stars',
       'star-wall',
@@ -72,6 +74,14 @@ describe('mayOpen', () => {
     expect(mayOpen({ role: 'agency_head' }, PAGE_PERMISSION.overview)).toBe(false);
     expect(mayOpen({ role: 'staff' }, PAGE_PERMISSION.entry)).toBe(false);
     expect(mayOpen({ role: 'agency_head' }, PAGE_PERMISSION.entry)).toBe(true);
+  });
+
+  it('opens people management to province and city administrators only', () => {
+    expect(roles.filter((role) => mayOpen({ role }, PAGE_PERMISSION.users))).toEqual([
+      'national_admin',
+      'province_admin',
+      'city_admin',
+    ]);
   });
 
   it('opens pages without a permission to anyone logged in, and nothing to no one', () => {

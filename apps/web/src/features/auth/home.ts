@@ -30,6 +30,7 @@ export const PAGE_PERMISSION = {
   entry: 'submission.write',
   imports: 'submission.write',
   months: 'period.manage',
+  users: 'user.manage',
   queues: 'queue.operate',
 } as const satisfies Record<string, Permission>;
 
@@ -63,6 +64,7 @@ export function navItemsFor(role: Role | null | undefined): NavItem[] {
     items.push({ name: 'imports', labelKey: 'nav.imports' });
   }
   if (mayOpen(user, PAGE_PERMISSION.months)) items.push({ name: 'months', labelKey: 'nav.months' });
+  if (mayOpen(user, PAGE_PERMISSION.users)) items.push({ name: 'users', labelKey: 'nav.users' });
   items.push({ name: 'bulletin', labelKey: 'nav.bulletin' });
   items.push({ name: 'stars', labelKey: 'nav.stars' });
   items.push({ name: 'star-wall', labelKey: 'nav.starWall' });

@@ -13,7 +13,13 @@ const response = {
   accessToken: 'jwt',
   refreshToken: 'refresh',
   expiresIn: 3600,
-  user: { username: 'admin', role: 'province_admin', agencyCode: '330000', displayName: '管理员' },
+  user: {
+    username: 'admin',
+    role: 'province_admin',
+    agencyCode: '330000',
+    displayName: '管理员',
+    mustChangePassword: false,
+  },
 } as const;
 
 function memoryStorage() {

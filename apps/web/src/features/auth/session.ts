@@ -23,10 +23,13 @@ export function sessionFromLogin(response: LoginResponse, now: number): StoredSe
 /** The refresh of a session: a new pair, the same user. */
 export function renewedSession(
   session: StoredSession,
-  response: Pick<LoginResponse, 'accessToken' | 'refreshToken' | 'expiresIn'>,
+  response: Pick<LoginResponse, 'accessToken' | 'refreshToken' | 'expiresIn'> &
+    Partial<Pick<LoginResponse, 'user'>>,
   now: number,
 ): StoredSession {
-  return sessionFromLogin({ ...response, user: session.user }, now);
+  // Whether the password must still be changed is the server's latest word, when it gives one.
+  const mustChangePassword = response.user?.mustChangePassword ?? session.user.mustChangePassword;
+  return sessionFromLogin({ ...response, user: { ...session.user, mustChangePassword } }, now);
 }
 
 /** Logged in: the access token still runs, or a refresh token can renew it. */

@@ -14,7 +14,13 @@ function pair(n: number): LoginResponse {
     accessToken: `access-${n}`,
     refreshToken: `refresh-${n}`,
     expiresIn: 900,
-    user: { username: 'head-330102', role: 'agency_head', agencyCode: '330102', displayName: '' },
+    user: {
+      username: 'head-330102',
+      role: 'agency_head',
+      agencyCode: '330102',
+      displayName: '',
+      mustChangePassword: false,
+    },
   };
 }
 

@@ -2,7 +2,11 @@ import type { LoginRequest, SessionUserDto } from '@scorecard/contracts';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { ApiError } from '../../shared/http';
-import { login as loginRequest, refresh as refreshRequest } from './auth.api';
+import {
+  changePassword as changePasswordRequest,
+  login as loginRequest,
+  refresh as refreshRequest,
+} from './auth.api';
 import {
   isSessionValid,
   readSession,
@@ -44,6 +48,16 @@ export const useAuthStore = defineStore('auth', () => {
     save(sessionFromLogin(response, Date.now()));
     return response.user;
   }
+
+  /** Sets the user's own password; the session goes on, no longer bound to change it. */
+  async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await changePasswordRequest({ currentPassword, newPassword });
+    const current = session.value;
+    if (current) save({ ...current, user: { ...current.user, mustChangePassword: false } });
+  }
+
+  /** An administrator set the password: nothing else is open until the user sets their own. */
+  const mustChangePassword = computed(() => session.value?.user.mustChangePassword === true);
 
   function logout(): void {
     save(null);
@@ -123,6 +137,8 @@ export const useAuthStore = defineStore('auth', () => {
     isAuthenticated,
     login,
     logout,
+    changePassword,
+    mustChangePassword,
     currentToken,
     renew,
     relogin,
