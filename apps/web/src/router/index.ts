@@ -118,9 +118,10 @@ export function createAppRouter(
       return { name: 'login', query: to.fullPath === HOME_PATH ? {} : { redirect: to.fullPath } };
     }
     if (to.name === 'login' && loggedIn) return HOME_PATH;
-    // An initial password an administrator gave must be replaced before anything else opens.
+    // An initial password an administrator gave must be replaced before anything else opens;
+    // then the user starts at their home, as after any login.
     if (loggedIn && auth.mustChangePassword && to.name !== 'set-password') {
-      return { name: 'set-password', query: to.fullPath === HOME_PATH ? {} : { redirect: to.fullPath } };
+      return { name: 'set-password' };
     }
     // Decided before the page loads, so a forbidden page never shows, not even for a moment.
     if (loggedIn && !to.meta.public && !mayOpen(auth.user, to.meta.permission)) {
