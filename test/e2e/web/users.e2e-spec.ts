@@ -72,9 +72,9 @@ describe('people management in the browser', () => {
     await dialog.getByTestId('initial-passwords-close').click();
 
     await page.getByTestId('users-search').fill('e2e-head-330105');
-    await expect(
-      page.getByTestId('user-state-e2e-head-330105').innerText(),
-    ).resolves.toContain('待修改初始密码');
+    await expect(page.getByTestId('user-state-e2e-head-330105').innerText()).resolves.toContain(
+      '待修改初始密码',
+    );
     await page.close();
   });
 

@@ -25,7 +25,10 @@ describe('GET /jobs/:id', () => {
     });
     expect(created.status).toBe(201);
     tokens.set('admin', admin);
-    tokens.set('cityadmin-330100', await api.firstLogin('cityadmin-330100', 'Correct-Horse-9', 'Correct-Horse-Own-9'));
+    tokens.set(
+      'cityadmin-330100',
+      await api.firstLogin('cityadmin-330100', 'Correct-Horse-9', 'Correct-Horse-Own-9'),
+    );
     for (const username of [
       'head-330102',
       'head-330105',

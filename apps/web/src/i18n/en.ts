@@ -53,7 +53,8 @@ const en: MessageSchema = {
   },
   password: {
     title: 'Set your password',
-    intro: 'Your account uses an initial password an administrator set. Choose a new password only you know before you go on.',
+    intro:
+      'Your account uses an initial password an administrator set. Choose a new password only you know before you go on.',
     current: 'Current (initial) password',
     new: 'New password',
     confirm: 'New password again',

@@ -41,8 +41,13 @@ export class AuthController {
   @Post('password')
   @HttpCode(200)
   @BeforePasswordChange()
-  @ApiOkResponse({ description: 'The password is changed; every other session of the account has ended' })
-  async changePassword(@Body() body: ChangePasswordDto, @CurrentUser() user: AuthenticatedUser): Promise<{ changed: true }> {
+  @ApiOkResponse({
+    description: 'The password is changed; every other session of the account has ended',
+  })
+  async changePassword(
+    @Body() body: ChangePasswordDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<{ changed: true }> {
     await this.auth.changePassword(user, body.currentPassword, body.newPassword);
     return { changed: true };
   }

@@ -166,11 +166,17 @@ export class AuthService {
    * the current one must match, the new one pass the password rules and differ from it. Every
    * other session of the user ends; this one goes on, no longer bound to change the password.
    */
-  async changePassword(caller: AuthenticatedUser, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(
+    caller: AuthenticatedUser,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
     const problem = passwordProblem(newPassword, caller.username);
     if (problem) throw new InvalidInputError([{ field: 'newPassword', message: problem }]);
     if (newPassword === currentPassword) {
-      throw new InvalidInputError([{ field: 'newPassword', message: 'must differ from the current password' }]);
+      throw new InvalidInputError([
+        { field: 'newPassword', message: 'must differ from the current password' },
+      ]);
     }
     const user = await this.users.findByUsername(caller.username);
     if (!user || !(await compare(currentPassword, user.passwordHash))) {
@@ -183,16 +189,23 @@ export class AuthService {
         // Changed meanwhile (another tab, an administrator): the current password checked is stale.
         throw new InvalidInputError([{ field: 'currentPassword', message: 'is not your current password' }]);
       }
-      const before = { passwordChangedAt: locked.passwordChangedAt.toISOString(), mustChangePassword: locked.mustChangePassword };
+      const before = {
+        passwordChangedAt: locked.passwordChangedAt.toISOString(),
+        mustChangePassword: locked.mustChangePassword,
+      };
       locked.passwordHash = passwordHash;
       locked.passwordChangedAt = new Date();
       locked.mustChangePassword = false;
       await this.users.save(manager, locked);
       await this.sessions.revokeOthersOfUser(manager, locked.id, caller.sessionId);
-      await this.audit.recordAction(manager, caller, 'auth.password_change', `user/${caller.username}`, before, {
-        passwordChangedAt: locked.passwordChangedAt.toISOString(),
-        mustChangePassword: false,
-      });
+      await this.audit.recordAction(
+        manager,
+        caller,
+        'auth.password_change',
+        `user/${caller.username}`,
+        before,
+        { passwordChangedAt: locked.passwordChangedAt.toISOString(), mustChangePassword: false },
+      );
     });
   }
 

@@ -9,7 +9,9 @@ export class ChangePasswordDto implements ChangePasswordRequest {
   @MaxLength(256)
   currentPassword!: string;
 
-  @ApiProperty({ description: 'At least 10 characters with 3 of: lower case, upper case, digits, symbols' })
+  @ApiProperty({
+    description: 'At least 10 characters with 3 of: lower case, upper case, digits, symbols',
+  })
   @IsString()
   @MaxLength(128)
   newPassword!: string;

@@ -20,9 +20,14 @@ export class JwtAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (isPublic) return true;
-    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser; id?: unknown }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<Request & { user?: AuthenticatedUser; id?: unknown }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new AuthenticationError('auth.tokenRequired');
     let user: AuthenticatedUser;
@@ -36,7 +41,10 @@ export class JwtAuthGuard implements CanActivate {
     request.user = user;
     if (
       user.mustChangePassword &&
-      !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE, [context.getHandler(), context.getClass()])
+      !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE, [
+        context.getHandler(),
+        context.getClass(),
+      ])
     ) {
       throw new PasswordChangeRequiredError();
     }

@@ -60,7 +60,11 @@ export interface HeaderColumns {
 }
 
 function normalise(name: string): string {
-  return name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /** Maps the header row to the columns; reports unknown, repeated and missing columns at once. */
@@ -132,7 +136,11 @@ export function checkAccountRow(args: {
   if (username === '') fail('username', { kind: 'required' });
   else if (!USERNAME.test(username)) fail('username', { kind: 'bad_username', value: username });
   else if (seen.has(username)) {
-    fail('username', { kind: 'duplicate_in_file', value: username, firstRow: seen.get(username) as number });
+    fail('username', {
+      kind: 'duplicate_in_file',
+      value: username,
+      firstRow: seen.get(username) as number,
+    });
   } else seen.set(username, row);
 
   const displayName = value('name');
@@ -143,12 +151,15 @@ export function checkAccountRow(args: {
   const role = ROLE_NAMES[roleText] ?? ROLE_NAMES[roleText.toLowerCase()];
   if (roleText === '') fail('role', { kind: 'required' });
   else if (!role) fail('role', { kind: 'unknown_role', value: roleText });
-  else if (!mayAssignRole(rules.caller, role)) fail('role', { kind: 'role_not_assignable', value: roleText });
+  else if (!mayAssignRole(rules.caller, role))
+    fail('role', { kind: 'role_not_assignable', value: roleText });
 
   const agencyCode = value('agency_code');
   if (agencyCode === '') fail('agency_code', { kind: 'required' });
-  else if (!/^[0-9]{6}$/.test(agencyCode)) fail('agency_code', { kind: 'bad_agency_code', value: agencyCode });
-  else if (!rules.tree.byCode.has(agencyCode)) fail('agency_code', { kind: 'unknown_agency', value: agencyCode });
+  else if (!/^[0-9]{6}$/.test(agencyCode))
+    fail('agency_code', { kind: 'bad_agency_code', value: agencyCode });
+  else if (!rules.tree.byCode.has(agencyCode))
+    fail('agency_code', { kind: 'unknown_agency', value: agencyCode });
   else if (!reaches(rules.caller, 'user.manage', agencyCode, rules.tree)) {
     fail('agency_code', { kind: 'agency_out_of_scope', value: agencyCode });
   }
@@ -157,7 +168,9 @@ export function checkAccountRow(args: {
   if (post.length > MAX_TEXT) fail('post', { kind: 'too_long', max: MAX_TEXT });
 
   if (errors.length > 0 || !role) return { errors };
-  return { account: { row, username, displayName, role, agencyCode, post: post === '' ? null : post } };
+  return {
+    account: { row, username, displayName, role, agencyCode, post: post === '' ? null : post },
+  };
 }
 
 /** A cell as the text a person typed (a number-formatted code such as 330102 included). */

@@ -41,7 +41,9 @@ export function userImportMessage(problem: UserImportProblem, language: Language
         ? `一个文件最多 ${problem.max.toLocaleString('zh-CN')} 个账号，请分成几个文件导入`
         : `at most ${problem.max.toLocaleString('en')} accounts per file: split it into several files`;
     case 'extra_cells':
-      return zh ? '该行的值比表头的列多（是否有未加引号的逗号？）' : 'the row has more values than the header has columns (an unquoted comma?)';
+      return zh
+        ? '该行的值比表头的列多（是否有未加引号的逗号？）'
+        : 'the row has more values than the header has columns (an unquoted comma?)';
     case 'required':
       return zh ? '不能为空' : 'must not be empty';
     case 'bad_username':
@@ -61,7 +63,9 @@ export function userImportMessage(problem: UserImportProblem, language: Language
         ? `未知的角色“${problem.value}”（应为：${ROLE_NAMES_ZH}）`
         : `unknown role "${problem.value}" (expected: ${ROLE_NAMES_EN})`;
     case 'role_not_assignable':
-      return zh ? `您不能分配角色“${problem.value}”` : `you may not assign the role "${problem.value}"`;
+      return zh
+        ? `您不能分配角色“${problem.value}”`
+        : `you may not assign the role "${problem.value}"`;
     case 'bad_agency_code':
       return zh
         ? `机构编码“${problem.value}”无效：须为 6 位行政区划代码`

@@ -3,11 +3,7 @@ import { hash } from 'bcrypt';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ImportedUserDto, Language, UserImportResultDto } from '@scorecard/contracts';
-import {
-  AuditLogRepository,
-  TransactionRunner,
-  UserRepository,
-} from '@scorecard/server-database';
+import { AuditLogRepository, TransactionRunner, UserRepository } from '@scorecard/server-database';
 import { csvRows, ImportFileError, type ImportRow, xlsxRows } from '@scorecard/server-imports';
 import { AccessPolicy } from '../access/access-policy';
 import { AgencyDirectory } from '../common/agency-directory.service';
@@ -65,7 +61,11 @@ export class UserImportService {
     await this.policy.assertRole(caller, 'user.manage');
     if (!file || file.size === 0) {
       throw new InvalidInputError([
-        { field: 'file', message: language === 'zh-CN' ? '请附上账号文件（file）' : 'attach the accounts file as "file"' },
+        {
+          field: 'file',
+          message:
+            language === 'zh-CN' ? '请附上账号文件（file）' : 'attach the accounts file as "file"',
+        },
       ]);
     }
     const { accounts, errors, usernameField } = await this.readAccounts(caller, file);
@@ -82,12 +82,19 @@ export class UserImportService {
     const withPasswords = await Promise.all(
       accounts.map(async (account) => {
         const initialPassword = generateInitialPassword(account.username);
-        return { account, initialPassword, passwordHash: await hash(initialPassword, INITIAL_PASSWORD_COST) };
+        return {
+          account,
+          initialPassword,
+          passwordHash: await hash(initialPassword, INITIAL_PASSWORD_COST),
+        };
       }),
     );
     return this.transactions.run(async (manager) => {
       // Checked inside the transaction that inserts, so a name taken meanwhile is still caught.
-      const taken = await this.users.takenAmong(manager, accounts.map((account) => account.username));
+      const taken = await this.users.takenAmong(
+        manager,
+        accounts.map((account) => account.username),
+      );
       if (taken.size > 0) {
         throw refuse(
           accounts
@@ -122,7 +129,10 @@ export class UserImportService {
       await this.audit.recordAction(manager, caller, 'user.import', `users/import`, null, {
         fileName: file.originalname,
         // Never the initial passwords: the audit log is read by others.
-        accounts: created.map(({ initialPassword: _secret, ...account }) => ({ ...account, mustChangePassword: true })),
+        accounts: created.map(({ initialPassword: _secret, ...account }) => ({
+          ...account,
+          mustChangePassword: true,
+        })),
       });
       return { created };
     });
@@ -145,13 +155,18 @@ export class UserImportService {
           if (isBlankRow(cells)) continue;
           if (columns === null) {
             const header = mapUserImportHeader(row, cells);
-            if (header.errors.length > 0) return { accounts, errors: header.errors, usernameField: '' };
+            if (header.errors.length > 0)
+              return { accounts, errors: header.errors, usernameField: '' };
             columns = header.columns;
             continue;
           }
           rows += 1;
           if (rows > USER_IMPORT_MAX_ROWS) {
-            errors.push({ row, field: '', problem: { kind: 'too_many_rows', max: USER_IMPORT_MAX_ROWS } });
+            errors.push({
+              row,
+              field: '',
+              problem: { kind: 'too_many_rows', max: USER_IMPORT_MAX_ROWS },
+            });
             break reading;
           }
           const checked = checkAccountRow({ row, cells, columns, rules, seen });
@@ -162,10 +177,15 @@ export class UserImportService {
       }
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error;
-      const unreadable: UserImportError = { row: error.row, field: '', problem: { kind: 'unreadable', detail: error.message } };
+      const unreadable: UserImportError = {
+        row: error.row,
+        field: '',
+        problem: { kind: 'unreadable', detail: error.message },
+      };
       return { accounts, errors: [unreadable], usernameField: '' };
     }
-    if (rows === 0 && errors.length === 0) errors.push({ row: 0, field: '', problem: { kind: 'no_rows' } });
+    if (rows === 0 && errors.length === 0)
+      errors.push({ row: 0, field: '', problem: { kind: 'no_rows' } });
     return { accounts, errors, usernameField: columns?.names.get('username') ?? 'username' };
   }
 }
@@ -176,5 +196,7 @@ function rowsOf(file: UploadedAccountsFile): AsyncIterable<ImportRow[]> {
   const extension = extname(file.originalname).toLowerCase();
   if (extension === '.csv' || extension === '.txt') return csvRows(stream);
   if (extension === '.xlsx') return xlsxRows(stream);
-  throw new ImportFileError(`unsupported file type "${extension || file.originalname}": upload CSV (UTF-8 or GBK) or XLSX`);
+  throw new ImportFileError(
+    `unsupported file type "${extension || file.originalname}": upload CSV (UTF-8 or GBK) or XLSX`,
+  );
 }

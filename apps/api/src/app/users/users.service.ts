@@ -41,7 +41,10 @@ export class UsersService {
     await this.policy.assert(caller, 'user.manage', body.agencyCode);
     this.assertMayAssign(caller, body.role);
     const generated = body.password === undefined ? generateInitialPassword(body.username) : null;
-    const passwordHash = await this.credentials.hashNewPassword(generated ?? body.password ?? '', body.username);
+    const passwordHash = await this.credentials.hashNewPassword(
+      generated ?? body.password ?? '',
+      body.username,
+    );
     return this.transactions.run(async (manager) => {
       if (await this.users.findByUsername(body.username, manager)) {
         throw new ConflictError('user.taken', { username: body.username });
@@ -112,7 +115,10 @@ export class UsersService {
     body: ResetPasswordDto,
   ): Promise<{ initialPassword: string } | null> {
     const generated = body.password === undefined ? generateInitialPassword(username) : null;
-    const passwordHash = await this.credentials.hashNewPassword(generated ?? body.password ?? '', username);
+    const passwordHash = await this.credentials.hashNewPassword(
+      generated ?? body.password ?? '',
+      username,
+    );
     await this.transactions.run(async (manager) => {
       const user = await this.findManageable(manager, caller, username);
       const before = { passwordChangedAt: user.passwordChangedAt.toISOString() };

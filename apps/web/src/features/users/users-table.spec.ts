@@ -31,7 +31,9 @@ describe('users table', () => {
     expect(filterUsers(users, '', name)).toHaveLength(2);
     expect(filterUsers(users, '拱墅', name).map((u) => u.username)).toEqual(['li.na']);
     expect(filterUsers(users, 'LI.NA', name).map((u) => u.username)).toEqual(['li.na']);
-    expect(filterUsers(users, '上城 柜员', name).map((u) => u.username)).toEqual(['staff-330102-1']);
+    expect(filterUsers(users, '上城 柜员', name).map((u) => u.username)).toEqual([
+      'staff-330102-1',
+    ]);
     expect(filterUsers(users, '上城 李娜', name)).toEqual([]);
   });
 
@@ -42,9 +44,7 @@ describe('users table', () => {
 
   it('writes the initial passwords as a CSV Excel opens, with no cell run as a formula', () => {
     const csv = initialPasswordsCsv(
-      [
-        { username: 'a', displayName: '甲,乙', agencyCode: '330102', initialPassword: '=Ab3#x' },
-      ],
+      [{ username: 'a', displayName: '甲,乙', agencyCode: '330102', initialPassword: '=Ab3#x' }],
       { username: '用户名', name: '姓名', agency: '机构', password: '初始密码' },
     );
     expect(csv).toBe('\uFEFF用户名,姓名,机构,初始密码\r\na,"甲,乙",330102,\'=Ab3#x\r\n');

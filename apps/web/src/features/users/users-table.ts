@@ -51,12 +51,20 @@ function csvCell(value: string): string {
  * in China opens the Chinese names right).
  */
 export function initialPasswordsCsv(
-  accounts: readonly Pick<ImportedUserDto, 'username' | 'displayName' | 'agencyCode' | 'initialPassword'>[],
+  accounts: readonly Pick<
+    ImportedUserDto,
+    'username' | 'displayName' | 'agencyCode' | 'initialPassword'
+  >[],
   header: { username: string; name: string; agency: string; password: string },
 ): string {
   const lines = [[header.username, header.name, header.agency, header.password]];
   for (const account of accounts) {
-    lines.push([account.username, account.displayName, account.agencyCode, account.initialPassword]);
+    lines.push([
+      account.username,
+      account.displayName,
+      account.agencyCode,
+      account.initialPassword,
+    ]);
   }
   return `\uFEFF${lines.map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -12,6 +12,13 @@ export interface ActiveSession {
   mustChangePassword: boolean;
 }
 
+interface SessionRow {
+  username: string;
+  role: Role;
+  agency_code: string;
+  must_change_password: boolean;
+}
+
 @Injectable()
 export class SessionRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -27,8 +34,7 @@ export class SessionRepository {
 
   /** The session if it is neither revoked nor expired and its user is enabled: one indexed lookup. */
   async findActive(sessionId: string): Promise<ActiveSession | null> {
-    const rows: { username: string; role: Role; agency_code: string; must_change_password: boolean }[] =
-      await this.dataSource.query(
+    const rows: SessionRow[] = await this.dataSource.query(
       `SELECT u.username, u.role, u.agency_code, u.must_change_password
          FROM user_session s JOIN app_user u ON u.id = s.user_id
         WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
