@@ -129,4 +129,15 @@ describe('people management in the browser', () => {
     await page.screenshot({ path: screenshotPath('users-city-phone'), fullPage: true });
     await page.close();
   });
+
+  it('offers no people page to a county head: no menu entry, and /users sends it home', async () => {
+    const page = await loginPage(browser, 'head-330102');
+    await page.waitForURL((url) => url.pathname === '/my-ranking');
+    await page.getByTestId('nav-rankings').waitFor();
+    expect(await page.getByTestId('nav-users').count()).toBe(0);
+    await page.goto(`${baseUrl()}/users`);
+    await page.waitForURL((url) => url.pathname === '/my-ranking');
+    expect(await page.getByTestId('users-table').count()).toBe(0);
+    await page.close();
+  });
 });
