@@ -54,14 +54,20 @@ export class AuthService {
     const attempt = { username, clientAddress: client.address };
     // A username locked at this address is refused before its password is even looked at.
     const state = await this.failures.findAttempt(attempt);
-    if (state?.lockedUntil && state.lockedUntil > new Date()) throw new LockedOutError(state.lockedUntil);
+    if (state?.lockedUntil && state.lockedUntil > new Date())
+      throw new LockedOutError(state.lockedUntil);
 
     const user = await this.users.findByUsername(username);
     // Compare even for unknown users so timing does not reveal which usernames exist.
     const matches = await compare(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
     if (!user || !matches || user.disabled) {
       const failure = await this.transactions.run(async (manager) => {
-        const recorded = await this.failures.recordFailure(manager, attempt, LOCKOUT_THRESHOLD, LOCKOUT_SECONDS);
+        const recorded = await this.failures.recordFailure(
+          manager,
+          attempt,
+          LOCKOUT_THRESHOLD,
+          LOCKOUT_SECONDS,
+        );
         await this.audit.recordAction(
           manager,
           { username, role: user?.role ?? null, agencyCode: user?.agencyCode ?? null, requestId },
@@ -96,7 +102,12 @@ export class AuthService {
       );
     });
     return {
-      accessToken: await this.signAccessToken({ sub: user.username, role: user.role, agency: user.agencyCode, sid: sessionId }),
+      accessToken: await this.signAccessToken({
+        sub: user.username,
+        role: user.role,
+        agency: user.agencyCode,
+        sid: sessionId,
+      }),
       refreshToken: `${sessionId}.${secret}`,
       expiresIn: this.config.jwtExpiresInSeconds,
       user: sessionUserOf(user),
@@ -106,7 +117,8 @@ export class AuthService {
   /** Trades a refresh token for a new access token and a new refresh token (the old one dies). */
   async refresh(refreshToken: string, requestId: string | null): Promise<LoginResponse> {
     const [sessionId, secret] = refreshToken.split('.');
-    if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) throw new AuthenticationError('auth.invalidRefreshToken');
+    if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId))
+      throw new AuthenticationError('auth.invalidRefreshToken');
     const nextSecret = randomBytes(32).toString('base64url');
     const user = await this.transactions.run(async (manager) => {
       // Locked, so that two refreshes with one token cannot both see it unspent.
@@ -118,7 +130,12 @@ export class AuthService {
         await this.sessions.revoke(manager, sessionId);
         await this.audit.recordAction(
           manager,
-          { username: found?.username ?? 'unknown', role: found?.role ?? null, agencyCode: found?.agencyCode ?? null, requestId },
+          {
+            username: found?.username ?? 'unknown',
+            role: found?.role ?? null,
+            agencyCode: found?.agencyCode ?? null,
+            requestId,
+          },
           'auth.refresh_reused',
           `session/${sessionId}`,
           { sessionId },
@@ -140,7 +157,12 @@ export class AuthService {
     });
     if (!user) throw new AuthenticationError('auth.sessionEnded');
     return {
-      accessToken: await this.signAccessToken({ sub: user.username, role: user.role, agency: user.agencyCode, sid: sessionId }),
+      accessToken: await this.signAccessToken({
+        sub: user.username,
+        role: user.role,
+        agency: user.agencyCode,
+        sid: sessionId,
+      }),
       refreshToken: `${sessionId}.${nextSecret}`,
       expiresIn: this.config.jwtExpiresInSeconds,
       user: sessionUserOf(user),
@@ -172,22 +194,20 @@ export class AuthService {
     newPassword: string,
   ): Promise<void> {
     const problem = passwordProblem(newPassword, caller.username);
-    if (problem) throw new InvalidInputError([{ field: 'newPassword', message: problem }]);
+    if (problem) throw new InvalidInputError([{ field: 'newPassword', key: problem }]);
     if (newPassword === currentPassword) {
-      throw new InvalidInputError([
-        { field: 'newPassword', message: 'must differ from the current password' },
-      ]);
+      throw new InvalidInputError([{ field: 'newPassword', key: 'password.sameAsCurrent' }]);
     }
     const user = await this.users.findByUsername(caller.username);
     if (!user || !(await compare(currentPassword, user.passwordHash))) {
-      throw new InvalidInputError([{ field: 'currentPassword', message: 'is not your current password' }]);
+      throw new InvalidInputError([{ field: 'currentPassword', key: 'password.notCurrent' }]);
     }
     const passwordHash = await hash(newPassword, BCRYPT_COST);
     await this.transactions.run(async (manager) => {
       const locked = await this.users.findByUsernameForUpdate(manager, caller.username);
       if (!locked || locked.passwordHash !== user.passwordHash) {
         // Changed meanwhile (another tab, an administrator): the current password checked is stale.
-        throw new InvalidInputError([{ field: 'currentPassword', message: 'is not your current password' }]);
+        throw new InvalidInputError([{ field: 'currentPassword', key: 'password.notCurrent' }]);
       }
       const before = {
         passwordChangedAt: locked.passwordChangedAt.toISOString(),
@@ -213,7 +233,8 @@ export class AuthService {
   async verify(token: string, requestId: string | null): Promise<AuthenticatedUser> {
     const claims = await this.jwt.verifyAsync<TokenClaims>(token);
     const session = claims.sid ? await this.sessions.findActive(claims.sid) : null;
-    if (!session || session.username !== claims.sub) throw new AuthenticationError('auth.sessionEnded');
+    if (!session || session.username !== claims.sub)
+      throw new AuthenticationError('auth.sessionEnded');
     return {
       username: session.username,
       role: session.role,

@@ -174,7 +174,8 @@ export const API_MESSAGES = {
     en: 'Voting for the star of {period} is closed',
   },
   'star.candidateInCooldown': {
-    'zh-CN': '{name}已当选 {starPeriod} 服务之星，{months} 个月内不能再次当选，请投票给符合条件的候选人',
+    'zh-CN':
+      '{name}已当选 {starPeriod} 服务之星，{months} 个月内不能再次当选，请投票给符合条件的候选人',
     en: '{name} was star of {starPeriod} and cannot be star again within {months} months: vote for an eligible candidate',
   },
   'star.candidateWithdrawn': {
@@ -249,6 +250,11 @@ export const API_MESSAGES = {
     en: 'is too large (at most 13 digits before the decimal point)',
   },
   ...PASSWORD_PROBLEM_MESSAGES,
+  'password.sameAsCurrent': {
+    'zh-CN': '新密码不能与当前密码相同',
+    en: 'must differ from the current password',
+  },
+  'password.notCurrent': { 'zh-CN': '当前密码不正确', en: 'is not your current password' },
 
   // Checks of the request's shape (class-validator and the path parameters)
   'validation.notAllowed': {

@@ -15,12 +15,18 @@ export interface FieldError {
   row?: number;
 }
 
-/** A field error before it is worded: the catalogue's key and its parameters. */
-export interface FieldProblem {
-  field: string;
-  key: MessageKey;
-  params?: MessageParams;
-  row?: number;
+/**
+ * A field error before it is worded: the catalogue's key and its parameters, or (for a feature
+ * that words its own problems, such as an accounts file) the words in each language.
+ */
+export type FieldProblem = { field: string; row?: number } & (
+  { key: MessageKey; params?: MessageParams } | { words: Readonly<Record<Language, string>> }
+);
+
+function wordProblem(problem: FieldProblem, language: Language): string {
+  return 'words' in problem
+    ? problem.words[language]
+    : translate(language, problem.key, problem.params);
 }
 
 /** Names each error after its class, so logs say which one was thrown. */
@@ -43,14 +49,15 @@ export class InvalidInputError extends ApiError {
   constructor(readonly problems: FieldProblem[]) {
     super('request.invalid');
     this.message = problems
-      .map((problem) => `${problem.field}: ${translate('en', problem.key, problem.params)}`)
+      .map((problem) => `${problem.field}: ${wordProblem(problem, 'en')}`)
       .join('; ');
   }
 
   errorsIn(language: Language): FieldError[] {
-    return this.problems.map(({ key, params, ...where }) => ({
-      ...where,
-      message: translate(language, key, params),
+    return this.problems.map((problem) => ({
+      field: problem.field,
+      ...(problem.row === undefined ? {} : { row: problem.row }),
+      message: wordProblem(problem, language),
     }));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { hash } from 'bcrypt';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
-import type { ImportedUserDto, Language, UserImportResultDto } from '@scorecard/contracts';
+import type { ImportedUserDto, UserImportResultDto } from '@scorecard/contracts';
 import { AuditLogRepository, TransactionRunner, UserRepository } from '@scorecard/server-database';
 import { csvRows, ImportFileError, type ImportRow, xlsxRows } from '@scorecard/server-imports';
 import { AccessPolicy } from '../access/access-policy';
@@ -56,17 +56,10 @@ export class UserImportService {
   async import(
     caller: AuthenticatedUser,
     file: UploadedAccountsFile | undefined,
-    language: Language,
   ): Promise<UserImportResultDto> {
     await this.policy.assertRole(caller, 'user.manage');
     if (!file || file.size === 0) {
-      throw new InvalidInputError([
-        {
-          field: 'file',
-          message:
-            language === 'zh-CN' ? '请附上账号文件（file）' : 'attach the accounts file as "file"',
-        },
-      ]);
+      throw new InvalidInputError([{ field: 'file', key: 'field.fileMissing' }]);
     }
     const { accounts, errors, usernameField } = await this.readAccounts(caller, file);
     const refuse = (all: UserImportError[]) =>
@@ -74,7 +67,10 @@ export class UserImportService {
         all.slice(0, MAX_ERRORS).map((error) => ({
           row: error.row,
           field: error.field,
-          message: userImportMessage(error.problem, language),
+          words: {
+            'zh-CN': userImportMessage(error.problem, 'zh-CN'),
+            en: userImportMessage(error.problem, 'en'),
+          },
         })),
       );
     if (errors.length > 0) throw refuse(errors);

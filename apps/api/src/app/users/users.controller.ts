@@ -17,14 +17,12 @@ import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type {
   CreatedUserDto,
-  Language,
   PasswordResetResultDto,
   UserDto,
   UserImportResultDto,
 } from '@scorecard/contracts';
 import { Authorize } from '../access/authorize.decorator';
 import { type AuthenticatedUser, CurrentUser } from '../common/current-user.decorator';
-import { RequestLanguage } from '../common/request-language.decorator';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './user.dto';
 import { UsernamePipe } from './username.pipe';
 import { UsersService } from './users.service';
@@ -66,9 +64,8 @@ export class UsersController {
   import(
     @UploadedFile() file: UploadedAccountsFile | undefined,
     @CurrentUser() caller: AuthenticatedUser,
-    @RequestLanguage() language: Language,
   ): Promise<UserImportResultDto> {
-    return this.userImport.import(caller, file, language);
+    return this.userImport.import(caller, file);
   }
 
   @Patch(':username')
