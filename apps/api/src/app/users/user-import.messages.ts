@@ -1,4 +1,5 @@
 import type { Language } from '@scorecard/contracts';
+import { type ImportMessage, renderImportMessage } from '@scorecard/server-imports';
 
 /** What can be wrong in an accounts file, each said in both of the product's languages. */
 export type UserImportProblem =
@@ -18,7 +19,7 @@ export type UserImportProblem =
   | { kind: 'bad_agency_code'; value: string }
   | { kind: 'unknown_agency'; value: string }
   | { kind: 'agency_out_of_scope'; value: string }
-  | { kind: 'unreadable'; detail: string };
+  | { kind: 'unreadable'; reason: ImportMessage };
 
 const ROLE_NAMES_EN = 'province_admin, city_admin, agency_head, staff';
 const ROLE_NAMES_ZH = '省级管理员、市级管理员、负责人、工作人员';
@@ -77,6 +78,8 @@ export function userImportMessage(problem: UserImportProblem, language: Language
         ? `机构 ${problem.value} 不在您的管理范围内`
         : `agency ${problem.value} is outside your scope`;
     case 'unreadable':
-      return zh ? `无法读取文件：${problem.detail}` : `the file cannot be read: ${problem.detail}`;
+      return zh
+        ? `无法读取文件：${renderImportMessage(problem.reason, language)}`
+        : `the file cannot be read: ${renderImportMessage(problem.reason, language)}`;
   }
 }

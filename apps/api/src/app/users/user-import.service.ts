@@ -22,6 +22,8 @@ import { userImportMessage } from './user-import.messages';
 
 /** Accounts one file may create: a province's staff fit in a few files, and hashing stays short. */
 export const USER_IMPORT_MAX_ROWS = 2_000;
+/** What an accounts workbook's parts may inflate to: far above 2,000 rows, far below harm. */
+const ACCOUNTS_XLSX_LIMITS = { maxPartBytes: 32 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
 /** Largest accounts file accepted, in bytes. */
 export const USER_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 /** Errors listed at most; the file is refused all the same. */
@@ -176,7 +178,7 @@ export class UserImportService {
       const unreadable: UserImportError = {
         row: error.row,
         field: '',
-        problem: { kind: 'unreadable', detail: error.message },
+        problem: { kind: 'unreadable', reason: error.problem },
       };
       return { accounts, errors: [unreadable], usernameField: '' };
     }
@@ -191,8 +193,9 @@ function rowsOf(file: UploadedAccountsFile): AsyncIterable<ImportRow[]> {
   const stream = Readable.from([file.buffer]);
   const extension = extname(file.originalname).toLowerCase();
   if (extension === '.csv' || extension === '.txt') return csvRows(stream);
-  if (extension === '.xlsx') return xlsxRows(stream);
-  throw new ImportFileError(
-    `unsupported file type "${extension || file.originalname}": upload CSV (UTF-8 or GBK) or XLSX`,
-  );
+  if (extension === '.xlsx') return xlsxRows(stream, ACCOUNTS_XLSX_LIMITS);
+  throw new ImportFileError({
+    key: 'file.unsupportedType',
+    params: { type: extension || file.originalname },
+  });
 }
