@@ -41,16 +41,10 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            // Only the league-table route needs the charting library.
             {
               name: 'vendor-vue',
               test: /[\\/]node_modules[\\/](vue|@vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/,
               priority: 2,
-            },
-            {
-              name: 'vendor-echarts',
-              test: /[\\/]node_modules[\\/](echarts|zrender|vue-echarts)[\\/]/,
-              priority: 1,
             },
           ],
         },

@@ -196,6 +196,8 @@ const en: MessageSchema = {
       noMatch: 'No agency matches the search',
     },
     heatmap: {
+      legend: 'Heatmap legend',
+      empty: 'Not applicable / not reported',
       title: 'Agency × indicator score heatmap',
       ariaLabel: 'Heatmap: scores of {count} agencies on each indicator; darker is higher',
       score: 'Indicator score',

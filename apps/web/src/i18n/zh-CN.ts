@@ -193,6 +193,8 @@ const zhCN = {
       noMatch: '没有符合搜索条件的机构',
     },
     heatmap: {
+      legend: '热力图图例',
+      empty: '不适用 / 未报送',
       title: '机构 × 指标得分热力图',
       ariaLabel: '热力图：{count} 个机构在各项指标上的得分，颜色越深得分越高',
       score: '指标得分',

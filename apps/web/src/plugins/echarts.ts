@@ -1,40 +1,11 @@
 /**
- * ECharts, registered once with only what the app draws (tree-shaken). Imported by chart
- * components, so it lands in their lazily loaded chunk rather than the initial bundle.
+ * ECharts, the parts every chart of the app shares (tree-shaken `use([...])`). The chart types are
+ * registered by each page's own module beside this one (`echarts-overview.ts`, …), so a page
+ * downloads only what it draws. Imported by chart components, which load lazily, so none of it
+ * is in the initial bundle.
  */
-import {
-  BarChart,
-  BoxplotChart,
-  HeatmapChart,
-  LineChart,
-  RadarChart,
-  ScatterChart,
-} from 'echarts/charts';
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
+import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
 import { use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-use([
-  BarChart,
-  BoxplotChart,
-  HeatmapChart,
-  LineChart,
-  RadarChart,
-  ScatterChart,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  AriaComponent,
-  CanvasRenderer,
-]);
+use([GridComponent, TooltipComponent, AriaComponent, CanvasRenderer]);

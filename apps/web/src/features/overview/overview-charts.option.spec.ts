@@ -1,7 +1,13 @@
 import type { HeatmapSeriesOption } from 'echarts/charts';
 import { describe, expect, it } from 'vitest';
 import { CITY_ROWS, INDICATORS } from '../../testing/rankings.fixture';
-import { buildScoreHeatmapOption, heatmapRows } from './score-heatmap.option';
+import {
+  buildScoreHeatmapOption,
+  HEATMAP_EMPTY,
+  heatmapBand,
+  heatmapCellText,
+  heatmapRows,
+} from './score-heatmap.option';
 import {
   buildScoreDistributionOption,
   fiveNumbers,
@@ -60,22 +66,57 @@ describe('score distribution', () => {
 });
 
 describe('score heatmap', () => {
-  it('puts reported agencies in rank order against each indicator, blank when not applicable', () => {
+  const labels = { score: '得分', rate: '完成率', notApplicable: '不适用', notReported: '未报送' };
+  type Cell = { value: [number, number, number]; itemStyle: { color: string } };
+
+  it('puts reported agencies in rank order against each indicator, the unreported below in grey', () => {
     const option = buildScoreHeatmapOption({
       rows: [...CITY_ROWS].reverse(),
       indicators: INDICATORS,
       indicatorName: (i) => i.nameZh,
-      labels: { score: '得分', rate: '完成率', notApplicable: '不适用' },
+      labels,
     });
-    expect(heatmapRows(CITY_ROWS)).toHaveLength(6);
-    expect((option.yAxis as { data: string[] }).data[0]).toBe('杭州市');
+    expect(heatmapRows(CITY_ROWS)).toHaveLength(CITY_ROWS.length);
+    const names = (option.yAxis as { data: string[] }).data;
+    expect(names[0]).toBe('杭州市');
+    expect(names[names.length - 1]).toBe('金华市'); // not reported: last
     expect((option.xAxis as { data: string[] }).data).toHaveLength(7);
-    const data = (option.series as HeatmapSeriesOption[])[0]?.data as unknown[][];
-    expect(data).toHaveLength(6 * 7);
-    expect(data[0]).toEqual([0, 0, 80]);
-    expect(data[2]).toEqual([2, 0, '-']); // annual inspection not applicable
-    expect(option.visualMap).toMatchObject({ min: 0, max: 100 });
+    const data = (option.series as HeatmapSeriesOption[])[0]?.data as Cell[];
+    expect(data).toHaveLength(CITY_ROWS.length * 7);
+    expect(data[0]?.value).toEqual([0, 0, 80]);
+    // Annual inspection is not applicable (0/0): drawn grey with a dash, not left blank.
+    expect(data[2]?.value).toEqual([2, 0, -1]);
+    expect(data[2]?.itemStyle.color).toBe(HEATMAP_EMPTY.color);
+    expect(data[data.length - 1]?.itemStyle.color).toBe(HEATMAP_EMPTY.color);
     const tooltip = option.tooltip as { formatter: (p: unknown) => string };
     expect(tooltip.formatter({ value: [6, 0, 80] })).toContain('87.81 %');
+    expect(tooltip.formatter({ value: [0, names.length - 1, -1] })).toContain('未报送');
+  });
+
+  it('writes every cell’s value, legibly, even with 90 counties', () => {
+    const many = Array.from({ length: 90 }, (_, i) => ({
+      ...CITY_ROWS[0],
+      agencyCode: String(330101 + i),
+      rank: i + 1,
+    })) as typeof CITY_ROWS;
+    const option = buildScoreHeatmapOption({
+      rows: many,
+      indicators: INDICATORS,
+      indicatorName: (i) => i.nameZh,
+      labels,
+    });
+    const series = (option.series as HeatmapSeriesOption[])[0];
+    expect(series?.label?.show).toBe(true);
+    expect(series?.label?.fontSize).toBeGreaterThanOrEqual(11);
+    const format = series?.label?.formatter as (p: { value: number[] }) => string;
+    expect(format({ value: [0, 0, 79.6] })).toBe('80');
+    expect(format({ value: [2, 0, -1] })).toBe('—');
+  });
+
+  it('colours cells by band with a readable text colour', () => {
+    expect(heatmapBand(95).min).toBe(90);
+    expect(heatmapBand(60).min).toBe(60);
+    expect(heatmapBand(12).min).toBe(0);
+    expect(heatmapCellText(100)).toBe('100');
   });
 });
