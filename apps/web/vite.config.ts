@@ -56,6 +56,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.spec.ts'],
     restoreMocks: true,
+    // Mounting whole pages with Element Plus takes seconds on a busy two-core machine.
+    testTimeout: 15_000,
     clearMocks: true,
     server: { deps: { inline: ['element-plus'] } },
   },

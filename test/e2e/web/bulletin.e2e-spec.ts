@@ -14,14 +14,14 @@ describe('published rankings and the bulletin in the browser (staff)', () => {
     await browser?.close();
   });
 
-  it('starts staff on the published league table, with no data entry in the menu', async () => {
+  it('starts staff on their own agency, the league table one click away, no data entry in the menu', async () => {
     const page = await loginPage(browser, 'staff-330102-1');
-    await page.waitForURL(/\/rankings/);
-    await page.getByTestId('ranking-table').waitFor();
+    await page.waitForURL(/\/my-ranking/);
+    await page.getByTestId('scorecard-score').waitFor();
     expect(await page.getByTestId('nav-entry').count()).toBe(0);
     expect(await page.getByTestId('nav-months').count()).toBe(0);
-    await page.getByTestId('nav-my-ranking').click();
-    await page.getByTestId('scorecard-score').waitFor();
+    await page.getByTestId('nav-rankings').click();
+    await page.getByTestId('ranking-table').waitFor();
     await page.close();
   });
 

@@ -86,6 +86,11 @@ const en: MessageSchema = {
     basic: 'Basic pass',
     fail: 'Fail',
   },
+  league: {
+    search: 'Search agency name or code',
+    count: '{total} agencies ranked · {unreported} not reported',
+    unreported: 'Not reported ({count})',
+  },
   rankings: {
     title: 'Province league table',
     level: {
@@ -255,6 +260,11 @@ const en: MessageSchema = {
     rankIn: 'No. {rank} of {of}',
     inArea: 'in {area}',
     notRanked: 'Not ranked',
+    unreported: '{count} not reported',
+    counties: {
+      title: 'Counties of {city}',
+      caption: 'County league table',
+    },
     notReported: 'Not reported this month, not ranked',
     awaitingPublication:
       'This month is not published yet: these are your own figures; the score and ranks appear once it is published.',
@@ -272,30 +282,30 @@ const en: MessageSchema = {
       rate: 'This agency',
       target: 'Target',
       floor: 'Floor',
-      best: 'Province best',
-      average: 'Province average',
+      best: '{area} best',
+      average: '{area} average',
     },
     gaps: {
       title: 'Gaps',
       indicator: 'Indicator',
       rate: 'Rate',
       toTarget: 'To target',
-      toBest: 'To best',
-      toAverage: 'To average',
+      toBest: 'To {area} best',
+      toAverage: 'To {area} average',
     },
     radar: {
-      title: 'Against the city average and the province best',
+      title: 'Against the {area} average and the {province} best',
       ariaLabel: 'Radar chart: rates of this agency against its city and the province best',
       self: 'This agency',
       cityAverage: '{city} average',
-      provinceBest: 'Province best',
+      provinceBest: '{area} best',
     },
     trend: {
       title: 'Score and rank over 12 months',
       ariaLabel: 'Line chart: composite score and rank in city and province over 12 months',
       score: 'Composite score',
-      rankInParent: 'Rank in city',
-      rankInLevel: 'Rank in province',
+      rankInParent: 'Rank in {area}',
+      rankInLevel: 'Rank in {area}',
     },
   },
   entry: {

@@ -83,6 +83,11 @@ const zhCN = {
     basic: '基本合格',
     fail: '不合格',
   },
+  league: {
+    search: '搜索机构名称或编码',
+    count: '{total} 个机构参与排名 · {unreported} 个未报送',
+    unreported: '未报送 ({count})',
+  },
   rankings: {
     title: '省级排名',
     level: {
@@ -250,6 +255,11 @@ const zhCN = {
     rankIn: '第 {rank} / {of} 名',
     inArea: '在{area}',
     notRanked: '未参与排名',
+    unreported: '{count} 家未报送',
+    counties: {
+      title: '{city}所辖区县排名',
+      caption: '所辖区县排名表',
+    },
     notReported: '本月未报送，未参与排名',
     awaitingPublication: '本月结果尚未发布：此处显示本机构填报的数据，得分和名次在发布后显示。',
     improve: {
@@ -265,30 +275,30 @@ const zhCN = {
       rate: '本机构',
       target: '目标',
       floor: '底线',
-      best: '全省最好',
-      average: '全省平均',
+      best: '{area}最好',
+      average: '{area}平均',
     },
     gaps: {
       title: '差距分析',
       indicator: '指标',
       rate: '完成率',
       toTarget: '距目标',
-      toBest: '距最好',
-      toAverage: '距平均',
+      toBest: '距{area}最好',
+      toAverage: '距{area}平均',
     },
     radar: {
-      title: '与地市平均、全省最好对比',
+      title: '与{area}平均、{province}最好对比',
       ariaLabel: '雷达图：本机构各指标完成率与所在地市、全省最好水平对比',
       self: '本机构',
       cityAverage: '{city}平均',
-      provinceBest: '全省最好',
+      provinceBest: '{area}最好',
     },
     trend: {
       title: '近 12 个月得分与排名',
       ariaLabel: '折线图：近 12 个月综合得分及在地市、全省的名次',
       score: '综合得分',
-      rankInParent: '地市内名次',
-      rankInLevel: '全省名次',
+      rankInParent: '{area}内名次',
+      rankInLevel: '{area}内名次',
     },
   },
   entry: {

@@ -14,7 +14,8 @@ describe('homeRouteFor', () => {
     expect(homeRouteFor({ role: 'agency_head', agencyCode: '330102' })).toEqual({
       name: 'my-ranking',
     });
-    expect(homeRouteFor({ role: 'staff', agencyCode: '330102' })).toEqual({ name: 'rankings' });
+    // Staff start on their own agency's page, as heads do.
+    expect(homeRouteFor({ role: 'staff', agencyCode: '330102' })).toEqual({ name: 'my-ranking' });
     expect(homeRouteFor(null)).toEqual({ name: 'login' });
   });
 });

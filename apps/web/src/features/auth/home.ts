@@ -2,7 +2,7 @@ import { hasPermission, type Permission } from '@scorecard/access';
 import type { Role } from '@scorecard/contracts';
 import type { RouteLocationRaw } from 'vue-router';
 
-/** Where each role starts: the province its overview, a city its counties, a head "my ranking". */
+/** Where each role starts: the province its overview, a city its counties, heads and staff their own agency. */
 export function homeRouteFor(user: { role: Role; agencyCode: string } | null): RouteLocationRaw {
   switch (user?.role) {
     case 'national_admin':
@@ -11,9 +11,8 @@ export function homeRouteFor(user: { role: Role; agencyCode: string } | null): R
     case 'city_admin':
       return { name: 'overview', query: { level: 'county', parent: user.agencyCode } };
     case 'agency_head':
-      return { name: 'my-ranking' };
     case 'staff':
-      return { name: 'rankings' };
+      return { name: 'my-ranking' };
     case undefined:
       // Not logged in yet: log in first, then come back to "/" and the role's home.
       return { name: 'login' };

@@ -1,14 +1,7 @@
 import type { RankingRowDto } from '@scorecard/contracts';
 import type { ShowMode } from './overview-filters';
 
-/** Rows whose name or code contains the search text (case-insensitive). */
-export function searchRows(rows: readonly RankingRowDto[], q: string): RankingRowDto[] {
-  const needle = q.trim().toLowerCase();
-  if (!needle) return [...rows];
-  return rows.filter(
-    (row) => row.name.toLowerCase().includes(needle) || row.agencyCode.includes(needle),
-  );
-}
+export { searchRows } from '../../shared/league/league-search';
 
 /**
  * Top or bottom N by rank (ranked rows only; ties at the edge are all kept, so "top 3" of

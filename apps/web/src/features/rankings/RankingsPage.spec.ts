@@ -36,7 +36,10 @@ const AGENCIES = [
 async function mountPage(query: Record<string, string> = {}) {
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/rankings', name: 'rankings', component: RankingsPage }],
+    routes: [
+      { path: '/rankings', name: 'rankings', component: RankingsPage },
+      { path: '/agencies/:code', name: 'scorecard', component: { render: () => null } },
+    ],
   });
   await router.push({ path: '/rankings', query });
   const wrapper = mount(

@@ -105,6 +105,12 @@ function onlyBar(row: Partial<RankingRowDto>): RankingBar {
   return bars[0];
 }
 
+function onlyRow(): RankingRowDto {
+  const [hangzhou] = CITY_ROWS;
+  if (!hangzhou) throw new Error('fixture rows missing');
+  return hangzhou;
+}
+
 describe('bar helpers', () => {
   it('escapes names in the tooltip', () => {
     expect(barTooltipHtml(onlyBar({ name: '<b>x</b>' }), labels)).toContain('&lt;b&gt;x&lt;/b&gt;');
@@ -116,9 +122,24 @@ describe('bar helpers', () => {
     expect(barLabelText(bar, labels)).toBe('92.50');
   });
 
-  it('grows the chart with the number of bars', () => {
+  it('grows the chart with the number of bars up to a window of 25, then scrolls', () => {
     expect(rankingChartHeight(0)).toBe(160);
     expect(rankingChartHeight(11)).toBe(11 * 22 + 48);
-    expect(rankingChartHeight(90)).toBe(90 * 22 + 48);
+    expect(rankingChartHeight(90)).toBeLessThanOrEqual(640);
+    expect(rankingChartHeight(90)).toBe(rankingChartHeight(25) + 16);
+  });
+
+  it('shows 90 counties 25 at a time, best first, with a slider to scroll the rest', () => {
+    const rows = Array.from({ length: 90 }, (_, i) => ({
+      ...onlyRow(),
+      agencyCode: String(330101 + i),
+      rank: i + 1,
+      score: 95 - i / 3,
+    }));
+    const option = buildRankingBarOption({ rows, labels });
+    const zooms = option.dataZoom as { type: string; startValue: number; endValue: number }[];
+    expect(zooms.find((z) => z.type === 'slider')).toMatchObject({ startValue: 0, endValue: 24 });
+    const few = buildRankingBarOption({ rows: rows.slice(0, 11), labels });
+    expect(few.dataZoom).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import type { Grade, RankingRowDto } from '@scorecard/contracts';
 import type { BarSeriesOption } from 'echarts/charts';
 import type {
   AriaComponentOption,
+  DataZoomComponentOption,
   GridComponentOption,
   TooltipComponentOption,
 } from 'echarts/components';
@@ -11,7 +12,11 @@ import { formatScore } from '../../shared/format';
 import { GRADE_PALETTE } from '../../shared/grade';
 
 export type RankingBarOption = ComposeOption<
-  BarSeriesOption | GridComponentOption | TooltipComponentOption | AriaComponentOption
+  | BarSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | AriaComponentOption
+  | DataZoomComponentOption
 >;
 
 export interface RankingBarLabels {
@@ -44,6 +49,9 @@ const NEUTRAL_COLOR = '#8C8C8C';
 const BAR_HEIGHT = 22;
 const CHART_PADDING = 48;
 const MIN_CHART_HEIGHT = 160;
+/** Bars in view at once; more (90 counties) scroll with a slider beside the chart. */
+export const BARS_IN_VIEW = 25;
+const SLIDER_ROOM = 16;
 
 /** Reported rows with a score, best first (ties by code, as the ranking lists them). */
 export function rankingBars(rows: readonly RankingRowDto[]): RankingBar[] {
@@ -60,8 +68,12 @@ export function rankingBars(rows: readonly RankingRowDto[]): RankingBar[] {
     .sort((a, b) => b.score - a.score || a.agencyCode.localeCompare(b.agencyCode));
 }
 
-/** Pixel height that gives every bar room for its label (11 cities … 90 counties). */
+/**
+ * Pixel height that gives each bar in view room for its label: every bar of the 11 cities, a
+ * window of 25 of the 90 counties (the rest scroll into view).
+ */
 export function rankingChartHeight(barCount: number): number {
+  if (barCount > BARS_IN_VIEW) return BARS_IN_VIEW * BAR_HEIGHT + CHART_PADDING + SLIDER_ROOM;
   return Math.max(MIN_CHART_HEIGHT, barCount * BAR_HEIGHT + CHART_PADDING);
 }
 
@@ -101,8 +113,34 @@ export function barTooltipHtml(bar: RankingBar, labels: RankingBarLabels): strin
  */
 export function buildRankingBarOption({ rows, labels }: RankingBarOptionInput): RankingBarOption {
   const bars = rankingBars(rows);
+  const scrolled = bars.length > BARS_IN_VIEW;
+  const window = { startValue: 0, endValue: BARS_IN_VIEW - 1 };
   return {
-    ...itemChartFrame({ left: 8, right: 128, top: 8, bottom: 8 }, (params) => {
+    ...(scrolled
+      ? {
+          dataZoom: [
+            {
+              type: 'slider',
+              yAxisIndex: 0,
+              ...window,
+              right: 4,
+              width: 12,
+              zoomLock: true,
+              brushSelect: false,
+              showDetail: false,
+            },
+            {
+              type: 'inside',
+              yAxisIndex: 0,
+              ...window,
+              zoomLock: true,
+              zoomOnMouseWheel: false,
+              moveOnMouseWheel: true,
+            },
+          ],
+        }
+      : {}),
+    ...itemChartFrame({ left: 8, right: scrolled ? 144 : 128, top: 8, bottom: 8 }, (params) => {
       const index = Array.isArray(params) ? params[0]?.dataIndex : params.dataIndex;
       const bar = index == null ? undefined : bars[index];
       return bar ? barTooltipHtml(bar, labels) : '';

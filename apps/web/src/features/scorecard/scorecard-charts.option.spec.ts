@@ -78,4 +78,13 @@ describe('buildTrendOption', () => {
     expect(series[0]?.data?.[0]).toBe(70);
     expect((option.yAxis as { inverse?: boolean }[])[1]?.inverse).toBe(true);
   });
+
+  it('draws a city one rank line, the province one, when no rank in parent is asked for', () => {
+    const option = buildTrendOption({
+      trend: card.trend,
+      labels: { score: '综合得分', rankInLevel: '浙江省内名次' },
+    });
+    const names = (option.series as LineSeriesOption[]).map((s) => s.name);
+    expect(names).toEqual(['综合得分', '浙江省内名次']);
+  });
 });

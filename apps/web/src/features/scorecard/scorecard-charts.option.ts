@@ -224,10 +224,17 @@ function rankLine(
 /** Score (left axis, 0–100) and ranks (right axis, 1 at the top) over the 12 months. */
 export function buildTrendOption(input: {
   trend: readonly ScorecardTrendPointDto[];
-  labels: { score: string; rankInParent: string; rankInLevel: string };
+  /** `rankInParent` is left out for a city (its parent is the province: the same rank). */
+  labels: { score: string; rankInParent?: string; rankInLevel: string };
 }): ComposeOption<LineSeriesOption | Common> {
   const { trend, labels } = input;
-  const maxRank = Math.max(1, ...trend.flatMap((p) => [p.rankInParent ?? 0, p.rankInLevel ?? 0]));
+  const maxRank = Math.max(
+    1,
+    ...trend.flatMap((p) => [
+      labels.rankInParent == null ? 0 : (p.rankInParent ?? 0),
+      p.rankInLevel ?? 0,
+    ]),
+  );
   return {
     aria: { enabled: true },
     // Drawn at once: a screenshot or a printout never catches a half-drawn line.
@@ -261,11 +268,15 @@ export function buildTrendOption(input: {
         connectNulls: false,
         data: trend.map((p) => (p.score == null ? '-' : Number(formatScore(p.score)))),
       },
-      rankLine(
-        labels.rankInParent,
-        { color: AVERAGE, symbol: 'triangle', dash: 'dashed' },
-        trend.map((p) => p.rankInParent ?? '-'),
-      ),
+      ...(labels.rankInParent == null
+        ? []
+        : [
+            rankLine(
+              labels.rankInParent,
+              { color: AVERAGE, symbol: 'triangle', dash: 'dashed' },
+              trend.map((p) => p.rankInParent ?? '-'),
+            ),
+          ]),
       rankLine(
         labels.rankInLevel,
         { color: BEST, symbol: 'diamond', dash: 'dotted' },

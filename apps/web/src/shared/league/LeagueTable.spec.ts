@@ -1,6 +1,7 @@
 import type { RankingRowDto } from '@scorecard/contracts';
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
 import type { AppLocale } from '../../i18n';
 import { CITY_CODES_BY_RANK, CITY_ROWS, INDICATORS } from '../../testing/rankings.fixture';
 import { testPlugins } from '../../testing/plugins';
@@ -11,10 +12,22 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+function testRouter() {
+  return createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/', name: 'rankings', component: { render: () => null } },
+      { path: '/agencies/:code', name: 'scorecard', component: { render: () => null } },
+    ],
+  });
+}
+
 async function mountTable(locale: AppLocale = 'zh-CN') {
+  const router = testRouter();
+  await router.push('/');
   const wrapper = mount(LeagueTable, {
-    props: { rows: CITY_ROWS, indicators: INDICATORS, variant: 'rankings' },
-    global: { plugins: testPlugins(locale).plugins },
+    props: { rows: CITY_ROWS, indicators: INDICATORS, variant: 'rankings', period: '2026-09' },
+    global: { plugins: [...testPlugins(locale).plugins, router] },
     attachTo: document.body,
   });
   await flushPromises();
@@ -35,7 +48,8 @@ describe('LeagueTable', () => {
   it('is marked for browser tests and lists each agency once', async () => {
     const wrapper = await mountTable();
     expect(wrapper.find('[data-testid="ranking-table"]').exists()).toBe(true);
-    expect(bodyRowCodes(wrapper)).toEqual(CITY_CODES_BY_RANK);
+    // 未报送 (330700) is listed apart, below the table.
+    expect(bodyRowCodes(wrapper)).toEqual(CITY_CODES_BY_RANK.filter((code) => code !== '330700'));
     expect(wrapper.findAll('[data-testid="rank-330100"]')).toHaveLength(1);
     expect(wrapper.find('tr.ranking-row--330100').exists()).toBe(true);
   });
@@ -48,14 +62,46 @@ describe('LeagueTable', () => {
     expect(rankOf(wrapper, '330400')).toBe('4');
   });
 
-  it('lists unreported agencies last, unranked, marked 未报送', async () => {
+  it('lists unreported agencies apart, below the ranked, as 未报送 (n)', async () => {
     const wrapper = await mountTable();
-    const rank = wrapper.get('[data-testid="rank-330700"]');
-    expect(rank.attributes('data-rank')).toBe('');
-    const row = wrapper.get('tr.ranking-row--330700');
-    expect(row.classes()).toContain('ranking-row--unreported');
-    expect(row.findAll('.not-reported').map((c) => c.text())).toEqual(['未报送', '未报送']);
-    expect(bodyRowCodes(wrapper).at(-1)).toBe('330700');
+    expect(wrapper.find('[data-testid="rank-330700"]').exists()).toBe(false);
+    expect(bodyRowCodes(wrapper)).not.toContain('330700');
+    const group = wrapper.get('[data-testid="unreported-group"]');
+    expect(group.text()).toContain('未报送 (1)');
+    expect(group.get('.ranking-row--330700').classes()).toContain('ranking-row--unreported');
+    expect(wrapper.get('[data-testid="league-count"]').text()).toContain('6 个机构参与排名');
+  });
+
+  it('links each agency name to its scorecard for the month shown', async () => {
+    const wrapper = await mountTable();
+    const link = wrapper.get('[data-testid="agency-link-330100"]');
+    expect(link.attributes('href')).toBe('/agencies/330100?period=2026-09');
+    expect(wrapper.get('[data-testid="agency-link-330700"]').attributes('href')).toContain(
+      '/agencies/330700',
+    );
+  });
+
+  it('searches by name or code and keeps the search and page in the URL', async () => {
+    const router = testRouter();
+    await router.push('/?q=3302');
+    const wrapper = mount(LeagueTable, {
+      props: { rows: CITY_ROWS, indicators: INDICATORS, variant: 'rankings' },
+      global: { plugins: [...testPlugins().plugins, router] },
+      attachTo: document.body,
+    });
+    await flushPromises();
+    expect(bodyRowCodes(wrapper)).toEqual(['330200']);
+    await wrapper.setProps({ rows: NATION.slice(0, 130) });
+    await router.push('/?page=3&size=20');
+    await flushPromises();
+    expect(bodyRowCodes(wrapper)[0]).toBe(String(110101 + 40));
+    expect(bodyRowCodes(wrapper)).toHaveLength(20);
+    // Typing a search goes to the URL, back to the first page.
+    await wrapper.get('input[data-testid="ranking-search"]').setValue('区县7');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await flushPromises();
+    expect(router.currentRoute.value.query).toMatchObject({ q: '区县7', size: '20' });
+    expect(router.currentRoute.value.query.page).toBeUndefined();
   });
 
   it('shows score with 2 decimals, grade as text, and rank change with an aria-label', async () => {
@@ -115,13 +161,15 @@ describe('LeagueTable', () => {
     await scoreHeader?.trigger('click'); // ascending
     // The order ranking-sort.spec.ts spells out: lowest score first, 未报送 still last.
     const ascending = sortRankingRows(CITY_ROWS, { key: 'score', order: 'asc' });
-    expect(bodyRowCodes(wrapper)).toEqual(ascending.map((row) => row.agencyCode));
+    expect(bodyRowCodes(wrapper)).toEqual(
+      ascending.filter((row) => row.reported).map((row) => row.agencyCode),
+    );
     expect(scoreHeader?.attributes('aria-label')).toBe('按“综合得分”排序, 当前升序');
   });
 
   it('switches to English', async () => {
     const wrapper = await mountTable('en');
-    expect(wrapper.get('tr.ranking-row--330700').text()).toContain('Not reported');
+    expect(wrapper.get('[data-testid="unreported-group"]').text()).toContain('Not reported (1)');
     expect(wrapper.get('tr.ranking-row--330100 .grade-tag').text()).toBe('Excellent');
     expect(wrapper.text()).toContain('Satisfaction');
   });

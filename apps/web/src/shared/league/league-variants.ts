@@ -1,5 +1,5 @@
-/** The two pages that show the league table. */
-export type LeagueVariant = 'overview' | 'rankings';
+/** The pages that show the league table (a city's scorecard lists its counties). */
+export type LeagueVariant = 'overview' | 'rankings' | 'counties';
 
 export interface LeagueLook {
   /** Message key of the table's accessible name. */
@@ -10,8 +10,8 @@ export interface LeagueLook {
   rankTestid: string;
   /** Class of each row; the row also gets `<rowClass>--<code>` and `<rowClass>--unreported`. */
   rowClass: string;
-  /** Rows a page at a time, with a count and a pager below (the overview lists every county). */
-  paged: boolean;
+  /** `data-testid` of the search box. */
+  searchTestid: string;
   striped: boolean;
   /** Say 未报送 in the grade column too. */
   unreportedGrade: boolean;
@@ -24,7 +24,7 @@ export const LEAGUE_VARIANTS: Readonly<Record<LeagueVariant, LeagueLook>> = {
     testid: 'league-table',
     rankTestid: 'league-rank',
     rowClass: 'league-row',
-    paged: true,
+    searchTestid: 'overview-search',
     striped: false,
     unreportedGrade: false,
   },
@@ -33,7 +33,16 @@ export const LEAGUE_VARIANTS: Readonly<Record<LeagueVariant, LeagueLook>> = {
     testid: 'ranking-table',
     rankTestid: 'rank',
     rowClass: 'ranking-row',
-    paged: false,
+    searchTestid: 'ranking-search',
+    striped: true,
+    unreportedGrade: true,
+  },
+  counties: {
+    caption: 'scorecard.counties.caption',
+    testid: 'county-league-table',
+    rankTestid: 'county-rank',
+    rowClass: 'county-row',
+    searchTestid: 'county-search',
     striped: true,
     unreportedGrade: true,
   },
