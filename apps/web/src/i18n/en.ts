@@ -323,6 +323,10 @@ const en: MessageSchema = {
     rate: 'Rate',
     hint: 'Non-negative, at most 2 decimals; denominator 0 means not applicable this month',
     overTargetHint: 'May exceed 100 %',
+    notApplicableHint: 'Denominator 0: not applicable this month, left out of the score',
+    dueDate: 'Due {date}',
+    overdue:
+      'Past the due date ({date}) and not yet submitted: please enter and save this month now.',
     moneyHint: 'In yuan',
     errors: {
       required: 'Required',

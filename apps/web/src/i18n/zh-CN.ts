@@ -316,6 +316,9 @@ const zhCN = {
     rate: '完成率',
     hint: '非负数，最多 2 位小数；分母为 0 表示本月不适用',
     overTargetHint: '可超过 100 %',
+    notApplicableHint: '分母为 0：本月不适用，不计入综合得分',
+    dueDate: '截止日期：{date}',
+    overdue: '已超过截止日期（{date}），本月尚未报送，请尽快填报并保存。',
     moneyHint: '单位：元',
     errors: {
       required: '请填写',

@@ -3,7 +3,9 @@ import { INDICATORS } from '../../testing/rankings.fixture';
 import {
   checkDraftAmount,
   draftRate,
+  draftRateState,
   draftsFrom,
+  moneyText,
   serverFieldErrors,
   toRequestValues,
   validateDrafts,
@@ -61,6 +63,29 @@ describe('helpers', () => {
     expect(draftRate({ numerator: 'x', denominator: '2' })).toBeNull();
   });
 
+  it('says 0 / 0 is not applicable, not an error', () => {
+    expect(draftRateState({ numerator: '0', denominator: '0' })).toEqual({
+      kind: 'notApplicable',
+    });
+    expect(draftRateState({ numerator: '0.00', denominator: '0' })).toEqual({
+      kind: 'notApplicable',
+    });
+    expect(draftRateState({ numerator: '1', denominator: '0' })).toEqual({ kind: 'incomplete' });
+    expect(draftRateState({ numerator: '', denominator: '5' })).toEqual({ kind: 'incomplete' });
+    expect(draftRateState({ numerator: '1', denominator: '4' })).toEqual({
+      kind: 'rate',
+      rate: 0.25,
+    });
+  });
+
+  it('writes money with two decimals', () => {
+    expect(moneyText(950.5)).toBe('950.50');
+    expect(moneyText(950)).toBe('950.00');
+    expect(moneyText('950.5')).toBe('950.50');
+    expect(moneyText(98765.43)).toBe('98765.43');
+    expect(moneyText(1234567890123.45)).toBe('1234567890123.45');
+  });
+
   it('fills the form from a submission and sends the text as typed', () => {
     const drafts = draftsFrom(
       {
@@ -77,7 +102,8 @@ describe('helpers', () => {
       },
       INDICATORS,
     );
-    expect(drafts.collection).toEqual({ numerator: '1234.5', denominator: '2000' });
+    // Collection is money: shown back with its two decimals.
+    expect(drafts.collection).toEqual({ numerator: '1234.50', denominator: '2000.00' });
     expect(drafts.satisfaction).toEqual({ numerator: '', denominator: '' });
     expect(toRequestValues({ a: { numerator: ' 1 ', denominator: '2' } })).toEqual({
       a: { numerator: '1', denominator: '2' },

@@ -54,6 +54,24 @@ export function validateDrafts(drafts: Drafts, indicators: readonly IndicatorDto
   return errors;
 }
 
+/**
+ * What the rate column says while typing: the rate; `notApplicable` for a denominator of 0 (the
+ * indicator is left out of the score this month: valid, not an error); `incomplete` otherwise.
+ */
+export type DraftRateState =
+  { kind: 'rate'; rate: number } | { kind: 'notApplicable' } | { kind: 'incomplete' };
+
+export function draftRateState(draft: FigureDraft | undefined): DraftRateState {
+  if (!draft) return { kind: 'incomplete' };
+  const numerator = checkDraftAmount(draft.numerator);
+  const denominator = checkDraftAmount(draft.denominator);
+  if (!('cents' in numerator) || !('cents' in denominator)) return { kind: 'incomplete' };
+  if (denominator.cents === 0n) {
+    return numerator.cents === 0n ? { kind: 'notApplicable' } : { kind: 'incomplete' };
+  }
+  return { kind: 'rate', rate: Number(numerator.cents) / Number(denominator.cents) };
+}
+
 /** The rate shown beside a row while typing; null when the figures are not (yet) valid or 0. */
 export function draftRate(draft: FigureDraft | undefined): number | null {
   if (!draft) return null;
@@ -61,6 +79,15 @@ export function draftRate(draft: FigureDraft | undefined): number | null {
   const denominator = checkDraftAmount(draft.denominator);
   if (!('cents' in numerator) || !('cents' in denominator) || denominator.cents === 0n) return null;
   return Number(numerator.cents) / Number(denominator.cents);
+}
+
+/** An amount of money as typed back into the form: always 2 decimals (950.5 → "950.50"). */
+export function moneyText(value: number | string): string {
+  const text = String(value);
+  const match = /^(-?\d+)(?:\.(\d*))?$/.exec(text);
+  if (!match) return text;
+  const [, whole = '0', fraction = ''] = match;
+  return fraction.length > 2 ? text : `${whole}.${fraction.padEnd(2, '0')}`;
 }
 
 /** Form values from a stored submission (empty strings when there is none). */
@@ -71,11 +98,12 @@ export function draftsFrom(
   return Object.fromEntries(
     indicators.map((indicator) => {
       const value = submission?.values[indicator.code];
+      const text = (figure: number) => (indicator.monetary ? moneyText(figure) : String(figure));
       return [
         indicator.code,
         {
-          numerator: value ? String(value.numerator) : '',
-          denominator: value ? String(value.denominator) : '',
+          numerator: value ? text(value.numerator) : '',
+          denominator: value ? text(value.denominator) : '',
         },
       ];
     }),
