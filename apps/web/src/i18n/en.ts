@@ -10,6 +10,7 @@ const en: MessageSchema = {
     user: 'Signed in as',
     language: 'Language',
     logout: 'Log out',
+    menu: 'Menu',
   },
   role: {
     national_admin: 'National admin',

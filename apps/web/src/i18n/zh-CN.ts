@@ -8,6 +8,7 @@ const zhCN = {
     user: '当前用户',
     language: '语言',
     logout: '退出登录',
+    menu: '菜单',
   },
   role: {
     national_admin: '国家级管理员',

@@ -113,6 +113,17 @@ describe('score heatmap', () => {
     expect(format({ value: [2, 0, -1] })).toBe('—');
   });
 
+  it('slants the indicator names on a phone so they do not overlap', () => {
+    const option = buildScoreHeatmapOption({
+      rows: CITY_ROWS,
+      indicators: INDICATORS,
+      indicatorName: (i) => i.nameZh,
+      labels,
+      compact: true,
+    });
+    expect((option.xAxis as { axisLabel: { rotate: number } }).axisLabel.rotate).toBe(45);
+  });
+
   it('colours cells by band with a readable text colour', () => {
     expect(heatmapBand(95).min).toBe(90);
     expect(heatmapBand(60).min).toBe(60);

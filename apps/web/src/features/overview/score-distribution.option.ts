@@ -82,6 +82,8 @@ export interface DistributionLabels {
 export function buildScoreDistributionOption(input: {
   groups: readonly DistributionGroup[];
   labels: DistributionLabels;
+  /** A phone: city names slanted so the eleven fit side by side. */
+  compact?: boolean;
 }): ScoreDistributionOption {
   const { groups, labels } = input;
   return {
@@ -105,7 +107,7 @@ export function buildScoreDistributionOption(input: {
     xAxis: {
       type: 'category',
       data: groups.map((g) => g.name),
-      axisLabel: { interval: 0, fontSize: 11 },
+      axisLabel: { interval: 0, fontSize: 11, rotate: input.compact ? 45 : 0 },
     },
     yAxis: { type: 'value', min: 0, max: 100, splitNumber: 5 },
     series: [

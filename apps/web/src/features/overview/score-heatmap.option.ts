@@ -41,6 +41,8 @@ export interface ScoreHeatmapInput {
   indicators: readonly IndicatorDto[];
   indicatorName: (indicator: IndicatorDto) => string;
   labels: { score: string; rate: string; notApplicable: string; notReported: string };
+  /** A phone: indicator names slanted and agency names shortened, so none overlap. */
+  compact?: boolean;
 }
 
 const ROW_HEIGHT = 24;
@@ -132,14 +134,25 @@ export function buildScoreHeatmapOption(input: ScoreHeatmapInput): ScoreHeatmapO
       type: 'category',
       position: 'top',
       data: input.indicators.map((indicator) => input.indicatorName(indicator)),
-      axisLabel: { interval: 0, width: 72, overflow: 'truncate', fontSize: 11, rotate: 0 },
+      axisLabel: {
+        interval: 0,
+        width: input.compact ? 60 : 72,
+        overflow: 'truncate',
+        fontSize: 11,
+        rotate: input.compact ? 45 : 0,
+      },
       splitArea: { show: true },
     },
     yAxis: {
       type: 'category',
       inverse: true,
       data: rows.map((row) => row.name),
-      axisLabel: { interval: 0, fontSize: 11, width: 88, overflow: 'truncate' },
+      axisLabel: {
+        interval: 0,
+        fontSize: 11,
+        width: input.compact ? 56 : 88,
+        overflow: 'truncate',
+      },
       splitArea: { show: true },
     },
     series: [
@@ -150,7 +163,7 @@ export function buildScoreHeatmapOption(input: ScoreHeatmapInput): ScoreHeatmapO
         itemStyle: { borderColor: '#FFFFFF', borderWidth: 1 },
         label: {
           show: true,
-          fontSize: 12,
+          fontSize: input.compact ? 11 : 12,
           fontWeight: 600,
           formatter: (p) => heatmapCellText((p.value as [number, number, number])[2]),
         },

@@ -1,6 +1,7 @@
 import type { Grade, RankingRowDto } from '@scorecard/contracts';
 import type { BarSeriesOption } from 'echarts/charts';
 import { describe, expect, it } from 'vitest';
+import { formatScore } from '../../shared/format';
 import { CITY_ROWS } from '../../testing/rankings.fixture';
 import {
   barLabelText,
@@ -127,6 +128,14 @@ describe('bar helpers', () => {
     expect(rankingChartHeight(11)).toBe(11 * 22 + 48);
     expect(rankingChartHeight(90)).toBeLessThanOrEqual(640);
     expect(rankingChartHeight(90)).toBe(rankingChartHeight(25) + 16);
+  });
+
+  it('on a phone writes the score alone beside each bar and shortens names', () => {
+    const option = buildRankingBarOption({ rows: [onlyRow()], labels, compact: true });
+    const series = (option.series as BarSeriesOption[])[0];
+    const format = (series?.label as { formatter: (p: { dataIndex: number }) => string }).formatter;
+    expect(format({ dataIndex: 0 })).toBe(formatScore(onlyRow().score ?? 0));
+    expect((option.yAxis as { axisLabel: { width: number } }).axisLabel.width).toBeLessThan(96);
   });
 
   it('shows 90 counties 25 at a time, best first, with a slider to scroll the rest', () => {

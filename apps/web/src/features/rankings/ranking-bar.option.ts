@@ -33,6 +33,8 @@ export interface RankingBarLabels {
 export interface RankingBarOptionInput {
   rows: readonly RankingRowDto[];
   labels: RankingBarLabels;
+  /** A phone: shorter names, and the score alone beside each bar (the colour legend names grades). */
+  compact?: boolean;
 }
 
 /** One bar: a reported agency with a composite score. */
@@ -111,7 +113,11 @@ export function barTooltipHtml(bar: RankingBar, labels: RankingBarLabels): strin
  * Horizontal bar chart of composite scores, best at the top, bars coloured by grade.
  * Unreported agencies are left out (the table lists them as 未报送).
  */
-export function buildRankingBarOption({ rows, labels }: RankingBarOptionInput): RankingBarOption {
+export function buildRankingBarOption({
+  rows,
+  labels,
+  compact = false,
+}: RankingBarOptionInput): RankingBarOption {
   const bars = rankingBars(rows);
   const scrolled = bars.length > BARS_IN_VIEW;
   const window = { startValue: 0, endValue: BARS_IN_VIEW - 1 };
@@ -140,11 +146,14 @@ export function buildRankingBarOption({ rows, labels }: RankingBarOptionInput): 
           ],
         }
       : {}),
-    ...itemChartFrame({ left: 8, right: scrolled ? 144 : 128, top: 8, bottom: 8 }, (params) => {
-      const index = Array.isArray(params) ? params[0]?.dataIndex : params.dataIndex;
-      const bar = index == null ? undefined : bars[index];
-      return bar ? barTooltipHtml(bar, labels) : '';
-    }),
+    ...itemChartFrame(
+      { left: 8, right: (compact ? 48 : 128) + (scrolled ? 16 : 0), top: 8, bottom: 8 },
+      (params) => {
+        const index = Array.isArray(params) ? params[0]?.dataIndex : params.dataIndex;
+        const bar = index == null ? undefined : bars[index];
+        return bar ? barTooltipHtml(bar, labels) : '';
+      },
+    ),
     xAxis: {
       type: 'value',
       min: 0,
@@ -157,7 +166,7 @@ export function buildRankingBarOption({ rows, labels }: RankingBarOptionInput): 
       inverse: true,
       data: bars.map((bar) => bar.name),
       axisTick: { show: false },
-      axisLabel: { interval: 0, width: 96, overflow: 'truncate' },
+      axisLabel: { interval: 0, width: compact ? 64 : 96, overflow: 'truncate' },
     },
     series: [
       {
@@ -175,7 +184,8 @@ export function buildRankingBarOption({ rows, labels }: RankingBarOptionInput): 
           color: '#303133',
           formatter: (params) => {
             const bar = bars[params.dataIndex];
-            return bar ? barLabelText(bar, labels) : '';
+            if (!bar) return '';
+            return compact ? formatScore(bar.score) : barLabelText(bar, labels);
           },
         },
       },

@@ -47,6 +47,29 @@ describe('buildIndicatorBulletOption', () => {
   });
 });
 
+describe('on a phone', () => {
+  it('keeps the radar names whole on two short lines and the bullet axis free of overlaps', () => {
+    const radar = buildComparisonRadarOption({
+      codes: ['annual_inspection'],
+      name: () => '参保单位年检率',
+      series: [{ name: '本机构', rates: { annual_inspection: 0.9 } }],
+      compact: true,
+    });
+    const axes = radar.radar as { radius: string; indicator: { name: string }[] };
+    expect(axes.indicator[0]?.name).toBe('参保单位\n年检率');
+    expect(parseInt(axes.radius, 10)).toBeLessThan(62);
+    const bullet = buildIndicatorBulletOption({
+      indicators: card.indicators,
+      name: (c) => c,
+      labels,
+      compact: true,
+    });
+    expect((bullet.xAxis as { axisLabel: { hideOverlap: boolean } }).axisLabel.hideOverlap).toBe(
+      true,
+    );
+  });
+});
+
 describe('buildComparisonRadarOption', () => {
   it('has one axis per indicator and one line per series', () => {
     const option = buildComparisonRadarOption({

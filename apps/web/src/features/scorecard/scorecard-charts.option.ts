@@ -14,6 +14,7 @@ import type {
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import { formatPercent, formatScore, roundDecimal } from '../../shared/format';
+import { wrapLabel } from '../../shared/chart-labels';
 import { escapeHtml } from '../../shared/html';
 
 type Common =
@@ -45,6 +46,8 @@ export function buildIndicatorBulletOption(input: {
   indicators: readonly ScorecardIndicatorDto[];
   name: (code: string) => string;
   labels: BulletLabels;
+  /** A phone: shorter indicator names beside the bars. */
+  compact?: boolean;
 }): ComposeOption<BarSeriesOption | ScatterSeriesOption | Common> {
   const { indicators, name, labels } = input;
   const max = Math.max(
@@ -95,13 +98,13 @@ export function buildIndicatorBulletOption(input: {
       type: 'value',
       min: 0,
       max: Math.ceil(max / 10) * 10,
-      axisLabel: { formatter: '{value} %' },
+      axisLabel: { formatter: '{value} %', hideOverlap: true },
     },
     yAxis: {
       type: 'category',
       inverse: true,
       data: indicators.map((i) => name(i.code)),
-      axisLabel: { interval: 0, width: 110, overflow: 'truncate' },
+      axisLabel: { interval: 0, width: input.compact ? 72 : 110, overflow: 'truncate' },
     },
     series: [
       {
@@ -162,6 +165,8 @@ export function buildComparisonRadarOption(input: {
   codes: readonly string[];
   name: (code: string) => string;
   series: readonly RadarSeriesInput[];
+  /** A phone: a smaller radar with each name on two short lines, so none is cut at the edge. */
+  compact?: boolean;
 }): ComposeOption<RadarSeriesOption | RadarComponentOption | Common> {
   const { codes, series } = input;
   const colors = [SELF, AVERAGE, BEST];
@@ -180,9 +185,9 @@ export function buildComparisonRadarOption(input: {
     legend: { bottom: 0 },
     tooltip: { trigger: 'item', confine: true },
     radar: {
-      radius: '62%',
+      radius: input.compact ? '50%' : '62%',
       indicator: codes.map((code) => ({
-        name: input.name(code),
+        name: input.compact ? wrapLabel(input.name(code), 4) : input.name(code),
         min: 0,
         max: Math.ceil(max / 10) * 10,
       })),
