@@ -94,7 +94,8 @@ describe('people management in the browser', () => {
 
     await setPassword(page, initial, 'He-Jing-Own-2026');
     await page.waitForURL(/\/my-ranking/);
-    await page.getByTestId('current-user').waitFor();
+    // Its own agency's page, whatever the width (on a phone the header folds the user away).
+    await page.getByTestId('scorecard-score').waitFor();
     await page.screenshot({ path: screenshotPath('users-first-login-home'), fullPage: true });
     await page.goto(`${baseUrl()}/rankings`);
     await page.waitForURL(/\/rankings/);
