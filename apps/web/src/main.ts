@@ -4,7 +4,7 @@ import { createPinia } from 'pinia';
 import { createApp, watch } from 'vue';
 import App from './App.vue';
 import { useAuthStore } from './features/auth/useAuthStore';
-import { createAppI18n, loadSavedLocale } from './i18n';
+import { createAppI18n, loadLocaleMessages, loadSavedLocale } from './i18n';
 import { createAppRouter } from './router';
 import { configureApiClient } from './shared/api-client';
 
@@ -43,4 +43,5 @@ watch(
   },
 );
 
-app.mount('#app');
+// A saved language other than Chinese is fetched before the first paint, so no text flickers.
+void loadLocaleMessages(i18n.global, locale).finally(() => app.mount('#app'));

@@ -1,5 +1,4 @@
 import { createI18n } from 'vue-i18n';
-import en from './en';
 import zhCN, { type MessageSchema } from './zh-CN';
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
@@ -21,15 +20,40 @@ export function loadSavedLocale(storage: Pick<Storage, 'getItem'> | undefined): 
   }
 }
 
-export function createAppI18n(locale: AppLocale = DEFAULT_LOCALE) {
+/**
+ * The app's i18n with Chinese built in; other languages' messages are given (tests) or loaded
+ * when first chosen ({@link loadLocaleMessages}), so the first page does not carry them.
+ */
+export function createAppI18n(
+  locale: AppLocale = DEFAULT_LOCALE,
+  more: Partial<Record<AppLocale, MessageSchema>> = {},
+) {
   return createI18n<[MessageSchema], AppLocale, false>({
     legacy: false,
     locale,
     fallbackLocale: DEFAULT_LOCALE,
-    messages: { 'zh-CN': zhCN, en },
+    messages: { ...more, 'zh-CN': zhCN } as Record<AppLocale, MessageSchema>,
     missingWarn: false,
     fallbackWarn: false,
   });
 }
 
 export type AppI18n = ReturnType<typeof createAppI18n>;
+
+/** The messages of a language not built in, fetched once. */
+export async function localeMessages(locale: AppLocale): Promise<MessageSchema | null> {
+  return locale === 'en' ? (await import('./en')).default : null;
+}
+
+/** Makes sure a language's messages are in `composer` before it is shown. */
+export async function loadLocaleMessages(
+  composer: {
+    availableLocales: string[];
+    setLocaleMessage(locale: AppLocale, messages: MessageSchema): void;
+  },
+  locale: AppLocale,
+): Promise<void> {
+  if (composer.availableLocales.includes(locale)) return;
+  const messages = await localeMessages(locale);
+  if (messages) composer.setLocaleMessage(locale, messages);
+}

@@ -1,6 +1,6 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { type AppLocale, isAppLocale, LOCALE_STORAGE_KEY } from './index';
+import { type AppLocale, isAppLocale, loadLocaleMessages, LOCALE_STORAGE_KEY } from './index';
 
 /** Applies a language to the document (lang attribute) and remembers it. */
 export function persistLocale(locale: AppLocale): void {
@@ -14,10 +14,12 @@ export function persistLocale(locale: AppLocale): void {
 
 /** The current language and a switch that persists the choice in localStorage. */
 export function useLocale() {
-  const { locale } = useI18n({ useScope: 'global' });
+  const composer = useI18n({ useScope: 'global' });
+  const { locale } = composer;
   const current = computed<AppLocale>(() => (isAppLocale(locale.value) ? locale.value : 'zh-CN'));
 
-  function setLocale(next: AppLocale): void {
+  async function setLocale(next: AppLocale): Promise<void> {
+    await loadLocaleMessages(composer, next);
     locale.value = next;
     persistLocale(next);
   }

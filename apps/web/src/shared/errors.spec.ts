@@ -1,3 +1,4 @@
+import enMessages from '../i18n/en';
 import { describe, expect, it } from 'vitest';
 import { loginErrorText } from '../features/auth/login-error';
 import { createAppI18n } from '../i18n';
@@ -11,7 +12,7 @@ describe('errorText', () => {
 
   it('says the service is briefly unavailable when the API answers 503, in the page language', () => {
     const zh = createAppI18n('zh-CN').global.t;
-    const en = createAppI18n('en').global.t;
+    const en = createAppI18n('en', { en: enMessages }).global.t;
     expect(errorText(unavailable, zh)).toBe('服务暂时不可用，请稍后再试');
     expect(errorText(unavailable, en)).toBe(
       'The service is temporarily unavailable; please try again shortly',
@@ -31,7 +32,9 @@ describe('errorText', () => {
     expect(errorText(refused, zh)).toBe(
       '提交的内容有误：reason 至少需要 2 个字符；不接受字段 colour',
     );
-    expect(loginErrorText(refused, zh)).toBe('登录失败：reason 至少需要 2 个字符；不接受字段 colour');
+    expect(loginErrorText(refused, zh)).toBe(
+      '登录失败：reason 至少需要 2 个字符；不接受字段 colour',
+    );
   });
 
   it('still shows the server’s own words for other failures', () => {

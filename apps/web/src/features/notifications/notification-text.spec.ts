@@ -1,3 +1,4 @@
+import en from '../../i18n/en';
 import { NOTIFICATION_KINDS } from '@scorecard/contracts';
 import { describe, expect, it } from 'vitest';
 import { createAppI18n } from '../../i18n';
@@ -7,7 +8,7 @@ import { notificationMessage } from './notification-text';
 describe('notificationMessage', () => {
   it('words every kind in both languages', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
-      const { t, te } = createAppI18n(locale).global;
+      const { t, te } = createAppI18n(locale, { en }).global;
       for (const kind of NOTIFICATION_KINDS) {
         const { key, values } = notificationMessage({
           kind,
@@ -43,7 +44,7 @@ describe('notificationMessage', () => {
     expect(createAppI18n('zh-CN').global.t(key, values)).toBe(
       '拱墅区 2026-10 报送数据已被退回：投诉件数与台账不符（city-330100）',
     );
-    expect(createAppI18n('en').global.t(key, values)).toBe(
+    expect(createAppI18n('en', { en }).global.t(key, values)).toBe(
       '拱墅区 2026-10 figures were returned: 投诉件数与台账不符 (city-330100)',
     );
   });
