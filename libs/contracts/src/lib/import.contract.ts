@@ -33,9 +33,12 @@ export interface ImportDto {
    * `unchanged`: the very file already makes up these figures. `needs_confirmation`: the file would
    * replace figures someone typed in (`replacements`); nothing is applied until the uploader
    * confirms it (POST /api/imports/:id/confirm) or cancels it (POST /api/imports/:id/cancel,
-   * then `cancelled`).
+   * then `cancelled`). `failed`: it could not be processed (see `failureReason`); nothing of it
+   * was written and the upload is gone.
    */
-  status: 'queued' | 'applied' | 'unchanged' | 'rejected' | 'needs_confirmation' | 'cancelled';
+  status: 'queued' | 'applied' | 'unchanged' | 'rejected' | 'needs_confirmation' | 'cancelled' | 'failed';
+  /** `interrupted`: the server processing it stopped again and again; `error`: it could not be read. */
+  failureReason: 'interrupted' | 'error' | null;
   rows: number | null;
   errorCount: number | null;
   /** The first 1,000 errors; the full count is `errorCount`. */

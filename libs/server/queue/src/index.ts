@@ -6,3 +6,7 @@ export * from './lib/import-file.job';
 export * from './lib/import-file.producer';
 export * from './lib/job-status.service';
 export * from './lib/schedules';
+export * from './lib/job-options';
+export * from './lib/producer-queues';
+export * from './lib/queue-unavailable.error';
+export * from './lib/queue-relay.service';

@@ -3,3 +3,4 @@ export * from './lib/test-config';
 export * from './lib/wait-for';
 export * from './lib/http-client';
 export * from './lib/seed-demo';
+export * from './lib/separate-redis';

@@ -9,6 +9,7 @@ import {
 import type { Request, Response } from 'express';
 import { type Language, languageOf } from '@scorecard/contracts';
 import { PeriodNotFoundError } from '@scorecard/server-months';
+import { QueueUnavailableError } from '@scorecard/server-queue';
 import { type MessageKey, type MessageParams, translate } from './api-messages';
 import {
   ApiError,
@@ -45,7 +46,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const language = languageOf(http.getRequest<Request>().headers['accept-language']);
-    const body = toBody(asServiceUnavailable(exception), language);
+    // The queue's own outage is told as such, not as the database's (its cause may be a refused socket).
+    const body = toBody(
+      exception instanceof QueueUnavailableError ? exception : asServiceUnavailable(exception),
+      language,
+    );
     if (body.statusCode === 503) this.logger.warn(`Service unavailable: ${String(exception)}`);
     else if (body.statusCode >= 500) this.logger.error(exception);
     response.status(body.statusCode).json(body);
@@ -70,6 +75,7 @@ function toBody(exception: unknown, language: Language): ErrorBody {
   if (exception instanceof PeriodNotFoundError) {
     return body(404, text('period.notFound', { period: exception.period }));
   }
+  if (exception instanceof QueueUnavailableError) return body(503, text('queue.unavailable'));
   const status = statusOf(exception);
   if (status !== null && exception instanceof ApiError) {
     const error = exception;

@@ -33,6 +33,10 @@ export const API_MESSAGES = {
     'zh-CN': '服务暂时不可用，请稍后再试',
     en: 'The database is not reachable; try again shortly',
   },
+  'queue.unavailable': {
+    'zh-CN': '任务队列暂时不可用，请稍后再试',
+    en: 'The job queue is not reachable; try again shortly',
+  },
   'upload.tooLarge': {
     'zh-CN': '文件过大：最多 {max} 字节',
     en: 'The file is too large: at most {max} bytes',

@@ -1,20 +1,13 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { DEFAULT_LANGUAGE, type ImportAcceptedDto, type ImportDto, type ImportKind, type Language } from '@scorecard/contracts';
 import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
 import { ImportFileRepository, toImportDto } from '@scorecard/server-database';
 import { importErrorRenderer } from '@scorecard/server-imports';
-import {
-  type ImportFileJobData,
-  ImportFileProducer,
-  importFileJobId,
-  QueueName,
-} from '@scorecard/server-queue';
+import { ImportFileProducer, importFileJobId } from '@scorecard/server-queue';
 import { AccessPolicy } from '../access/access-policy';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
@@ -28,12 +21,13 @@ export interface UploadedImport {
 /** Accepts import files and hands them to the worker; the file is read there, never here. */
 @Injectable()
 export class ImportsService {
+  private readonly logger = new Logger(ImportsService.name);
+
   constructor(
     private readonly files: ImportFileRepository,
     private readonly producer: ImportFileProducer,
     private readonly policy: AccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectQueue(QueueName.Import) private readonly queue: Queue<ImportFileJobData>,
   ) {}
 
   /**
@@ -47,6 +41,7 @@ export class ImportsService {
     replaceTyped = false,
   ): Promise<ImportAcceptedDto> {
     if (!file) throw new InvalidInputError([{ field: 'file', key: 'field.fileMissing' }]);
+    let accepted = false;
     try {
       if (file.size === 0) throw new InvalidInputError([{ field: 'file', key: 'field.fileEmpty' }]);
       const id = randomUUID();
@@ -60,11 +55,17 @@ export class ImportsService {
         uploaderRole: caller.role,
         uploaderAgency: caller.agencyCode,
         replaceTyped,
+        storedPath: file.path,
       });
-      const jobId = await this.producer.enqueue({ importId: id, path: file.path });
-      return { jobId, importId: id };
+      accepted = true;
+      // Accepted once recorded: without Redis the upload waits as `queued` and the relay gives it
+      // its job (of this same id) when Redis answers again.
+      await this.producer
+        .enqueue({ importId: id, path: file.path })
+        .catch((error: unknown) => this.logger.warn(`Import ${id} waits for the queue: ${String(error)}`));
+      return { jobId: importFileJobId(id), importId: id };
     } catch (error) {
-      await rm(file.path, { force: true });
+      if (!accepted) await rm(file.path, { force: true });
       throw error;
     }
   }
@@ -77,27 +78,46 @@ export class ImportsService {
     return toImportDto(file, importErrorRenderer(language));
   }
 
-  /** Applies a file that waits for a confirmation, over the typed figures it listed: queued again. */
+  /**
+   * Applies a file that waits for a confirmation, over the typed figures it listed: queued again,
+   * from the upload kept where it waits. Should Redis not answer once confirmed, the relay queues it.
+   */
   async confirm(caller: AuthenticatedUser, id: string): Promise<ImportAcceptedDto> {
-    await this.find(caller, id);
-    const job = await this.queue.getJob(importFileJobId(id));
-    if (!job) throw new ConflictError('import.confirmationExpired', { id });
-    // The job that asked records its result just after the import's state: let it finish first.
-    await settled(job);
+    const file = await this.readable(caller, id);
+    if (file.status !== 'needs_confirmation') throw new ConflictError('import.notAwaitingConfirmation', { id });
+    if (!file.storedPath || !existsSync(file.storedPath)) throw new ConflictError('import.confirmationExpired', { id });
+    // The run that asked records its result just after the import's state: let it finish first.
+    await this.settled(id);
     if (!(await this.files.confirm(id))) throw new ConflictError('import.notAwaitingConfirmation', { id });
     // The same job id runs the file again, now to apply it.
-    await job.remove();
-    const jobId = await this.producer.enqueue({ importId: id, path: job.data.path });
-    return { jobId, importId: id };
+    const path = file.storedPath;
+    await this.producer
+      .remove(id)
+      .then(() => this.producer.enqueue({ importId: id, path }))
+      .catch((error: unknown) => this.logger.warn(`Import ${id} waits for the queue: ${String(error)}`));
+    return { jobId: importFileJobId(id), importId: id };
   }
 
   /** Drops a file that waits for a confirmation: nothing of it is applied and its upload is removed. */
   async cancel(caller: AuthenticatedUser, id: string, language: Language = DEFAULT_LANGUAGE): Promise<ImportDto> {
-    await this.find(caller, id);
-    if (!(await this.files.cancel(id))) throw new ConflictError('import.notAwaitingConfirmation', { id });
-    const job = await this.queue.getJob(importFileJobId(id));
-    if (job) await rm(job.data.path, { force: true });
+    await this.readable(caller, id);
+    const cancelled = await this.files.cancel(id);
+    if (!cancelled) throw new ConflictError('import.notAwaitingConfirmation', { id });
+    if (cancelled.storedPath) await rm(cancelled.storedPath, { force: true });
     return this.find(caller, id, language);
+  }
+
+  /** The import if the caller may read it; not found otherwise. */
+  private async readable(caller: AuthenticatedUser, id: string) {
+    const file = await this.files.find(id);
+    if (!file || !(await this.mayRead(caller, file))) throw new NotFoundError('import.notFound', { id });
+    return file;
+  }
+
+  /** Waits (a few seconds at most) until no worker holds the import's job. */
+  private async settled(id: string): Promise<void> {
+    for (let attempt = 0; attempt < 50 && (await this.producer.isActive(id)); attempt++) await sleep(100);
+    if (await this.producer.isActive(id)) throw new ConflictError('import.stillReading');
   }
 
   /** Whether the caller may see an import (and its job): who uploaded it, or an admin above the uploader. */
@@ -113,12 +133,6 @@ export class ImportsService {
   get maxBytes(): number {
     return this.config.importMaxBytes;
   }
-}
-
-/** Waits (a few seconds at most) until no worker holds the job. */
-async function settled(job: { isActive(): Promise<boolean> }): Promise<void> {
-  for (let attempt = 0; attempt < 50 && (await job.isActive()); attempt++) await sleep(100);
-  if (await job.isActive()) throw new ConflictError('import.stillReading');
 }
 
 function sha256(path: string): Promise<string> {

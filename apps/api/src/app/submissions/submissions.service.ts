@@ -55,7 +55,8 @@ export class SubmissionsService {
   /**
    * Replaces an agency's figures for a month: all or nothing, in one transaction that holds the
    * month's row (so the state check and the computation cannot interleave with it); a stale
-   * version is refused. The recomputation is queued once the write has committed.
+   * version is refused. The month's revision is bumped in the same transaction: the mark from
+   * which the recomputation is queued, now or whenever Redis answers.
    */
   async put(
     user: AuthenticatedUser,
@@ -103,10 +104,11 @@ export class SubmissionsService {
       return { version: submission.version, revision };
     });
 
-    // The write stands even if Redis is briefly away: the month shows as stale until recomputed.
-    await this.producer
+    // The bumped revision committed with the figures is the "recompute needed" mark; queuing now
+    // only saves the relay a turn, so the answer never waits on Redis.
+    void this.producer
       .enqueue({ period, revision: outcome.revision })
-      .catch((error: unknown) => this.logger.error(`Could not queue the recomputation of ${period}: ${String(error)}`));
+      .catch((error: unknown) => this.logger.warn(`${period} waits for the queue to be recomputed: ${String(error)}`));
     return { version: outcome.version };
   }
 }

@@ -5,10 +5,16 @@ export interface ComputePeriodJobData {
   revision: number;
 }
 
-/**
- * One job per month and data revision: asking twice for the same data collapses onto one job,
- * while a change made during a run gets a job of its own.
- */
+/** Each month data revision names its job: asking twice for the same data finds the same job. */
 export function computePeriodJobId(data: ComputePeriodJobData): string {
   return `compute-${data.period}-r${data.revision}`;
+}
+
+/**
+ * One computation per month in flight: while one waits, later requests collapse onto it; while one
+ * runs, the last request is kept and queued when it ends, so a change made during a run is
+ * computed afterwards.
+ */
+export function computePeriodDeduplicationId(period: string): string {
+  return `compute-${period}`;
 }

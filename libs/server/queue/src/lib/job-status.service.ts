@@ -1,16 +1,19 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import type { JobDto, JobState } from '@scorecard/contracts';
+import { ProducerQueues } from './producer-queues';
 import { QueueName } from './queue-names';
 
-/** Reads a job's state from whichever queue holds it. */
+/**
+ * Reads a job's state from whichever queue holds it. Only Redis knows it, so without Redis this
+ * throws QueueUnavailableError promptly rather than waiting.
+ */
 @Injectable()
 export class JobStatusService {
   private readonly queues: Queue[];
 
-  constructor(@InjectQueue(QueueName.Aggregate) aggregate: Queue, @InjectQueue(QueueName.Import) imports: Queue) {
-    this.queues = [aggregate, imports];
+  constructor(private readonly producerQueues: ProducerQueues) {
+    this.queues = [QueueName.Aggregate, QueueName.Import].map((name) => producerQueues.get(name));
   }
 
   async find(id: string): Promise<JobDto | null> {
@@ -18,12 +21,14 @@ export class JobStatusService {
   }
 
   /** The job's state and what it was queued with, so that a caller can tell whose job it is. */
-  async findWithPayload(id: string): Promise<{ status: JobDto; data: unknown } | null> {
-    for (const queue of this.queues) {
-      const job: Job | undefined = await queue.getJob(id);
-      if (job) return { status: await this.toDto(job), data: job.data as unknown };
-    }
-    return null;
+  findWithPayload(id: string): Promise<{ status: JobDto; data: unknown } | null> {
+    return this.producerQueues.promptly(async () => {
+      for (const queue of this.queues) {
+        const job: Job | undefined = await queue.getJob(id);
+        if (job) return { status: await this.toDto(job), data: job.data as unknown };
+      }
+      return null;
+    });
   }
 
   private async toDto(job: Job): Promise<JobDto> {

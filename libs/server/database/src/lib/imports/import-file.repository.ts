@@ -4,6 +4,8 @@ import type { ImportDto, ImportErrorDto, ImportReplacementDto } from '@scorecard
 
 export type ImportKindName = 'ratings' | 'consultations' | 'submissions';
 export type ImportStatus = ImportDto['status'];
+/** Why an import failed for good: its worker stopped again and again, or it could not be processed. */
+export type ImportFailure = NonNullable<ImportDto['failureReason']>;
 
 /**
  * An import error as stored: the row, the field as the file's header named it, the value, and the
@@ -29,6 +31,9 @@ export interface ImportFileRow {
   uploaderRole: string;
   uploaderAgency: string;
   status: ImportStatus;
+  /** Where the upload waits for its worker; null once it is gone or unknown. */
+  storedPath: string | null;
+  failureReason: ImportFailure | null;
   rows: number | null;
   errorCount: number | null;
   errors: ImportErrorRecord[] | null;
@@ -46,13 +51,53 @@ export class ImportFileRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async create(
-    file: Omit<ImportFileRow, 'status' | 'rows' | 'errorCount' | 'errors' | 'replacements' | 'replacementCount' | 'createdAt' | 'finishedAt'>,
+    file: Omit<
+      ImportFileRow,
+      'status' | 'failureReason' | 'rows' | 'errorCount' | 'errors' | 'replacements' | 'replacementCount' | 'createdAt' | 'finishedAt'
+    >,
   ): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO import_file (id, kind, file_name, size_bytes, content_hash, uploaded_by, uploader_role, uploader_agency, replace_typed)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [file.id, file.kind, file.fileName, file.sizeBytes, file.contentHash, file.uploadedBy, file.uploaderRole, file.uploaderAgency, file.replaceTyped],
+      `INSERT INTO import_file (id, kind, file_name, size_bytes, content_hash, uploaded_by, uploader_role, uploader_agency, replace_typed, stored_path)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        file.id,
+        file.kind,
+        file.fileName,
+        file.sizeBytes,
+        file.contentHash,
+        file.uploadedBy,
+        file.uploaderRole,
+        file.uploaderAgency,
+        file.replaceTyped,
+        file.storedPath,
+      ],
     );
+  }
+
+  /** Accepted uploads still waiting for their import, oldest first. */
+  async findQueued(): Promise<{ id: string; storedPath: string | null }[]> {
+    const rows: { id: string; stored_path: string | null }[] = await this.dataSource.query(
+      `SELECT id, stored_path FROM import_file WHERE status = 'queued' ORDER BY created_at`,
+    );
+    return rows.map((row) => ({ id: row.id, storedPath: row.stored_path }));
+  }
+
+  /**
+   * Ends a queued import as failed; answers where its upload was (for removal), or null when the
+   * import had already ended — so of several processes noticing, one acts.
+   */
+  async markFailed(id: string, reason: ImportFailure): Promise<{ storedPath: string | null } | null> {
+    const rows: { stored_path: string | null }[] = await this.dataSource.query(
+      `WITH failed AS (
+         UPDATE import_file f SET status = 'failed', failure_reason = $2, finished_at = now(), stored_path = NULL
+           FROM import_file before
+          WHERE f.id = $1 AND before.id = f.id AND f.status = 'queued'
+          RETURNING before.stored_path
+       )
+       SELECT stored_path FROM failed`,
+      [id, reason],
+    );
+    return rows[0] ? { storedPath: rows[0].stored_path } : null;
   }
 
   async find(id: string): Promise<ImportFileRow | null> {
@@ -69,6 +114,8 @@ export class ImportFileRepository {
       uploaderRole: row['uploader_role'] as string,
       uploaderAgency: row['uploader_agency'] as string,
       status: row['status'] as ImportStatus,
+      storedPath: (row['stored_path'] as string | null) ?? null,
+      failureReason: (row['failure_reason'] as ImportFailure | null) ?? null,
       rows: row['rows'] === null ? null : Number(row['rows']),
       errorCount: row['error_count'] === null ? null : Number(row['error_count']),
       errors: row['errors'] as ImportFileRow['errors'],
@@ -110,13 +157,22 @@ export class ImportFileRepository {
     return count === 1;
   }
 
-  /** Cancelled: nothing of the file is applied. False when it was not waiting for a confirmation. */
-  async cancel(id: string): Promise<boolean> {
-    const [, count] = (await this.dataSource.query(
-      `UPDATE import_file SET status = 'cancelled', finished_at = now() WHERE id = $1 AND status = 'needs_confirmation'`,
+  /**
+   * Cancelled: nothing of the file is applied. Answers where its upload waited (for removal), or
+   * null when it was not waiting for a confirmation.
+   */
+  async cancel(id: string): Promise<{ storedPath: string | null } | null> {
+    const rows: { stored_path: string | null }[] = await this.dataSource.query(
+      `WITH cancelled AS (
+         UPDATE import_file f SET status = 'cancelled', finished_at = now(), stored_path = NULL
+           FROM import_file before
+          WHERE f.id = $1 AND before.id = f.id AND f.status = 'needs_confirmation'
+          RETURNING before.stored_path
+       )
+       SELECT stored_path FROM cancelled`,
       [id],
-    )) as [unknown, number];
-    return count === 1;
+    );
+    return rows[0] ? { storedPath: rows[0].stored_path } : null;
   }
 
   async reject(id: string, outcome: { rows: number; errorCount: number; errors: ImportFileRow['errors'] }): Promise<void> {
@@ -135,6 +191,7 @@ export function toImportDto(file: ImportFileRow, renderError: (error: ImportErro
     kind: file.kind,
     fileName: file.fileName,
     status: file.status,
+    failureReason: file.failureReason,
     rows: file.rows,
     errorCount: file.errorCount,
     errors: (file.errors ?? []).map(renderError),

@@ -12,7 +12,7 @@ export class ImportConfirmation1764610000000 implements MigrationInterface {
     await queryRunner.query(`
       ALTER TABLE import_file DROP CONSTRAINT import_file_status_check;
       ALTER TABLE import_file ADD CONSTRAINT import_file_status_check
-        CHECK (status IN ('queued', 'applied', 'unchanged', 'rejected', 'needs_confirmation', 'cancelled'));
+        CHECK (status IN ('queued', 'applied', 'unchanged', 'rejected', 'failed', 'needs_confirmation', 'cancelled'));
       ALTER TABLE import_file
         ADD COLUMN replace_typed boolean NOT NULL DEFAULT false,
         ADD COLUMN replacements jsonb,
@@ -35,7 +35,7 @@ export class ImportConfirmation1764610000000 implements MigrationInterface {
       ALTER TABLE import_file DROP COLUMN replace_typed, DROP COLUMN replacements, DROP COLUMN replacement_count;
       ALTER TABLE import_file DROP CONSTRAINT import_file_status_check;
       ALTER TABLE import_file ADD CONSTRAINT import_file_status_check
-        CHECK (status IN ('queued', 'applied', 'unchanged', 'rejected'));
+        CHECK (status IN ('queued', 'applied', 'unchanged', 'rejected', 'failed'));
     `);
   }
 }

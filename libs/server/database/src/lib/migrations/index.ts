@@ -6,6 +6,7 @@ import { ServiceStars1764300000000 } from './1764300000000-service-stars';
 import { NationalAdminRole1764350000000 } from './1764350000000-national-admin-role';
 import { DraftSubmissions1764400000000 } from './1764400000000-draft-submissions';
 import { LoginFailuresPerAddress1764500000000 } from './1764500000000-login-failures-per-address';
+import { ImportFailures1764600000000 } from './1764600000000-import-failures';
 import { ImportConfirmation1764610000000 } from './1764610000000-import-confirmation';
 import { StarBallotReceipts1764630000000 } from './1764630000000-star-ballot-receipts';
 import { MustChangePassword1764640000000 } from './1764640000000-must-change-password';
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   NationalAdminRole1764350000000,
   DraftSubmissions1764400000000,
   LoginFailuresPerAddress1764500000000,
+  ImportFailures1764600000000,
   ImportConfirmation1764610000000,
   StarBallotReceipts1764630000000,
   MustChangePassword1764640000000,

@@ -63,6 +63,19 @@ export class PeriodRepository {
     ]);
   }
 
+  /**
+   * The months whose figures changed since they were last computed: the "recompute needed" mark
+   * that a save commits with its figures (the bumped data revision), for the relay to queue.
+   */
+  async findStale(): Promise<{ period: string; dataRevision: number }[]> {
+    const rows: { period: string; data_revision: number }[] = await this.dataSource.query(
+      `SELECT period, data_revision FROM period
+        WHERE computed_revision IS NULL OR computed_revision < data_revision
+        ORDER BY period`,
+    );
+    return rows.map((row) => ({ period: row.period, dataRevision: row.data_revision }));
+  }
+
   /** Records that the month's figures changed; returns the new data revision. */
   async bumpRevision(manager: EntityManager, period: string): Promise<number> {
     const rows: { data_revision: number }[] = await manager.query(
