@@ -380,6 +380,13 @@ const en: MessageSchema = {
       queued: 'Waiting to be processed',
       needs_confirmation: 'This file would replace figures typed in by hand: waiting for confirmation',
       cancelled: 'Import cancelled: nothing was changed',
+      failed: 'Not imported: {reason}',
+    },
+    failure: {
+      interrupted:
+        'the server processing this file stopped unexpectedly several times; nothing was written and the uploaded file was removed. Please upload it again',
+      error:
+        'this file could not be processed; nothing was written and the uploaded file was removed. Please check it and upload it again',
     },
     errors: {
       title: 'Errors',

@@ -372,6 +372,11 @@ const zhCN = {
       queued: '等待处理',
       needs_confirmation: '此文件将替换手工填报的数据，等待确认',
       cancelled: '已取消导入，数据均未改动',
+      failed: '导入未完成：{reason}',
+    },
+    failure: {
+      interrupted: '处理该文件的服务多次意外中断，文件未能导入，数据均未写入；上传的文件已删除，请重新上传',
+      error: '该文件无法处理，数据均未写入；上传的文件已删除，请检查后重新上传',
     },
     errors: {
       title: '错误明细',

@@ -13,7 +13,7 @@ export const RELAY_INTERVAL_MS = 3000;
  * `queued` gets its import job (one waiting for its uploader's confirmation, `needs_confirmation`,
  * is not queued, and so never re-queued), and an import whose job failed for good (its worker killed
  * again and again, or the file unreadable) ends `failed` with its upload removed. A save or an
- * upload therefore never waits on Redis. Runs in every api and worker process, at start and
+ * upload therefore never waits on Redis. Runs in every api and worker process,
  * every {@link RELAY_INTERVAL_MS} (so within seconds of Redis coming back); every step is idempotent (deterministic
  * job ids, one computation per month in flight, conditional updates), so N relays never double
  * count.
@@ -35,8 +35,8 @@ export class QueueRelay implements OnApplicationBootstrap, OnApplicationShutdown
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.sweep(), RELAY_INTERVAL_MS);
+    // The first pass waits a turn too: a process starting up may still be migrating.
     this.timer.unref();
-    void this.sweep();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -81,9 +81,9 @@ export class QueueRelay implements OnApplicationBootstrap, OnApplicationShutdown
       await this.imports.remove(file.id);
       await this.imports.enqueue({ importId: file.id, path: file.storedPath });
     } else if (job.state === 'failed') {
-      const failed = await this.files.markFailed(file.id, importFailureOf(job.reason));
-      if (failed) {
-        if (failed.storedPath) await rm(failed.storedPath, { force: true });
+      // The upload goes first: once the import reads `failed`, nothing of it is left behind.
+      if (file.storedPath) await rm(file.storedPath, { force: true });
+      if (await this.files.markFailed(file.id, importFailureOf(job.reason))) {
         this.logger.warn(`Import ${file.id} failed for good: ${job.reason ?? 'no reason given'}`);
       }
     }

@@ -82,22 +82,18 @@ export class ImportFileRepository {
     return rows.map((row) => ({ id: row.id, storedPath: row.stored_path }));
   }
 
-  /**
-   * Ends a queued import as failed; answers where its upload was (for removal), or null when the
-   * import had already ended — so of several processes noticing, one acts.
-   */
-  async markFailed(id: string, reason: ImportFailure): Promise<{ storedPath: string | null } | null> {
-    const rows: { stored_path: string | null }[] = await this.dataSource.query(
+  /** Ends a queued import as failed; false when it had already ended (another process was first). */
+  async markFailed(id: string, reason: ImportFailure): Promise<boolean> {
+    const rows: { id: string }[] = await this.dataSource.query(
       `WITH failed AS (
-         UPDATE import_file f SET status = 'failed', failure_reason = $2, finished_at = now(), stored_path = NULL
-           FROM import_file before
-          WHERE f.id = $1 AND before.id = f.id AND f.status = 'queued'
-          RETURNING before.stored_path
+         UPDATE import_file SET status = 'failed', failure_reason = $2, finished_at = now(), stored_path = NULL
+          WHERE id = $1 AND status = 'queued'
+          RETURNING id
        )
-       SELECT stored_path FROM failed`,
+       SELECT id FROM failed`,
       [id, reason],
     );
-    return rows[0] ? { storedPath: rows[0].stored_path } : null;
+    return rows.length > 0;
   }
 
   async find(id: string): Promise<ImportFileRow | null> {

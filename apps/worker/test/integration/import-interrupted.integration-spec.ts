@@ -1,0 +1,141 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '@scorecard/server-config';
+import { ImportFileRepository, toImportDto } from '@scorecard/server-database';
+import { importErrorRenderer } from '@scorecard/server-imports';
+import { QueueName, importFileJobId } from '@scorecard/server-queue';
+import { createTestDatabase, seedDemoProvince, testConfig, waitFor } from '@scorecard/server-testing';
+import { createWorkerContext } from '../../src/bootstrap';
+import { registerImportFile } from '../support/import-jobs';
+
+const ROOT = resolve(__dirname, '../../../..');
+const BUILT_WORKER = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
+const DEMO_NOW = new Date('2026-11-22T10:00:00+08:00');
+
+/**
+ * A worker killed twice on the same import: BullMQ's stalled check then fails the job for good.
+ * The import must not stay `queued` forever: it ends `failed` with a reason people understand,
+ * and its stored upload is removed, whichever process notices.
+ */
+describe('an import whose worker is killed twice', () => {
+  let config: AppConfig;
+  let dropDatabase: () => Promise<void>;
+  let worker: INestApplicationContext | null = null;
+  let queue: Queue;
+
+  const spawnWorker = (): ChildProcess =>
+    spawn(process.execPath, [BUILT_WORKER], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'error',
+        DATABASE_URL: config.databaseUrl,
+        REDIS_URL: config.redisUrl,
+        QUEUE_PREFIX: config.queuePrefix,
+        IMPORT_DIR: config.importDir,
+      },
+      stdio: 'ignore',
+    });
+
+  const kill = async (child: ChildProcess) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGKILL');
+    await new Promise((done) => child.once('exit', done));
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(BUILT_WORKER)) throw new Error(`${BUILT_WORKER} is missing: run through nx (it builds first)`);
+    const database = await createTestDatabase();
+    dropDatabase = database.drop;
+    config = testConfig(database.url);
+    mkdirSync(config.importDir, { recursive: true });
+    worker = await createWorkerContext(config);
+    await seedDemoProvince(worker, DEMO_NOW);
+    queue = new Queue(QueueName.Import, { connection: { url: config.redisUrl }, prefix: config.queuePrefix });
+  }, 120_000);
+
+  afterAll(async () => {
+    await queue?.close();
+    await worker?.close();
+    await dropDatabase();
+  }, 60_000);
+
+  it('ends failed with the reason, and its upload removed', async () => {
+    const dataSource = (worker as INestApplicationContext).get(DataSource);
+    const [{ code: county }] = await dataSource.query(
+      `SELECT code FROM agency WHERE level = 'county' ORDER BY code LIMIT 1`,
+    );
+    // Large enough that each run is killed well inside the file.
+    const importId = randomUUID();
+    const path = join(config.importDir, `${importId}.csv`);
+    await new Promise<void>((done, fail) => {
+      const out = createWriteStream(path);
+      out.on('error', fail);
+      out.write('agency_code,rated_at,channel,level\n');
+      for (let i = 0; i < 600_000; i++) {
+        const minute = String(i % 60).padStart(2, '0');
+        const day = String((i % 28) + 1).padStart(2, '0');
+        out.write(`${county},2026-10-${day}T08:${minute}:00+08:00,online,${i % 3 === 0 ? 2 : 5}\n`);
+      }
+      out.end(done);
+    });
+    await registerImportFile(dataSource, {
+      id: importId,
+      kind: 'ratings',
+      fileName: 'ratings.csv',
+      uploader: { username: `head-${county}`, role: 'agency_head', agency: county },
+    });
+    // As the API records an accepted upload: where it waits.
+    await dataSource.query('UPDATE import_file SET stored_path = $2 WHERE id = $1', [importId, path]);
+
+    // Only the child workers may take the job.
+    await (worker as INestApplicationContext).close();
+    worker = null;
+    const jobId = importFileJobId(importId);
+    await queue.add('import-file', { importId, path }, { jobId, attempts: 3 });
+
+    for (const round of [1, 2]) {
+      const child = spawnWorker();
+      try {
+        await waitFor(
+          async () => {
+            const job = await queue.getJob(jobId);
+            if (!job || (await job.getState()) !== 'active') return undefined;
+            // The second run is the one the stalled check handed back after the first kill.
+            return round === 1 || job.stalledCounter >= 1 ? true : undefined;
+          },
+          { what: `run ${round} of the import to be under way`, timeoutMs: 90_000, intervalMs: 50 },
+        );
+        await new Promise((done) => setTimeout(done, 1500));
+      } finally {
+        await kill(child);
+      }
+    }
+    expect(existsSync(path)).toBe(true);
+
+    // A worker that survives notices: the job fails for good, and so does the import.
+    worker = await createWorkerContext(config);
+    const files = worker.get(ImportFileRepository);
+    const failed = await waitFor(
+      async () => {
+        const file = await files.find(importId);
+        return file && file.status !== 'queued' ? file : undefined;
+      },
+      { what: 'the import to end', timeoutMs: 90_000, intervalMs: 250 },
+    );
+    expect(toImportDto(failed, importErrorRenderer('en'))).toMatchObject({ status: 'failed', failureReason: 'interrupted' });
+    expect(failed.finishedAt).not.toBeNull();
+    expect(existsSync(path)).toBe(false);
+    // Nothing of the file was applied.
+    const [{ count }] = await worker.get(DataSource).query('SELECT count(*)::int AS count FROM rating WHERE agency_code = $1', [
+      county,
+    ]);
+    expect(count).toBe(0);
+    expect(await (await queue.getJob(jobId))?.getState()).toBe('failed');
+  }, 300_000);
+});
