@@ -1,3 +1,4 @@
+import { waitFor } from '@scorecard/server-testing';
 import { type ApiTestApp, OPEN_PERIOD, startApiTestApp } from '../support/api-test-app';
 
 describe('month lifecycle: review → lock → publish → reopen → republish', () => {
@@ -7,8 +8,21 @@ describe('month lifecycle: review → lock → publish → reopen → republish'
 
   const values = (satisfaction: number) => ({ satisfaction: { numerator: satisfaction, denominator: 100 } });
 
+  /** Publishing is a job: 202 {jobId}, then the job runs in the worker. */
+  const publish = async () => {
+    const accepted = await api.request('POST', `/periods/${OPEN_PERIOD}/publish`, { token: admin });
+    expect(accepted).toEqual({ status: 202, body: { jobId: expect.any(String) } });
+    return waitFor(
+      async () => {
+        const job = await api.request('GET', `/jobs/${accepted.body.jobId}`, { token: admin });
+        return job.body.state === 'completed' || job.body.state === 'failed' ? job.body : undefined;
+      },
+      { what: 'the publication', timeoutMs: 60_000, intervalMs: 200 },
+    );
+  };
+
   beforeAll(async () => {
-    api = await startApiTestApp();
+    api = await startApiTestApp({}, { worker: true });
     admin = await api.login('admin');
     await api.request('POST', '/users', {
       token: admin,
@@ -127,7 +141,7 @@ describe('month lifecycle: review → lock → publish → reopen → republish'
       expect((await api.request('POST', `/submissions/${OPEN_PERIOD}/${code}/approve`, { token: admin })).status).toBe(200);
     }
     const locked = await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, { token: admin, body: {} });
-    expect(locked).toEqual({ status: 200, body: { period: OPEN_PERIOD, status: 'locked' } });
+    expect(locked).toEqual({ status: 200, body: { period: OPEN_PERIOD, status: 'locked', jobId: expect.any(String) } });
 
     const head = await api.login('head-330102');
     const write = await api.request('PUT', `/submissions/${OPEN_PERIOD}/330102`, { token: head, body: { values: values(50), version: 99 } });
@@ -136,8 +150,10 @@ describe('month lifecycle: review → lock → publish → reopen → republish'
   });
 
   it('publishes a frozen version 1 that everyone can read', async () => {
-    const published = await api.request('POST', `/periods/${OPEN_PERIOD}/publish`, { token: admin });
-    expect(published).toEqual({ status: 200, body: { period: OPEN_PERIOD, status: 'published', version: 1 } });
+    const job = await publish();
+    expect(job).toMatchObject({ state: 'completed', progress: 100, result: { period: OPEN_PERIOD, status: 'published', version: 1 } });
+    const [month] = await api.dataSource.query('SELECT status, published_version FROM period WHERE period = $1', [OPEN_PERIOD]);
+    expect(month).toEqual({ status: 'published', published_version: 1 });
     const head = await api.login('head-330102');
     const ranking = await api.request('GET', `/rankings?period=${OPEN_PERIOD}&level=county&parent=330100`, { token: head });
     expect(ranking.status).toBe(200);
@@ -162,7 +178,7 @@ describe('month lifecycle: review → lock → publish → reopen → republish'
 
     await api.request('POST', `/submissions/${OPEN_PERIOD}/330102/approve`, { token: admin });
     expect((await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, { token: admin, body: {} })).status).toBe(200);
-    expect((await api.request('POST', `/periods/${OPEN_PERIOD}/publish`, { token: admin })).body.version).toBe(2);
+    expect((await publish()).result.version).toBe(2);
 
     const rate = async (version?: number) => {
       const query = `/rankings?period=${OPEN_PERIOD}&level=county&parent=330100${version ? `&version=${version}` : ''}`;
@@ -209,5 +225,38 @@ describe('month lifecycle: review → lock → publish → reopen → republish'
     const audit = await api.request('GET', '/audit?username=admin&limit=1', { token: admin });
     expect(audit.body[0]).toMatchObject({ action: 'period.force_lock', after: { status: 'locked', reason: '截止时间已到', pending: 1 } });
     expect((await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, { token: head, body: {} })).status).toBe(403);
+  });
+
+  it('computes the month when it is locked: its results are those of the locked figures', async () => {
+    expect((await publish()).state).toBe('completed');
+    const reopened = await api.request('POST', `/periods/${OPEN_PERIOD}/reopen`, { token: admin, body: { reason: '再次更正上城区' } });
+    expect(reopened.status).toBe(200);
+    const head = await api.login('head-330102');
+    const current = await api.request('GET', `/submissions/${OPEN_PERIOD}/330102`, { token: head });
+    const saved = await api.request('PUT', `/submissions/${OPEN_PERIOD}/330102`, {
+      token: head,
+      body: { values: values(45), version: current.body.version },
+    });
+    expect(saved.status).toBe(200);
+    const locked = await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, { token: admin, body: { force: true, reason: '截止时间已到' } });
+    expect(locked.body).toMatchObject({ status: 'locked', jobId: expect.any(String) });
+    const [{ data_revision: revision }] = await api.dataSource.query('SELECT data_revision FROM period WHERE period = $1', [OPEN_PERIOD]);
+    expect(locked.body.jobId).toBe(`compute-${OPEN_PERIOD}-r${revision}`);
+    const job = await waitFor(
+      async () => {
+        const answer = await api.request('GET', `/jobs/${locked.body.jobId}`, { token: admin });
+        return answer.body.state === 'completed' ? answer.body : undefined;
+      },
+      { what: 'the computation of the locked month', timeoutMs: 60_000, intervalMs: 200 },
+    );
+    expect(job.result).toMatchObject({ period: OPEN_PERIOD });
+    const [month] = await api.dataSource.query('SELECT computed_revision FROM period WHERE period = $1', [OPEN_PERIOD]);
+    expect(month.computed_revision).toBe(revision);
+    const [own] = await api.dataSource.query(
+      `SELECT indicators->'satisfaction'->>'numerator' AS numerator FROM agency_result
+        WHERE period = $1 AND agency_code = '330102' AND scope = 'own'`,
+      [OPEN_PERIOD],
+    );
+    expect(own).toEqual({ numerator: '45.00' });
   });
 });

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type HttpClient, createHttpClient, createTestDatabase, testConfig } from '@scorecard/server-testing';
 import { createApiApplication } from '../../src/bootstrap';
+import { type WorkerProcess, startWorkerProcess } from './worker-process';
 
 /** The demo clock: the newest complete month, 2026-10, is still open. */
 export const DEMO_NOW = new Date('2026-11-22T10:00:00+08:00');
@@ -15,10 +16,18 @@ export interface ApiTestApp extends HttpClient {
   close(): Promise<void>;
 }
 
-/** The real API on a fresh database with the demo province, listening on a free port. */
-export async function startApiTestApp(configOverrides: Record<string, string> = {}): Promise<ApiTestApp> {
+/**
+ * The real API on a fresh database with the demo province, listening on a free port; with
+ * `worker`, the built worker runs beside it and the queued jobs are done.
+ */
+export async function startApiTestApp(
+  configOverrides: Record<string, string> = {},
+  options: { worker?: boolean } = {},
+): Promise<ApiTestApp> {
   const database = await createTestDatabase();
-  const app = await createApiApplication(testConfig(database.url, configOverrides), { now: DEMO_NOW });
+  const config = testConfig(database.url, configOverrides);
+  const app = await createApiApplication(config, { now: DEMO_NOW });
+  const worker: WorkerProcess | null = options.worker ? startWorkerProcess(config) : null;
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
@@ -32,6 +41,7 @@ export async function startApiTestApp(configOverrides: Record<string, string> = 
     login: http.login,
     firstLogin: http.firstLogin,
     async close() {
+      await worker?.stop();
       await app.close();
       await database.drop();
     },

@@ -433,6 +433,8 @@ const en: MessageSchema = {
       'Some agencies are neither approved nor waived; locking needs a reason (force lock).',
     reopenHint:
       'After reopening a published month every change is audited and the month is republished as a new version.',
+    publishing: 'Publishing {period}',
+    publishFailed: 'Publishing did not finish: {reason}',
     done: {
       lock: '{period} locked',
       publish: '{period} published',

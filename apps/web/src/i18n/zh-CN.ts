@@ -421,6 +421,8 @@ const zhCN = {
     cancel: '取消',
     lockIncomplete: '仍有机构未审核或未豁免，锁定需填写原因（强制锁定）。',
     reopenHint: '已发布月份重新开放后，所有修改将记入审计日志，并作为新版本重新发布。',
+    publishing: '发布 {period}',
+    publishFailed: '发布未完成：{reason}',
     done: {
       lock: '{period} 已锁定',
       publish: '{period} 已发布',

@@ -1,28 +1,43 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { type Job, UnrecoverableError } from 'bullmq';
 import type { ComputeJobResult } from '@scorecard/contracts';
-import { PeriodComputationService } from '@scorecard/server-months';
-import { type ComputePeriodJobData, JobName, QueueName } from '@scorecard/server-queue';
+import {
+  PeriodComputationService,
+  PeriodNotLockedError,
+  type PeriodPublication,
+  PeriodPublicationService,
+} from '@scorecard/server-months';
+import {
+  type ComputePeriodJobData,
+  JobName,
+  type PublishPeriodJobData,
+  QueueName,
+} from '@scorecard/server-queue';
 import { type JobDispatcher, handlersForQueue } from './job-handlers';
 
 /**
- * Computes a month's results. Errors are left to throw so BullMQ retries; the computation is one
- * idempotent transaction, so a retried or repeated run never double counts.
+ * Computes a month's results, and publishes a locked month. Errors are left to throw so BullMQ
+ * retries; each step is one idempotent transaction, so a retried or repeated run never double
+ * counts nor publishes a version twice.
  */
 @Processor(QueueName.Aggregate)
 export class AggregationProcessor extends WorkerHost {
   private readonly logger = new Logger(AggregationProcessor.name);
-  private readonly dispatch: JobDispatcher<Job<ComputePeriodJobData>>;
+  private readonly dispatch: JobDispatcher<Job>;
 
-  constructor(private readonly computation: PeriodComputationService) {
+  constructor(
+    private readonly computation: PeriodComputationService,
+    private readonly publication: PeriodPublicationService,
+  ) {
     super();
-    this.dispatch = handlersForQueue<Job<ComputePeriodJobData>>(QueueName.Aggregate, {
-      [JobName.ComputePeriod]: (job) => this.computePeriod(job),
+    this.dispatch = handlersForQueue<Job>(QueueName.Aggregate, {
+      [JobName.ComputePeriod]: (job) => this.computePeriod(job as Job<ComputePeriodJobData>),
+      [JobName.PublishPeriod]: (job) => this.publishPeriod(job as Job<PublishPeriodJobData>),
     });
   }
 
-  async process(job: Job<ComputePeriodJobData>): Promise<unknown> {
+  async process(job: Job): Promise<unknown> {
     return this.dispatch(job.name, job);
   }
 
@@ -38,6 +53,22 @@ export class AggregationProcessor extends WorkerHost {
         ? `${job.data.period}: revision ${job.data.revision} already computed`
         : `${job.data.period}: ${outcome.resultRows} results at revision ${outcome.revision}`,
     );
+    return outcome;
+  }
+
+  private async publishPeriod(job: Job<PublishPeriodJobData>): Promise<PeriodPublication> {
+    const outcome = await this.publication
+      .publish({
+        period: job.data.period,
+        version: job.data.version,
+        actor: job.data.actor,
+        onProgress: (percent) => job.updateProgress(percent),
+      })
+      .catch((error: unknown) => {
+        // Reopened meanwhile: trying again cannot help.
+        throw error instanceof PeriodNotLockedError ? new UnrecoverableError(error.message) : error;
+      });
+    this.logger.log(`${outcome.period}: published version ${outcome.version}${outcome.skipped ? ' (already)' : ''}`);
     return outcome;
   }
 }

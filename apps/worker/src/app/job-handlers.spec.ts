@@ -6,7 +6,7 @@ const answer = (job: JobName): JobHandler => async () => job;
 describe('handlersForQueue', () => {
   it('knows which jobs run on each queue', () => {
     expect(jobsOfQueue(QueueName.Schedule)).toEqual([JobName.OpenEndedMonth, JobName.RemindOverdue, JobName.ConfirmStars]);
-    expect(jobsOfQueue(QueueName.Aggregate)).toEqual([JobName.ComputePeriod]);
+    expect(jobsOfQueue(QueueName.Aggregate)).toEqual([JobName.ComputePeriod, JobName.PublishPeriod]);
     expect(jobsOfQueue(QueueName.Import)).toEqual([JobName.ImportFile]);
   });
 
@@ -30,6 +30,7 @@ describe('handlersForQueue', () => {
     expect(() =>
       handlersForQueue(QueueName.Aggregate, {
         [JobName.ComputePeriod]: answer(JobName.ComputePeriod),
+        [JobName.PublishPeriod]: answer(JobName.PublishPeriod),
         [JobName.ImportFile]: answer(JobName.ImportFile),
       }),
     ).toThrow('The job import-file runs on the import queue, not aggregate');

@@ -10,3 +10,5 @@ export * from './lib/job-options';
 export * from './lib/producer-queues';
 export * from './lib/queue-unavailable.error';
 export * from './lib/queue-relay.service';
+export * from './lib/publish-period.job';
+export * from './lib/publish-period.producer';

@@ -8,7 +8,7 @@ import { ImportsService } from '../imports/imports.service';
 
 /**
  * A job's state for whoever may see what it works on: an import's job for those who may read the
- * import, a month's computation for those who manage months. Anyone else is told it does not
+ * import, a month's computation or publication for those who manage months. Anyone else is told it does not
  * exist, so job ids cannot be probed.
  */
 @Injectable()
@@ -39,6 +39,7 @@ export class JobsService {
       case JobName.ImportFile:
         return this.imports.mayReadImport(caller, (data as ImportFileJobData).importId);
       case JobName.ComputePeriod:
+      case JobName.PublishPeriod:
         return this.policy.allowsRole(caller, 'period.manage');
       default:
         return false;

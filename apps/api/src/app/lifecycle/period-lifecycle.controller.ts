@@ -20,8 +20,9 @@ export class PeriodLifecycleController {
     return this.lifecycle.lock(caller, period, body);
   }
 
+  /** 202 `{jobId}`: the publication runs as a job (GET /jobs/:id). */
   @Post('periods/:period/publish')
-  @HttpCode(200)
+  @HttpCode(202)
   @Authorize('period.manage')
   publish(@Param('period', ParsePeriodPipe) period: string, @CurrentUser() caller: AuthenticatedUser) {
     return this.lifecycle.publish(caller, period);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CompletenessDto, PeriodEventDto, ProgressCountsDto } from '@scorecard/contracts';
+import type { CompletenessDto, JobAcceptedDto, PeriodEventDto, ProgressCountsDto } from '@scorecard/contracts';
 import {
   type AgencyProgress,
   AuditLogRepository,
@@ -10,7 +10,7 @@ import {
   TransactionRunner,
   UserRepository,
 } from '@scorecard/server-database';
-import { PeriodComputationService } from '@scorecard/server-months';
+import { ComputePeriodProducer, PublishPeriodProducer } from '@scorecard/server-queue';
 import { AgencyDirectory } from '../common/agency-directory.service';
 import { PeriodLookupService } from '../common/period-lookup.service';
 import {
@@ -33,7 +33,8 @@ export class PeriodLifecycleService {
     private readonly months: PeriodLookupService,
     private readonly lifecycle: PeriodLifecycleRepository,
     private readonly submissions: SubmissionRepository,
-    private readonly computation: PeriodComputationService,
+    private readonly compute: ComputePeriodProducer,
+    private readonly publisher: PublishPeriodProducer,
     private readonly audit: AuditLogRepository,
     private readonly agencies: AgencyDirectory,
     private readonly users: UserRepository,
@@ -48,7 +49,7 @@ export class PeriodLifecycleService {
     if (options.force && !options.reason?.trim()) {
       throw new InvalidInputError([{ field: 'reason', key: 'field.forcedLockReason' }]);
     }
-    return this.transactions.run(async (manager) => {
+    const locked = await this.transactions.run(async (manager) => {
       const month = await this.openMonth(manager, period, 'open');
       const pending = (await this.lifecycle.progress(period, manager)).filter(
         (agency) => !agency.waived && agency.status !== 'approved',
@@ -80,45 +81,33 @@ export class PeriodLifecycleService {
           ...(action === 'force_lock' ? { reason: options.reason, pending: pending.length } : {}),
         },
       );
-      return { period, status: 'locked' as const };
+      return { period, status: 'locked' as const, dataRevision: month.dataRevision };
     });
+    // Locked, the month is computed on its final figures. Should Redis not answer, the relay
+    // queues it whenever it does (a month not yet computed at its revision is due).
+    const jobId = await this.compute
+      .enqueue({ period, revision: locked.dataRevision })
+      .catch(() => null);
+    return { period, status: locked.status, jobId };
   }
 
-  /** Computes the final results and freezes them as the next published version. */
-  async publish(caller: AuthenticatedUser, period: string) {
+  /**
+   * Queues the month's publication (its final computation and the frozen version): heavy work
+   * runs as a job. Asking twice for the same version answers the same job.
+   */
+  async publish(caller: AuthenticatedUser, period: string): Promise<JobAcceptedDto> {
     const month = await this.months.existing(period);
     if (month.status !== 'locked')
       throw new ConflictError('period.lockBeforePublish', {
         period,
         status: { key: `status.${month.status}` },
       });
-    // Locked: no figure can change any more, so these results are the final ones.
-    await this.computation.compute(period);
-    return this.transactions.run(async (manager) => {
-      const current = await this.openMonth(manager, period, 'locked');
-      const version = current.publishedVersion + 1;
-      const rows = await this.lifecycle.snapshot(manager, period, version);
-      await this.lifecycle.markPublished(manager, period, version);
-      await this.lifecycle.recordEvent(manager, {
-        period,
-        action: 'publish',
-        version,
-        actor: caller.username,
-      });
-      await this.audit.recordAction(
-        manager,
-        caller,
-        'period.publish',
-        `period/${period}`,
-        { status: 'locked', publishedVersion: current.publishedVersion },
-        {
-          status: 'published',
-          publishedVersion: version,
-          resultRows: rows,
-        },
-      );
-      return { period, status: 'published' as const, version };
+    const jobId = await this.publisher.enqueue({
+      period,
+      version: month.publishedVersion + 1,
+      actor: { username: caller.username, role: caller.role, agencyCode: caller.agencyCode, requestId: caller.requestId },
     });
+    return { jobId };
   }
 
   async reopen(caller: AuthenticatedUser, period: string, reason: string) {

@@ -1,4 +1,4 @@
-import type { JobAcceptedDto, PeriodEventDto } from '@scorecard/contracts';
+import type { JobAcceptedDto, JobDto, PeriodEventDto } from '@scorecard/contracts';
 import { apiClient } from '../../shared/api-client';
 
 const base = (period: string) => `/periods/${encodeURIComponent(period)}`;
@@ -11,9 +11,21 @@ export function lockPeriod(
   return apiClient.post(`${base(period)}/lock`, options);
 }
 
-/** POST /api/periods/:period/publish — computes the final results and freezes a new version. */
-export function publishPeriod(period: string): Promise<unknown> {
-  return apiClient.post(`${base(period)}/publish`, {});
+/** POST /api/periods/:period/publish — 202 {jobId}: a job computes the final results and freezes a new version. */
+export function publishPeriod(period: string): Promise<JobAcceptedDto> {
+  return apiClient.post<JobAcceptedDto>(`${base(period)}/publish`, {});
+}
+
+/** What a month's publication job answers once done. */
+export interface PublishJobResult {
+  period: string;
+  status: 'published';
+  version: number;
+}
+
+/** GET /api/jobs/:id — the state and progress of a month's job. */
+export function fetchMonthJob(id: string, signal?: AbortSignal): Promise<JobDto<PublishJobResult>> {
+  return apiClient.get<JobDto<PublishJobResult>>(`/jobs/${encodeURIComponent(id)}`, { signal });
 }
 
 /** POST /api/periods/:period/reopen {reason} — published months only. */

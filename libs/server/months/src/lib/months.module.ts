@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { PeriodComputationService } from './period-computation.service';
+import { PeriodPublicationService } from './period-publication.service';
 import { PeriodScheduleService } from './period-schedule.service';
 import { StarScheduleService } from './star-schedule.service';
 
-const SERVICES = [PeriodComputationService, PeriodScheduleService, StarScheduleService];
+const SERVICES = [PeriodComputationService, PeriodPublicationService, PeriodScheduleService, StarScheduleService];
 
 /** The month workflows: computing a month's results and the calendar jobs (months, stars). */
 @Module({

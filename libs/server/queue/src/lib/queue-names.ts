@@ -10,6 +10,7 @@ export enum JobName {
   RemindOverdue = 'remind-overdue',
   ImportFile = 'import-file',
   ConfirmStars = 'confirm-stars',
+  PublishPeriod = 'publish-period',
 }
 
 /** The queue each job runs on; a new job name does not compile until it is given one. */
@@ -19,6 +20,7 @@ export const QUEUE_OF_JOB: Readonly<Record<JobName, QueueName>> = {
   [JobName.RemindOverdue]: QueueName.Schedule,
   [JobName.ImportFile]: QueueName.Import,
   [JobName.ConfirmStars]: QueueName.Schedule,
+  [JobName.PublishPeriod]: QueueName.Aggregate,
 };
 
 /** The jobs that run on `queue`, in the order they are declared. */

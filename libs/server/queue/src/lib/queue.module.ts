@@ -6,6 +6,7 @@ import { ImportFileProducer } from './import-file.producer';
 import { DEFAULT_JOB_OPTIONS } from './job-options';
 import { JobStatusService } from './job-status.service';
 import { ProducerQueues } from './producer-queues';
+import { PublishPeriodProducer } from './publish-period.producer';
 import { QueueRelay } from './queue-relay.service';
 import { QueueName } from './queue-names';
 
@@ -22,7 +23,15 @@ import { QueueName } from './queue-names';
     }),
     BullModule.registerQueue({ name: QueueName.Aggregate }, { name: QueueName.Schedule }, { name: QueueName.Import }),
   ],
-  providers: [ProducerQueues, ComputePeriodProducer, ImportFileProducer, JobStatusService, QueueRelay],
-  exports: [BullModule, ProducerQueues, ComputePeriodProducer, ImportFileProducer, JobStatusService, QueueRelay],
+  providers: [ProducerQueues, ComputePeriodProducer, ImportFileProducer, PublishPeriodProducer, JobStatusService, QueueRelay],
+  exports: [
+    BullModule,
+    ProducerQueues,
+    ComputePeriodProducer,
+    ImportFileProducer,
+    PublishPeriodProducer,
+    JobStatusService,
+    QueueRelay,
+  ],
 })
 export class QueueModule {}
