@@ -48,6 +48,9 @@ describe('month management in the browser (province admin)', () => {
 
     await page.getByTestId(`month-publish-${oldest}`).click();
     await answerBox(page);
+    // Publishing runs as a job: its progress shows, then its state once done.
+    await page.getByTestId('month-job').waitFor();
+    await page.getByTestId('month-job-state').getByText('已完成').waitFor({ timeout: 60_000 });
     await status.getByText('已发布').waitFor({ timeout: 60_000 });
 
     const token = await tokenFor('admin');

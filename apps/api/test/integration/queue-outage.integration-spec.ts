@@ -1,6 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import {
   type HttpClient,
   SeparateRedis,
@@ -15,9 +12,7 @@ import { DataSource as DataSourceToken } from 'typeorm';
 import { RELAY_INTERVAL_MS } from '@scorecard/server-queue';
 import { createApiApplication } from '../../src/bootstrap';
 import { DEMO_NOW, OPEN_PERIOD } from '../support/api-test-app';
-
-const ROOT = resolve(__dirname, '../../../..');
-const BUILT_WORKER = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
+import { type WorkerProcess, startWorkerProcess } from '../support/worker-process';
 
 /** How long an answer may take while Redis is away: a few seconds, never the ~90 s of a hang. */
 const PROMPT_MS = 4000;
@@ -34,7 +29,7 @@ describe('the API while Redis is paused or down', () => {
   let baseUrl: string;
   let dataSource: DataSource;
   let dropDatabase: () => Promise<void>;
-  let worker: ChildProcess | null = null;
+  let worker: WorkerProcess | null = null;
   let county: string;
   let head: string;
   let admin: string;
@@ -78,7 +73,6 @@ describe('the API while Redis is paused or down', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(BUILT_WORKER)) throw new Error(`${BUILT_WORKER} is missing: build the worker first`);
     redis = await SeparateRedis.start();
     const database = await createTestDatabase();
     dropDatabase = database.drop;
@@ -88,18 +82,7 @@ describe('the API while Redis is paused or down', () => {
     baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     http = createHttpClient(() => baseUrl);
     dataSource = app.get(DataSourceToken);
-    worker = spawn(process.execPath, [BUILT_WORKER], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'error',
-        DATABASE_URL: config.databaseUrl,
-        REDIS_URL: config.redisUrl,
-        QUEUE_PREFIX: config.queuePrefix,
-        IMPORT_DIR: config.importDir,
-      },
-      stdio: 'ignore',
-    });
+    worker = startWorkerProcess(config);
 
     admin = await http.login('admin');
     [{ code: county }] = await dataSource.query(
@@ -121,12 +104,7 @@ describe('the API while Redis is paused or down', () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (worker && worker.exitCode === null) {
-      await new Promise((done) => {
-        worker?.once('exit', done);
-        worker?.kill('SIGTERM');
-      });
-    }
+    await worker?.stop();
     await app?.close();
     await redis?.stop();
     await dropDatabase?.();
