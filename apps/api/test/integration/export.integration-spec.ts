@@ -1,5 +1,10 @@
 import ExcelJS from 'exceljs';
-import { DEFAULT_SCHEME_INDICATORS, PeriodComputationService } from '@scorecard/server-months';
+import { SYSTEM_ACTOR } from '@scorecard/server-database';
+import {
+  DEFAULT_SCHEME_INDICATORS,
+  PeriodComputationService,
+  PeriodPublicationService,
+} from '@scorecard/server-months';
 import { AgencyDirectory } from '../../src/app/common/agency-directory.service';
 import { type ApiTestApp, OPEN_PERIOD, PUBLISHED_PERIOD, startApiTestApp } from '../support/api-test-app';
 
@@ -163,8 +168,11 @@ describe('GET /rankings/export.xlsx', () => {
       body: { force: true, ...reason },
     });
     expect(lock.status).toBe(200);
-    const published = await api.request('POST', `/periods/${PUBLISHED_PERIOD}/publish`, { token: admin });
-    expect(published.body).toMatchObject({ version: 2 });
+    // What the publication job does (this file runs no worker).
+    const published = await api.app
+      .get(PeriodPublicationService, { strict: false })
+      .publish({ period: PUBLISHED_PERIOD, version: 2, actor: SYSTEM_ACTOR });
+    expect(published).toMatchObject({ version: 2, skipped: false });
 
     const sheet = await sheetOf(`period=${PUBLISHED_PERIOD}&level=city`);
     const issuing = String(sheet.getRow(2).getCell(1).value);

@@ -64,8 +64,9 @@ describe('login abuse', () => {
     );
     const busy = performance.eventLoopUtilization(before);
     expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
-    // Hashing on the loop keeps it busy nearly all the time; off it, the loop mostly waits.
-    expect(busy.utilization).toBeLessThan(0.5);
+    // Hashing on the loop keeps it busy nearly all the time (above 0.95); off it, the loop mostly
+    // waits, though a busy machine's scheduling noise can take it well above half.
+    expect(busy.utilization).toBeLessThan(0.8);
   });
 
   it('ends the whole login session when a spent refresh token comes back', async () => {
