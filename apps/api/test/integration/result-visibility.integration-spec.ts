@@ -1,4 +1,5 @@
-import { PeriodComputationService } from '@scorecard/server-months';
+import { SYSTEM_ACTOR } from '@scorecard/server-database';
+import { PeriodComputationService, PeriodPublicationService } from '@scorecard/server-months';
 import {
   type ApiTestApp,
   OPEN_PERIOD,
@@ -152,6 +153,58 @@ describe('result visibility and rank changes', () => {
     }[]) {
       const before = publishedRank.get(row.agencyCode);
       expect(row.rankChange).toBe(before == null || row.rank === null ? null : before - row.rank);
+    }
+  });
+
+  it("recomputes the next month's rank changes when a month is published again", async () => {
+    // The month reopened above now carries the corrected figures: lock it and publish version 2.
+    const locked = await api.request('POST', `/periods/${PUBLISHED_PERIOD}/lock`, {
+      token: admin,
+      body: { force: true, reason: '上城区数据已更正' },
+    });
+    expect(locked.status).toBeLessThan(300);
+    const [{ data_revision: before }] = await api.dataSource.query(
+      'SELECT data_revision FROM period WHERE period = $1',
+      [OPEN_PERIOD],
+    );
+    await api.app
+      .get(PeriodPublicationService, { strict: false })
+      .publish({ period: PUBLISHED_PERIOD, version: 2, actor: SYSTEM_ACTOR });
+
+    // The next month is marked for its computation, which the relay queues.
+    const [next] = await api.dataSource.query(
+      'SELECT data_revision, computed_revision FROM period WHERE period = $1',
+      [OPEN_PERIOD],
+    );
+    expect(next.data_revision).toBeGreaterThan(before);
+    expect(next.computed_revision).toBeLessThan(next.data_revision);
+
+    const outcome = await api.app
+      .get(PeriodComputationService)
+      .compute(OPEN_PERIOD, { minimumRevision: next.data_revision });
+    expect(outcome.skipped).toBe(false);
+    const republished = await api.request(
+      'GET',
+      `/rankings?period=${PUBLISHED_PERIOD}&level=county`,
+      { token: head },
+    );
+    expect(republished.body.version).toBe(2);
+    const publishedRank = new Map<string, number | null>(
+      republished.body.rows.map((row: { agencyCode: string; rank: number | null }) => [
+        row.agencyCode,
+        row.rank,
+      ]),
+    );
+    const current = await api.request('GET', `/rankings?period=${OPEN_PERIOD}&level=county`, {
+      token: admin,
+    });
+    for (const row of current.body.rows as {
+      agencyCode: string;
+      rank: number | null;
+      rankChange: number | null;
+    }[]) {
+      const earlier = publishedRank.get(row.agencyCode);
+      expect(row.rankChange).toBe(earlier == null || row.rank === null ? null : earlier - row.rank);
     }
   });
 });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { shiftPeriod } from '@scorecard/scoring';
 import {
   type AuditActor,
   AuditLogRepository,
@@ -67,6 +68,8 @@ export class PeriodPublicationService {
       const next = month.publishedVersion + 1;
       const rows = await this.lifecycle.snapshot(manager, period, next);
       await this.lifecycle.markPublished(manager, period, next);
+      // The next month's rank changes compare with this one as published: they are recomputed.
+      await this.periods.markForRecompute(manager, shiftPeriod(period, 1));
       await this.lifecycle.recordEvent(manager, { period, action: 'publish', version: next, actor: actor.username });
       await this.audit.recordAction(
         manager,

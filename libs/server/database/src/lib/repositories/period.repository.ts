@@ -88,4 +88,19 @@ export class PeriodRepository {
     );
     return rows[0].data_revision;
   }
+
+  /**
+   * Marks a month to be recomputed though its figures did not change (what it is compared with
+   * did), if the month exists; answers whether it does.
+   */
+  async markForRecompute(manager: EntityManager, period: string): Promise<boolean> {
+    const rows: { period: string }[] = await manager.query(
+      `WITH bumped AS (
+         UPDATE period SET data_revision = data_revision + 1 WHERE period = $1 RETURNING period
+       )
+       SELECT period FROM bumped`,
+      [period],
+    );
+    return rows.length > 0;
+  }
 }
