@@ -1,5 +1,6 @@
 export * from './lib/agency-tree';
 export * from './lib/bulletin-issuer';
+export * from './lib/calendar-year-problems';
 export * from './lib/agency-tree.error';
 export * from './lib/amount';
 export * from './lib/composite';
@@ -17,4 +18,5 @@ export * from './lib/roll-up';
 export * from './lib/star-cooldown';
 export * from './lib/star-tally';
 export * from './lib/star-tally-sealed';
+export * from './lib/working-calendar';
 export * from './lib/improvement';

@@ -1,4 +1,5 @@
 import { dayOf, dueDateOf, isLate, isPeriod, periodOf, periodYear, shiftPeriod } from './period-month';
+import { workingCalendar } from './working-calendar';
 
 describe('isPeriod', () => {
   it.each<[string, boolean]>([
@@ -70,14 +71,37 @@ describe('dayOf (Asia/Shanghai, UTC+8)', () => {
 });
 
 describe('dueDateOf', () => {
-  it.each<[string, number, string]>([
-    ['2026-10', 5, '2026-11-05'],
-    ['2026-12', 5, '2027-01-05'],
-    ['2026-01', 15, '2026-02-15'],
-    ['2026-06', 1, '2026-07-01'],
-    ['2026-06', 28, '2026-07-28'],
-  ])('%p due on day %p → %p', (period, dueDay, expected) => {
-    expect(dueDateOf(period, dueDay)).toBe(expected);
+  const EMPTY = workingCalendar();
+  // A test fixture shaped like a province's entries, not the product's data (which invents none).
+  const FIXTURE = workingCalendar({
+    holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07', '2027-01-01', '2027-01-05'],
+    workdays: ['2026-10-10'],
+  });
+
+  it.each<[string, string, number, boolean, string]>([
+    ['empty', '2026-10', 5, false, '2026-11-05'],
+    ['empty', '2026-12', 5, false, '2027-01-05'], // year end
+    ['empty', '2026-01', 15, false, '2026-02-16'], // 15 February 2026 is a Sunday
+    ['empty', '2026-06', 1, false, '2026-07-01'],
+    ['empty', '2026-06', 28, false, '2026-07-28'],
+    ['empty', '2026-08', 5, false, '2026-09-07'], // 5 September 2026 is a Saturday
+    ['empty', '2026-01', 31, false, '2026-03-02'], // February is shorter: its last day, a Saturday, then on
+    ['empty', '2026-03', 31, false, '2026-04-30'], // April's last day
+    ['fixture', '2026-09', 5, false, '2026-10-08'], // a holiday spanning the due day
+    ['fixture', '2026-09', 10, false, '2026-10-10'], // due on the make-up Saturday
+    ['fixture', '2026-09', 5, true, '2026-10-13'], // 5th working day: 8, 9, 10 (Sat), 12, 13
+    ['empty', '2026-09', 5, true, '2026-10-07'],
+    ['fixture', '2026-12', 5, false, '2027-01-06'], // next year's calendar decides December
+    ['fixture', '2026-12', 1, true, '2027-01-04'],
+    ['empty', '2026-12', 1, true, '2027-01-01'],
+    ['fixture', '2026-10', 5, false, '2026-11-05'], // a holiday elsewhere changes nothing
+  ])('%s calendar: %p due on day %p (working days: %p) → %p', (which, period, dueDay, dueOnWorkingDay, expected) => {
+    const calendar = which === 'empty' ? EMPTY : FIXTURE;
+    expect(dueDateOf(period, { dueDay, dueOnWorkingDay, calendar })).toBe(expected);
+  });
+
+  it('refuses a due day before the first', () => {
+    expect(() => dueDateOf('2026-10', { dueDay: 0, dueOnWorkingDay: false, calendar: EMPTY })).toThrow(RangeError);
   });
 });
 

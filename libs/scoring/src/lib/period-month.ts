@@ -1,3 +1,5 @@
+import { addCalendarDays, type WorkingCalendar } from './working-calendar';
+
 /** Month arithmetic on `YYYY-MM` period keys. */
 export const PERIOD_PATTERN = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
 
@@ -27,9 +29,29 @@ export function dayOf(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** ISO date (YYYY-MM-DD) on which a month's figures are due: `dueDay` of the following month. */
-export function dueDateOf(period: string, dueDay: number): string {
-  return `${shiftPeriod(period, 1)}-${String(dueDay).padStart(2, '0')}`;
+/** How a scheme sets a month's due date (考核方案: `dueDay`, `dueOnWorkingDay`). */
+export interface DueDateRule {
+  /** Day of the following month (or its n-th working day) by which a month's figures are due. */
+  dueDay: number;
+  /** Count `dueDay` in working days of the following month rather than calendar days. */
+  dueOnWorkingDay: boolean;
+}
+
+/**
+ * ISO date (YYYY-MM-DD) on which a month's figures are due. With `dueOnWorkingDay`, the
+ * `dueDay`-th working day of the following month; otherwise day `dueDay` of the following month
+ * (its last day when shorter), moved on to the next working day when it is not one. `calendar`
+ * must know the holidays of the following month's year (the next year's when the month is
+ * December).
+ */
+export function dueDateOf(period: string, rule: DueDateRule & { calendar: WorkingCalendar }): string {
+  const { dueDay, dueOnWorkingDay, calendar } = rule;
+  if (!Number.isInteger(dueDay) || dueDay < 1) throw new RangeError(`due day ${dueDay}: count from 1`);
+  const next = shiftPeriod(period, 1);
+  if (dueOnWorkingDay) return calendar.nthWorkingDayOfMonth(next, dueDay);
+  const lastDay = Number(addCalendarDays(`${shiftPeriod(next, 1)}-01`, -1).slice(8));
+  const day = `${next}-${String(Math.min(dueDay, lastDay)).padStart(2, '0')}`;
+  return calendar.isWorkingDay(day) ? day : calendar.addWorkingDays(day, 1);
 }
 
 /** Whether a submission made at `at` is after the due date (end of that day, Shanghai time). */

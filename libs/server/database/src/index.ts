@@ -18,3 +18,5 @@ export * from './lib/notifications/notification.repository';
 export * from './lib/stars/star.repository';
 export * from './lib/stars/star-objection.repository';
 export * from './lib/stars/star-wall.repository';
+export * from './lib/calendar/working-calendar.repository';
+export * from './lib/calendar/month-due-date.repository';

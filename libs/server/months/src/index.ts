@@ -1,4 +1,5 @@
 export * from './lib/default-scheme';
+export * from './lib/month-due-date.service';
 export * from './lib/months.module';
 export * from './lib/period-computation.service';
 export * from './lib/period-publication.service';

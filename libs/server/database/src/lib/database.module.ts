@@ -4,6 +4,8 @@ import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
 import { createDataSource } from './data-source';
 import { DatabaseShutdown } from './database-shutdown';
 import { TransactionRunner } from './transaction.runner';
+import { MonthDueDateRepository } from './calendar/month-due-date.repository';
+import { WorkingCalendarRepository } from './calendar/working-calendar.repository';
 import { ImportFileRepository } from './imports/import-file.repository';
 import { RawRecordImporter } from './imports/raw-record.importer';
 import { PeriodLifecycleRepository } from './lifecycle/period-lifecycle.repository';
@@ -38,6 +40,8 @@ const REPOSITORIES = [
   StarObjectionRepository,
   StarWallRepository,
   NotificationRepository,
+  WorkingCalendarRepository,
+  MonthDueDateRepository,
   TransactionRunner,
 ];
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { hash } from 'bcrypt';
 import { DataSource, EntityManager } from 'typeorm';
-import { dueDateOf, isLate, periodOf, periodYear, shiftPeriod } from '@scorecard/scoring';
+import { isLate, periodOf, periodYear, shiftPeriod } from '@scorecard/scoring';
 import {
   AgencyEntity,
   AgencyRepository,
@@ -16,6 +16,7 @@ import {
 import {
   DEFAULT_DUE_DAY,
   DEFAULT_SCHEME_INDICATORS,
+  MonthDueDateService,
   PeriodComputationService,
   StarScheduleService,
 } from '@scorecard/server-months';
@@ -53,6 +54,7 @@ export class DemoProvinceSeeder {
     private readonly computation: PeriodComputationService,
     private readonly lifecycle: PeriodLifecycleRepository,
     private readonly starSchedule: StarScheduleService,
+    private readonly dueDates: MonthDueDateService,
   ) {}
 
   async seedIfEmpty(now: Date = new Date()): Promise<DemoSeedSummary | null> {
@@ -72,15 +74,19 @@ export class DemoProvinceSeeder {
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(AgencyEntity).insert(agencies);
       await this.insertSchemes(manager, periods);
+      // The demo's calendar is empty (no holiday data is invented): only weekends move a due day.
+      const dueDates = new Map<string, string>();
+      for (const period of periods) dueDates.set(period, await this.dueDates.dueDateOf(manager, period));
       await manager.getRepository(PeriodEntity).insert(
         periods.map((period) => ({
           period,
           status: period === openPeriod ? ('open' as const) : ('published' as const),
-          dueDate: dueDateOf(period, DEFAULT_DUE_DAY),
+          dueDate: dueDates.get(period) as string,
         })),
       );
       for (const period of periods) {
-        await this.insertSubmissions(manager, agencies, period, period === openPeriod, now);
+        const dueDate = dueDates.get(period) as string;
+        await this.insertSubmissions(manager, agencies, { period, dueDate, isOpen: period === openPeriod, now });
       }
       const inserted = await this.insertUsers(manager, agencies, passwordHash);
       users = inserted.count;
@@ -119,11 +125,9 @@ export class DemoProvinceSeeder {
   private async insertSubmissions(
     manager: EntityManager,
     agencies: DivisionAgency[],
-    period: string,
-    isOpen: boolean,
-    now: Date,
+    month: { period: string; dueDate: string; isOpen: boolean; now: Date },
   ): Promise<void> {
-    const dueDate = dueDateOf(period, DEFAULT_DUE_DAY);
+    const { period, dueDate, isOpen, now } = month;
     const submissions: Partial<SubmissionEntity>[] = [];
     const values: Partial<SubmissionValueEntity>[] = [];
     for (const agency of agencies) {

@@ -1,10 +1,17 @@
 import { Module } from '@nestjs/common';
+import { MonthDueDateService } from './month-due-date.service';
 import { PeriodComputationService } from './period-computation.service';
 import { PeriodPublicationService } from './period-publication.service';
 import { PeriodScheduleService } from './period-schedule.service';
 import { StarScheduleService } from './star-schedule.service';
 
-const SERVICES = [PeriodComputationService, PeriodPublicationService, PeriodScheduleService, StarScheduleService];
+const SERVICES = [
+  PeriodComputationService,
+  PeriodPublicationService,
+  PeriodScheduleService,
+  StarScheduleService,
+  MonthDueDateService,
+];
 
 /** The month workflows: computing a month's results and the calendar jobs (months, stars). */
 @Module({

@@ -1,14 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import { dueDateOf } from '@scorecard/scoring';
-import type { PeriodLifecycleRepository, SchemeRepository, TransactionRunner } from '@scorecard/server-database';
-import { DEFAULT_DUE_DAY } from './default-scheme';
+import type { PeriodLifecycleRepository, TransactionRunner } from '@scorecard/server-database';
+import type { MonthDueDateService } from './month-due-date.service';
 import { PeriodScheduleService } from './period-schedule.service';
 
 /** The calendar steps with every repository mocked: no database, only what the service decides. */
 describe('PeriodScheduleService', () => {
   const manager = {} as EntityManager;
   const transactions = { run: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)) };
-  const schemes = { findForYear: jest.fn() };
+  const dueDates = { dueDateOf: jest.fn() };
   const lifecycle = {
     openIfAbsent: jest.fn(),
     recordEvent: jest.fn(),
@@ -17,27 +16,29 @@ describe('PeriodScheduleService', () => {
   };
   const service = new PeriodScheduleService(
     transactions as unknown as TransactionRunner,
-    schemes as unknown as SchemeRepository,
+    dueDates as unknown as MonthDueDateService,
     lifecycle as unknown as PeriodLifecycleRepository,
   );
 
   beforeEach(() => jest.clearAllMocks());
 
-  it.each<[string, { dueDay: number } | null, string]>([
+  it.each<[string, string]>([
     // 30 November 16:05 UTC is already 1 December in Shanghai: November has ended.
-    ['2026-11-30T16:05:00Z', { dueDay: 10 }, '2026-12-10'],
-    ['2026-12-01T09:00:00+08:00', null, dueDateOf('2026-11', DEFAULT_DUE_DAY)],
-    ['2027-01-01T00:10:00+08:00', { dueDay: 15 }, '2027-01-15'],
-  ])('at %p opens the month that has ended, due on the scheme’s day (%p) → %p', async (now, scheme, dueDate) => {
-    schemes.findForYear.mockResolvedValue(scheme);
+    ['2026-11-30T16:05:00Z', '2026-11'],
+    ['2026-12-01T09:00:00+08:00', '2026-11'],
+    ['2027-01-01T00:10:00+08:00', '2026-12'],
+  ])('at %p opens the month that has ended (%p), due when the scheme and the calendar say', async (now, ended) => {
+    dueDates.dueDateOf.mockResolvedValue('2099-01-07');
     lifecycle.openIfAbsent.mockResolvedValue(true);
     const period = await service.openEndedMonth(new Date(now));
-    expect(lifecycle.openIfAbsent).toHaveBeenCalledWith(manager, period, dueDate);
+    expect(period).toBe(ended);
+    expect(dueDates.dueDateOf).toHaveBeenCalledWith(manager, ended);
+    expect(lifecycle.openIfAbsent).toHaveBeenCalledWith(manager, ended, '2099-01-07');
     expect(lifecycle.recordEvent).toHaveBeenCalledWith(manager, { period, action: 'open', actor: 'system' });
   });
 
   it('records nothing when the month was already open', async () => {
-    schemes.findForYear.mockResolvedValue({ dueDay: 5 });
+    dueDates.dueDateOf.mockResolvedValue('2026-12-07');
     lifecycle.openIfAbsent.mockResolvedValue(false);
     expect(await service.openEndedMonth(new Date('2026-12-02T09:00:00+08:00'))).toBeNull();
     expect(lifecycle.recordEvent).not.toHaveBeenCalled();

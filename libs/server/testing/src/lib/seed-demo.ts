@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AgencyRepository, PeriodLifecycleRepository, SchemeRepository } from '@scorecard/server-database';
 import { DemoProvinceSeeder, type DemoSeedSummary } from '@scorecard/server-demo';
-import { PeriodComputationService, StarScheduleService } from '@scorecard/server-months';
+import { MonthDueDateService, PeriodComputationService, StarScheduleService } from '@scorecard/server-months';
 
 /**
  * Loads the demo province through a running worker (or api). The worker does not carry the demo —
@@ -19,6 +19,7 @@ export async function seedDemoProvince(
     context.get(PeriodComputationService),
     context.get(PeriodLifecycleRepository),
     context.get(StarScheduleService),
+    context.get(MonthDueDateService),
   );
   return seeder.seedIfEmpty(now);
 }

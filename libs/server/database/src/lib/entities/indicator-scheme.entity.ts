@@ -9,4 +9,8 @@ export class IndicatorSchemeEntity {
   /** Day of the following month by which a month's figures are due. */
   @Column({ name: 'due_day', type: 'smallint', default: 5 })
   dueDay!: number;
+
+  /** Count `dueDay` in working days of the following month (the province calendar's). */
+  @Column({ name: 'due_on_working_day', type: 'boolean', default: false })
+  dueOnWorkingDay!: boolean;
 }

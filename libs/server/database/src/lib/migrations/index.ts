@@ -10,6 +10,7 @@ import { ImportFailures1764600000000 } from './1764600000000-import-failures';
 import { ImportConfirmation1764610000000 } from './1764610000000-import-confirmation';
 import { StarBallotReceipts1764630000000 } from './1764630000000-star-ballot-receipts';
 import { MustChangePassword1764640000000 } from './1764640000000-must-change-password';
+import { WorkingCalendar1764650000000 } from './1764650000000-working-calendar';
 
 /** In order; TypeORM records the applied ones in the `migrations` table. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ImportConfirmation1764610000000,
   StarBallotReceipts1764630000000,
   MustChangePassword1764640000000,
+  WorkingCalendar1764650000000,
 ];

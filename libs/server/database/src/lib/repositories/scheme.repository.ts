@@ -8,6 +8,7 @@ export type SchemeIndicatorInput = Omit<SchemeIndicatorEntity, 'year' | 'sortOrd
 export interface Scheme {
   year: number;
   dueDay: number;
+  dueOnWorkingDay: boolean;
   indicators: SchemeIndicatorEntity[];
 }
 
@@ -30,7 +31,7 @@ export class SchemeRepository {
     const indicators = await manager
       .getRepository(SchemeIndicatorEntity)
       .find({ where: { year: scheme.year }, order: { sortOrder: 'ASC' } });
-    return { year: scheme.year, dueDay: scheme.dueDay, indicators };
+    return { year: scheme.year, dueDay: scheme.dueDay, dueOnWorkingDay: scheme.dueOnWorkingDay, indicators };
   }
 
   /** Writes a year's scheme, its indicators in the order given. */

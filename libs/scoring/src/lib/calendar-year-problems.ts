@@ -1,0 +1,37 @@
+import { type CalendarDays, isIsoDay } from './working-calendar';
+
+export interface CalendarProblem {
+  /** `holidays[2]`, `workdays[0]`: the list and the position as the caller sent them. */
+  field: string;
+  message: string;
+}
+
+/**
+ * What is wrong with a year's calendar as a province would save it: every day a real YYYY-MM-DD
+ * day of that year, none listed twice, none both a holiday and a make-up workday.
+ */
+export function calendarYearProblems(year: number, days: CalendarDays): CalendarProblem[] {
+  const problems: CalendarProblem[] = [];
+  const seen = new Map<string, string>();
+  for (const list of ['holidays', 'workdays'] as const) {
+    days[list].forEach((day, index) => {
+      const field = `${list}[${index}]`;
+      if (typeof day !== 'string' || !isIsoDay(day)) {
+        problems.push({ field, message: `${String(day)} is not a date written YYYY-MM-DD` });
+      } else if (Number(day.slice(0, 4)) !== year) {
+        problems.push({ field, message: `${day} is not in ${year}` });
+      } else if (seen.has(day)) {
+        const first = seen.get(day) as string;
+        problems.push({
+          field,
+          message: first.startsWith(list)
+            ? `${day} is listed twice (also ${first})`
+            : `${day} cannot be both a holiday and a make-up workday (also ${first})`,
+        });
+      } else {
+        seen.set(day, field);
+      }
+    });
+  }
+  return problems;
+}
