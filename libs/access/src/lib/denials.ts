@@ -24,6 +24,7 @@ export const DENIAL_MESSAGES: Readonly<Record<AccessLocale, Readonly<Record<Perm
     'star.participation': '只有省级中心可以查看各机构的评选情况',
     'star.configure': '只有省级中心可以设置评选规则',
     'queue.operate': '只有省级中心可以管理任务队列',
+    'calendar.manage': '只有省级中心可以维护工作日历',
   },
   en: {
     'submission.read': 'You may read the figures of your own agency only',
@@ -40,6 +41,7 @@ export const DENIAL_MESSAGES: Readonly<Record<AccessLocale, Readonly<Record<Perm
     'star.participation': 'Only the province sees which agencies named a star',
     'star.configure': 'Only the province sets the star rules',
     'queue.operate': 'Only the province operates the job queues',
+    'calendar.manage': 'Only the province keeps the working-day calendar',
   },
 };
 

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'star.participation',
   'star.configure',
   'queue.operate',
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,4 +46,6 @@ export const REACH: Readonly<Record<Permission, Readonly<Record<Role, Reach>>>> 
   'star.configure': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
   // The job queues serve the whole deployment: only its top administrators operate them.
   'queue.operate': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
+  // The working-day calendar is the province's own (its due dates and deadlines count on it).
+  'calendar.manage': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
 };

@@ -64,6 +64,7 @@ const EXPECTED: Record<Permission, string> = {
   'star.participation': /* */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
   'star.configure': /*     */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
   'queue.operate': /*      */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
+  'calendar.manage': /*    */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
 };
 
 const cases = PERMISSIONS.flatMap((permission) => {
@@ -143,6 +144,7 @@ describe('hasPermission and rolesWith', () => {
     ['submission.review', ['national_admin', 'province_admin', 'city_admin']],
     ['period.manage', ['national_admin', 'province_admin']],
     ['user.manage', ['national_admin', 'province_admin', 'city_admin']],
+    ['calendar.manage', ['national_admin', 'province_admin']],
   ] as [Permission, Role[]][])('%s is held by %j', (permission, roles) => {
     expect(rolesWith(permission)).toEqual(roles);
     for (const role of ROLES) expect(hasPermission({ role }, permission)).toBe(roles.includes(role));
