@@ -10,3 +10,4 @@ export * from './lib/period.contract';
 export * from './lib/ranking.contract';
 export * from './lib/star.contract';
 export * from './lib/submission.contract';
+export * from './lib/calendar.contract';

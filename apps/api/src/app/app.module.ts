@@ -12,6 +12,7 @@ import { AccessGuard } from './access/access.guard';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { CommonModule } from './common/common.module';
@@ -69,6 +70,7 @@ export class AppModule {
         UsersModule,
         StarsModule,
         NotificationsModule,
+        CalendarModule,
         OperationsModule,
         AuthModule,
         ...serveWeb,

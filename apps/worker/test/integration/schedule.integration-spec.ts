@@ -36,12 +36,13 @@ describe('calendar jobs', () => {
     ]);
   });
 
-  it('opens November on 1 December, Shanghai time, due on the 5th, once', async () => {
+  it('opens November on 1 December, Shanghai time, due on the 5th moved past the weekend, once', async () => {
     // 30 November 16:05 UTC is already 1 December in Shanghai.
     expect(await schedule.openEndedMonth(new Date('2026-11-30T16:05:00Z'))).toBe('2026-11');
     expect(await schedule.openEndedMonth(new Date('2026-12-01T09:00:00+08:00'))).toBeNull();
     const [month] = await dataSource.query(`SELECT status, to_char(due_date, 'YYYY-MM-DD') AS due FROM period WHERE period = '2026-11'`);
-    expect(month).toEqual({ status: 'open', due: '2026-12-05' });
+    // 5 December 2026 is a Saturday: an empty calendar still keeps weekends off.
+    expect(month).toEqual({ status: 'open', due: '2026-12-07' });
     const events = await dataSource.query(`SELECT action, actor FROM period_event WHERE period = '2026-11'`);
     expect(events).toEqual([{ action: 'open', actor: 'system' }]);
     // Still November in Shanghai: nothing new to open.
@@ -59,5 +60,12 @@ describe('calendar jobs', () => {
     expect(reminded).toEqual([{ period: '2026-10', agencies: missing.map((row) => row.code) }]);
     // Once per agency and month.
     expect(await schedule.remindOverdue(new Date('2026-11-07T09:00:00+08:00'))).toEqual([{ period: '2026-10', agencies: [] }]);
+  });
+
+  it('opens December due by next year’s calendar: a holiday on the due day moves it to the next working day', async () => {
+    await dataSource.query(`INSERT INTO calendar_day (day, kind) VALUES ('2027-01-05', 'holiday'), ('2027-01-06', 'holiday')`);
+    expect(await schedule.openEndedMonth(new Date('2027-01-01T00:10:00+08:00'))).toBe('2026-12');
+    const [month] = await dataSource.query(`SELECT to_char(due_date, 'YYYY-MM-DD') AS due FROM period WHERE period = '2026-12'`);
+    expect(month).toEqual({ due: '2027-01-07' });
   });
 });

@@ -1,4 +1,5 @@
 export type { ImportKind } from '@scorecard/contracts';
+export * from './lib/csv-rows';
 export * from './lib/decode-text';
 export * from './lib/import-cell';
 export * from './lib/import-columns';
