@@ -99,6 +99,12 @@ export function createAppRouter(
             meta: { permission: PAGE_PERMISSION.queues },
           },
           {
+            path: 'calendar',
+            name: 'calendar',
+            component: () => import('../features/calendar/CalendarPage.vue'),
+            meta: { permission: PAGE_PERMISSION.calendar },
+          },
+          {
             path: 'bulletin',
             name: 'bulletin',
             component: () => import('../features/bulletin/BulletinPage.vue'),

@@ -8,7 +8,8 @@ export function isPeriod(value: string): boolean {
 }
 
 export function shiftPeriod(period: string, months: number): string {
-  const [year, month] = period.split('-').map(Number);
+  const year = Number(period.slice(0, 4));
+  const month = Number(period.slice(5, 7));
   const index = year * 12 + (month - 1) + months;
   const shiftedYear = Math.floor(index / 12);
   const shiftedMonth = (index % 12) + 1;

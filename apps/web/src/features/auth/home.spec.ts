@@ -31,6 +31,7 @@ describe('navItemsFor', () => {
       'imports',
       'months',
       'users',
+      'calendar',
       'bulletin',
       'stars',
       'star-wall',
@@ -83,6 +84,15 @@ describe('mayOpen', () => {
       'province_admin',
       'city_admin',
     ]);
+  });
+
+  it('keeps the working-day calendar to the province', () => {
+    expect(mayOpen({ role: 'province_admin' }, PAGE_PERMISSION.calendar)).toBe(true);
+    expect(mayOpen({ role: 'national_admin' }, PAGE_PERMISSION.calendar)).toBe(true);
+    for (const role of ['city_admin', 'agency_head', 'staff'] as const) {
+      expect(mayOpen({ role }, PAGE_PERMISSION.calendar)).toBe(false);
+      expect(navItemsFor(role).map((item) => item.name)).not.toContain('calendar');
+    }
   });
 
   it('opens pages without a permission to anyone logged in, and nothing to no one', () => {

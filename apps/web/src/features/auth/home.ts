@@ -31,6 +31,7 @@ export const PAGE_PERMISSION = {
   months: 'period.manage',
   users: 'user.manage',
   queues: 'queue.operate',
+  calendar: 'calendar.manage',
 } as const satisfies Record<string, Permission>;
 
 /** Whether a user may open a page needing `permission` (none needed: everyone logged in). */
@@ -64,6 +65,9 @@ export function navItemsFor(role: Role | null | undefined): NavItem[] {
   }
   if (mayOpen(user, PAGE_PERMISSION.months)) items.push({ name: 'months', labelKey: 'nav.months' });
   if (mayOpen(user, PAGE_PERMISSION.users)) items.push({ name: 'users', labelKey: 'nav.users' });
+  if (mayOpen(user, PAGE_PERMISSION.calendar)) {
+    items.push({ name: 'calendar', labelKey: 'nav.calendar' });
+  }
   items.push({ name: 'bulletin', labelKey: 'nav.bulletin' });
   items.push({ name: 'stars', labelKey: 'nav.stars' });
   items.push({ name: 'star-wall', labelKey: 'nav.starWall' });
