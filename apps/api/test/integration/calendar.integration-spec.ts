@@ -1,7 +1,12 @@
 import ExcelJS from 'exceljs';
 import { PeriodScheduleService } from '@scorecard/server-months';
 import type { HttpAnswer } from '@scorecard/server-testing';
-import { type ApiTestApp, OPEN_PERIOD, PUBLISHED_PERIOD, startApiTestApp } from '../support/api-test-app';
+import {
+  type ApiTestApp,
+  OPEN_PERIOD,
+  PUBLISHED_PERIOD,
+  startApiTestApp,
+} from '../support/api-test-app';
 
 describe('working-day calendar (GET/PUT /calendar/:year, import)', () => {
   let api: ApiTestApp;
@@ -18,16 +23,26 @@ describe('working-day calendar (GET/PUT /calendar/:year, import)', () => {
   const get = (year = 2026) => api.request('GET', `/calendar/${year}`, { token: admin });
   const dueDateOf = async (period: string): Promise<string> => {
     const { body } = await api.request('GET', '/periods', { token: admin });
-    return (body as { period: string; dueDate: string }[]).find((month) => month.period === period)?.dueDate ?? '';
+    return (
+      (body as { period: string; dueDate: string }[]).find((month) => month.period === period)
+        ?.dueDate ?? ''
+    );
   };
-  const upload = (file: { name: string; content: string | Uint8Array }, token = admin, year = 2026) => {
+  const upload = (
+    file: { name: string; content: string | Uint8Array },
+    token = admin,
+    year = 2026,
+  ) => {
     const form = new FormData();
     form.append('file', new Blob([file.content]), file.name);
     return fetch(`${api.baseUrl}/api/calendar/${year}/import`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
       body: form,
-    }).then(async (response) => ({ status: response.status, body: (await response.json()) as HttpAnswer['body'] }));
+    }).then(async (response) => ({
+      status: response.status,
+      body: (await response.json()) as HttpAnswer['body'],
+    }));
   };
 
   it('answers an empty year when nothing is entered (only weekends are off)', async () => {
@@ -39,22 +54,39 @@ describe('working-day calendar (GET/PUT /calendar/:year, import)', () => {
   it('replaces the whole year on PUT, answers it as GET does, and audits before and after', async () => {
     const first = await put({ holidays: ['2026-10-02', '2026-10-01'], workdays: ['2026-10-10'] });
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ year: 2026, holidays: ['2026-10-01', '2026-10-02'], workdays: ['2026-10-10'] });
+    expect(first.body).toEqual({
+      year: 2026,
+      holidays: ['2026-10-01', '2026-10-02'],
+      workdays: ['2026-10-10'],
+    });
     const read = await get();
     expect(read.body).toEqual(first.body);
 
     // GET → edit → PUT round trip: what GET answers, less `year`, is what PUT takes.
-    const edited = { holidays: read.body.holidays as string[], workdays: read.body.workdays as string[] };
+    const edited = {
+      holidays: read.body.holidays as string[],
+      workdays: read.body.workdays as string[],
+    };
     expect(Object.keys(read.body).sort()).toEqual(['holidays', 'workdays', 'year']);
     edited.holidays = ['2026-01-01'];
     const second = await put(edited);
     expect(second.status).toBe(200);
-    expect((await get()).body).toEqual({ year: 2026, holidays: ['2026-01-01'], workdays: ['2026-10-10'] });
+    expect((await get()).body).toEqual({
+      year: 2026,
+      holidays: ['2026-01-01'],
+      workdays: ['2026-10-10'],
+    });
     expect((await get(2027)).body).toEqual({ year: 2027, holidays: [], workdays: [] });
 
     const audit = await api.request('GET', '/audit?username=admin', { token: admin });
-    const entries = (audit.body as { action: string; target: string; before: unknown; after: { holidays: string[] } }[])
-      .filter((entry) => entry.action === 'calendar.put');
+    const entries = (
+      audit.body as {
+        action: string;
+        target: string;
+        before: unknown;
+        after: { holidays: string[] };
+      }[]
+    ).filter((entry) => entry.action === 'calendar.put');
     expect(entries[0]).toMatchObject({
       target: 'calendar/2026',
       before: { holidays: ['2026-10-01', '2026-10-02'], workdays: ['2026-10-10'] },
@@ -67,17 +99,24 @@ describe('working-day calendar (GET/PUT /calendar/:year, import)', () => {
     ['a date that does not exist', { holidays: ['2026-02-30'], workdays: [] }, 'holidays[0]'],
     ['a date not written YYYY-MM-DD', { holidays: ['2026/10/01'], workdays: [] }, 'holidays[0]'],
     ['a date outside the year', { holidays: [], workdays: ['2025-12-27'] }, 'workdays[0]'],
-    ['a date both holiday and workday', { holidays: ['2026-10-10'], workdays: ['2026-10-10'] }, 'workdays[0]'],
+    [
+      'a date both holiday and workday',
+      { holidays: ['2026-10-10'], workdays: ['2026-10-10'] },
+      'workdays[0]',
+    ],
     ['an unknown field', { holidays: [], workdays: [], notes: 'x' }, 'notes'],
     ['a missing list', { holidays: [] }, 'workdays'],
     ['a list of numbers', { holidays: [20261001], workdays: [] }, 'holidays'],
-  ])('refuses %s with 400 and its field, and keeps the year as it was', async (_case, body, field) => {
-    const before = (await get()).body;
-    const { status, body: answer } = await put(body);
-    expect(status).toBe(400);
-    expect(answer.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
-    expect((await get()).body).toEqual(before);
-  });
+  ])(
+    'refuses %s with 400 and its field, and keeps the year as it was',
+    async (_case, body, field) => {
+      const before = (await get()).body;
+      const { status, body: answer } = await put(body);
+      expect(status).toBe(400);
+      expect(answer.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+      expect((await get()).body).toEqual(before);
+    },
+  );
 
   it('refuses a year that is not one, and anyone but the province', async () => {
     expect((await api.request('GET', '/calendar/26', { token: admin })).status).toBe(400);
@@ -85,7 +124,13 @@ describe('working-day calendar (GET/PUT /calendar/:year, import)', () => {
     expect((await api.request('GET', '/calendar/2026')).status).toBe(401);
     await api.request('POST', '/users', {
       token: admin,
-      body: { username: 'city-330100', displayName: '杭州市管理员', role: 'city_admin', agencyCode: '330100', password: 'Calendar-Hangzhou-1' },
+      body: {
+        username: 'city-330100',
+        displayName: '杭州市管理员',
+        role: 'city_admin',
+        agencyCode: '330100',
+        password: 'Calendar-Hangzhou-1',
+      },
     });
     const callers = [
       await api.login('city-330100', 'Calendar-Hangzhou-1'),
@@ -96,16 +141,23 @@ describe('working-day calendar (GET/PUT /calendar/:year, import)', () => {
     for (const token of callers) {
       expect((await api.request('GET', '/calendar/2026', { token })).status).toBe(200);
       expect((await put({ holidays: ['2026-05-01'], workdays: [] }, token)).status).toBe(403);
-      expect((await upload({ name: 'c.csv', content: '日期,类型\n2026-05-01,节假日\n' }, token)).status).toBe(403);
+      expect(
+        (await upload({ name: 'c.csv', content: '日期,类型\n2026-05-01,节假日\n' }, token)).status,
+      ).toBe(403);
     }
     expect((await get()).body.holidays).not.toContain('2026-05-01');
   });
 
   it('imports a CSV with Chinese headers, replacing the year', async () => {
-    const csv = '日期,类型,说明\n2026-10-01,节假日,国庆节\n2026/10/2,节假日,\n2026-10-10,调休上班,\n';
+    const csv =
+      '日期,类型,说明\n2026-10-01,节假日,国庆节\n2026/10/2,节假日,\n2026-10-10,调休上班,\n';
     const { status, body } = await upload({ name: '2026年日历.csv', content: csv });
     expect(status).toBe(200);
-    expect(body).toEqual({ year: 2026, holidays: ['2026-10-01', '2026-10-02'], workdays: ['2026-10-10'] });
+    expect(body).toEqual({
+      year: 2026,
+      holidays: ['2026-10-01', '2026-10-02'],
+      workdays: ['2026-10-10'],
+    });
     expect((await get()).body).toEqual(body);
   });
 
@@ -136,7 +188,11 @@ describe('working-day calendar (GET/PUT /calendar/:year, import)', () => {
     expect(status).toBe(400);
     expect(body.errors).toEqual([
       expect.objectContaining({ row: 4, field: '类型' }),
-      expect.objectContaining({ row: 5, field: '日期', message: expect.stringContaining('not in 2026') }),
+      expect.objectContaining({
+        row: 5,
+        field: '日期',
+        message: expect.stringContaining('not in 2026'),
+      }),
       expect.objectContaining({ row: 6, field: '日期', message: expect.stringContaining('row 2') }),
       expect.objectContaining({ row: 7, field: '日期' }),
     ]);
@@ -158,7 +214,10 @@ describe('working-day calendar (GET/PUT /calendar/:year, import)', () => {
     expect(await dueDateOf(PUBLISHED_PERIOD)).toBe('2026-10-05');
 
     // 5 and 6 November become holidays: October is now due on Monday 9 November.
-    const changed = await put({ holidays: ['2026-10-05', '2026-11-05', '2026-11-06'], workdays: [] });
+    const changed = await put({
+      holidays: ['2026-10-05', '2026-11-05', '2026-11-06'],
+      workdays: [],
+    });
     expect(changed.status).toBe(200);
     expect(await dueDateOf(OPEN_PERIOD)).toBe('2026-11-09');
     // A published month keeps the deadline it was judged by.
@@ -186,9 +245,16 @@ describe('working-day calendar (GET/PUT /calendar/:year, import)', () => {
     const { status, body } = await api.request('GET', '/calendar/2027/due-dates', { token: admin });
     expect(status).toBe(200);
     expect(body.months).toHaveLength(12);
-    expect(body.months[0]).toEqual({ period: '2026-12', dueDate: '2027-01-06', dueDay: 5, dueOnWorkingDay: false });
+    expect(body.months[0]).toEqual({
+      period: '2026-12',
+      dueDate: '2027-01-06',
+      dueDay: 5,
+      dueOnWorkingDay: false,
+    });
     // 5 June 2027 is a Saturday.
-    expect(body.months.find((month: { period: string }) => month.period === '2027-05').dueDate).toBe('2027-06-07');
+    expect(
+      body.months.find((month: { period: string }) => month.period === '2027-05').dueDate,
+    ).toBe('2027-06-07');
     await put({ holidays: [], workdays: [] }, admin, 2027);
   });
 });

@@ -742,6 +742,7 @@ const en: MessageSchema = {
     },
     weekdays: ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'],
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    withWeekday: '{date} ({weekday})',
     dayLabel: '{date} ({state})',
     state: {
       working: 'working day',

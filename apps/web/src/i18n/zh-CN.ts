@@ -725,6 +725,7 @@ const zhCN = {
     },
     weekdays: ['日', '一', '二', '三', '四', '五', '六'],
     months: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
+    withWeekday: '{date}（周{weekday}）',
     dayLabel: '{date}（{state}）',
     state: {
       working: '上班',

@@ -4,15 +4,30 @@ describe('calendarYearProblems', () => {
   it('accepts an empty year and a well-formed one', () => {
     expect(calendarYearProblems(2026, { holidays: [], workdays: [] })).toEqual([]);
     expect(
-      calendarYearProblems(2026, { holidays: ['2026-10-01', '2026-12-31'], workdays: ['2026-01-01', '2026-10-10'] }),
+      calendarYearProblems(2026, {
+        holidays: ['2026-10-01', '2026-12-31'],
+        workdays: ['2026-01-01', '2026-10-10'],
+      }),
     ).toEqual([]);
   });
 
   it.each<[string[], string[], { field: string; message: string }[]]>([
-    [['2026-02-30'], [], [{ field: 'holidays[0]', message: '2026-02-30 is not a date written YYYY-MM-DD' }]],
-    [['2026/10/01'], [], [{ field: 'holidays[0]', message: '2026/10/01 is not a date written YYYY-MM-DD' }]],
+    [
+      ['2026-02-30'],
+      [],
+      [{ field: 'holidays[0]', message: '2026-02-30 is not a date written YYYY-MM-DD' }],
+    ],
+    [
+      ['2026/10/01'],
+      [],
+      [{ field: 'holidays[0]', message: '2026/10/01 is not a date written YYYY-MM-DD' }],
+    ],
     [[], ['2025-12-31'], [{ field: 'workdays[0]', message: '2025-12-31 is not in 2026' }]],
-    [['2026-10-01', '2027-01-01'], [], [{ field: 'holidays[1]', message: '2027-01-01 is not in 2026' }]],
+    [
+      ['2026-10-01', '2027-01-01'],
+      [],
+      [{ field: 'holidays[1]', message: '2027-01-01 is not in 2026' }],
+    ],
     [
       ['2026-10-01', '2026-10-01'],
       [],
@@ -21,14 +36,26 @@ describe('calendarYearProblems', () => {
     [
       ['2026-10-10'],
       ['2026-10-10'],
-      [{ field: 'workdays[0]', message: '2026-10-10 cannot be both a holiday and a make-up workday (also holidays[0])' }],
+      [
+        {
+          field: 'workdays[0]',
+          message: '2026-10-10 cannot be both a holiday and a make-up workday (also holidays[0])',
+        },
+      ],
     ],
   ])('holidays %j, workdays %j → %j', (holidays, workdays, expected) => {
     expect(calendarYearProblems(2026, { holidays, workdays })).toEqual(expected);
   });
 
   it('names every bad entry, not only the first', () => {
-    const problems = calendarYearProblems(2026, { holidays: ['x', '2026-01-01'], workdays: ['2025-01-01', '2026-01-01'] });
-    expect(problems.map((problem) => problem.field)).toEqual(['holidays[0]', 'workdays[0]', 'workdays[1]']);
+    const problems = calendarYearProblems(2026, {
+      holidays: ['x', '2026-01-01'],
+      workdays: ['2025-01-01', '2026-01-01'],
+    });
+    expect(problems.map((problem) => problem.field)).toEqual([
+      'holidays[0]',
+      'workdays[0]',
+      'workdays[1]',
+    ]);
   });
 });

@@ -37,7 +37,9 @@ export function addCalendarDays(date: string, days: number): string {
 }
 
 /** Builds the calendar from the listed days of one or more years (every year a question may reach). */
-export function workingCalendar(days: CalendarDays = { holidays: [], workdays: [] }): WorkingCalendar {
+export function workingCalendar(
+  days: CalendarDays = { holidays: [], workdays: [] },
+): WorkingCalendar {
   const holidays = new Set(days.holidays);
   const workdays = new Set(days.workdays);
   const isWorkingDay = (date: string): boolean => {
@@ -52,7 +54,7 @@ export function workingCalendar(days: CalendarDays = { holidays: [], workdays: [
     if (!isIsoDay(date)) throw new RangeError(`not a day: ${date}`);
     const step = n < 0 ? -1 : 1;
     let day = date;
-    for (let left = Math.abs(n); left > 0; ) {
+    for (let left = Math.abs(n); left > 0;) {
       day = addCalendarDays(day, step);
       if (isWorkingDay(day)) left -= 1;
     }
@@ -62,7 +64,8 @@ export function workingCalendar(days: CalendarDays = { holidays: [], workdays: [
     isWorkingDay,
     addWorkingDays,
     nthWorkingDayOfMonth(period: string, n: number): string {
-      if (!Number.isInteger(n) || n < 1) throw new RangeError(`working day ${n} of a month: count from 1`);
+      if (!Number.isInteger(n) || n < 1)
+        throw new RangeError(`working day ${n} of a month: count from 1`);
       return addWorkingDays(addCalendarDays(`${period}-01`, -1), n);
     },
   };

@@ -50,17 +50,29 @@ export async function readCalendarSpreadsheet(args: {
           continue;
         }
         if (++dataRows > MAX_DATA_ROWS) {
-          result.errors.push({ row, field: '', message: `more than ${MAX_DATA_ROWS} rows: a year has 366 days at most` });
+          result.errors.push({
+            row,
+            field: '',
+            message: `more than ${MAX_DATA_ROWS} rows: a year has 366 days at most`,
+          });
           return result;
         }
         const day = dayOf(cells[columns.date] ?? null);
         const kind = kindOf(cells[columns.type] ?? null);
         if (day === null) {
-          result.errors.push({ row, field: columns.dateName, message: `${shown(cells[columns.date])} is not a date such as ${year}-10-01` });
+          result.errors.push({
+            row,
+            field: columns.dateName,
+            message: `${shown(cells[columns.date])} is not a date such as ${year}-10-01`,
+          });
         } else if (Number(day.slice(0, 4)) !== year) {
           result.errors.push({ row, field: columns.dateName, message: `${day} is not in ${year}` });
         } else if (seen.has(day)) {
-          result.errors.push({ row, field: columns.dateName, message: `${day} is listed already in row ${seen.get(day)}` });
+          result.errors.push({
+            row,
+            field: columns.dateName,
+            message: `${day} is listed already in row ${seen.get(day)}`,
+          });
         } else {
           seen.set(day, row);
         }
@@ -79,8 +91,14 @@ export async function readCalendarSpreadsheet(args: {
     result.errors.push({ row: error.row, field: '', message: error.message });
     return result;
   }
-  if (columns === null) result.errors.push({ row: 0, field: '', message: 'the file is empty: no header and no data rows' });
-  else if (dataRows === 0) result.errors.push({ row: 0, field: '', message: 'the file has a header but no days' });
+  if (columns === null)
+    result.errors.push({
+      row: 0,
+      field: '',
+      message: 'the file is empty: no header and no data rows',
+    });
+  else if (dataRows === 0)
+    result.errors.push({ row: 0, field: '', message: 'the file has a header but no days' });
   return result;
 }
 
@@ -88,7 +106,9 @@ function rowsOf(fileName: string, bytes: Buffer): AsyncIterable<ImportRow[]> {
   const extension = extname(fileName).toLowerCase();
   if (extension === '.csv' || extension === '.txt') return csvRows(Readable.from([bytes]));
   if (extension === '.xlsx') return xlsxRows(Readable.from([bytes]));
-  throw new ImportFileError(`unsupported file type "${extension || fileName}": upload CSV (UTF-8 or GBK) or XLSX`);
+  throw new ImportFileError(
+    `unsupported file type "${extension || fileName}": upload CSV (UTF-8 or GBK) or XLSX`,
+  );
 }
 
 function headerOf(
@@ -97,24 +117,30 @@ function headerOf(
   errors: FieldError[],
 ): { date: number; type: number; dateName: string; typeName: string } | null {
   const names = cells.map((cell) => (typeof cell === 'string' ? cell.trim() : ''));
-  const find = (accepted: string[]) => names.findIndex((name) => accepted.includes(name.toLowerCase()));
+  const find = (accepted: string[]) =>
+    names.findIndex((name) => accepted.includes(name.toLowerCase()));
   const date = find(DATE_HEADERS);
   const type = find(TYPE_HEADERS);
-  if (date < 0) errors.push({ row, field: '日期', message: 'the header names no 日期 (date) column' });
-  if (type < 0) errors.push({ row, field: '类型', message: 'the header names no 类型 (type) column' });
+  if (date < 0)
+    errors.push({ row, field: '日期', message: 'the header names no 日期 (date) column' });
+  if (type < 0)
+    errors.push({ row, field: '类型', message: 'the header names no 类型 (type) column' });
   if (date < 0 || type < 0) return null;
   return { date, type, dateName: names[date], typeName: names[type] };
 }
 
 /** An ISO day from a date cell (Excel's wall-clock date), an Excel day number or written text. */
 function dayOf(cell: ImportCell): string | null {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : cell.toISOString().slice(0, 10);
+  if (cell instanceof Date)
+    return Number.isNaN(cell.getTime()) ? null : cell.toISOString().slice(0, 10);
   if (typeof cell === 'number') {
     if (!Number.isInteger(cell) || cell < 1 || cell > 2_958_465) return null;
     return new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000).toISOString().slice(0, 10);
   }
   if (typeof cell !== 'string') return null;
-  const match = /^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?$/.exec(cell.trim());
+  const match = /^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?$/.exec(
+    cell.trim(),
+  );
   if (!match) return null;
   const day = `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
   return isIsoDay(day) ? day : null;

@@ -43,16 +43,38 @@ export class CalendarService {
   async put(caller: AuthenticatedUser, year: number, body: PutCalendarDto): Promise<CalendarDto> {
     const problems = calendarYearProblems(year, body);
     if (problems.length > 0) throw new InvalidInputError(problems);
-    return this.replace(caller, year, { holidays: [...body.holidays].sort(), workdays: [...body.workdays].sort() }, 'calendar.put');
+    return this.replace(
+      caller,
+      year,
+      { holidays: [...body.holidays].sort(), workdays: [...body.workdays].sort() },
+      'calendar.put',
+    );
   }
 
   /** Replaces the year with a spreadsheet's days, or with nothing at all when one row is wrong. */
-  async import(caller: AuthenticatedUser, year: number, file: UploadedCalendar | undefined): Promise<CalendarDto> {
-    if (!file) throw new InvalidInputError([{ field: 'file', message: 'attach the calendar spreadsheet as "file"' }]);
-    if (file.size === 0) throw new InvalidInputError([{ field: 'file', message: 'the file is empty' }]);
-    const read = await readCalendarSpreadsheet({ bytes: file.buffer, fileName: file.originalname, year });
+  async import(
+    caller: AuthenticatedUser,
+    year: number,
+    file: UploadedCalendar | undefined,
+  ): Promise<CalendarDto> {
+    if (!file)
+      throw new InvalidInputError([
+        { field: 'file', message: 'attach the calendar spreadsheet as "file"' },
+      ]);
+    if (file.size === 0)
+      throw new InvalidInputError([{ field: 'file', message: 'the file is empty' }]);
+    const read = await readCalendarSpreadsheet({
+      bytes: file.buffer,
+      fileName: file.originalname,
+      year,
+    });
     if (read.errors.length > 0) throw new InvalidInputError(read.errors);
-    return this.replace(caller, year, { holidays: read.holidays.sort(), workdays: read.workdays.sort() }, 'calendar.import');
+    return this.replace(
+      caller,
+      year,
+      { holidays: read.holidays.sort(), workdays: read.workdays.sort() },
+      'calendar.import',
+    );
   }
 
   /** The due dates falling in `year` (December of the year before to November), as they stand. */
@@ -82,7 +104,10 @@ export class CalendarService {
       const before = await this.calendar.findYears(year, year, manager);
       await this.calendar.replaceYear(manager, year, days);
       const moved = await this.monthDueDates.rederiveOpenMonths(manager);
-      await this.audit.recordAction(manager, caller, action, `calendar/${year}`, before, { ...days, dueDatesMoved: moved });
+      await this.audit.recordAction(manager, caller, action, `calendar/${year}`, before, {
+        ...days,
+        dueDatesMoved: moved,
+      });
       return { year, ...days };
     });
   }

@@ -8,7 +8,13 @@ describe('monthWeeks', () => {
     const weeks = monthWeeks('2026-11', EMPTY);
     expect(weeks).toHaveLength(6);
     expect(weeks[0]?.slice(0, 6)).toEqual([null, null, null, null, null, null]);
-    expect(weeks[0]?.[6]).toMatchObject({ date: '2026-11-01', day: 1, weekend: true, working: false, kind: null });
+    expect(weeks[0]?.[6]).toMatchObject({
+      date: '2026-11-01',
+      day: 1,
+      weekend: true,
+      working: false,
+      kind: null,
+    });
     expect(weeks[5]?.[0]).toMatchObject({ date: '2026-11-30', weekend: false, working: true });
     expect(weeks.flat().filter(Boolean)).toHaveLength(30);
   });
@@ -16,9 +22,19 @@ describe('monthWeeks', () => {
   it('marks listed holidays and make-up workdays and whether the day is worked', () => {
     const weeks = monthWeeks('2026-10', { holidays: ['2026-10-01'], workdays: ['2026-10-10'] });
     const cells = weeks.flat();
-    expect(cells.find((cell) => cell?.date === '2026-10-01')).toMatchObject({ kind: 'holiday', working: false });
-    expect(cells.find((cell) => cell?.date === '2026-10-10')).toMatchObject({ kind: 'workday', weekend: true, working: true });
-    expect(cells.find((cell) => cell?.date === '2026-10-02')).toMatchObject({ kind: null, working: true });
+    expect(cells.find((cell) => cell?.date === '2026-10-01')).toMatchObject({
+      kind: 'holiday',
+      working: false,
+    });
+    expect(cells.find((cell) => cell?.date === '2026-10-10')).toMatchObject({
+      kind: 'workday',
+      weekend: true,
+      working: true,
+    });
+    expect(cells.find((cell) => cell?.date === '2026-10-02')).toMatchObject({
+      kind: null,
+      working: true,
+    });
   });
 
   it('ends February 2026 (28 days, from a Sunday) with full weeks', () => {
@@ -51,8 +67,12 @@ describe('toggleDay', () => {
 
 describe('sameDays and weekdayOf', () => {
   it('compares regardless of order', () => {
-    expect(sameDays({ holidays: ['b', 'a'], workdays: [] }, { holidays: ['a', 'b'], workdays: [] })).toBe(true);
-    expect(sameDays({ holidays: ['a'], workdays: [] }, { holidays: [], workdays: ['a'] })).toBe(false);
+    expect(
+      sameDays({ holidays: ['b', 'a'], workdays: [] }, { holidays: ['a', 'b'], workdays: [] }),
+    ).toBe(true);
+    expect(sameDays({ holidays: ['a'], workdays: [] }, { holidays: [], workdays: ['a'] })).toBe(
+      false,
+    );
   });
 
   it('gives 0 for a Sunday', () => {

@@ -38,19 +38,24 @@ export function monthWeeks(period: string, days: CalendarDays): (DayCell | null)
  * What a click on a day does: a weekday becomes a holiday or back; a weekend day becomes a make-up
  * workday (调休上班) or back. Lists stay sorted, as the API answers them.
  */
-export function toggleDay(days: CalendarDays, date: string): { holidays: string[]; workdays: string[] } {
+export function toggleDay(
+  days: CalendarDays,
+  date: string,
+): { holidays: string[]; workdays: string[] } {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   const weekend = weekday === 0 || weekday === 6;
   const holidays = days.holidays.filter((day) => day !== date);
   const workdays = days.workdays.filter((day) => day !== date);
-  const wasListed = holidays.length !== days.holidays.length || workdays.length !== days.workdays.length;
+  const wasListed =
+    holidays.length !== days.holidays.length || workdays.length !== days.workdays.length;
   if (!wasListed) (weekend ? workdays : holidays).push(date);
   return { holidays: holidays.sort(), workdays: workdays.sort() };
 }
 
 /** Whether two calendars list the same days. */
 export function sameDays(a: CalendarDays, b: CalendarDays): boolean {
-  const key = (days: CalendarDays) => `${[...days.holidays].sort().join()}|${[...days.workdays].sort().join()}`;
+  const key = (days: CalendarDays) =>
+    `${[...days.holidays].sort().join()}|${[...days.workdays].sort().join()}`;
   return key(a) === key(b);
 }
 

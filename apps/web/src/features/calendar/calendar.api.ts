@@ -7,7 +7,10 @@ export function fetchCalendar(year: number, signal?: AbortSignal): Promise<Calen
 }
 
 /** GET /api/calendar/:year/due-dates — the months due in that year, with their schemes' rule. */
-export function fetchCalendarDueDates(year: number, signal?: AbortSignal): Promise<CalendarDueDatesDto> {
+export function fetchCalendarDueDates(
+  year: number,
+  signal?: AbortSignal,
+): Promise<CalendarDueDatesDto> {
   return apiClient.get<CalendarDueDatesDto>(`/calendar/${year}/due-dates`, { signal });
 }
 

@@ -38,7 +38,9 @@ export class MonthDueDateService {
    * in the caller's transaction. Locked and published months keep theirs: their deadline has been
    * judged. Returns the months whose date moved, with the date before and after.
    */
-  async rederiveOpenMonths(manager: EntityManager): Promise<{ period: string; from: string; to: string }[]> {
+  async rederiveOpenMonths(
+    manager: EntityManager,
+  ): Promise<{ period: string; from: string; to: string }[]> {
     const moved: { period: string; from: string; to: string }[] = [];
     for (const month of await this.dueDates.openMonthsForUpdate(manager)) {
       const dueDate = await this.dueDateOf(manager, month.period);
@@ -53,11 +55,15 @@ export class MonthDueDateService {
    * The due dates that fall in `year`: of the months from December of the year before to
    * November of `year`, those a change to `year`'s calendar can move.
    */
-  async dueDatesFallingIn(manager: EntityManager, year: number): Promise<{ period: string; dueDate: string }[]> {
+  async dueDatesFallingIn(
+    manager: EntityManager,
+    year: number,
+  ): Promise<{ period: string; dueDate: string }[]> {
     const first = `${year - 1}-12`;
     const months = Array.from({ length: 12 }, (_, index) => shiftPeriod(first, index));
     const result: { period: string; dueDate: string }[] = [];
-    for (const period of months) result.push({ period, dueDate: await this.dueDateOf(manager, period) });
+    for (const period of months)
+      result.push({ period, dueDate: await this.dueDateOf(manager, period) });
     return result;
   }
 }

@@ -5,7 +5,9 @@ import type { EntityManager } from 'typeorm';
 @Injectable()
 export class MonthDueDateRepository {
   /** The months still open, with their due dates, locked until the transaction ends. */
-  async openMonthsForUpdate(manager: EntityManager): Promise<{ period: string; dueDate: string }[]> {
+  async openMonthsForUpdate(
+    manager: EntityManager,
+  ): Promise<{ period: string; dueDate: string }[]> {
     return manager.query(
       `SELECT period, to_char(due_date, 'YYYY-MM-DD') AS "dueDate" FROM period
        WHERE status = 'open' ORDER BY period FOR UPDATE`,
@@ -13,6 +15,9 @@ export class MonthDueDateRepository {
   }
 
   async setDueDate(manager: EntityManager, period: string, dueDate: string): Promise<void> {
-    await manager.query(`UPDATE period SET due_date = $2 WHERE period = $1 AND status = 'open'`, [period, dueDate]);
+    await manager.query(`UPDATE period SET due_date = $2 WHERE period = $1 AND status = 'open'`, [
+      period,
+      dueDate,
+    ]);
   }
 }
