@@ -148,6 +148,23 @@ describe('working-day calendar (GET/PUT /calendar/:year, import)', () => {
     expect((await get()).body.holidays).not.toContain('2026-05-01');
   });
 
+  it('queues replacements made at once: each answers 200 and the year ends as one of them', async () => {
+    const bodies = Array.from({ length: 6 }, (_, index) => ({
+      holidays: [`2026-05-0${index + 1}`, '2026-10-01'],
+      workdays: index % 2 === 0 ? ['2026-10-10'] : [],
+    }));
+    const answers = await Promise.all(
+      bodies.flatMap((body, index) => [
+        put(body),
+        put({ holidays: [], workdays: [] }, admin, 2027 + (index % 2)),
+      ]),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+    const stored = (await get()).body as { year?: number; holidays: string[]; workdays: string[] };
+    delete stored.year;
+    expect(bodies).toContainEqual(stored);
+  });
+
   it('imports a CSV with Chinese headers, replacing the year', async () => {
     const csv =
       '日期,类型,说明\n2026-10-01,节假日,国庆节\n2026/10/2,节假日,\n2026-10-10,调休上班,\n';

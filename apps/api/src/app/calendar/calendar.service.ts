@@ -101,8 +101,7 @@ export class CalendarService {
     action: string,
   ): Promise<CalendarDto> {
     return this.transactions.run(async (manager) => {
-      const before = await this.calendar.findYears(year, year, manager);
-      await this.calendar.replaceYear(manager, year, days);
+      const before = await this.calendar.replaceYear(manager, year, days);
       const moved = await this.monthDueDates.rederiveOpenMonths(manager);
       await this.audit.recordAction(manager, caller, action, `calendar/${year}`, before, {
         ...days,

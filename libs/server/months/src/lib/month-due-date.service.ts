@@ -25,6 +25,7 @@ export class MonthDueDateService {
   async dueDateOf(manager: EntityManager, period: string): Promise<string> {
     const scheme = await this.schemes.findForYear(periodYear(period), manager);
     const dueYear = periodYear(shiftPeriod(period, 1));
+    await this.calendar.hold(manager);
     const days = await this.calendar.findYears(dueYear, dueYear + 1, manager);
     return dueDateOf(period, {
       dueDay: scheme?.dueDay ?? DEFAULT_DUE_DAY,

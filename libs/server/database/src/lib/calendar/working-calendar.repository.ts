@@ -30,11 +30,26 @@ export class WorkingCalendarRepository {
   }
 
   /**
-   * Replaces a year's days with `days` (already checked to lie in that year). Two replacements of
-   * the same year queue behind each other rather than interleave.
+   * Waits until no replacement of the calendar is under way, and keeps one from starting until the
+   * transaction ends: a due date decided now is not decided on a calendar about to change.
    */
-  async replaceYear(manager: EntityManager, year: number, days: StoredCalendarDays): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('calendar_day'), $1)`, [year]);
+  async hold(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock_shared(hashtext('calendar_day'))`);
+  }
+
+  /**
+   * Replaces a year's days with `days` (already checked to lie in that year) and answers the days
+   * it replaced. Replacements queue behind each other and behind due dates being decided (one lock
+   * for the whole calendar: the due dates a change re-derives reach into the next year, and
+   * per-year locks could then deadlock).
+   */
+  async replaceYear(
+    manager: EntityManager,
+    year: number,
+    days: StoredCalendarDays,
+  ): Promise<StoredCalendarDays> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('calendar_day'))`);
+    const before = await this.findYears(year, year, manager);
     await manager.query(
       `DELETE FROM calendar_day WHERE day >= make_date($1, 1, 1) AND day < make_date($1 + 1, 1, 1)`,
       [year],
@@ -45,5 +60,6 @@ export class WorkingCalendarRepository {
        UNION ALL SELECT day::date, 'workday' FROM unnest($2::text[]) AS day`,
       [days.holidays, days.workdays],
     );
+    return before;
   }
 }
