@@ -68,6 +68,40 @@ describe('working-day calendar in the browser (province admin)', () => {
     expect(await page.getByTestId(`day-${open.dueDate}`).getAttribute('data-kind')).toBe('holiday');
   });
 
+  it('imports a spreadsheet all or nothing: a bad row is named as Excel shows it, a good file replaces the year', async () => {
+    await page.goto(`${baseUrl()}/calendar?year=${year}`);
+    await page.getByTestId(`due-date-${open.period}`).waitFor();
+    const choose = async (name: string, content: string) => {
+      await page.getByTestId('calendar-file').setInputFiles({
+        name,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(content, 'utf8'),
+      });
+      // The year holds a saved holiday already: the page asks before replacing it.
+      const box = page.locator('.el-message-box').last();
+      await box.waitFor();
+      await box.getByRole('button', { name: '导入并替换' }).click();
+      await box.waitFor({ state: 'hidden' });
+    };
+
+    await choose('坏表.csv', `日期,类型\n${year}-10-01,节假日\n${year}-10-02,休假\n`);
+    const errors = page.getByTestId('calendar-import-errors');
+    await errors.getByText('第 3 行').waitFor();
+    expect(await errors.innerText()).toContain('类型');
+    const unchanged = await api('GET', `/calendar/${year}`, { token: await tokenFor('admin') });
+    expect(unchanged.body.holidays).toEqual([open.dueDate]);
+
+    await choose(
+      '日历.csv',
+      `日期,类型\n${year}-10-01,节假日\n${year}-10-02,节假日\n${year}-10-10,调休上班\n`,
+    );
+    await page.getByText(`已导入 ${year} 年工作日历：节假日 2 天，调休上班 1 天`).waitFor();
+    await page.getByTestId('calendar-counts').getByText('节假日 2 天，调休上班 1 天').waitFor();
+    expect(await page.getByTestId(`day-${year}-10-10`).getAttribute('data-kind')).toBe('workday');
+    // The holiday marked before is gone with the rest of the year: the due date is back.
+    await page.getByTestId(`due-date-${open.period}`).getByText(open.dueDate).waitFor();
+  });
+
   it('fits a 390 px wide phone screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseUrl()}/calendar?year=${year}`);
