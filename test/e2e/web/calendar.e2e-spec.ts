@@ -53,6 +53,18 @@ describe('working-day calendar in the browser (province admin)', () => {
     // Nothing is stored before saving.
     expect(newest(await periods(), 'open').dueDate).toBe(open.dueDate);
 
+    // A published month keeps the due date it was judged by, even when that day becomes a holiday.
+    const published = newest(await periods(), 'published');
+    if (published.dueDate.startsWith(String(year))) {
+      await page.getByTestId(`day-${published.dueDate}`).click();
+      const row = page.getByTestId(`due-${published.period}`);
+      await row.getByText('已发布').waitFor();
+      expect(await page.getByTestId(`due-date-${published.period}`).innerText()).toContain(
+        published.dueDate,
+      );
+      await page.getByTestId(`day-${published.dueDate}`).click();
+    }
+
     await page.getByTestId('calendar-save').click();
     await page.getByText(`${year} 年工作日历已保存`).waitFor();
     await page.getByTestId('calendar-unsaved').waitFor({ state: 'detached' });

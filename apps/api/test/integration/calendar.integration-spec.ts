@@ -267,11 +267,30 @@ describe('working-day calendar (GET/PUT /calendar/:year, import)', () => {
       dueDate: '2027-01-06',
       dueDay: 5,
       dueOnWorkingDay: false,
+      status: null,
     });
     // 5 June 2027 is a Saturday.
     expect(
       body.months.find((month: { period: string }) => month.period === '2027-05').dueDate,
     ).toBe('2027-06-07');
     await put({ holidays: [], workdays: [] }, admin, 2027);
+  });
+
+  it('answers a published month’s due date as judged, an open one’s as the calendar decides now', async () => {
+    await put({ holidays: ['2026-10-05', '2026-11-05'], workdays: [] });
+    const { body } = await api.request('GET', '/calendar/2026/due-dates', { token: admin });
+    const byPeriod = new Map(
+      (body.months as { period: string; dueDate: string; status: string | null }[]).map((month) => [
+        month.period,
+        month,
+      ]),
+    );
+    expect(byPeriod.get(PUBLISHED_PERIOD)).toMatchObject({
+      dueDate: '2026-10-05',
+      status: 'published',
+    });
+    expect(byPeriod.get(OPEN_PERIOD)).toMatchObject({ dueDate: '2026-11-06', status: 'open' });
+    expect(byPeriod.get(OPEN_PERIOD)?.dueDate).toBe(await dueDateOf(OPEN_PERIOD));
+    await put({ holidays: [], workdays: [] });
   });
 });

@@ -771,6 +771,7 @@ const en: MessageSchema = {
       rule: 'Rule',
       dueDay: 'Day {day} of the next month (moved past days off)',
       dueWorkingDay: 'Working day {day} of the next month',
+      judged: 'This month is locked or published: its due date no longer follows the calendar',
       changed: 'once saved',
     },
   },

@@ -754,6 +754,7 @@ const zhCN = {
       rule: '规则',
       dueDay: '次月 {day} 日（遇节假日顺延）',
       dueWorkingDay: '次月第 {day} 个工作日',
+      judged: '该月已锁定或发布，截止日不再随日历变化',
       changed: '保存后生效',
     },
   },

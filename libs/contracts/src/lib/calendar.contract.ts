@@ -1,3 +1,5 @@
+import type { PeriodStatus } from './period.contract';
+
 /** GET/PUT /api/calendar/:year — the province's holidays and make-up workdays of one year. */
 export interface CalendarDto {
   year: number;
@@ -13,9 +15,14 @@ export interface CalendarDueDatesDto {
   months: {
     /** YYYY-MM */
     period: string;
-    /** ISO day the month's figures are due, as the scheme of its year and the calendar decide. */
+    /**
+     * ISO day the month's figures are due: for a locked or published month the day it was judged
+     * by; otherwise as the scheme of its year and the calendar decide it now.
+     */
     dueDate: string;
     dueDay: number;
     dueOnWorkingDay: boolean;
+    /** The month's lifecycle status; null when it has not opened yet. */
+    status: PeriodStatus | null;
   }[];
 }

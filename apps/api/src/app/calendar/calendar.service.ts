@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarDto, CalendarDueDatesDto } from '@scorecard/contracts';
-import { calendarYearProblems, periodYear } from '@scorecard/scoring';
+import { calendarYearProblems } from '@scorecard/scoring';
 import {
   AuditLogRepository,
-  SchemeRepository,
   TransactionRunner,
   WorkingCalendarRepository,
 } from '@scorecard/server-database';
-import { DEFAULT_DUE_DAY, MonthDueDateService } from '@scorecard/server-months';
+import { MonthDueDateService } from '@scorecard/server-months';
 import { InvalidInputError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { readCalendarSpreadsheet } from './calendar-spreadsheet';
@@ -31,7 +30,6 @@ export class CalendarService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly calendar: WorkingCalendarRepository,
-    private readonly schemes: SchemeRepository,
     private readonly monthDueDates: MonthDueDateService,
     private readonly audit: AuditLogRepository,
   ) {}
@@ -79,19 +77,10 @@ export class CalendarService {
 
   /** The due dates falling in `year` (December of the year before to November), as they stand. */
   async dueDates(year: number): Promise<CalendarDueDatesDto> {
-    return this.transactions.run(async (manager) => {
-      const months = await this.monthDueDates.dueDatesFallingIn(manager, year);
-      const rows = [];
-      for (const month of months) {
-        const scheme = await this.schemes.findForYear(periodYear(month.period), manager);
-        rows.push({
-          ...month,
-          dueDay: scheme?.dueDay ?? DEFAULT_DUE_DAY,
-          dueOnWorkingDay: scheme?.dueOnWorkingDay ?? false,
-        });
-      }
-      return { year, months: rows };
-    });
+    return this.transactions.run(async (manager) => ({
+      year,
+      months: await this.monthDueDates.dueDatesFallingIn(manager, year),
+    }));
   }
 
   private replace(

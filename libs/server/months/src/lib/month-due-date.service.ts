@@ -8,6 +8,15 @@ import {
 } from '@scorecard/server-database';
 import { DEFAULT_DUE_DAY } from './default-scheme';
 
+/** A month's due date and the rule that decided it; `status` null for a month not opened yet. */
+export interface MonthDueDate {
+  period: string;
+  dueDate: string;
+  dueDay: number;
+  dueOnWorkingDay: boolean;
+  status: 'open' | 'locked' | 'published' | null;
+}
+
 /** A month's due date, and a province year's due dates, under the scheme and the province calendar. */
 @Injectable()
 export class MonthDueDateService {
@@ -23,15 +32,7 @@ export class MonthDueDateService {
    * December may run into January).
    */
   async dueDateOf(manager: EntityManager, period: string): Promise<string> {
-    const scheme = await this.schemes.findForYear(periodYear(period), manager);
-    const dueYear = periodYear(shiftPeriod(period, 1));
-    await this.calendar.hold(manager);
-    const days = await this.calendar.findYears(dueYear, dueYear + 1, manager);
-    return dueDateOf(period, {
-      dueDay: scheme?.dueDay ?? DEFAULT_DUE_DAY,
-      dueOnWorkingDay: scheme?.dueOnWorkingDay ?? false,
-      calendar: workingCalendar(days),
-    });
+    return (await this.decide(manager, period)).dueDate;
   }
 
   /**
@@ -54,17 +55,41 @@ export class MonthDueDateService {
 
   /**
    * The due dates that fall in `year`: of the months from December of the year before to
-   * November of `year`, those a change to `year`'s calendar can move.
+   * November of `year`, those a change to `year`'s calendar can move. A locked or published month
+   * answers the due date it was judged by; an open or future one what the calendar decides now.
    */
-  async dueDatesFallingIn(
-    manager: EntityManager,
-    year: number,
-  ): Promise<{ period: string; dueDate: string }[]> {
+  async dueDatesFallingIn(manager: EntityManager, year: number): Promise<MonthDueDate[]> {
     const first = `${year - 1}-12`;
-    const months = Array.from({ length: 12 }, (_, index) => shiftPeriod(first, index));
-    const result: { period: string; dueDate: string }[] = [];
-    for (const period of months)
-      result.push({ period, dueDate: await this.dueDateOf(manager, period) });
+    const periods = Array.from({ length: 12 }, (_, index) => shiftPeriod(first, index));
+    const existing = new Map(
+      (await this.dueDates.findMonths(manager, periods)).map((month) => [month.period, month]),
+    );
+    const result: MonthDueDate[] = [];
+    for (const period of periods) {
+      const decided = await this.decide(manager, period);
+      const month = existing.get(period);
+      const judged = month !== undefined && month.status !== 'open';
+      result.push({
+        period,
+        ...decided,
+        dueDate: judged ? month.dueDate : decided.dueDate,
+        status: month?.status ?? null,
+      });
+    }
     return result;
+  }
+
+  private async decide(
+    manager: EntityManager,
+    period: string,
+  ): Promise<{ dueDate: string; dueDay: number; dueOnWorkingDay: boolean }> {
+    const scheme = await this.schemes.findForYear(periodYear(period), manager);
+    const dueDay = scheme?.dueDay ?? DEFAULT_DUE_DAY;
+    const dueOnWorkingDay = scheme?.dueOnWorkingDay ?? false;
+    const dueYear = periodYear(shiftPeriod(period, 1));
+    await this.calendar.hold(manager);
+    const days = await this.calendar.findYears(dueYear, dueYear + 1, manager);
+    const dueDate = dueDateOf(period, { dueDay, dueOnWorkingDay, calendar: workingCalendar(days) });
+    return { dueDate, dueDay, dueOnWorkingDay };
   }
 }

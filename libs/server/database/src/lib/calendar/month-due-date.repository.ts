@@ -14,6 +14,18 @@ export class MonthDueDateRepository {
     );
   }
 
+  /** The months among `periods` that exist, with their status and stored due date. */
+  async findMonths(
+    manager: EntityManager,
+    periods: string[],
+  ): Promise<{ period: string; status: 'open' | 'locked' | 'published'; dueDate: string }[]> {
+    return manager.query(
+      `SELECT period, status, to_char(due_date, 'YYYY-MM-DD') AS "dueDate" FROM period
+       WHERE period = ANY($1::text[]) ORDER BY period`,
+      [periods],
+    );
+  }
+
   async setDueDate(manager: EntityManager, period: string, dueDate: string): Promise<void> {
     await manager.query(`UPDATE period SET due_date = $2 WHERE period = $1 AND status = 'open'`, [
       period,
