@@ -35,6 +35,16 @@ export async function readCalendarSpreadsheet(args: {
   fileName: string;
   year: number;
 }): Promise<CalendarSpreadsheet> {
+  const read = await readAll(args);
+  // All or nothing: a file with one bad row yields no days at all.
+  return read.errors.length > 0 ? { holidays: [], workdays: [], errors: read.errors } : read;
+}
+
+async function readAll(args: {
+  bytes: Buffer;
+  fileName: string;
+  year: number;
+}): Promise<CalendarSpreadsheet> {
   const { year } = args;
   const result: CalendarSpreadsheet = { holidays: [], workdays: [], errors: [] };
   const seen = new Map<string, number>();
