@@ -11,27 +11,49 @@ describe('calendarYearProblems', () => {
     ).toEqual([]);
   });
 
-  it.each<[string[], string[], { field: string; message: string }[]]>([
+  it.each<[string[], string[], { field: string; key: string; params: object }[]]>([
     [
       ['2026-02-30'],
       [],
-      [{ field: 'holidays[0]', message: '2026-02-30 is not a date written YYYY-MM-DD' }],
+      [{ field: 'holidays[0]', key: 'calendar.notADate', params: { value: '2026-02-30' } }],
     ],
     [
       ['2026/10/01'],
       [],
-      [{ field: 'holidays[0]', message: '2026/10/01 is not a date written YYYY-MM-DD' }],
+      [{ field: 'holidays[0]', key: 'calendar.notADate', params: { value: '2026/10/01' } }],
     ],
-    [[], ['2025-12-31'], [{ field: 'workdays[0]', message: '2025-12-31 is not in 2026' }]],
+    [
+      [],
+      ['2025-12-31'],
+      [
+        {
+          field: 'workdays[0]',
+          key: 'calendar.outsideYear',
+          params: { day: '2025-12-31', year: 2026 },
+        },
+      ],
+    ],
     [
       ['2026-10-01', '2027-01-01'],
       [],
-      [{ field: 'holidays[1]', message: '2027-01-01 is not in 2026' }],
+      [
+        {
+          field: 'holidays[1]',
+          key: 'calendar.outsideYear',
+          params: { day: '2027-01-01', year: 2026 },
+        },
+      ],
     ],
     [
       ['2026-10-01', '2026-10-01'],
       [],
-      [{ field: 'holidays[1]', message: '2026-10-01 is listed twice (also holidays[0])' }],
+      [
+        {
+          field: 'holidays[1]',
+          key: 'calendar.listedTwice',
+          params: { day: '2026-10-01', first: 'holidays[0]' },
+        },
+      ],
     ],
     [
       ['2026-10-10'],
@@ -39,7 +61,8 @@ describe('calendarYearProblems', () => {
       [
         {
           field: 'workdays[0]',
-          message: '2026-10-10 cannot be both a holiday and a make-up workday (also holidays[0])',
+          key: 'calendar.holidayAndWorkday',
+          params: { day: '2026-10-10', first: 'holidays[0]' },
         },
       ],
     ],

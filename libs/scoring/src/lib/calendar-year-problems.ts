@@ -3,7 +3,13 @@ import { type CalendarDays, isIsoDay } from './working-calendar';
 export interface CalendarProblem {
   /** `holidays[2]`, `workdays[0]`: the list and the position as the caller sent them. */
   field: string;
-  message: string;
+  /** What is wrong, as a message key the API words in the caller's language. */
+  key:
+    | 'calendar.notADate'
+    | 'calendar.outsideYear'
+    | 'calendar.listedTwice'
+    | 'calendar.holidayAndWorkday';
+  params: Record<string, string | number>;
 }
 
 /**
@@ -17,16 +23,15 @@ export function calendarYearProblems(year: number, days: CalendarDays): Calendar
     days[list].forEach((day, index) => {
       const field = `${list}[${index}]`;
       if (typeof day !== 'string' || !isIsoDay(day)) {
-        problems.push({ field, message: `${String(day)} is not a date written YYYY-MM-DD` });
+        problems.push({ field, key: 'calendar.notADate', params: { value: String(day) } });
       } else if (Number(day.slice(0, 4)) !== year) {
-        problems.push({ field, message: `${day} is not in ${year}` });
+        problems.push({ field, key: 'calendar.outsideYear', params: { day, year } });
       } else if (seen.has(day)) {
         const first = seen.get(day) as string;
         problems.push({
           field,
-          message: first.startsWith(list)
-            ? `${day} is listed twice (also ${first})`
-            : `${day} cannot be both a holiday and a make-up workday (also ${first})`,
+          key: first.startsWith(list) ? 'calendar.listedTwice' : 'calendar.holidayAndWorkday',
+          params: { day, first },
         });
       } else {
         seen.set(day, field);

@@ -9,5 +9,3 @@ export * from './lib/parse-time';
 export * from './lib/read-import-file';
 export * from './lib/validate-row';
 export * from './lib/xlsx-rows';
-// Reading a spreadsheet's rows alone, for files that are not record imports (accounts).
-export { csvRows } from './lib/csv-rows';

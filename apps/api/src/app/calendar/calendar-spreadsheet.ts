@@ -7,12 +7,15 @@ import {
   ImportFileError,
   type ImportRow,
   isFormulaCell,
+  renderImportMessage,
   xlsxRows,
 } from '@scorecard/server-imports';
-import type { FieldError } from '../common/api.errors';
+import type { FieldProblem } from '../common/api.errors';
 
 /** A calendar has at most 366 days; a file far longer than that is not a calendar. */
 const MAX_DATA_ROWS = 1_000;
+/** What a calendar workbook's parts may inflate to: far above a year of days, far below harm. */
+const CALENDAR_XLSX_LIMITS = { maxPartBytes: 16 * 1024 * 1024, maxTotalBytes: 32 * 1024 * 1024 };
 
 const DATE_HEADERS = ['日期', 'date'];
 const TYPE_HEADERS = ['类型', 'type'];
@@ -22,7 +25,7 @@ const WORKDAY_WORDS = ['调休上班', '上班', '班', 'workday'];
 export interface CalendarSpreadsheet {
   holidays: string[];
   workdays: string[];
-  errors: FieldError[];
+  errors: FieldProblem[];
 }
 
 /**
@@ -63,7 +66,8 @@ async function readAll(args: {
           result.errors.push({
             row,
             field: '',
-            message: `more than ${MAX_DATA_ROWS} rows: a year has 366 days at most`,
+            key: 'calendar.tooManyRows',
+            params: { max: MAX_DATA_ROWS },
           });
           return result;
         }
@@ -73,15 +77,22 @@ async function readAll(args: {
           result.errors.push({
             row,
             field: columns.dateName,
-            message: `${shown(cells[columns.date])} is not a date such as ${year}-10-01`,
+            key: 'calendar.notADateLike',
+            params: { value: shown(cells[columns.date]), example: `${year}-10-01` },
           });
         } else if (Number(day.slice(0, 4)) !== year) {
-          result.errors.push({ row, field: columns.dateName, message: `${day} is not in ${year}` });
+          result.errors.push({
+            row,
+            field: columns.dateName,
+            key: 'calendar.outsideYear',
+            params: { day, year },
+          });
         } else if (seen.has(day)) {
           result.errors.push({
             row,
             field: columns.dateName,
-            message: `${day} is listed already in row ${seen.get(day)}`,
+            key: 'calendar.listedInRow',
+            params: { day, row: seen.get(day) ?? 0 },
           });
         } else {
           seen.set(day, row);
@@ -90,7 +101,8 @@ async function readAll(args: {
           result.errors.push({
             row,
             field: columns.typeName,
-            message: `${shown(cells[columns.type])} is neither 节假日 (holiday) nor 调休上班 (workday)`,
+            key: 'calendar.unknownType',
+            params: { value: shown(cells[columns.type]) },
           });
         }
         if (day !== null && kind !== null && result.errors.length === 0) result[kind].push(day);
@@ -98,43 +110,48 @@ async function readAll(args: {
     }
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
-    result.errors.push({ row: error.row, field: '', message: error.message });
+    result.errors.push({
+      row: error.row,
+      field: '',
+      words: {
+        'zh-CN': renderImportMessage(error.problem, 'zh-CN'),
+        en: renderImportMessage(error.problem, 'en'),
+      },
+    });
     return result;
   }
   if (columns === null)
     result.errors.push({
       row: 0,
       field: '',
-      message: 'the file is empty: no header and no data rows',
+      key: 'calendar.emptyFile',
     });
-  else if (dataRows === 0)
-    result.errors.push({ row: 0, field: '', message: 'the file has a header but no days' });
+  else if (dataRows === 0) result.errors.push({ row: 0, field: '', key: 'calendar.noDays' });
   return result;
 }
 
 function rowsOf(fileName: string, bytes: Buffer): AsyncIterable<ImportRow[]> {
   const extension = extname(fileName).toLowerCase();
   if (extension === '.csv' || extension === '.txt') return csvRows(Readable.from([bytes]));
-  if (extension === '.xlsx') return xlsxRows(Readable.from([bytes]));
-  throw new ImportFileError(
-    `unsupported file type "${extension || fileName}": upload CSV (UTF-8 or GBK) or XLSX`,
-  );
+  if (extension === '.xlsx') return xlsxRows(Readable.from([bytes]), CALENDAR_XLSX_LIMITS);
+  throw new ImportFileError({
+    key: 'file.unsupportedType',
+    params: { type: extension || fileName },
+  });
 }
 
 function headerOf(
   cells: ImportCell[],
   row: number,
-  errors: FieldError[],
+  errors: FieldProblem[],
 ): { date: number; type: number; dateName: string; typeName: string } | null {
   const names = cells.map((cell) => (typeof cell === 'string' ? cell.trim() : ''));
   const find = (accepted: string[]) =>
     names.findIndex((name) => accepted.includes(name.toLowerCase()));
   const date = find(DATE_HEADERS);
   const type = find(TYPE_HEADERS);
-  if (date < 0)
-    errors.push({ row, field: '日期', message: 'the header names no 日期 (date) column' });
-  if (type < 0)
-    errors.push({ row, field: '类型', message: 'the header names no 类型 (type) column' });
+  if (date < 0) errors.push({ row, field: '日期', key: 'calendar.noDateColumn' });
+  if (type < 0) errors.push({ row, field: '类型', key: 'calendar.noTypeColumn' });
   if (date < 0 || type < 0) return null;
   return { date, type, dateName: names[date], typeName: names[type] };
 }

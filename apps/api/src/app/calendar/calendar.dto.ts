@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString } from 'class-validator';
 
-const DATES_ONLY = { each: true, message: '$property must list dates written YYYY-MM-DD' };
+const DATES_ONLY = { each: true };
 
 /** PUT /calendar/:year: the whole year's holidays and make-up workdays (what GET answers, less `year`). */
 export class PutCalendarDto {

@@ -55,12 +55,9 @@ export class CalendarService {
     year: number,
     file: UploadedCalendar | undefined,
   ): Promise<CalendarDto> {
-    if (!file)
-      throw new InvalidInputError([
-        { field: 'file', message: 'attach the calendar spreadsheet as "file"' },
-      ]);
+    if (!file) throw new InvalidInputError([{ field: 'file', key: 'field.fileMissing' }]);
     if (file.size === 0)
-      throw new InvalidInputError([{ field: 'file', message: 'the file is empty' }]);
+      throw new InvalidInputError([{ field: 'file', key: 'calendar.fileEmpty' }]);
     const read = await readCalendarSpreadsheet({
       bytes: file.buffer,
       fileName: file.originalname,

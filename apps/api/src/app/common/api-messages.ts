@@ -88,6 +88,53 @@ export const API_MESSAGES = {
     'zh-CN': '请先修改初始密码',
     en: 'Change the initial password first (POST /api/auth/password)',
   },
+  'calendar.notADate': {
+    'zh-CN': '“{value}”不是 YYYY-MM-DD 格式的日期',
+    en: '{value} is not a date written YYYY-MM-DD',
+  },
+  'calendar.outsideYear': { 'zh-CN': '{day} 不在 {year} 年内', en: '{day} is not in {year}' },
+  'calendar.listedTwice': {
+    'zh-CN': '{day} 重复列出（另见 {first}）',
+    en: '{day} is listed twice (also {first})',
+  },
+  'calendar.holidayAndWorkday': {
+    'zh-CN': '{day} 不能既是节假日又是调休上班日（另见 {first}）',
+    en: '{day} cannot be both a holiday and a make-up workday (also {first})',
+  },
+  'calendar.notADateLike': {
+    'zh-CN': '“{value}”不是日期，例如 {example}',
+    en: '{value} is not a date such as {example}',
+  },
+  'calendar.tooManyRows': {
+    'zh-CN': '超过 {max} 行：一年最多 366 天',
+    en: 'more than {max} rows: a year has 366 days at most',
+  },
+  'calendar.listedInRow': {
+    'zh-CN': '{day} 已在第 {row} 行列出',
+    en: '{day} is listed already in row {row}',
+  },
+  'calendar.unknownType': {
+    'zh-CN': '“{value}”既不是 节假日 也不是 调休上班',
+    en: '{value} is neither 节假日 (holiday) nor 调休上班 (workday)',
+  },
+  'calendar.emptyFile': {
+    'zh-CN': '文件为空：没有表头，也没有数据行',
+    en: 'the file is empty: no header and no data rows',
+  },
+  'calendar.noDays': { 'zh-CN': '文件有表头但没有日期行', en: 'the file has a header but no days' },
+  'calendar.noDateColumn': {
+    'zh-CN': '表头中没有“日期”列',
+    en: 'the header names no 日期 (date) column',
+  },
+  'calendar.noTypeColumn': {
+    'zh-CN': '表头中没有“类型”列',
+    en: 'the header names no 类型 (type) column',
+  },
+  'calendar.fileEmpty': { 'zh-CN': '文件为空', en: 'the file is empty' },
+  'validation.year': {
+    'zh-CN': '{field} 应为 2000 至 2100 之间的年份',
+    en: '{field} must be a year from 2000 to 2100',
+  },
   'import.notFound': { 'zh-CN': '导入 {id} 不存在', en: 'Import {id} does not exist' },
   'import.confirmationExpired': {
     'zh-CN': '导入 {id} 已无法确认，请重新上传文件',

@@ -56,6 +56,7 @@ export class SchemeRepository {
     return schemes.map((scheme) => ({
       year: scheme.year,
       dueDay: scheme.dueDay,
+      dueOnWorkingDay: scheme.dueOnWorkingDay,
       indicators: indicators.filter((indicator) => indicator.year === scheme.year),
     }));
   }
