@@ -133,7 +133,7 @@ describe('working-day calendar (GET/PUT /calendar/:year, import)', () => {
       },
     });
     const callers = [
-      await api.login('city-330100', 'Calendar-Hangzhou-1'),
+      await api.firstLogin('city-330100', 'Calendar-Hangzhou-1', 'Calendar-Hangzhou-2'),
       await api.login('head-330100'),
       await api.login('head-330102'),
       await api.login('staff-330102-1'),
@@ -208,9 +208,13 @@ describe('working-day calendar (GET/PUT /calendar/:year, import)', () => {
       expect.objectContaining({
         row: 5,
         field: '日期',
-        message: expect.stringContaining('not in 2026'),
+        message: expect.stringContaining('不在 2026 年内'),
       }),
-      expect.objectContaining({ row: 6, field: '日期', message: expect.stringContaining('row 2') }),
+      expect.objectContaining({
+        row: 6,
+        field: '日期',
+        message: expect.stringContaining('已在第 2 行列出'),
+      }),
       expect.objectContaining({ row: 7, field: '日期' }),
     ]);
     expect((await get()).body).toEqual(before);

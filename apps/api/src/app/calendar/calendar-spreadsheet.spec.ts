@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { type FieldProblem, InvalidInputError } from '../common/api.errors';
 import { readCalendarSpreadsheet } from './calendar-spreadsheet';
 
 const csv = (text: string) => ({ bytes: Buffer.from(text, 'utf8'), fileName: 'c.csv', year: 2026 });
@@ -9,6 +10,11 @@ async function xlsx(rows: ExcelJS.CellValue[][]): Promise<Buffer> {
   const sheet = workbook.addWorksheet('日历');
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The problems as an English reader gets them. */
+function inEnglish(problems: FieldProblem[]) {
+  return new InvalidInputError(problems).errorsIn('en');
 }
 
 describe('readCalendarSpreadsheet', () => {
@@ -32,7 +38,7 @@ describe('readCalendarSpreadsheet', () => {
     ['WORKDAY', 'workdays'],
   ])('reads the type %p', async (type, list) => {
     const read = await readCalendarSpreadsheet(csv(`date,type\n2026-10-10,${type}\n`));
-    expect(read.errors).toEqual([]);
+    expect(inEnglish(read.errors)).toEqual([]);
     expect(read[list]).toEqual(['2026-10-10']);
   });
 
@@ -70,7 +76,7 @@ describe('readCalendarSpreadsheet', () => {
     ]);
     const read = await readCalendarSpreadsheet({ bytes, fileName: 'c.xlsx', year: 2026 });
     expect(read.holidays).toEqual([]);
-    expect(read.errors).toEqual([
+    expect(inEnglish(read.errors)).toEqual([
       { row: 3, field: '日期', message: '=TODAY() is not a date such as 2026-10-01' },
       { row: 4, field: '日期', message: '"2026-02-29" is not a date such as 2026-10-01' },
       {
@@ -82,10 +88,10 @@ describe('readCalendarSpreadsheet', () => {
   });
 
   it('refuses an empty file, a header without days, and a file of another kind', async () => {
-    expect((await readCalendarSpreadsheet(csv(''))).errors).toEqual([
+    expect(inEnglish((await readCalendarSpreadsheet(csv(''))).errors)).toEqual([
       { row: 0, field: '', message: 'the file is empty: no header and no data rows' },
     ]);
-    expect((await readCalendarSpreadsheet(csv('日期,类型\n'))).errors).toEqual([
+    expect(inEnglish((await readCalendarSpreadsheet(csv('日期,类型\n'))).errors)).toEqual([
       { row: 0, field: '', message: 'the file has a header but no days' },
     ]);
     const xls = await readCalendarSpreadsheet({
@@ -99,7 +105,7 @@ describe('readCalendarSpreadsheet', () => {
   it('stops a file far longer than a year', async () => {
     const rows = Array.from({ length: 1_001 }, (_, i) => `2026-01-01,节假日${i}`).join('\n');
     const read = await readCalendarSpreadsheet(csv(`日期,类型\n${rows}\n`));
-    expect(read.errors.at(-1)).toEqual({
+    expect(inEnglish(read.errors).at(-1)).toEqual({
       row: 1_002,
       field: '',
       message: 'more than 1000 rows: a year has 366 days at most',
