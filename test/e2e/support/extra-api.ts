@@ -1,7 +1,6 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ARTIFACTS_DIR, freePort } from './global-setup';
+import { freePort } from './global-setup';
+import { forkUntilReady } from './ready-process';
 
 const ROOT = resolve(__dirname, '../../..');
 const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -21,8 +20,8 @@ export async function startExtraApi(name: string, env: Record<string, string>): 
   if (!databaseUrl || !redisUrl)
     throw new Error('The suite did not say where PostgreSQL and Redis listen');
   const port = await freePort();
-  const log = createWriteStream(join(ARTIFACTS_DIR, `e2e-${name}.log`));
-  const child: ChildProcess = fork(API_MAIN, [], {
+  const server = await forkUntilReady(API_MAIN, {
+    logName: `e2e-${name}`,
     cwd: ROOT,
     env: {
       ...process.env,
@@ -36,30 +35,6 @@ export async function startExtraApi(name: string, env: Record<string, string>): 
       WEB_DIST_DIR: join(ROOT, 'dist/apps/web'),
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  await new Promise<void>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s`)), 60_000);
-    child.on('message', (message: { type?: string }) => {
-      if (message?.type !== 'ready') return;
-      clearTimeout(timer);
-      resolvePromise();
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited with code ${code}; see test-artifacts/e2e-${name}.log`));
-    });
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null || child.signalCode !== null) return done();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        child.once('exit', () => (clearTimeout(timer), done()));
-        child.kill('SIGTERM');
-      }),
-  };
+  return { url: `http://127.0.0.1:${port}`, stop: server.stop };
 }

@@ -1,8 +1,9 @@
-import { type ChildProcess, execFile, fork } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { ARTIFACTS_DIR, freePort } from './global-setup';
+import { freePort } from './global-setup';
+import { forkUntilReady } from './ready-process';
 
 const ROOT = resolve(__dirname, '../../..');
 export const BUILT = {
@@ -58,39 +59,16 @@ export async function startServerProcess(
   const workDir = join(ROOT, '.data', `production-${process.pid}`, name);
   mkdirSync(workDir, { recursive: true });
   const port = kind === 'api' ? await freePort() : null;
-  const log = createWriteStream(join(ARTIFACTS_DIR, `production-${name}.log`));
-  const child: ChildProcess = fork(BUILT[kind], [], {
+  const server = await forkUntilReady(BUILT[kind], {
+    logName: `production-${name}`,
     cwd: workDir,
     env: { ...env, IMPORT_DIR: join(workDir, 'imports'), ...(port ? { PORT: String(port) } : {}) },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  await new Promise<void>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s`)), 60_000);
-    child.on('message', (message: { type?: string }) => {
-      if (message?.type !== 'ready') return;
-      clearTimeout(timer);
-      resolvePromise();
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(
-        new Error(`${name} exited with code ${code}; see test-artifacts/production-${name}.log`),
-      );
-    });
   });
   return {
     name,
     url: port ? `http://127.0.0.1:${port}` : null,
     workDir,
-    signal: (signal) => child.kill(signal),
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null || child.signalCode !== null) return done();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        child.once('exit', () => (clearTimeout(timer), done()));
-        child.kill('SIGTERM');
-      }),
+    signal: (signal) => server.child.kill(signal),
+    stop: server.stop,
   };
 }

@@ -1,8 +1,10 @@
 import {
   type HttpClient,
   SeparateRedis,
+  type WorkerProcess,
   createHttpClient,
   createTestDatabase,
+  startWorkerProcess,
   testConfig,
   waitFor,
 } from '@scorecard/server-testing';
@@ -12,7 +14,6 @@ import { DataSource as DataSourceToken } from 'typeorm';
 import { RELAY_INTERVAL_MS } from '@scorecard/server-queue';
 import { createApiApplication } from '../../src/bootstrap';
 import { DEMO_NOW, OPEN_PERIOD } from '../support/api-test-app';
-import { type WorkerProcess, startWorkerProcess } from '../support/worker-process';
 
 /** How long an answer may take while Redis is away: a few seconds, never the ~90 s of a hang. */
 const PROMPT_MS = 4000;

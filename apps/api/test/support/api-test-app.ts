@@ -1,8 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type HttpClient, createHttpClient, createTestDatabase, testConfig } from '@scorecard/server-testing';
+import {
+  type HttpClient,
+  type WorkerProcess,
+  createHttpClient,
+  createTestDatabase,
+  startWorkerProcess,
+  testConfig,
+} from '@scorecard/server-testing';
 import { createApiApplication } from '../../src/bootstrap';
-import { type WorkerProcess, startWorkerProcess } from './worker-process';
 
 /** The demo clock: the newest complete month, 2026-10, is still open. */
 export const DEMO_NOW = new Date('2026-11-22T10:00:00+08:00');

@@ -1,20 +1,23 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@scorecard/server-config';
 import { ImportFileRepository, toImportDto } from '@scorecard/server-database';
 import { importErrorRenderer } from '@scorecard/server-imports';
 import { QueueName, importFileJobId } from '@scorecard/server-queue';
-import { createTestDatabase, seedDemoProvince, testConfig, waitFor } from '@scorecard/server-testing';
+import {
+  createTestDatabase,
+  seedDemoProvince,
+  startWorkerProcess,
+  testConfig,
+  waitFor,
+} from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
 import { registerImportFile } from '../support/import-jobs';
 
-const ROOT = resolve(__dirname, '../../../..');
-const BUILT_WORKER = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
 const DEMO_NOW = new Date('2026-11-22T10:00:00+08:00');
 
 /**
@@ -28,28 +31,7 @@ describe('an import whose worker is killed twice', () => {
   let worker: INestApplicationContext | null = null;
   let queue: Queue;
 
-  const spawnWorker = (): ChildProcess =>
-    spawn(process.execPath, [BUILT_WORKER], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'error',
-        DATABASE_URL: config.databaseUrl,
-        REDIS_URL: config.redisUrl,
-        QUEUE_PREFIX: config.queuePrefix,
-        IMPORT_DIR: config.importDir,
-      },
-      stdio: 'ignore',
-    });
-
-  const kill = async (child: ChildProcess) => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGKILL');
-    await new Promise((done) => child.once('exit', done));
-  };
-
   beforeAll(async () => {
-    if (!existsSync(BUILT_WORKER)) throw new Error(`${BUILT_WORKER} is missing: run through nx (it builds first)`);
     const database = await createTestDatabase();
     dropDatabase = database.drop;
     config = testConfig(database.url);
@@ -100,7 +82,7 @@ describe('an import whose worker is killed twice', () => {
     await queue.add('import-file', { importId, path }, { jobId, attempts: 3 });
 
     for (const round of [1, 2]) {
-      const child = spawnWorker();
+      const child = startWorkerProcess(config);
       try {
         await waitFor(
           async () => {
@@ -113,7 +95,7 @@ describe('an import whose worker is killed twice', () => {
         );
         await new Promise((done) => setTimeout(done, 1500));
       } finally {
-        await kill(child);
+        await child.kill();
       }
     }
     expect(existsSync(path)).toBe(true);

@@ -1,18 +1,21 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@scorecard/server-config';
 import { ImportFileProducer, QueueName } from '@scorecard/server-queue';
-import { createTestDatabase, seedDemoProvince, testConfig, waitFor } from '@scorecard/server-testing';
+import {
+  createTestDatabase,
+  seedDemoProvince,
+  startWorkerProcess,
+  testConfig,
+  waitFor,
+} from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
 import { jobFinished, registerImportFile } from '../support/import-jobs';
 
-const ROOT = resolve(__dirname, '../../../..');
-const BUILT_WORKER = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
 const OPEN_PERIOD = '2026-10';
 const DEMO_NOW = new Date('2026-11-22T10:00:00+08:00');
 
@@ -109,8 +112,6 @@ describe('import jobs', () => {
   });
 
   it('leaves nothing behind when the worker is killed mid-import, and the retried job finishes with exact totals', async () => {
-    if (!existsSync(BUILT_WORKER))
-      throw new Error(`${BUILT_WORKER} is missing: run through nx (it builds first)`);
     // Only the child worker may pick up the job: stop the in-process one first.
     const { importId, path } = await stageRatings(400_000, 200_000);
     await (worker as INestApplicationContext).close();
@@ -123,18 +124,7 @@ describe('import jobs', () => {
     const jobId = `import-${importId}`;
     await queue.add('import-file', { importId, path }, { jobId, attempts: 3 });
 
-    const child: ChildProcess = spawn(process.execPath, [BUILT_WORKER], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: config.databaseUrl,
-        REDIS_URL: config.redisUrl,
-        QUEUE_PREFIX: config.queuePrefix,
-        IMPORT_DIR: config.importDir,
-      },
-      stdio: 'ignore',
-    });
+    const child = startWorkerProcess(config, 'warn');
     try {
       // Kill it once it is well into the file.
       await waitFor(
@@ -144,10 +134,8 @@ describe('import jobs', () => {
         },
         { what: 'the import to be under way', timeoutMs: 60_000, intervalMs: 50 },
       );
-      child.kill('SIGKILL');
-      await new Promise((done) => child.once('exit', done));
     } finally {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await child.kill();
     }
 
     worker = await createWorkerContext(config);

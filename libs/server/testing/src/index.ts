@@ -4,3 +4,4 @@ export * from './lib/wait-for';
 export * from './lib/http-client';
 export * from './lib/seed-demo';
 export * from './lib/separate-redis';
+export * from './lib/worker-process';
