@@ -54,10 +54,11 @@ export class RankingsService {
     month: { period: string; publishedVersion: number; publishedAt: Date | null },
     version: number,
   ): Promise<string | null> {
+    // The month row carries its latest publication; only an older version needs the history.
+    if (version === month.publishedVersion && month.publishedAt) return month.publishedAt.toISOString();
     const events = await this.lifecycle.events(month.period);
     const published = events.filter((event) => event.action === 'publish' && event.version === version).at(-1);
-    const at = published?.at ?? (version === month.publishedVersion ? month.publishedAt : null);
-    return at ? at.toISOString() : null;
+    return published ? published.at.toISOString() : null;
   }
 
   async exportWorkbook(caller: AuthenticatedUser, query: RankingsQuery): Promise<{ fileName: string; content: Buffer }> {
