@@ -11,3 +11,4 @@ export * from './lib/ranking.contract';
 export * from './lib/star.contract';
 export * from './lib/submission.contract';
 export * from './lib/calendar.contract';
+export * from './lib/scheme.contract';
