@@ -20,3 +20,4 @@ export * from './lib/star-tally';
 export * from './lib/star-tally-sealed';
 export * from './lib/working-calendar';
 export * from './lib/improvement';
+export * from './lib/warnings';
