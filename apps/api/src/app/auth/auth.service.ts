@@ -15,6 +15,7 @@ import {
 } from '@scorecard/server-database';
 import { AuthenticationError, InvalidInputError, LockedOutError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
+import { ActiveSessionCache } from './active-session.cache';
 
 /** Consecutive failures that lock a username, and for how long. */
 export const LOCKOUT_THRESHOLD = 10;
@@ -39,6 +40,7 @@ export class AuthService {
     private readonly transactions: TransactionRunner,
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
+    private readonly activeSessions: ActiveSessionCache,
     private readonly failures: LoginFailureRepository,
     private readonly audit: AuditLogRepository,
     private readonly jwt: JwtService,
@@ -232,7 +234,7 @@ export class AuthService {
   /** Verifies the token and that its session is still live (not logged out, user not disabled). */
   async verify(token: string, requestId: string | null): Promise<AuthenticatedUser> {
     const claims = await this.jwt.verifyAsync<TokenClaims>(token);
-    const session = claims.sid ? await this.sessions.findActive(claims.sid) : null;
+    const session = claims.sid ? await this.activeSessions.findActive(claims.sid) : null;
     if (!session || session.username !== claims.sub)
       throw new AuthenticationError('auth.sessionEnded');
     return {

@@ -5,6 +5,8 @@ import { UserSessionEntity } from '../entities';
 
 export interface ActiveSession {
   sessionId: string;
+  userId: number;
+  expiresAt: Date;
   username: string;
   role: Role;
   agencyCode: string;
@@ -13,6 +15,8 @@ export interface ActiveSession {
 }
 
 interface SessionRow {
+  user_id: number;
+  expires_at: Date;
   username: string;
   role: Role;
   agency_code: string;
@@ -35,7 +39,7 @@ export class SessionRepository {
   /** The session if it is neither revoked nor expired and its user is enabled: one indexed lookup. */
   async findActive(sessionId: string): Promise<ActiveSession | null> {
     const rows: SessionRow[] = await this.dataSource.query(
-      `SELECT u.username, u.role, u.agency_code, u.must_change_password
+      `SELECT s.user_id, s.expires_at, u.username, u.role, u.agency_code, u.must_change_password
          FROM user_session s JOIN app_user u ON u.id = s.user_id
         WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
       [sessionId],
@@ -44,6 +48,8 @@ export class SessionRepository {
     return row
       ? {
           sessionId,
+          userId: row.user_id,
+          expiresAt: row.expires_at,
           username: row.username,
           role: row.role,
           agencyCode: row.agency_code,
