@@ -273,6 +273,30 @@ describe('authorisation matrix', () => {
     }
   });
 
+  /** A scorecard may answer 404 past the policy when the month has no computed results yet. */
+  const refusal = ({ status }: { status: number }) => (status === 403 ? 403 : 'allowed');
+
+  it("reads a city's counties' draft table and scorecards: the province and that city's admin only", async () => {
+    for (const actor of ACTORS) {
+      const token = tokens.get(actor.username);
+      const seesHangzhou = actor.role === 'province_admin' || actor.role === 'city_admin';
+      const statuses = {
+        actor: actor.username,
+        hangzhou: (await api.request('GET', `/rankings?period=${OPEN_PERIOD}&level=county&parent=330100`, { token })).status,
+        ningbo: (await api.request('GET', `/rankings?period=${OPEN_PERIOD}&level=county&parent=330200`, { token })).status,
+        shangcheng: refusal(await api.request('GET', `/agencies/330105/scorecard?period=${OPEN_PERIOD}`, { token })),
+        haishu: refusal(await api.request('GET', `/agencies/330203/scorecard?period=${OPEN_PERIOD}`, { token })),
+      };
+      expect(statuses).toEqual({
+        actor: actor.username,
+        hangzhou: seesHangzhou ? 200 : 403,
+        ningbo: actor.role === 'province_admin' ? 200 : 403,
+        shangcheng: seesHangzhou ? 'allowed' : 403,
+        haishu: actor.role === 'province_admin' ? 'allowed' : 403,
+      });
+    }
+  });
+
   it('keeps draft results from everyone but the province, while an agency sees its own', async () => {
     for (const actor of ACTORS) {
       const token = tokens.get(actor.username);

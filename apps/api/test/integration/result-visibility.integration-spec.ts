@@ -10,8 +10,8 @@ import {
 type Values = Record<string, { numerator: number; denominator: number }>;
 
 /**
- * Which results a caller sees: the province the current (draft) ones, everyone else the last
- * published version — in the scorecard exactly as in /rankings.
+ * Which results a caller sees: the province the current (draft) ones, a city admin those of its
+ * counties, everyone else the last published version — in the scorecard exactly as in /rankings.
  */
 describe('result visibility and rank changes', () => {
   let api: ApiTestApp;
@@ -83,6 +83,45 @@ describe('result visibility and rank changes', () => {
     });
     expect(province.body.score).not.toBeNull();
     expect(province.body.trend.at(-1).score).toBe(province.body.score);
+  });
+
+  it("shows a city admin its counties' draft rankings and scorecards, and no other city's", async () => {
+    await api.app.get(PeriodComputationService).compute(OPEN_PERIOD);
+    const city = await api.login('city-330100');
+    const table = (token: string, query: string) =>
+      api.request('GET', `/rankings?period=${OPEN_PERIOD}&level=county${query}`, { token });
+
+    const own = await table(city, '&parent=330100');
+    const province = await table(admin, '&parent=330100');
+    expect(own.status).toBe(200);
+    expect(own.body.version).toBeNull();
+    expect(own.body.rows.length).toBeGreaterThan(1);
+    expect(own.body.rows).toEqual(province.body.rows);
+    expect(own.body.rows.some((row: { score: number | null }) => row.score !== null)).toBe(true);
+
+    // Another city's counties, the whole province's county table and the cities' table: not in draft.
+    expect((await table(city, '&parent=330200')).status).toBe(403);
+    expect((await table(city, '')).status).toBe(403);
+    expect((await api.request('GET', `/rankings?period=${OPEN_PERIOD}&level=city`, { token: city })).status).toBe(403);
+
+    const scorecard = await api.request('GET', `/agencies/330102/scorecard?period=${OPEN_PERIOD}`, { token: city });
+    expect(scorecard.status).toBe(200);
+    const row = own.body.rows.find((r: { agencyCode: string }) => r.agencyCode === '330102');
+    expect(scorecard.body).toMatchObject({ score: row.score, published: false });
+    expect(scorecard.body.ranks.inParent.rank).toBe(row.rank);
+    expect(scorecard.body.trend.at(-1).score).toBe(row.score);
+    expect((await api.request('GET', `/agencies/330203/scorecard?period=${OPEN_PERIOD}`, { token: city })).status).toBe(403);
+    // Its own city's row stands among the other cities': figures only, like its head.
+    const cityRow = await api.request('GET', `/agencies/330100/scorecard?period=${OPEN_PERIOD}`, { token: city });
+    expect(cityRow.status).toBe(200);
+    expect(cityRow.body).toMatchObject({ score: null, grade: null });
+
+    // Heads and staff of the same city still see no draft score or rank.
+    for (const username of ['head-330100', 'staff-330100-1', 'head-330102']) {
+      const token = await api.login(username);
+      expect((await table(token, '&parent=330100')).status).toBe(403);
+      expect((await api.request('GET', `/agencies/330105/scorecard?period=${OPEN_PERIOD}`, { token })).status).toBe(403);
+    }
   });
 
   it('shows a head the published version of a reopened month in the scorecard as in /rankings', async () => {

@@ -34,7 +34,9 @@ export const REACH: Readonly<Record<Permission, Readonly<Record<Role, Reach>>>> 
   // A city reviews its counties, not itself; the province reviews everyone.
   'submission.review': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'descendants', agency_head: 'none', staff: 'none' },
   'period.manage': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
-  'results.read_draft': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
+  // Draft results: the province for everyone, a city for its own counties (the ones it reviews) —
+  // not its own row, which stands among the other cities' drafts.
+  'results.read_draft': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'descendants', agency_head: 'none', staff: 'none' },
   'user.manage': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'subtree', agency_head: 'none', staff: 'none' },
   'audit.read': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
   // Service star (一月一星): each agency runs its own selection; only its staff vote and object.

@@ -54,7 +54,7 @@ const EXPECTED: Record<Permission, string> = {
   'submission.write': /*   */ 'yyy.... yyy--.- yy.---- y-.---- y..---- -..---- --.----',
   'submission.review': /*  */ 'yyy.... yyy--.- -y.---- --.---- -..---- -..---- --.----',
   'period.manage': /*      */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
-  'results.read_draft': /* */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
+  'results.read_draft': /* */ 'yyy.... yyy--.- -y.---- --.---- -..---- -..---- --.----',
   'user.manage': /*        */ 'yyy.... yyy--.- yy.---- --.---- -..---- -..---- --.----',
   'audit.read': /*         */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
   'star.read': /*          */ 'yyy.... yyy--.- yy.---- y-.---- y..---- y..---- y-.----',

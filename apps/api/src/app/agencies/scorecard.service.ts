@@ -3,9 +3,8 @@ import { visibleResults } from '@scorecard/access';
 import type { ScorecardDto, ScorecardIndicatorDto, Scope } from '@scorecard/contracts';
 import { Ratio, periodYear, shiftPeriod } from '@scorecard/scoring';
 import { ResultRepository, SchemeRepository } from '@scorecard/server-database';
-import { AccessPolicy } from '../access/access-policy';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
-import { NotFoundError } from '../common/api.errors';
+import { NotFoundError, OutOfScopeError } from '../common/api.errors';
 import { AgencyDirectory } from '../common/agency-directory.service';
 import { PeriodLookupService } from '../common/period-lookup.service';
 import { toIndicatorResults } from '../rankings/ranking-row.mapper';
@@ -17,7 +16,6 @@ export class ScorecardService {
     private readonly results: ResultRepository,
     private readonly schemes: SchemeRepository,
     private readonly months: PeriodLookupService,
-    private readonly policy: AccessPolicy,
   ) {}
 
   /**
@@ -28,10 +26,12 @@ export class ScorecardService {
     const agency = await this.agencies.find(code);
     if (!agency) throw new NotFoundError('agency.notFound', { code });
     const month = await this.months.existing(period);
-    const visible = visibleResults(caller, month) ?? { kind: 'none' };
+    const visible = visibleResults({ caller, month, agencies: [code], tree: await this.agencies.tree() }) ?? {
+      kind: 'none',
+    };
     // A month never published shows an agency its own figures only, and other agencies nothing.
     const figuresOnly = visible.kind === 'none';
-    if (figuresOnly && code !== caller.agencyCode) await this.policy.assertRole(caller, 'results.read_draft');
+    if (figuresOnly && code !== caller.agencyCode) throw OutOfScopeError.denied('results.read_draft');
     const version = visible.kind === 'published' ? visible.version : undefined;
     const result = await this.results.find(period, code, scope, version);
     if (!result) throw new NotFoundError('results.notYet', { code, period });

@@ -6,9 +6,8 @@ import { bulletinIssuer } from '@scorecard/scoring';
 import { PeriodLifecycleRepository, ResultRepository, SchemeRepository } from '@scorecard/server-database';
 import { toIndicatorDto } from '../indicators/indicator.mapper';
 import { buildRankingWorkbook } from './ranking-workbook';
-import { AccessPolicy } from '../access/access-policy';
 import { AgencyDirectory } from '../common/agency-directory.service';
-import { NotFoundError } from '../common/api.errors';
+import { NotFoundError, OutOfScopeError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { PeriodLookupService } from '../common/period-lookup.service';
 import { orderRankingRows, toRankingRow } from './ranking-row.mapper';
@@ -19,7 +18,6 @@ export class RankingsService {
   constructor(
     private readonly months: PeriodLookupService,
     private readonly results: ResultRepository,
-    private readonly policy: AccessPolicy,
     private readonly schemes: SchemeRepository,
     private readonly lifecycle: PeriodLifecycleRepository,
     private readonly agencies: AgencyDirectory,
@@ -28,11 +26,17 @@ export class RankingsService {
   /** Served from the stored results of the last computation, never recomputed per request. */
   async ranking(caller: AuthenticatedUser, query: RankingsQuery): Promise<RankingsDto> {
     const month = await this.months.existing(query.period);
-    const visible = visibleResults(caller, month, query.version);
-    if (!visible) throw new NotFoundError('period.noPublishedVersion', { period: query.period, version: query.version ?? 0 });
-    if (visible.kind === 'none') await this.policy.assertRole(caller, 'results.read_draft');
-    const version = visible.kind === 'published' ? visible.version : undefined;
     const level = query.level ?? 'city';
+    const visible = visibleResults({
+      caller,
+      month,
+      agencies: await this.tableAgencies(level, query.parent),
+      tree: await this.agencies.tree(),
+      requested: query.version,
+    });
+    if (!visible) throw new NotFoundError('period.noPublishedVersion', { period: query.period, version: query.version ?? 0 });
+    if (visible.kind === 'none') throw OutOfScopeError.denied('results.read_draft');
+    const version = visible.kind === 'published' ? visible.version : undefined;
     const scope = query.scope ?? 'aggregate';
     const records = await this.results.ranking({ period: query.period, level, scope, parent: query.parent, version });
     return {
@@ -47,6 +51,14 @@ export class RankingsService {
       stale: version === undefined && (month.computedRevision === null || month.computedRevision < month.dataRevision),
       rows: orderRankingRows(records.map((record) => toRankingRow(record, query.parent !== undefined))),
     };
+  }
+
+  /** The agencies a league table lists: every agency of the level, or those under `parent`. */
+  private async tableAgencies(level: string, parent: string | undefined): Promise<string[]> {
+    const all = await this.agencies.all();
+    return all
+      .filter((agency) => agency.level === level && (parent === undefined || agency.parentCode === parent))
+      .map((agency) => agency.code);
   }
 
   /** When `version` of the month was published: its publish event, else the month's last publication. */

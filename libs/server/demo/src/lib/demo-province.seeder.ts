@@ -184,6 +184,17 @@ export class DemoProvinceSeeder {
           isDemo: true,
         });
       }
+      if (agency.level === 'city') {
+        // Named without drawing from the random sequence: the rest of the demo stays as it was.
+        users.push({
+          username: `city-${agency.code}`,
+          displayName: `${agency.name}医保中心管理员`,
+          role: 'city_admin',
+          agencyCode: agency.code,
+          passwordHash,
+          isDemo: true,
+        });
+      }
       for (let i = 1; i <= STAFF_PER_AGENCY; i++) {
         const username = `staff-${agency.code}-${i}`;
         // The name is drawn before the post: the demo's random sequence stays as it was.
