@@ -24,11 +24,7 @@ describe('month lifecycle: review → lock → publish → reopen → republish'
   beforeAll(async () => {
     api = await startApiTestApp({}, { worker: true });
     admin = await api.login('admin');
-    await api.request('POST', '/users', {
-      token: admin,
-      body: { username: 'city-330100', displayName: '杭州市管理员', role: 'city_admin', agencyCode: '330100', password: 'Review-Hangzhou-1' },
-    });
-    cityAdmin = await api.firstLogin('city-330100', 'Review-Hangzhou-1', 'Review-Hangzhou-Own-1');
+    cityAdmin = await api.login('city-330100');
   });
   afterAll(() => api.close());
 
@@ -109,6 +105,33 @@ describe('month lifecycle: review → lock → publish → reopen → republish'
     expect((await api.request('GET', `/periods/${OPEN_PERIOD}/completeness`, { token: cityAdmin })).status).toBe(403);
   });
 
+  it("counts per city how many of its counties are reviewed (approved or waived), the city's own row apart", async () => {
+    expect((await api.request('POST', `/submissions/${OPEN_PERIOD}/330203/waive`, { token: admin, body: { reason: '系统停机，本月免报' } })).status).toBe(204);
+    const { body } = await api.request('GET', `/periods/${OPEN_PERIOD}/completeness`, { token: admin });
+    const counted: { code: string; counties: number; reviewed: number; returned: number }[] = await api.dataSource.query(
+      `SELECT c.code,
+              (SELECT count(*)::int FROM agency k WHERE k.parent_code = c.code) AS counties,
+              (SELECT count(*)::int FROM agency k WHERE k.parent_code = c.code AND (
+                 EXISTS (SELECT 1 FROM submission s WHERE s.period = $1 AND s.agency_code = k.code AND s.status = 'approved')
+                 OR EXISTS (SELECT 1 FROM submission_waiver w WHERE w.period = $1 AND w.agency_code = k.code))) AS reviewed,
+              (SELECT count(*)::int FROM agency k JOIN submission s ON s.agency_code = k.code AND s.period = $1
+                WHERE k.parent_code = c.code AND s.status = 'returned'
+                  AND NOT EXISTS (SELECT 1 FROM submission_waiver w WHERE w.period = $1 AND w.agency_code = k.code)) AS returned
+         FROM agency c WHERE c.level = 'city' ORDER BY c.code`,
+      [OPEN_PERIOD],
+    );
+    expect(body.byCity).toHaveLength(11);
+    expect(body.byCity.map(({ code, counties, reviewed, returned }: (typeof counted)[number]) => ({ code, counties, reviewed, returned }))).toEqual(counted);
+    const hangzhou = body.byCity.find((city: { code: string }) => city.code === '330100');
+    expect(hangzhou).toMatchObject({ name: '杭州市', counties: 13 });
+    expect(hangzhou.reviewed).toBeGreaterThanOrEqual(1);
+    expect(body.byCity.find((city: { code: string }) => city.code === '330200').reviewed).toBeGreaterThanOrEqual(1);
+    for (const city of body.byCity) {
+      expect(city.reviewed + city.awaiting + city.returned + city.notReported).toBe(city.counties);
+    }
+    expect(body.cities).toHaveLength(11);
+  });
+
   it('refuses to lock while agencies are neither approved nor waived, naming them', async () => {
     const { status, body } = await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, { token: admin, body: {} });
     expect(status).toBe(409);
@@ -122,6 +145,12 @@ describe('month lifecycle: review → lock → publish → reopen → republish'
     );
     expect(pending.some(({ name }) => body.message.includes(name))).toBe(true);
     expect(body.message).not.toMatch(/\d{6}|[A-Za-z]/);
+    // It names the cities whose counties are still to review, with how many.
+    const completeness = (await api.request('GET', `/periods/${OPEN_PERIOD}/completeness`, { token: admin })).body;
+    const waiting = completeness.byCity.filter((city: { counties: number; reviewed: number }) => city.reviewed < city.counties);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(body.message).toContain('有待审区县的地市：');
+    for (const city of waiting) expect(body.message).toContain(`${city.name}（${city.counties - city.reviewed}）`);
     const english = await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, { token: admin, body: {}, language: 'en' });
     expect(english.body.message).toMatch(/^\d+ agencies are neither approved nor waived \(/);
     expect(english.body.message).not.toMatch(/\d{6}/);

@@ -29,6 +29,18 @@ export interface ProgressCountsDto {
   timeliness: number | null;
 }
 
+export interface CityReviewDto {
+  code: string;
+  name: string;
+  counties: number;
+  reviewed: number;
+  /** Submitted, waiting for the city's decision. */
+  awaiting: number;
+  returned: number;
+  /** Neither submitted nor waived. */
+  notReported: number;
+}
+
 /** GET /api/periods/:period/completeness */
 export interface CompletenessDto {
   period: string;
@@ -36,6 +48,8 @@ export interface CompletenessDto {
   dueDate: string;
   province: ProgressCountsDto;
   cities: (ProgressCountsDto & { code: string; name: string })[];
+  /** Per city, the review of its counties (the city's own row apart): reviewed = approved or waived. */
+  byCity: CityReviewDto[];
   /** Agencies with neither figures nor a waiver. */
   missing: { code: string; name: string; parentCode: string | null; remindedAt: string | null }[];
 }

@@ -199,6 +199,11 @@ export const API_MESSAGES = {
       '有 {count} 个机构尚未审核通过或免报（{agencies}）；请先审核或免报，或填写原因强制锁定',
     en: '{count} agencies are neither approved nor waived ({agencies}); approve or waive them, or force the lock with a reason',
   },
+  'period.pendingCounties': {
+    'zh-CN':
+      '有 {count} 个机构尚未审核通过或免报（{agencies}）；有待审区县的地市：{cities}；请先审核或免报，或填写原因强制锁定',
+    en: '{count} agencies are neither approved nor waived ({agencies}); cities with counties still to review: {cities}; approve or waive them, or force the lock with a reason',
+  },
   'user.taken': { 'zh-CN': '用户名 {username} 已被使用', en: 'The username {username} is taken' },
 
   // Month states, as they read inside the sentences above

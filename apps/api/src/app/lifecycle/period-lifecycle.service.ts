@@ -57,9 +57,14 @@ export class PeriodLifecycleService {
       if (pending.length > 0 && !options.force) {
         // Named as people know them (杭州市上城区), not by division code.
         const named = pending.slice(0, 10).map((agency) => agency.name);
-        throw new ConflictError('period.pending', {
+        // The cities whose counties wait, so the province knows whom to call.
+        const cities = (await this.lifecycle.countyReviewByCity(period, manager))
+          .filter((city) => city.reviewed < city.counties)
+          .map((city) => `${city.name}（${city.counties - city.reviewed}）`);
+        throw new ConflictError(cities.length > 0 ? 'period.pendingCounties' : 'period.pending', {
           count: pending.length,
           agencies: `${named.join('、')}${pending.length > 10 ? '…' : ''}`,
+          cities: cities.join('、'),
         });
       }
       await this.lifecycle.markLocked(manager, period);
@@ -219,6 +224,7 @@ export class PeriodLifecycleService {
         name: city.name,
         ...countProgress(progress.filter((agency) => cityOf(agency) === city.code)),
       })),
+      byCity: await this.lifecycle.countyReviewByCity(period),
       missing: progress
         .filter((agency) => !agency.submitted && !agency.waived)
         .map((agency) => ({

@@ -23,6 +23,19 @@ export interface AgencyProgress {
   remindedAt: Date | null;
 }
 
+/** How far a city's counties are reviewed in a month (reviewed = approved or waived). */
+export interface CityReviewCount {
+  code: string;
+  name: string;
+  counties: number;
+  reviewed: number;
+  /** Submitted and waiting for the city's decision. */
+  awaiting: number;
+  returned: number;
+  /** Neither submitted nor waived. */
+  notReported: number;
+}
+
 /** Queries of the month lifecycle: snapshots, events, waivers, review state and reminders. */
 @Injectable()
 export class PeriodLifecycleRepository {
@@ -134,6 +147,35 @@ export class PeriodLifecycleRepository {
       status: row['status'] as string | null,
       waived: row['waived'] as boolean,
       remindedAt: row['reminded_at'] as Date | null,
+    }));
+  }
+
+  /** Every city with its counties' review counts for the month, in one query, by city code. */
+  async countyReviewByCity(period: string, manager: EntityManager = this.dataSource.manager): Promise<CityReviewCount[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT c.code, c.name,
+              count(k.code)::int AS counties,
+              count(k.code) FILTER (WHERE w.agency_code IS NOT NULL OR s.status = 'approved')::int AS reviewed,
+              count(k.code) FILTER (WHERE w.agency_code IS NULL AND s.status = 'submitted')::int AS awaiting,
+              count(k.code) FILTER (WHERE w.agency_code IS NULL AND s.status = 'returned')::int AS returned,
+              count(k.code) FILTER (WHERE w.agency_code IS NULL AND coalesce(s.status, 'draft') = 'draft')::int AS not_reported
+         FROM agency c
+         LEFT JOIN agency k ON k.parent_code = c.code AND k.level = 'county'
+         LEFT JOIN submission s ON s.agency_code = k.code AND s.period = $1
+         LEFT JOIN submission_waiver w ON w.agency_code = k.code AND w.period = $1
+        WHERE c.level = 'city'
+        GROUP BY c.code, c.name
+        ORDER BY c.code`,
+      [period],
+    );
+    return rows.map((row) => ({
+      code: row['code'] as string,
+      name: row['name'] as string,
+      counties: row['counties'] as number,
+      reviewed: row['reviewed'] as number,
+      awaiting: row['awaiting'] as number,
+      returned: row['returned'] as number,
+      notReported: row['not_reported'] as number,
     }));
   }
 
