@@ -132,6 +132,34 @@ describe('month lifecycle: review → lock → publish → reopen → republish'
     expect(body.cities).toHaveLength(11);
   });
 
+  it("lists a city's counties with where each stands in the review, to that city's admin and the province", async () => {
+    const reviews = (city: string, token: string) => api.request('GET', `/periods/${OPEN_PERIOD}/reviews/${city}`, { token });
+    const own = await reviews('330100', cityAdmin);
+    expect(own.status).toBe(200);
+    expect(own.body).toHaveLength(13);
+    const byCode = new Map(own.body.map((row: { agencyCode: string }) => [row.agencyCode, row]));
+    expect(byCode.get('330102')).toEqual({ agencyCode: '330102', name: expect.any(String), state: 'approved', reason: null, by: 'city-330100', at: expect.any(String) });
+    // Corrected after its return: waiting for a new decision.
+    expect(byCode.get('330105')).toMatchObject({ state: 'pending', reason: null });
+    const states: { code: string; status: string | null }[] = await api.dataSource.query(
+      `SELECT a.code, s.status FROM agency a LEFT JOIN submission s ON s.agency_code = a.code AND s.period = $1 WHERE a.parent_code = '330100' ORDER BY a.code`,
+      [OPEN_PERIOD],
+    );
+    expect(own.body.map((row: { state: string }) => row.state)).toEqual(
+      states.map(({ status }) => (status === null || status === 'draft' ? 'not_reported' : status === 'submitted' ? 'pending' : status)),
+    );
+
+    const ningbo = await reviews('330200', admin);
+    expect(ningbo.body.find((row: { agencyCode: string }) => row.agencyCode === '330203')).toMatchObject({
+      state: 'waived',
+      reason: '系统停机，本月免报',
+      by: 'admin',
+    });
+    expect((await reviews('330200', cityAdmin)).status).toBe(403);
+    expect((await reviews('330100', await api.login('head-330100'))).status).toBe(403);
+    expect((await reviews('330100', await api.login('staff-330100-1'))).status).toBe(403);
+  });
+
   it('refuses to lock while agencies are neither approved nor waived, naming them', async () => {
     const { status, body } = await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, { token: admin, body: {} });
     expect(status).toBe(409);

@@ -41,6 +41,21 @@ export interface CityReviewDto {
   notReported: number;
 }
 
+/** Where a county stands in its city's review of a month. */
+export const REVIEW_STATES = ['not_reported', 'pending', 'approved', 'returned', 'waived'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+/** GET /api/periods/:period/reviews/:cityCode — one row per county of the city, by code. */
+export interface CountyReviewDto {
+  agencyCode: string;
+  name: string;
+  state: ReviewState;
+  /** The return's reason, or the waiver's. */
+  reason: string | null;
+  by: string | null;
+  at: string | null;
+}
+
 /** GET /api/periods/:period/completeness */
 export interface CompletenessDto {
   period: string;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CompletenessDto, PeriodEventDto } from '@scorecard/contracts';
+import type { CompletenessDto, CountyReviewDto, PeriodEventDto } from '@scorecard/contracts';
 import { Authorize } from '../access/authorize.decorator';
 import { AgencyCodePipe } from '../agencies/agency-code.pipe';
 import { type AuthenticatedUser, CurrentUser } from '../common/current-user.decorator';
@@ -39,6 +39,17 @@ export class PeriodLifecycleController {
   @Authorize('period.manage')
   completeness(@Param('period', ParsePeriodPipe) period: string): Promise<CompletenessDto> {
     return this.lifecycle.completeness(period);
+  }
+
+  /** A city's counties and where each stands in its review: the city's admins and the province. */
+  @Get('periods/:period/reviews/:cityCode')
+  @Authorize('submission.review')
+  reviews(
+    @Param('period', ParsePeriodPipe) period: string,
+    @Param('cityCode', AgencyCodePipe) cityCode: string,
+    @CurrentUser() caller: AuthenticatedUser,
+  ): Promise<CountyReviewDto[]> {
+    return this.lifecycle.countyReviews(caller, period, cityCode);
   }
 
   @Get('periods/:period/history')

@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CompletenessDto, JobAcceptedDto, PeriodEventDto, ProgressCountsDto } from '@scorecard/contracts';
+import type {
+  CompletenessDto,
+  CountyReviewDto,
+  JobAcceptedDto,
+  PeriodEventDto,
+  ProgressCountsDto,
+  ReviewState,
+} from '@scorecard/contracts';
 import {
   type AgencyProgress,
   AuditLogRepository,
+  type CountyReviewRow,
   NotificationRepository,
   PeriodLifecycleRepository,
   SubmissionRepository,
@@ -11,6 +19,7 @@ import {
   UserRepository,
 } from '@scorecard/server-database';
 import { ComputePeriodProducer, PublishPeriodProducer } from '@scorecard/server-queue';
+import { AccessPolicy } from '../access/access-policy';
 import { AgencyDirectory } from '../common/agency-directory.service';
 import { PeriodLookupService } from '../common/period-lookup.service';
 import {
@@ -39,6 +48,7 @@ export class PeriodLifecycleService {
     private readonly agencies: AgencyDirectory,
     private readonly users: UserRepository,
     private readonly notifications: NotificationRepository,
+    private readonly policy: AccessPolicy,
   ) {}
 
   async lock(
@@ -236,6 +246,23 @@ export class PeriodLifecycleService {
     };
   }
 
+  /** A city's counties and their review states; 403 unless the caller reviews every one of them. */
+  async countyReviews(caller: AuthenticatedUser, period: string, cityCode: string): Promise<CountyReviewDto[]> {
+    await this.months.existing(period);
+    const city = await this.agencies.find(cityCode);
+    if (!city) throw new NotFoundError('agency.notFound', { code: cityCode });
+    const rows = await this.lifecycle.countyReviews(period, cityCode);
+    for (const row of rows) await this.policy.assert(caller, 'submission.review', row.agencyCode);
+    return rows.map((row) => ({
+      agencyCode: row.agencyCode,
+      name: row.name,
+      state: reviewState(row),
+      reason: row.waived || row.status === 'returned' ? row.reason : null,
+      by: row.waived || row.status === 'approved' || row.status === 'returned' ? row.by : null,
+      at: row.at && (row.waived || row.status === 'approved' || row.status === 'returned') ? row.at.toISOString() : null,
+    }));
+  }
+
   async history(period: string): Promise<PeriodEventDto[]> {
     await this.months.existing(period);
     return (await this.lifecycle.events(period)).map((event) => ({
@@ -274,4 +301,19 @@ function countProgress(agencies: AgencyProgress[]): ProgressCountsDto {
     completeness: expected === 0 ? null : reported / expected,
     timeliness: expected === 0 ? null : onTime / expected,
   };
+}
+
+/** A waiver settles the month whatever was submitted; a draft (imported records only) is not reported. */
+function reviewState(row: CountyReviewRow): ReviewState {
+  if (row.waived) return 'waived';
+  switch (row.status) {
+    case null:
+    case 'draft':
+      return 'not_reported';
+    case 'approved':
+    case 'returned':
+      return row.status;
+    default:
+      return 'pending';
+  }
 }

@@ -36,6 +36,17 @@ export interface CityReviewCount {
   notReported: number;
 }
 
+/** One county's review in a month, as stored. */
+export interface CountyReviewRow {
+  agencyCode: string;
+  name: string;
+  status: string | null;
+  waived: boolean;
+  reason: string | null;
+  by: string | null;
+  at: Date | null;
+}
+
 /** Queries of the month lifecycle: snapshots, events, waivers, review state and reminders. */
 @Injectable()
 export class PeriodLifecycleRepository {
@@ -176,6 +187,31 @@ export class PeriodLifecycleRepository {
       awaiting: row['awaiting'] as number,
       returned: row['returned'] as number,
       notReported: row['not_reported'] as number,
+    }));
+  }
+
+  /** The counties of one city with their submission's review and any waiver, by code. */
+  async countyReviews(period: string, cityCode: string): Promise<CountyReviewRow[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT k.code, k.name, s.status, w.agency_code IS NOT NULL AS waived,
+              CASE WHEN w.agency_code IS NOT NULL THEN w.reason ELSE s.return_reason END AS reason,
+              CASE WHEN w.agency_code IS NOT NULL THEN w.waived_by ELSE s.reviewed_by END AS by,
+              CASE WHEN w.agency_code IS NOT NULL THEN w.waived_at ELSE s.reviewed_at END AS at
+         FROM agency k
+         LEFT JOIN submission s ON s.agency_code = k.code AND s.period = $1
+         LEFT JOIN submission_waiver w ON w.agency_code = k.code AND w.period = $1
+        WHERE k.parent_code = $2 AND k.level = 'county'
+        ORDER BY k.code`,
+      [period, cityCode],
+    );
+    return rows.map((row) => ({
+      agencyCode: row['code'] as string,
+      name: row['name'] as string,
+      status: row['status'] as string | null,
+      waived: row['waived'] as boolean,
+      reason: row['reason'] as string | null,
+      by: row['by'] as string | null,
+      at: row['at'] as Date | null,
     }));
   }
 
