@@ -22,6 +22,7 @@ const en: MessageSchema = {
   nav: {
     label: 'Main navigation',
     overview: 'Overview',
+    review: 'County review',
     rankings: 'Province league table',
     myRanking: 'My ranking',
     entry: 'Data entry',
@@ -410,6 +411,29 @@ const en: MessageSchema = {
     failed: 'The import job failed: {reason}',
     again: 'Import another file',
   },
+  review: {
+    title: 'County review',
+    caption: 'Counties of the city, ranked, with their review',
+    state: 'Review',
+    progress: '{reviewed} of {total} counties reviewed',
+    draft: 'Draft (not published)',
+    published: 'Published',
+    approve: 'Approve',
+    return: 'Return',
+    returnPrompt: 'Return the figures of {name}: give the reason (its head is told)',
+    reason: 'Reason for return',
+    reasonRequired: 'Give the reason for the return',
+    approved: 'Figures of {name} approved',
+    returned: 'Figures of {name} returned',
+    figures: 'Figures',
+    states: {
+      not_reported: 'Not reported',
+      pending: 'Submitted, to review',
+      approved: 'Approved',
+      returned: 'Returned',
+      waived: 'Waived',
+    },
+  },
   months: {
     title: 'Months',
     table: {
@@ -454,6 +478,8 @@ const en: MessageSchema = {
       completeness: 'Completeness',
       timeliness: 'Timeliness',
       province: 'Province total',
+      countiesReviewed: 'Counties reviewed',
+      reviewedOf: '{reviewed} of {counties}',
     },
     missing: {
       title: 'Not reported ({count})',

@@ -20,6 +20,7 @@ const zhCN = {
   nav: {
     label: '主导航',
     overview: '总览',
+    review: '区县审核',
     rankings: '省级排名',
     myRanking: '我的排名',
     entry: '数据填报',
@@ -400,6 +401,29 @@ const zhCN = {
     failed: '导入任务失败：{reason}',
     again: '继续导入',
   },
+  review: {
+    title: '区县审核',
+    caption: '本市区县排名与审核',
+    state: '审核状态',
+    progress: '已审核 {reviewed} / {total} 个区县',
+    draft: '草稿（未发布）',
+    published: '已发布',
+    approve: '通过',
+    return: '退回',
+    returnPrompt: '退回{name}的报送数据，请填写原因（将通知该机构负责人）',
+    reason: '退回原因',
+    reasonRequired: '请填写退回原因',
+    approved: '已通过{name}的报送数据',
+    returned: '已退回{name}的报送数据',
+    figures: '查看数据',
+    states: {
+      not_reported: '未报送',
+      pending: '已报送待审',
+      approved: '已通过',
+      returned: '已退回',
+      waived: '免报',
+    },
+  },
   months: {
     title: '月度管理',
     table: {
@@ -442,6 +466,8 @@ const zhCN = {
       completeness: '完整率',
       timeliness: '及时率',
       province: '全省合计',
+      countiesReviewed: '区县审核进度',
+      reviewedOf: '{reviewed} / {counties}',
     },
     missing: {
       title: '未报送机构（{count}）',

@@ -49,6 +49,12 @@ export function createAppRouter(
             meta: { permission: PAGE_PERMISSION.overview },
           },
           {
+            path: 'review',
+            name: 'review',
+            component: () => import('../features/review/CityReviewPage.vue'),
+            meta: { permission: PAGE_PERMISSION.review },
+          },
+          {
             path: 'agencies/:code',
             name: 'scorecard',
             component: () => import('../features/scorecard/ScorecardPage.vue'),

@@ -7,10 +7,8 @@ describe('homeRouteFor', () => {
     expect(homeRouteFor({ role: 'province_admin', agencyCode: '330000' })).toEqual({
       name: 'overview',
     });
-    expect(homeRouteFor({ role: 'city_admin', agencyCode: '330100' })).toEqual({
-      name: 'overview',
-      query: { level: 'county', parent: '330100' },
-    });
+    // A city starts on its counties' review: their league table with each one's review state.
+    expect(homeRouteFor({ role: 'city_admin', agencyCode: '330100' })).toEqual({ name: 'review' });
     expect(homeRouteFor({ role: 'agency_head', agencyCode: '330102' })).toEqual({
       name: 'my-ranking',
     });
@@ -53,6 +51,7 @@ describe('navItemsFor', () => {
     expect(names('national_admin')).toEqual(names('province_admin'));
     expect(names('city_admin')).toEqual([
       'overview',
+      'review',
       'rankings',
       'entry',
       'imports',

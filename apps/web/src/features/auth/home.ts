@@ -2,14 +2,14 @@ import { hasPermission, type Permission } from '@scorecard/access';
 import type { Role } from '@scorecard/contracts';
 import type { RouteLocationRaw } from 'vue-router';
 
-/** Where each role starts: the province its overview, a city its counties, heads and staff their own agency. */
+/** Where each role starts: the province its overview, a city its counties' review, heads and staff their own agency. */
 export function homeRouteFor(user: { role: Role; agencyCode: string } | null): RouteLocationRaw {
   switch (user?.role) {
     case 'national_admin':
     case 'province_admin':
       return { name: 'overview' };
     case 'city_admin':
-      return { name: 'overview', query: { level: 'county', parent: user.agencyCode } };
+      return { name: 'review' };
     case 'agency_head':
     case 'staff':
       return { name: 'my-ranking' };
@@ -26,6 +26,7 @@ export function homeRouteFor(user: { role: Role; agencyCode: string } | null): R
 export const PAGE_PERMISSION = {
   // The overview compares the agencies one reviews; those who review none see their own ranking.
   overview: 'submission.review',
+  review: 'submission.review',
   entry: 'submission.write',
   imports: 'submission.write',
   months: 'period.manage',
@@ -54,6 +55,11 @@ export function navItemsFor(role: Role | null | undefined): NavItem[] {
   const items: NavItem[] = [];
   if (mayOpen(user, PAGE_PERMISSION.overview)) {
     items.push({ name: 'overview', labelKey: 'nav.overview' });
+  }
+  // Those who review counties but do not run the months review from their own page; the
+  // province follows the review on the months page.
+  if (mayOpen(user, PAGE_PERMISSION.review) && !mayOpen(user, PAGE_PERMISSION.months)) {
+    items.push({ name: 'review', labelKey: 'nav.review' });
   }
   items.push({ name: 'rankings', labelKey: 'nav.rankings' });
   if (user != null && !mayOpen(user, PAGE_PERMISSION.overview)) {

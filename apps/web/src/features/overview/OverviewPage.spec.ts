@@ -57,6 +57,7 @@ const COMPLETENESS: CompletenessDto = {
     timeliness: 95 / 102,
   },
   cities: [],
+  byCity: [],
   missing: [],
 };
 

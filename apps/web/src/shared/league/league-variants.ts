@@ -1,5 +1,5 @@
 /** The pages that show the league table (a city's scorecard lists its counties). */
-export type LeagueVariant = 'overview' | 'rankings' | 'counties';
+export type LeagueVariant = 'overview' | 'rankings' | 'counties' | 'review';
 
 export interface LeagueLook {
   /** Message key of the table's accessible name. */
@@ -44,6 +44,15 @@ export const LEAGUE_VARIANTS: Readonly<Record<LeagueVariant, LeagueLook>> = {
     rowClass: 'county-row',
     searchTestid: 'county-search',
     striped: true,
+    unreportedGrade: true,
+  },
+  review: {
+    caption: 'review.caption',
+    testid: 'review-table',
+    rankTestid: 'review-rank',
+    rowClass: 'review-row',
+    searchTestid: 'review-search',
+    striped: false,
     unreportedGrade: true,
   },
 };
