@@ -25,7 +25,8 @@ describe('a city admin reviews its counties from its home page', () => {
     browser = await launchBrowser();
     const token = await tokenFor('admin');
     open = newest((await api('GET', '/periods', { token })).body, 'open').period;
-    const reviews = (await api('GET', `/periods/${open}/reviews/330100`, { token })).body as Review[];
+    const reviews = (await api('GET', `/periods/${open}/reviews/330100`, { token }))
+      .body as Review[];
     counties = reviews.length;
     reviewedBefore = reviews.filter((r) => r.state === 'approved' || r.state === 'waived').length;
     // Two counties waiting for a decision, away from the first and last (other files review those).
@@ -54,9 +55,9 @@ describe('a city admin reviews its counties from its home page', () => {
     // The open month's draft scores are shown to the city for its own counties.
     await page.getByTestId(`score-${toReturn.agencyCode}`).waitFor();
     expect(await stateOf(page, toReturn.agencyCode)).toBe('已报送待审');
-    expect(await page.getByTestId(`review-figures-${toReturn.agencyCode}`).getAttribute('href')).toBe(
-      `/entry?period=${open}&agency=${toReturn.agencyCode}`,
-    );
+    expect(
+      await page.getByTestId(`review-figures-${toReturn.agencyCode}`).getAttribute('href'),
+    ).toBe(`/entry?period=${open}&agency=${toReturn.agencyCode}`);
     await page.screenshot({ path: artifact('city-admin-home'), fullPage: true });
 
     // Returning asks for a reason and refuses an empty one.
@@ -77,7 +78,8 @@ describe('a city admin reviews its counties from its home page', () => {
     expect(await page.getByTestId(`review-approve-${toApprove.agencyCode}`).count()).toBe(0);
 
     const token = await tokenFor('admin');
-    const stored = (await api('GET', `/periods/${open}/reviews/330100`, { token })).body as (Review & {
+    const stored = (await api('GET', `/periods/${open}/reviews/330100`, { token }))
+      .body as (Review & {
       reason: string | null;
       by: string | null;
     })[];
@@ -130,6 +132,23 @@ describe('a city admin reviews its counties from its home page', () => {
     const cell = page.getByTestId('city-review-330100');
     await cell.getByText(`${reviewedBefore + 1} / ${counties}`).waitFor();
     expect(await cell.locator('.el-progress').count()).toBe(1);
+
+    // Locking a month with counties still to review names their cities, and nothing is locked.
+    await page.getByTestId(`month-lock-${open}`).click();
+    const confirm = page.locator('.el-message-box').last();
+    await confirm.waitFor();
+    const confirmHandle = await confirm.elementHandle();
+    await confirm.getByRole('button', { name: '确定' }).click();
+    await confirmHandle?.waitForElementState('hidden');
+    const refusal = page.locator('.el-message-box').last();
+    await refusal.getByText('有待审区县的地市：').waitFor();
+    expect(await refusal.innerText()).toContain(`杭州市（${counties - reviewedBefore - 1}）`);
+    await refusal.getByRole('button', { name: '取消' }).click();
+    expect(
+      (await api('GET', '/periods', { token })).body.find(
+        (p: { period: string }) => p.period === open,
+      ).status,
+    ).toBe('open');
     await page.close();
   });
 });

@@ -72,6 +72,41 @@ describe('LeagueTable', () => {
     expect(wrapper.get('[data-testid="league-count"]').text()).toContain('6 个机构参与排名');
   });
 
+  it('adds an extra column beside each agency through the extra slot, the 未报送 ones included', async () => {
+    const router = testRouter();
+    await router.push('/');
+    const wrapper = mount(LeagueTable, {
+      props: {
+        rows: CITY_ROWS,
+        indicators: INDICATORS,
+        variant: 'rankings',
+        extraLabel: '审核状态',
+      },
+      slots: {
+        extra: `<template #extra="{ row }"><b class="extra">审核 {{ row.agencyCode }}</b></template>`,
+      },
+      global: { plugins: [...testPlugins('zh-CN').plugins, router] },
+      attachTo: document.body,
+    });
+    await flushPromises();
+    const headers = wrapper.findAll('.el-table__header th').map((th) => th.text());
+    expect(headers.slice(0, 3)).toEqual([
+      expect.stringContaining('排名'),
+      expect.stringContaining('机构'),
+      '审核状态',
+    ]);
+    const extras = wrapper.findAll('.extra').map((el) => el.text());
+    expect(extras).toContain('审核 330100');
+    expect(wrapper.get('[data-testid="unreported-group"]').text()).toContain('审核 330700');
+    expect(extras).toHaveLength(CITY_ROWS.length);
+  });
+
+  it('has no extra column without the slot', async () => {
+    const wrapper = await mountTable();
+    expect(wrapper.findAll('.el-table__header th').map((th) => th.text())).not.toContain('');
+    expect(wrapper.findAll('.el-table__header th')).toHaveLength(5 + INDICATORS.length);
+  });
+
   it('links each agency name to its scorecard for the month shown', async () => {
     const wrapper = await mountTable();
     const link = wrapper.get('[data-testid="agency-link-330100"]');
