@@ -110,6 +110,12 @@ describe('result visibility and rank changes', () => {
     expect(scorecard.body).toMatchObject({ score: row.score, published: false });
     expect(scorecard.body.ranks.inParent.rank).toBe(row.rank);
     expect(scorecard.body.trend.at(-1).score).toBe(row.score);
+    // The best and average of every county in the province are not its to see in a draft.
+    const provinceCard = await api.request('GET', `/agencies/330102/scorecard?period=${OPEN_PERIOD}`, { token: admin });
+    expect(provinceCard.body.indicators.some((indicator: { best: number | null }) => indicator.best !== null)).toBe(true);
+    for (const indicator of scorecard.body.indicators) {
+      expect(indicator).toMatchObject({ best: null, average: null });
+    }
     expect((await api.request('GET', `/agencies/330203/scorecard?period=${OPEN_PERIOD}`, { token: city })).status).toBe(403);
     // Its own city's row stands among the other cities': figures only, like its head.
     const cityRow = await api.request('GET', `/agencies/330100/scorecard?period=${OPEN_PERIOD}`, { token: city });

@@ -36,9 +36,15 @@ export class ScorecardService {
     const result = await this.results.find(period, code, scope, version);
     if (!result) throw new NotFoundError('results.notYet', { code, period });
     const scheme = await this.schemes.findForYear(periodYear(period));
-    const peers = figuresOnly
-      ? []
-      : (await this.results.ranking({ period, level: agency.level, scope, version })).filter((peer) => peer.reported);
+    const levelPeers = figuresOnly ? [] : await this.results.ranking({ period, level: agency.level, scope, version });
+    // The best and the average come from the whole level: in a draft they are shown only to a
+    // caller who may read that level's draft table (a city admin sees its counties' drafts, not
+    // every county's, so not their best and average either).
+    const peersVisible =
+      visible.kind !== 'draft' ||
+      visibleResults({ caller, month, agencies: levelPeers.map((peer) => peer.agencyCode), tree: await this.agencies.tree() })
+        ?.kind === 'draft';
+    const peers = peersVisible ? levelPeers.filter((peer) => peer.reported) : [];
     const own = toIndicatorResults(result.indicators);
     if (figuresOnly) for (const figures of Object.values(own)) figures.score = null;
 
