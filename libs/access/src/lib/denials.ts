@@ -25,6 +25,10 @@ export const DENIAL_MESSAGES: Readonly<Record<AccessLocale, Readonly<Record<Perm
     'star.configure': '只有省级中心可以设置评选规则',
     'queue.operate': '只有省级中心可以管理任务队列',
     'calendar.manage': '只有省级中心可以维护工作日历',
+    'rectification.read': '只能查看权限范围内机构的整改事项',
+    'rectification.raise': '只能为下级机构提出整改事项',
+    'rectification.respond': '只有本机构负责人可以答复整改事项',
+    'rectification.verify': '只有上级机构管理员可以验收整改事项',
   },
   en: {
     'submission.read': 'You may read the figures of your own agency only',
@@ -42,6 +46,10 @@ export const DENIAL_MESSAGES: Readonly<Record<AccessLocale, Readonly<Record<Perm
     'star.configure': 'Only the province sets the star rules',
     'queue.operate': 'Only the province operates the job queues',
     'calendar.manage': 'Only the province keeps the working-day calendar',
+    'rectification.read': 'You may see the rectification items of agencies in your scope only',
+    'rectification.raise': 'You may raise rectification items only on the agencies below yours',
+    'rectification.respond': 'Only the head of this agency answers its rectification items',
+    'rectification.verify': 'Only an administrator above this agency verifies its rectification items',
   },
 };
 

@@ -17,6 +17,10 @@ export const PERMISSIONS = [
   'star.configure',
   'queue.operate',
   'calendar.manage',
+  'rectification.read',
+  'rectification.raise',
+  'rectification.respond',
+  'rectification.verify',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,4 +54,10 @@ export const REACH: Readonly<Record<Permission, Readonly<Record<Role, Reach>>>> 
   'queue.operate': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
   // The working-day calendar is the province's own (its due dates and deadlines count on it).
   'calendar.manage': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
+  // Rectification items (整改事项): an admin raises and verifies those of the agencies below its
+  // own (the parent's admin or above), the head answers its own agency's, nobody judges itself.
+  'rectification.read': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'subtree', agency_head: 'own', staff: 'none' },
+  'rectification.raise': { national_admin: 'descendants', province_admin: 'descendants', city_admin: 'descendants', agency_head: 'none', staff: 'none' },
+  'rectification.respond': { national_admin: 'none', province_admin: 'none', city_admin: 'none', agency_head: 'own', staff: 'none' },
+  'rectification.verify': { national_admin: 'descendants', province_admin: 'descendants', city_admin: 'descendants', agency_head: 'none', staff: 'none' },
 };

@@ -65,6 +65,10 @@ const EXPECTED: Record<Permission, string> = {
   'star.configure': /*     */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
   'queue.operate': /*      */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
   'calendar.manage': /*    */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
+  'rectification.read': /* */ 'yyy.... yyy--.- yy.---- y-.---- y..---- -..---- --.----',
+  'rectification.raise': /**/ '-yy.... -yy--.- -y.---- --.---- -..---- -..---- --.----',
+  'rectification.respond': '---.... -----.- --.---- y-.---- y..---- -..---- --.----',
+  'rectification.verify': /**/ '-yy.... -yy--.- -y.---- --.---- -..---- -..---- --.----',
 };
 
 const cases = PERMISSIONS.flatMap((permission) => {
