@@ -21,3 +21,4 @@ export * from './lib/star-tally-sealed';
 export * from './lib/working-calendar';
 export * from './lib/improvement';
 export * from './lib/warnings';
+export * from './lib/rectification';
