@@ -5,6 +5,8 @@ export const NOTIFICATION_KINDS = [
   'star.objection_filed',
   'star.confirmed',
   'submission.returned',
+  'rectification.raised',
+  'rectification.returned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -20,6 +22,9 @@ export interface NotificationDto {
     /** A returned submission: why, and who returned it. */
     reason?: string;
     by?: string;
+    /** Rectification items: their deadline, and how many were raised at publication. */
+    deadline?: string;
+    count?: number;
   };
   createdAt: string;
   readAt: string | null;

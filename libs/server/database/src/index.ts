@@ -20,3 +20,4 @@ export * from './lib/stars/star-objection.repository';
 export * from './lib/stars/star-wall.repository';
 export * from './lib/calendar/working-calendar.repository';
 export * from './lib/calendar/month-due-date.repository';
+export * from './lib/rectifications/rectification.repository';

@@ -6,3 +6,4 @@ export * from './lib/period-publication.service';
 export * from './lib/period-results.calculator';
 export * from './lib/period-schedule.service';
 export * from './lib/star-schedule.service';
+export * from './lib/rectification-raising.service';

@@ -22,6 +22,7 @@ import { NotificationRepository } from './notifications/notification.repository'
 import { StarObjectionRepository } from './stars/star-objection.repository';
 import { StarRepository } from './stars/star.repository';
 import { StarWallRepository } from './stars/star-wall.repository';
+import { RectificationRepository } from './rectifications/rectification.repository';
 
 const REPOSITORIES = [
   AgencyRepository,
@@ -42,6 +43,7 @@ const REPOSITORIES = [
   NotificationRepository,
   WorkingCalendarRepository,
   MonthDueDateRepository,
+  RectificationRepository,
   TransactionRunner,
 ];
 

@@ -3,6 +3,7 @@ import { MonthDueDateService } from './month-due-date.service';
 import { PeriodComputationService } from './period-computation.service';
 import { PeriodPublicationService } from './period-publication.service';
 import { PeriodScheduleService } from './period-schedule.service';
+import { RectificationRaisingService } from './rectification-raising.service';
 import { StarScheduleService } from './star-schedule.service';
 
 const SERVICES = [
@@ -11,6 +12,7 @@ const SERVICES = [
   PeriodScheduleService,
   StarScheduleService,
   MonthDueDateService,
+  RectificationRaisingService,
 ];
 
 /** The month workflows: computing a month's results and the calendar jobs (months, stars). */

@@ -8,6 +8,7 @@ import {
   TransactionRunner,
 } from '@scorecard/server-database';
 import { PeriodComputationService, PeriodNotFoundError } from './period-computation.service';
+import { RectificationRaisingService } from './rectification-raising.service';
 
 /** A month asked to be published is no longer locked (reopened, or published by someone else). */
 export class PeriodNotLockedError extends Error {
@@ -42,6 +43,7 @@ export class PeriodPublicationService {
     private readonly lifecycle: PeriodLifecycleRepository,
     private readonly computation: PeriodComputationService,
     private readonly audit: AuditLogRepository,
+    private readonly rectifications: RectificationRaisingService,
   ) {}
 
   async publish(input: {
@@ -68,6 +70,8 @@ export class PeriodPublicationService {
       const next = month.publishedVersion + 1;
       const rows = await this.lifecycle.snapshot(manager, period, next);
       await this.lifecycle.markPublished(manager, period, next);
+      // Publishing starts the follow-up: failed results and indicators at their floor are to be rectified.
+      await this.rectifications.raiseAtPublication(manager, { period, version: next, publishedAt: new Date(), actor });
       // The next month's rank changes compare with this one as published: they are recomputed.
       await this.periods.markForRecompute(manager, shiftPeriod(period, 1));
       await this.lifecycle.recordEvent(manager, { period, action: 'publish', version: next, actor: actor.username });

@@ -8,6 +8,9 @@ export interface NotificationParams {
   name?: string;
   reason?: string;
   by?: string;
+  /** A rectification item: its deadline; how many were raised. */
+  deadline?: string;
+  count?: number;
 }
 
 export interface NotificationRow {

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  dayOf,
+  periodYear,
+  rectificationCauses,
+  rectificationDeadline,
+  workingCalendar,
+} from '@scorecard/scoring';
+import {
+  type AuditActor,
+  AgencyRepository,
+  AuditLogRepository,
+  NotificationRepository,
+  RectificationRepository,
+  SYSTEM_ACTOR,
+  UserRepository,
+  WorkingCalendarRepository,
+} from '@scorecard/server-database';
+import { DEFAULT_RECTIFY_WORKING_DAYS } from './default-scheme';
+
+/** Why an automatic item was withdrawn, as its verification note says. */
+export const WITHDRAWN_NOTE = '重新发布后的结果不再需要整改（系统撤销）';
+
+/**
+ * The working days an agency has to rectify an item of `period`. The scheme of the period's year
+ * will say it (`rectifyWorkingDays`); until the scheme carries it, every year has the default. The
+ * one place that answers it.
+ */
+export async function rectifyWorkingDaysFor(_manager: EntityManager, _period: string): Promise<number> {
+  return DEFAULT_RECTIFY_WORKING_DAYS;
+}
+
+/** The rectification items a publication raises, and the deadline of any item raised on a day. */
+@Injectable()
+export class RectificationRaisingService {
+  constructor(
+    private readonly rectifications: RectificationRepository,
+    private readonly calendar: WorkingCalendarRepository,
+    private readonly agencies: AgencyRepository,
+    private readonly users: UserRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly audit: AuditLogRepository,
+  ) {}
+
+  /** The deadline of an item of `period` raised on `raisedOn` (a Shanghai day), on the province calendar. */
+  async deadlineOf(manager: EntityManager, period: string, raisedOn: string): Promise<string> {
+    const workingDays = await rectifyWorkingDaysFor(manager, period);
+    await this.calendar.hold(manager);
+    // Ten working days from late December run into January: read both years.
+    const year = periodYear(raisedOn);
+    const days = await this.calendar.findYears(year, year + 1, manager);
+    return rectificationDeadline({ raisedOn, workingDays, calendar: workingCalendar(days) });
+  }
+
+  /**
+   * Raises, in the publication's transaction, an item for every agency of the published version
+   * graded `fail` and every indicator at its floor. Items raised by an earlier version of the month
+   * are kept (never duplicated); those whose cause is gone from this version and that are not
+   * closed are withdrawn by the system (closed as `withdrawn`, audited), so that the record shows
+   * what was asked and why it no longer is. Each raise and withdrawal is audited, and each agency
+   * with new items gets a message to its head.
+   */
+  async raiseAtPublication(
+    manager: EntityManager,
+    input: { period: string; version: number; publishedAt: Date; actor: AuditActor },
+  ): Promise<{ raised: number; withdrawn: number }> {
+    const { period, version } = input;
+    const results = await this.rectifications.publishedResults(manager, period, version);
+    const causes = results.flatMap((result) =>
+      rectificationCauses({
+        grade: result.grade,
+        indicators: Object.entries(result.indicators).map(([code, value]) => ({
+          code,
+          score: value.score,
+          denominator: value.denominator,
+        })),
+      }).map((indicatorCode) => ({
+        agencyCode: result.agencyCode,
+        indicatorCode,
+        reason:
+          indicatorCode === null
+            ? `${period} 月度考核综合等级为不合格`
+            : `${period} 指标 ${indicatorCode} 达到或低于底线值`,
+      })),
+    );
+    const withdrawn = await this.rectifications.withdrawAutomatic(manager, {
+      period,
+      keep: causes,
+      note: WITHDRAWN_NOTE,
+      by: SYSTEM_ACTOR.username,
+    });
+    for (const item of withdrawn) {
+      await this.audit.recordAction(
+        manager,
+        SYSTEM_ACTOR,
+        'rectification.withdraw',
+        `rectification/${item.id}`,
+        { status: item.before },
+        { status: 'closed', closedAs: 'withdrawn', version },
+      );
+    }
+    const deadline = await this.deadlineOf(manager, period, dayOf(input.publishedAt));
+    const raised = await this.rectifications.raiseAutomatic(manager, {
+      period,
+      causes,
+      deadline,
+      createdBy: SYSTEM_ACTOR.username,
+    });
+    for (const item of raised) {
+      await this.audit.recordAction(
+        manager,
+        input.actor,
+        item.reopened ? 'rectification.reopen' : 'rectification.raise',
+        `rectification/${item.id}`,
+        item.reopened ? { status: 'closed', closedAs: 'withdrawn' } : null,
+        { period, agencyCode: item.agencyCode, indicatorCode: item.indicatorCode, source: 'auto', deadline, status: 'open', version },
+      );
+    }
+    const names = new Map((await this.agencies.findAll(manager)).map((agency) => [agency.code, agency.name]));
+    const counts = new Map<string, number>();
+    for (const item of raised) counts.set(item.agencyCode, (counts.get(item.agencyCode) ?? 0) + 1);
+    for (const [agencyCode, count] of counts) {
+      await this.notifications.notify(manager, {
+        recipients: await this.users.activeOfAgency(manager, agencyCode, ['agency_head']),
+        kind: 'rectification.raised',
+        params: { period, agencyCode, agencyName: names.get(agencyCode), count, deadline },
+      });
+    }
+    return { raised: raised.length, withdrawn: withdrawn.length };
+  }
+}
