@@ -12,3 +12,4 @@ export * from './lib/star.contract';
 export * from './lib/submission.contract';
 export * from './lib/calendar.contract';
 export * from './lib/scheme.contract';
+export * from './lib/rectification.contract';

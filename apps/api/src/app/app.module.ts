@@ -25,6 +25,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OperationsModule } from './operations/operations.module';
 import { PeriodsModule } from './periods/periods.module';
 import { RankingsModule } from './rankings/rankings.module';
+import { RectificationsModule } from './rectifications/rectifications.module';
 import { StarsModule } from './stars/stars.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { UsersModule } from './users/users.module';
@@ -71,6 +72,7 @@ export class AppModule {
         StarsModule,
         NotificationsModule,
         CalendarModule,
+        RectificationsModule,
         OperationsModule,
         AuthModule,
         ...serveWeb,

@@ -163,6 +163,10 @@ export const API_MESSAGES = {
     en: 'No submission of {agencyCode} for {period} to review',
   },
   'objection.notFound': { 'zh-CN': '异议 {id} 不存在', en: 'Objection {id} does not exist' },
+  'rectification.notFound': {
+    'zh-CN': '整改事项 {id} 不存在',
+    en: 'Rectification item {id} does not exist',
+  },
   'candidate.notFound': { 'zh-CN': '候选人 {id} 不存在', en: 'Candidate {id} does not exist' },
   'star.noRound': {
     'zh-CN': '{agencyCode} 没有 {period} 的服务之星评选',
@@ -211,6 +215,24 @@ export const API_MESSAGES = {
   'status.locked': { 'zh-CN': '已锁定', en: 'locked' },
   'status.published': { 'zh-CN': '已发布', en: 'published' },
   'status.unopened': { 'zh-CN': '尚未开放', en: 'not open yet' },
+
+  // Rectification items
+  'rectification.monthNotPublished': {
+    'zh-CN': '{period} 尚未发布：只有已发布月份的结果可以提出整改',
+    en: 'Period {period} is not published: items are raised on published results only',
+  },
+  'rectification.notOpen': {
+    'zh-CN': '整改事项 {id} 已答复或已办结，不能再次答复',
+    en: 'Rectification item {id} has already been answered or closed',
+  },
+  'rectification.notResponded': {
+    'zh-CN': '整改事项 {id} 尚未答复或已办结，不能验收',
+    en: 'Rectification item {id} is not awaiting verification: it has not been answered, or is closed',
+  },
+  'rectification.stale': {
+    'zh-CN': '整改事项已被他人处理，当前版本为 {version}，请刷新后再试',
+    en: 'The rectification item was changed by someone else: the current version is {version}; reload and try again',
+  },
 
   // Stars
   'star.notPublicised': {
@@ -278,6 +300,10 @@ export const API_MESSAGES = {
     en: 'must be an object {numerator, denominator}',
   },
   'field.unknown': { 'zh-CN': '不是可接受的字段', en: 'is not a known field' },
+  'field.sendBackNote': {
+    'zh-CN': '退回整改需要填写意见',
+    en: 'sending an item back needs a note',
+  },
   'field.exceedsDenominator': {
     'zh-CN': '分子不能大于分母',
     en: 'must not exceed the denominator',
