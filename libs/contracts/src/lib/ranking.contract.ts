@@ -1,3 +1,4 @@
+import type { RectificationCounts } from './rectification.contract';
 import type { AgencyLevel } from './agency.contract';
 import type { PeriodStatus } from './period.contract';
 
@@ -31,6 +32,8 @@ export interface RankingRowDto {
   rankChange: number | null;
   reported: boolean;
   indicators: Record<string, IndicatorResultDto>;
+  /** Rectification items of the agency not closed yet (any month), and how many are overdue. */
+  rectifications?: RectificationCounts;
 }
 
 /** GET /api/rankings?period=&level=&parent=&scope= */
@@ -98,4 +101,6 @@ export interface ScorecardDto {
   indicators: ScorecardIndicatorDto[];
   /** The 12 months ending with `period`, oldest first. */
   trend: ScorecardTrendPointDto[];
+  /** Rectification items of the agency not closed yet (any month), and how many are overdue. */
+  rectifications?: RectificationCounts;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { visibleResults } from '@scorecard/access';
 import type { ScorecardDto, ScorecardIndicatorDto, Scope } from '@scorecard/contracts';
 import { Ratio, periodYear, shiftPeriod } from '@scorecard/scoring';
-import { ResultRepository, SchemeRepository } from '@scorecard/server-database';
+import { RectificationRepository, ResultRepository, SchemeRepository } from '@scorecard/server-database';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { NotFoundError, OutOfScopeError } from '../common/api.errors';
 import { AgencyDirectory } from '../common/agency-directory.service';
@@ -16,6 +16,7 @@ export class ScorecardService {
     private readonly results: ResultRepository,
     private readonly schemes: SchemeRepository,
     private readonly months: PeriodLookupService,
+    private readonly rectifications: RectificationRepository,
   ) {}
 
   /**
@@ -110,6 +111,7 @@ export class ScorecardService {
           },
       indicators,
       trend,
+      rectifications: (await this.rectifications.countsByAgency([code])).get(code) ?? { open: 0, overdue: 0 },
     };
   }
 }

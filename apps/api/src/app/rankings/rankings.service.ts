@@ -3,7 +3,7 @@ import { visibleResults } from '@scorecard/access';
 import type { RankingsDto } from '@scorecard/contracts';
 import { periodYear } from '@scorecard/scoring';
 import { bulletinIssuer } from '@scorecard/scoring';
-import { PeriodLifecycleRepository, ResultRepository, SchemeRepository } from '@scorecard/server-database';
+import { PeriodLifecycleRepository, RectificationRepository, ResultRepository, SchemeRepository } from '@scorecard/server-database';
 import { toIndicatorDto } from '../indicators/indicator.mapper';
 import { buildRankingWorkbook } from './ranking-workbook';
 import { AgencyDirectory } from '../common/agency-directory.service';
@@ -21,6 +21,7 @@ export class RankingsService {
     private readonly schemes: SchemeRepository,
     private readonly lifecycle: PeriodLifecycleRepository,
     private readonly agencies: AgencyDirectory,
+    private readonly rectifications: RectificationRepository,
   ) {}
 
   /** Served from the stored results of the last computation, never recomputed per request. */
@@ -39,6 +40,8 @@ export class RankingsService {
     const version = visible.kind === 'published' ? visible.version : undefined;
     const scope = query.scope ?? 'aggregate';
     const records = await this.results.ranking({ period: query.period, level, scope, parent: query.parent, version });
+    // Rectification items outstanding per agency (all months), beside the row, in one grouped query.
+    const counts = await this.rectifications.countsByAgency(records.map((record) => record.agencyCode));
     return {
       period: month.period,
       status: month.status,
@@ -49,7 +52,10 @@ export class RankingsService {
       publishedAt: version === undefined ? null : await this.publishedAt(month, version),
       computedAt: month.computedAt ? month.computedAt.toISOString() : null,
       stale: version === undefined && (month.computedRevision === null || month.computedRevision < month.dataRevision),
-      rows: orderRankingRows(records.map((record) => toRankingRow(record, query.parent !== undefined))),
+      rows: orderRankingRows(records.map((record) => ({
+        ...toRankingRow(record, query.parent !== undefined),
+        rectifications: counts.get(record.agencyCode) ?? { open: 0, overdue: 0 },
+      }))),
     };
   }
 
