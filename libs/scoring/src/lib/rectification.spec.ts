@@ -28,11 +28,15 @@ describe('rectificationDeadline', () => {
   });
 
   it('with an empty calendar only weekends are skipped', () => {
-    expect(rectificationDeadline({ raisedOn: '2026-09-30', workingDays: 1, calendar: EMPTY })).toBe('2026-10-01');
+    expect(rectificationDeadline({ raisedOn: '2026-09-30', workingDays: 1, calendar: EMPTY })).toBe(
+      '2026-10-01',
+    );
   });
 
   it.each([0, -1, 1.5])('refuses %p working days', (workingDays) => {
-    expect(() => rectificationDeadline({ raisedOn: '2026-09-30', workingDays, calendar: EMPTY })).toThrow(RangeError);
+    expect(() =>
+      rectificationDeadline({ raisedOn: '2026-09-30', workingDays, calendar: EMPTY }),
+    ).toThrow(RangeError);
   });
 });
 
@@ -67,23 +71,53 @@ describe('workingDaysLeft', () => {
   });
 
   it('skips the holiday week', () => {
-    expect(workingDaysLeft({ today: '2026-09-30', deadline: '2026-10-09', calendar: CALENDAR })).toBe(2);
-    expect(workingDaysLeft({ today: '2026-10-09', deadline: '2026-09-30', calendar: CALENDAR })).toBe(-2);
+    expect(
+      workingDaysLeft({ today: '2026-09-30', deadline: '2026-10-09', calendar: CALENDAR }),
+    ).toBe(2);
+    expect(
+      workingDaysLeft({ today: '2026-10-09', deadline: '2026-09-30', calendar: CALENDAR }),
+    ).toBe(-2);
   });
 });
 
 describe('rectificationCauses', () => {
   it.each<[string, Parameters<typeof rectificationCauses>[0], (string | null)[]]>([
-    ['a pass with no indicator at its floor', { grade: 'pass', indicators: [{ code: 'a', score: 50, denominator: 10 }] }, []],
-    ['a fail: the overall result', { grade: 'fail', indicators: [{ code: 'a', score: 10, denominator: 10 }] }, [null]],
+    [
+      'a pass with no indicator at its floor',
+      { grade: 'pass', indicators: [{ code: 'a', score: 50, denominator: 10 }] },
+      [],
+    ],
+    [
+      'a fail: the overall result',
+      { grade: 'fail', indicators: [{ code: 'a', score: 10, denominator: 10 }] },
+      [null],
+    ],
     [
       'a fail with two indicators at their floor',
-      { grade: 'fail', indicators: [{ code: 'a', score: 0, denominator: 10 }, { code: 'b', score: 0, denominator: '3' }] },
+      {
+        grade: 'fail',
+        indicators: [
+          { code: 'a', score: 0, denominator: 10 },
+          { code: 'b', score: 0, denominator: '3' },
+        ],
+      },
       [null, 'a', 'b'],
     ],
-    ['an indicator at its floor in a good month', { grade: 'good', indicators: [{ code: 'a', score: 0, denominator: 1 }] }, ['a']],
-    ['an indicator not applicable (denominator 0)', { grade: 'good', indicators: [{ code: 'a', score: 0, denominator: 0 }] }, []],
-    ['an indicator with no score', { grade: 'good', indicators: [{ code: 'a', score: null, denominator: 0 }] }, []],
+    [
+      'an indicator at its floor in a good month',
+      { grade: 'good', indicators: [{ code: 'a', score: 0, denominator: 1 }] },
+      ['a'],
+    ],
+    [
+      'an indicator not applicable (denominator 0)',
+      { grade: 'good', indicators: [{ code: 'a', score: 0, denominator: 0 }] },
+      [],
+    ],
+    [
+      'an indicator with no score',
+      { grade: 'good', indicators: [{ code: 'a', score: null, denominator: 0 }] },
+      [],
+    ],
     ['not reported (no grade)', { grade: null, indicators: [] }, []],
   ])('%s', (_name, result, expected) => {
     expect(rectificationCauses(result)).toEqual(expected);

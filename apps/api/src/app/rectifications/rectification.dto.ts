@@ -44,7 +44,9 @@ export class CreateRectificationDto {
   @Matches(DIVISION, { context: { key: 'validation.divisionCode' } })
   agencyCode!: string;
 
-  @ApiPropertyOptional({ description: 'An indicator of the month’s scheme; absent or null: the overall result' })
+  @ApiPropertyOptional({
+    description: 'An indicator of the month’s scheme; absent or null: the overall result',
+  })
   @IsOptional()
   @ValidateIf((_object, value) => value !== null)
   @IsString()

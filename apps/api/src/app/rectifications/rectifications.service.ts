@@ -52,8 +52,12 @@ export class RectificationsService {
   ) {}
 
   /** The items of the caller's scope (or of one agency in it), nearest deadline first. */
-  async list(caller: AuthenticatedUser, query: RectificationListQuery): Promise<RectificationDto[]> {
-    if (!hasPermission(caller, 'rectification.read')) throw OutOfScopeError.denied('rectification.read');
+  async list(
+    caller: AuthenticatedUser,
+    query: RectificationListQuery,
+  ): Promise<RectificationDto[]> {
+    if (!hasPermission(caller, 'rectification.read'))
+      throw OutOfScopeError.denied('rectification.read');
     let agencyCodes: string[];
     if (query.agencyCode) {
       await this.policy.assert(caller, 'rectification.read', query.agencyCode);
@@ -77,7 +81,11 @@ export class RectificationsService {
       const known = (scheme?.indicators ?? []).map((indicator) => indicator.code);
       if (!known.includes(indicatorCode))
         throw new InvalidInputError([
-          { field: 'indicatorCode', key: 'field.unknownIndicator', params: { known: known.join(', ') } },
+          {
+            field: 'indicatorCode',
+            key: 'field.unknownIndicator',
+            params: { known: known.join(', ') },
+          },
         ]);
     }
     return this.transactions.run(async (manager) => {
@@ -93,15 +101,22 @@ export class RectificationsService {
         deadline,
         createdBy: caller.username,
       });
-      await this.audit.recordAction(manager, caller, 'rectification.raise', `rectification/${id}`, null, {
-        period: body.period,
-        agencyCode: body.agencyCode,
-        indicatorCode,
-        source: 'manual',
-        reason: body.reason,
-        deadline,
-        status: 'open',
-      });
+      await this.audit.recordAction(
+        manager,
+        caller,
+        'rectification.raise',
+        `rectification/${id}`,
+        null,
+        {
+          period: body.period,
+          agencyCode: body.agencyCode,
+          indicatorCode,
+          source: 'manual',
+          reason: body.reason,
+          deadline,
+          status: 'open',
+        },
+      );
       await this.notifications.notify(manager, {
         recipients: await this.users.activeOfAgency(manager, body.agencyCode, ['agency_head']),
         kind: 'rectification.raised',
@@ -119,7 +134,11 @@ export class RectificationsService {
   }
 
   /** The head's answer: cause (原因分析) and measures (整改措施); the item awaits verification. */
-  async respond(caller: AuthenticatedUser, id: string, body: RespondRectificationDto): Promise<RectificationDto> {
+  async respond(
+    caller: AuthenticatedUser,
+    id: string,
+    body: RespondRectificationDto,
+  ): Promise<RectificationDto> {
     const found = await this.existing(id);
     await this.policy.assert(caller, 'rectification.respond', found.agencyCode);
     await this.transactions.run(async (manager) => {
@@ -137,21 +156,31 @@ export class RectificationsService {
         'rectification.respond',
         `rectification/${id}`,
         { status: item.status, version: item.version },
-        { status: 'responded', cause: body.cause, measures: body.measures, version: item.version + 1 },
+        {
+          status: 'responded',
+          cause: body.cause,
+          measures: body.measures,
+          version: item.version + 1,
+        },
       );
     });
     return this.presentOne(id);
   }
 
   /** The verdict of an admin above the agency: accepted closes the item, otherwise it goes back open. */
-  async verify(caller: AuthenticatedUser, id: string, body: VerifyRectificationDto): Promise<RectificationDto> {
+  async verify(
+    caller: AuthenticatedUser,
+    id: string,
+    body: VerifyRectificationDto,
+  ): Promise<RectificationDto> {
     const found = await this.existing(id);
     await this.policy.assert(caller, 'rectification.verify', found.agencyCode);
     if (!body.accepted && body.note.length === 0)
       throw new InvalidInputError([{ field: 'note', key: 'field.sendBackNote' }]);
     await this.transactions.run(async (manager) => {
       const item = await this.lockCurrent(manager, id, body.version);
-      if (item.status !== 'responded') throw new ConflictError('rectification.notResponded', { id });
+      if (item.status !== 'responded')
+        throw new ConflictError('rectification.notResponded', { id });
       await this.rectifications.verify(manager, id, {
         accepted: body.accepted,
         note: body.note,

@@ -27,7 +27,10 @@ export const WITHDRAWN_NOTE = '重新发布后的结果不再需要整改（系�
  * will say it (`rectifyWorkingDays`); until the scheme carries it, every year has the default. The
  * one place that answers it.
  */
-export async function rectifyWorkingDaysFor(_manager: EntityManager, _period: string): Promise<number> {
+export async function rectifyWorkingDaysFor(
+  _manager: EntityManager,
+  _period: string,
+): Promise<number> {
   return DEFAULT_RECTIFY_WORKING_DAYS;
 }
 
@@ -114,10 +117,20 @@ export class RectificationRaisingService {
         item.reopened ? 'rectification.reopen' : 'rectification.raise',
         `rectification/${item.id}`,
         item.reopened ? { status: 'closed', closedAs: 'withdrawn' } : null,
-        { period, agencyCode: item.agencyCode, indicatorCode: item.indicatorCode, source: 'auto', deadline, status: 'open', version },
+        {
+          period,
+          agencyCode: item.agencyCode,
+          indicatorCode: item.indicatorCode,
+          source: 'auto',
+          deadline,
+          status: 'open',
+          version,
+        },
       );
     }
-    const names = new Map((await this.agencies.findAll(manager)).map((agency) => [agency.code, agency.name]));
+    const names = new Map(
+      (await this.agencies.findAll(manager)).map((agency) => [agency.code, agency.name]),
+    );
     const counts = new Map<string, number>();
     for (const item of raised) counts.set(item.agencyCode, (counts.get(item.agencyCode) ?? 0) + 1);
     for (const [agencyCode, count] of counts) {

@@ -75,12 +75,22 @@ export class RectificationRepository {
       `SELECT ${COLUMNS} FROM rectification r
         WHERE r.agency_code = ANY($1::text[]) AND ($2::text IS NULL OR r.period = $2) AND ${status}
         ORDER BY r.deadline, r.id`,
-      [query.agencyCodes, query.period ?? null, ...(query.status && query.status !== 'overdue' ? [query.status] : [])],
+      [
+        query.agencyCodes,
+        query.period ?? null,
+        ...(query.status && query.status !== 'overdue' ? [query.status] : []),
+      ],
     );
   }
 
-  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<RectificationRow | null> {
-    const rows: RectificationRow[] = await manager.query(`SELECT ${COLUMNS} FROM rectification r WHERE r.id = $1`, [id]);
+  async find(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<RectificationRow | null> {
+    const rows: RectificationRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM rectification r WHERE r.id = $1`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
@@ -96,12 +106,26 @@ export class RectificationRepository {
   /** An item raised by hand; answers its id. */
   async insertManual(
     manager: EntityManager,
-    item: { period: string; agencyCode: string; indicatorCode: string | null; reason: string; deadline: string; createdBy: string },
+    item: {
+      period: string;
+      agencyCode: string;
+      indicatorCode: string | null;
+      reason: string;
+      deadline: string;
+      createdBy: string;
+    },
   ): Promise<string> {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO rectification (period, agency_code, indicator_code, source, reason, deadline, created_by)
        VALUES ($1, $2, $3, 'manual', $4, $5, $6) RETURNING id::text AS id`,
-      [item.period, item.agencyCode, item.indicatorCode, item.reason, item.deadline, item.createdBy],
+      [
+        item.period,
+        item.agencyCode,
+        item.indicatorCode,
+        item.reason,
+        item.deadline,
+        item.createdBy,
+      ],
     );
     return rows[0].id;
   }
@@ -114,7 +138,13 @@ export class RectificationRepository {
     manager: EntityManager,
     period: string,
     version: number,
-  ): Promise<{ agencyCode: string; grade: string | null; indicators: Record<string, StoredIndicatorResult> }[]> {
+  ): Promise<
+    {
+      agencyCode: string;
+      grade: string | null;
+      indicators: Record<string, StoredIndicatorResult>;
+    }[]
+  > {
     return manager.query(
       `SELECT agency_code AS "agencyCode", grade, indicators FROM published_result
         WHERE period = $1 AND version = $2 AND scope = 'aggregate' AND reported ORDER BY agency_code`,
@@ -131,7 +161,9 @@ export class RectificationRepository {
   async raiseAutomatic(
     manager: EntityManager,
     input: { period: string; causes: AutomaticCause[]; deadline: string; createdBy: string },
-  ): Promise<{ id: string; agencyCode: string; indicatorCode: string | null; reopened: boolean }[]> {
+  ): Promise<
+    { id: string; agencyCode: string; indicatorCode: string | null; reopened: boolean }[]
+  > {
     if (input.causes.length === 0) return [];
     return manager.query(
       `INSERT INTO rectification AS r (period, agency_code, indicator_code, source, reason, deadline, created_by)
@@ -162,11 +194,30 @@ export class RectificationRepository {
    */
   async withdrawAutomatic(
     manager: EntityManager,
-    input: { period: string; keep: { agencyCode: string; indicatorCode: string | null }[]; note: string; by: string },
-  ): Promise<{ id: string; agencyCode: string; indicatorCode: string | null; before: StoredRectificationStatus }[]> {
-    const [rows]: [{ id: string; agencyCode: string; indicatorCode: string | null; before: StoredRectificationStatus }[], number] =
-      await manager.query(
-        `UPDATE rectification r
+    input: {
+      period: string;
+      keep: { agencyCode: string; indicatorCode: string | null }[];
+      note: string;
+      by: string;
+    },
+  ): Promise<
+    {
+      id: string;
+      agencyCode: string;
+      indicatorCode: string | null;
+      before: StoredRectificationStatus;
+    }[]
+  > {
+    const [rows]: [
+      {
+        id: string;
+        agencyCode: string;
+        indicatorCode: string | null;
+        before: StoredRectificationStatus;
+      }[],
+      number,
+    ] = await manager.query(
+      `UPDATE rectification r
             SET status = 'closed', closed_as = 'withdrawn', verification_note = $4, verified_by = $5,
                 verified_at = now(), version = r.version + 1
            FROM rectification old
@@ -176,14 +227,14 @@ export class RectificationRepository {
                 FROM unnest($2::text[], $3::text[]) AS k (agency_code, indicator_code))
         RETURNING r.id::text AS id, r.agency_code AS "agencyCode", r.indicator_code AS "indicatorCode",
                   old.status AS before`,
-        [
-          input.period,
-          input.keep.map((item) => item.agencyCode),
-          input.keep.map((item) => item.indicatorCode),
-          input.note,
-          input.by,
-        ],
-      );
+      [
+        input.period,
+        input.keep.map((item) => item.agencyCode),
+        input.keep.map((item) => item.indicatorCode),
+        input.note,
+        input.by,
+      ],
+    );
     return rows;
   }
 
@@ -225,15 +276,18 @@ export class RectificationRepository {
    * Per agency of `agencyCodes`, its items not closed yet (`open`, whichever month) and how many of
    * them are overdue: one grouped query. Agencies without any are absent.
    */
-  async countsByAgency(agencyCodes: string[]): Promise<Map<string, { open: number; overdue: number }>> {
-    const rows: { agencyCode: string; open: number; overdue: number }[] = await this.dataSource.query(
-      `SELECT r.agency_code AS "agencyCode", count(*)::int AS open,
+  async countsByAgency(
+    agencyCodes: string[],
+  ): Promise<Map<string, { open: number; overdue: number }>> {
+    const rows: { agencyCode: string; open: number; overdue: number }[] =
+      await this.dataSource.query(
+        `SELECT r.agency_code AS "agencyCode", count(*)::int AS open,
               count(*) FILTER (WHERE ${overdue('r')})::int AS overdue
          FROM rectification r
         WHERE r.agency_code = ANY($1::text[]) AND r.status <> 'closed'
         GROUP BY r.agency_code`,
-      [agencyCodes],
-    );
+        [agencyCodes],
+      );
     return new Map(rows.map((row) => [row.agencyCode, { open: row.open, overdue: row.overdue }]));
   }
 }
