@@ -34,6 +34,7 @@ const en: MessageSchema = {
     stars: 'Service star selection',
     starWall: 'Service star gallery',
     queues: 'Job queues',
+    rectifications: 'Rectifications',
   },
   login: {
     title: 'Log in',
@@ -753,6 +754,11 @@ const en: MessageSchema = {
       submission: {
         returned: '{agencyName} {period} figures were returned: {reason} ({by})',
       },
+      rectification: {
+        raised: '{agencyName} {period}: {count} rectification item(s) to answer by {deadline}',
+        returned:
+          '{agencyName} {period}: a rectification answer was sent back: {reason} ({by}); answer again by {deadline}',
+      },
     },
   },
   calendar: {
@@ -799,6 +805,55 @@ const en: MessageSchema = {
       dueWorkingDay: 'Working day {day} of the next month',
       judged: 'This month is locked or published: its due date no longer follows the calendar',
       changed: 'once saved',
+    },
+  },
+  rectifications: {
+    title: 'Rectifications',
+    needsYou: 'Needs your action',
+    allMonths: 'All months',
+    allStatuses: 'All states',
+    overall: 'Overall result',
+    deadline: 'Due {date}',
+    daysLeft: '{count} working days left',
+    dueToday: 'Due today',
+    daysOverdue: 'Overdue by {count} working days',
+    counts: '{open} outstanding, {overdue} overdue',
+    viewAll: 'All rectification items',
+    nothingPending: 'Nothing waiting for your answer',
+    status: {
+      open: 'Open',
+      responded: 'Awaiting verification',
+      closed: 'Closed',
+      overdue: 'Overdue',
+      withdrawn: 'Withdrawn',
+    },
+    source: {
+      auto: 'Automatic',
+      manual: 'Raised by hand',
+    },
+    respond: {
+      cause: 'Cause',
+      measures: 'Measures',
+      submit: 'Send the answer',
+      done: 'Answer sent',
+    },
+    verify: {
+      note: 'Verification note',
+      accept: 'Accept',
+      sendBack: 'Send back',
+      accepted: 'Accepted',
+      sentBack: 'Sent back for rectification',
+      acceptedBy: 'Accepted by {by}',
+      sentBackBy: 'Sent back by {by}',
+      withdrawnNote: 'Withdrawn by the system: the republished results no longer call for it',
+    },
+    raise: {
+      action: 'Raise an item',
+      title: 'Raise a rectification item on {name}, {period}',
+      indicator: 'About',
+      reason: 'Reason (e.g. a spot-check finding)',
+      submit: 'Raise',
+      done: 'Rectification item raised',
     },
   },
   common: {

@@ -32,6 +32,7 @@ const zhCN = {
     stars: '服务之星评选',
     starWall: '服务之星风采',
     queues: '任务队列',
+    rectifications: '整改事项',
   },
   login: {
     title: '登录',
@@ -736,6 +737,11 @@ const zhCN = {
       submission: {
         returned: '{agencyName} {period} 报送数据已被退回：{reason}（{by}）',
       },
+      rectification: {
+        raised: '{agencyName} {period} 有 {count} 项整改事项，请于 {deadline} 前答复',
+        returned:
+          '{agencyName} {period} 整改事项被退回：{reason}（{by}），请于 {deadline} 前重新答复',
+      },
     },
   },
   calendar: {
@@ -782,6 +788,55 @@ const zhCN = {
       dueWorkingDay: '次月第 {day} 个工作日',
       judged: '该月已锁定或发布，截止日不再随日历变化',
       changed: '保存后生效',
+    },
+  },
+  rectifications: {
+    title: '整改事项',
+    needsYou: '需要您处理',
+    allMonths: '全部月份',
+    allStatuses: '全部状态',
+    overall: '综合结果',
+    deadline: '整改期限 {date}',
+    daysLeft: '剩余 {count} 个工作日',
+    dueToday: '今天到期',
+    daysOverdue: '已逾期 {count} 个工作日',
+    counts: '整改中 {open} 项，其中逾期 {overdue} 项',
+    viewAll: '查看全部整改事项',
+    nothingPending: '暂无需要答复的整改事项',
+    status: {
+      open: '待整改',
+      responded: '待验收',
+      closed: '已办结',
+      overdue: '已逾期',
+      withdrawn: '已撤销',
+    },
+    source: {
+      auto: '自动生成',
+      manual: '人工提出',
+    },
+    respond: {
+      cause: '原因分析',
+      measures: '整改措施',
+      submit: '提交答复',
+      done: '已提交整改答复',
+    },
+    verify: {
+      note: '验收意见',
+      accept: '验收通过',
+      sendBack: '退回整改',
+      accepted: '已验收通过',
+      sentBack: '已退回整改',
+      acceptedBy: '{by} 验收通过',
+      sentBackBy: '{by} 退回整改',
+      withdrawnNote: '重新发布后的结果不再需要整改，系统已撤销',
+    },
+    raise: {
+      action: '提出整改',
+      title: '对 {name} {period} 提出整改',
+      indicator: '整改对象',
+      reason: '整改原因（如抽查发现的问题）',
+      submit: '提出',
+      done: '已提出整改事项',
     },
   },
   common: {

@@ -115,6 +115,12 @@ export function createAppRouter(
             name: 'bulletin',
             component: () => import('../features/bulletin/BulletinPage.vue'),
           },
+          {
+            path: 'rectifications',
+            name: 'rectifications',
+            component: () => import('../features/rectifications/RectificationsPage.vue'),
+            meta: { permission: PAGE_PERMISSION.rectifications },
+          },
         ],
       },
       { path: '/:pathMatch(.*)*', redirect: HOME_PATH },

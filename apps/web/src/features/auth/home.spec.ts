@@ -31,6 +31,7 @@ describe('navItemsFor', () => {
       'users',
       'calendar',
       'bulletin',
+      'rectifications',
       'stars',
       'star-wall',
       'queues',
@@ -41,6 +42,7 @@ describe('navItemsFor', () => {
       'entry',
       'imports',
       'bulletin',
+      'rectifications',
       'stars',
       'star-wall',
     ]);
@@ -57,6 +59,7 @@ describe('navItemsFor', () => {
       'imports',
       'users',
       'bulletin',
+      'rectifications',
       'stars',
       'star-wall',
     ]);

@@ -33,6 +33,7 @@ export const PAGE_PERMISSION = {
   users: 'user.manage',
   queues: 'queue.operate',
   calendar: 'calendar.manage',
+  rectifications: 'rectification.read',
 } as const satisfies Record<string, Permission>;
 
 /** Whether a user may open a page needing `permission` (none needed: everyone logged in). */
@@ -75,6 +76,9 @@ export function navItemsFor(role: Role | null | undefined): NavItem[] {
     items.push({ name: 'calendar', labelKey: 'nav.calendar' });
   }
   items.push({ name: 'bulletin', labelKey: 'nav.bulletin' });
+  if (mayOpen(user, PAGE_PERMISSION.rectifications)) {
+    items.push({ name: 'rectifications', labelKey: 'nav.rectifications' });
+  }
   items.push({ name: 'stars', labelKey: 'nav.stars' });
   items.push({ name: 'star-wall', labelKey: 'nav.starWall' });
   if (mayOpen(user, PAGE_PERMISSION.queues)) items.push({ name: 'queues', labelKey: 'nav.queues' });

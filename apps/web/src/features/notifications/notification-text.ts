@@ -6,8 +6,10 @@ export function notificationMessage(item: Pick<NotificationDto, 'kind' | 'params
   values: Record<string, string>;
 } {
   const { period = '', agencyCode = '', agencyName, name = '', reason = '', by = '' } = item.params;
+  const deadline = item.params.deadline ?? '';
+  const count = String(item.params.count ?? 1);
   return {
     key: `notifications.kind.${item.kind}`,
-    values: { period, agencyName: agencyName ?? agencyCode, name, reason, by },
+    values: { period, agencyName: agencyName ?? agencyCode, name, reason, by, deadline, count },
   };
 }

@@ -1,0 +1,115 @@
+import type { RectificationDto } from '@scorecard/contracts';
+import { buildAgencyTree } from '@scorecard/scoring';
+import { describe, expect, it } from 'vitest';
+import { daysLeftMessage, needingAnswer, rectificationActions } from './rectification-view';
+
+const TREE = buildAgencyTree([
+  { code: '330000', parentCode: null },
+  { code: '330100', parentCode: '330000' },
+  { code: '330200', parentCode: '330000' },
+  { code: '330102', parentCode: '330100' },
+]);
+
+const item = (overrides: Partial<RectificationDto>): RectificationDto => ({
+  id: '1',
+  period: '2026-10',
+  agencyCode: '330102',
+  agencyName: '上城区',
+  indicatorCode: null,
+  source: 'auto',
+  reason: '不合格',
+  deadline: '2026-12-10',
+  status: 'open',
+  stage: 'open',
+  closedAs: null,
+  workingDaysLeft: 5,
+  response: null,
+  verification: null,
+  createdBy: 'system',
+  createdAt: '2026-11-26T02:00:00.000Z',
+  version: 1,
+  ...overrides,
+});
+
+describe('needingAnswer', () => {
+  it('keeps the open items, overdue ones included, nearest deadline first', () => {
+    const items = [
+      item({ id: '1', deadline: '2026-12-10' }),
+      item({ id: '2', deadline: '2026-12-01', status: 'overdue' }),
+      item({ id: '3', deadline: '2026-11-30', stage: 'responded', status: 'responded' }),
+      item({ id: '4', deadline: '2026-11-29', stage: 'closed', status: 'closed' }),
+      item({ id: '5', deadline: '2026-12-01' }),
+    ];
+    expect(needingAnswer(items).map((entry) => entry.id)).toEqual(['2', '5', '1']);
+  });
+});
+
+describe('daysLeftMessage', () => {
+  it.each<[number, string, { key: string; count: number } | null]>([
+    [3, 'open', { key: 'rectifications.daysLeft', count: 3 }],
+    [0, 'open', { key: 'rectifications.dueToday', count: 0 }],
+    [-2, 'responded', { key: 'rectifications.daysOverdue', count: 2 }],
+    [-2, 'closed', null],
+  ])('%d working days, %s → %j', (workingDaysLeft, stage, expected) => {
+    expect(daysLeftMessage({ workingDaysLeft, stage: stage as RectificationDto['stage'] })).toEqual(
+      expected,
+    );
+  });
+});
+
+describe('rectificationActions', () => {
+  it.each<
+    [
+      string,
+      RectificationDto['stage'],
+      { role: 'agency_head' | 'city_admin' | 'province_admin'; agencyCode: string },
+      { respond: boolean; verify: boolean },
+    ]
+  >([
+    [
+      'the head answers its open item',
+      'open',
+      { role: 'agency_head', agencyCode: '330102' },
+      { respond: true, verify: false },
+    ],
+    [
+      'the head cannot verify its answered item',
+      'responded',
+      { role: 'agency_head', agencyCode: '330102' },
+      { respond: false, verify: false },
+    ],
+    [
+      'the city verifies its county’s answer',
+      'responded',
+      { role: 'city_admin', agencyCode: '330100' },
+      { respond: false, verify: true },
+    ],
+    [
+      'another city does not',
+      'responded',
+      { role: 'city_admin', agencyCode: '330200' },
+      { respond: false, verify: false },
+    ],
+    [
+      'the province does',
+      'responded',
+      { role: 'province_admin', agencyCode: '330000' },
+      { respond: false, verify: true },
+    ],
+    [
+      'nobody acts on a closed item',
+      'closed',
+      { role: 'province_admin', agencyCode: '330000' },
+      { respond: false, verify: false },
+    ],
+  ])('%s', (_name, stage, user, expected) => {
+    expect(rectificationActions({ stage, agencyCode: '330102' }, user, TREE)).toEqual(expected);
+  });
+
+  it('offers nothing to nobody', () => {
+    expect(rectificationActions({ stage: 'open', agencyCode: '330102' }, null, TREE)).toEqual({
+      respond: false,
+      verify: false,
+    });
+  });
+});

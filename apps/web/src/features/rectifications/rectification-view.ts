@@ -1,0 +1,36 @@
+import { type Caller, reaches } from '@scorecard/access';
+import type { RectificationDto } from '@scorecard/contracts';
+import type { AgencyTree } from '@scorecard/scoring';
+
+/** The items waiting for the agency's answer (open, overdue or not), nearest deadline first. */
+export function needingAnswer(items: readonly RectificationDto[]): RectificationDto[] {
+  return items
+    .filter((item) => item.stage === 'open')
+    .sort((a, b) => a.deadline.localeCompare(b.deadline) || Number(a.id) - Number(b.id));
+}
+
+/** How the time left reads: the message key and its count. */
+export function daysLeftMessage(item: Pick<RectificationDto, 'stage' | 'workingDaysLeft'>): {
+  key: string;
+  count: number;
+} | null {
+  if (item.stage === 'closed') return null;
+  if (item.workingDaysLeft > 0)
+    return { key: 'rectifications.daysLeft', count: item.workingDaysLeft };
+  if (item.workingDaysLeft === 0) return { key: 'rectifications.dueToday', count: 0 };
+  return { key: 'rectifications.daysOverdue', count: -item.workingDaysLeft };
+}
+
+/** What the user may do with an item now, by the shared access rules and the item's stage. */
+export function rectificationActions(
+  item: Pick<RectificationDto, 'stage' | 'agencyCode'>,
+  user: Caller | null | undefined,
+  tree: AgencyTree,
+): { respond: boolean; verify: boolean } {
+  if (!user) return { respond: false, verify: false };
+  return {
+    respond: item.stage === 'open' && reaches(user, 'rectification.respond', item.agencyCode, tree),
+    verify:
+      item.stage === 'responded' && reaches(user, 'rectification.verify', item.agencyCode, tree),
+  };
+}
