@@ -101,6 +101,10 @@ describe('rectification items in the browser (raise → answer → accept)', () 
       /剩余 \d+ 个工作日|今天到期/,
     );
 
+    await head.setViewportSize({ width: 390, height: 844 });
+    await head.screenshot({ path: screenshotPath('rectifications-home-390'), fullPage: true });
+    await head.setViewportSize({ width: 1440, height: 1000 });
+
     await head.goto(`${baseUrl()}/rectifications`);
     const card = head.getByTestId(`rectification-${id}`);
     await textArea(card, 'rectification-cause').fill(CAUSE);

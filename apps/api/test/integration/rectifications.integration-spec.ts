@@ -1,3 +1,4 @@
+import { isRectificationOverdue } from '@scorecard/scoring';
 import { waitFor } from '@scorecard/server-testing';
 import { type ApiTestApp, OPEN_PERIOD, startApiTestApp } from '../support/api-test-app';
 
@@ -479,6 +480,31 @@ describe('rectification items (整改事项): raised at publication, answered, v
       token: neighbourHead,
     });
     expect(scorecard.body.rectifications).toEqual({ open: 1, overdue: 1 });
+  });
+
+  it('counts an item overdue in the database exactly when the scoring rule says so: from the day after its deadline', async () => {
+    const [item] = (await list(`?period=${OPEN_PERIOD}&agencyCode=330102`)).filter(
+      (entry) => entry.indicatorCode === 'collection',
+    );
+    const today = shanghaiToday();
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    for (const deadline of [nextDay(today), today, yesterday]) {
+      await api.dataSource.query('UPDATE rectification SET deadline = $2 WHERE id = $1', [
+        item.id,
+        deadline,
+      ]);
+      const [seen] = (await list(`?agencyCode=330102`)).filter((entry) => entry.id === item.id);
+      const overdue = isRectificationOverdue({ status: 'open', deadline, today });
+      expect([deadline, seen.status]).toEqual([deadline, overdue ? 'overdue' : 'open']);
+      expect(
+        (await list('?status=overdue&agencyCode=330102')).some((entry) => entry.id === item.id),
+      ).toBe(overdue);
+      if (deadline === today) expect(seen.workingDaysLeft).toBe(0);
+    }
+    expect(isRectificationOverdue({ status: 'open', deadline: yesterday, today })).toBe(true);
+    expect(isRectificationOverdue({ status: 'open', deadline: today, today })).toBe(false);
   });
 
   it('keeps the items of a republished month without duplicating them, and withdraws those whose cause is gone', async () => {
