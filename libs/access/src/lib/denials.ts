@@ -29,6 +29,7 @@ export const DENIAL_MESSAGES: Readonly<Record<AccessLocale, Readonly<Record<Perm
     'rectification.raise': '只能为下级机构提出整改事项',
     'rectification.respond': '只有本机构负责人可以答复整改事项',
     'rectification.verify': '只有上级机构管理员可以验收整改事项',
+    'scheme.manage': '只有省级中心可以修改考核方案',
   },
   en: {
     'submission.read': 'You may read the figures of your own agency only',
@@ -50,6 +51,7 @@ export const DENIAL_MESSAGES: Readonly<Record<AccessLocale, Readonly<Record<Perm
     'rectification.raise': 'You may raise rectification items only on the agencies below yours',
     'rectification.respond': 'Only the head of this agency answers its rectification items',
     'rectification.verify': 'Only an administrator above this agency verifies its rectification items',
+    'scheme.manage': 'Only the province edits the assessment scheme',
   },
 };
 

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'rectification.raise',
   'rectification.respond',
   'rectification.verify',
+  'scheme.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,4 +61,6 @@ export const REACH: Readonly<Record<Permission, Readonly<Record<Role, Reach>>>> 
   'rectification.raise': { national_admin: 'descendants', province_admin: 'descendants', city_admin: 'descendants', agency_head: 'none', staff: 'none' },
   'rectification.respond': { national_admin: 'none', province_admin: 'none', city_admin: 'none', agency_head: 'own', staff: 'none' },
   'rectification.verify': { national_admin: 'descendants', province_admin: 'descendants', city_admin: 'descendants', agency_head: 'none', staff: 'none' },
+  // The scheme (考核方案) is the province's own: its weights, bands and deadlines judge every agency.
+  'scheme.manage': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
 };

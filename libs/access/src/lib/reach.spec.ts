@@ -69,6 +69,7 @@ const EXPECTED: Record<Permission, string> = {
   'rectification.raise': /**/ '-yy.... -yy--.- -y.---- --.---- -..---- -..---- --.----',
   'rectification.respond': '---.... -----.- --.---- y-.---- y..---- -..---- --.----',
   'rectification.verify': /**/ '-yy.... -yy--.- -y.---- --.---- -..---- -..---- --.----',
+  'scheme.manage': /*      */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
 };
 
 const cases = PERMISSIONS.flatMap((permission) => {
@@ -149,6 +150,7 @@ describe('hasPermission and rolesWith', () => {
     ['period.manage', ['national_admin', 'province_admin']],
     ['user.manage', ['national_admin', 'province_admin', 'city_admin']],
     ['calendar.manage', ['national_admin', 'province_admin']],
+    ['scheme.manage', ['national_admin', 'province_admin']],
   ] as [Permission, Role[]][])('%s is held by %j', (permission, roles) => {
     expect(rolesWith(permission)).toEqual(roles);
     for (const role of ROLES) expect(hasPermission({ role }, permission)).toBe(roles.includes(role));
