@@ -15,6 +15,7 @@ export * from './lib/rank';
 export * from './lib/rate';
 export * from './lib/ratio';
 export * from './lib/roll-up';
+export * from './lib/scheme-body-problems';
 export * from './lib/star-cooldown';
 export * from './lib/star-tally';
 export * from './lib/star-tally-sealed';

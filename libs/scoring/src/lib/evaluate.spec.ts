@@ -48,6 +48,20 @@ describe('evaluateAgency', () => {
     expect(result.composite?.rounded).not.toBe(63);
   });
 
+  it('grades with the scheme version’s own bands when given', () => {
+    // The same composite of 70: 合格 under the default bands, 基本合格 when 合格 starts at 75.
+    const grades = [
+      { grade: 'excellent', min: 95 },
+      { grade: 'good', min: 85 },
+      { grade: 'pass', min: 75 },
+      { grade: 'basic', min: 65 },
+      { grade: 'fail', min: 0 },
+    ] as const;
+    const result = evaluateAgency({ scheme: DEFAULT_SCHEME, counts: MIXED, grades });
+    expect(result.composite?.rounded).toBe(70);
+    expect(result.grade).toBe('basic');
+  });
+
   it('scores 100 when ab_post does not apply and everything else is perfect', () => {
     const perfect: IndicatorCounts = Object.fromEntries(
       DEFAULT_SCHEME.map(({ code }) => [code, counts(10n, 10n)]),

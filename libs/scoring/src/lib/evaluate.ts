@@ -1,5 +1,5 @@
 import { computeComposite, type Composite } from './composite';
-import { gradeFor, type Grade } from './grade';
+import { gradeFor, type Grade, type GradeThreshold } from './grade';
 import { scoreIndicator } from './indicator-score';
 import { computeRate } from './rate';
 import type { Ratio } from './ratio';
@@ -37,6 +37,8 @@ export interface AgencyEvaluation {
 export function evaluateAgency(args: {
   scheme: readonly SchemeIndicator[];
   counts: IndicatorCounts;
+  /** The scheme version's grade bands; the default five when left out. */
+  grades?: readonly Readonly<GradeThreshold>[];
 }): AgencyEvaluation {
   const seen = new Set<string>();
   const indicators = args.scheme.map(({ code, target, floor }): IndicatorEvaluation => {
@@ -55,5 +57,5 @@ export function evaluateAgency(args: {
   const composite = computeComposite(
     indicators.map(({ score }, index) => ({ weight: args.scheme[index].weight, score })),
   );
-  return { indicators, composite, grade: composite === null ? null : gradeFor(composite.rounded) };
+  return { indicators, composite, grade: composite === null ? null : gradeFor(composite.rounded, args.grades) };
 }

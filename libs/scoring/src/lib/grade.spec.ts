@@ -57,3 +57,37 @@ describe('GRADE_BANDS', () => {
     expect(GRADE_BANDS.every((band) => Object.isFrozen(band))).toBe(true);
   });
 });
+
+describe('gradeFor with a scheme version’s own bands', () => {
+  const STRICT = [
+    { grade: 'excellent', min: 95 },
+    { grade: 'good', min: 85.5 },
+    { grade: 'pass', min: 75 },
+    { grade: 'basic', min: 65 },
+    { grade: 'fail', min: 0 },
+  ] as const;
+
+  it.each<[number, Grade]>([
+    [100, 'excellent'],
+    [95, 'excellent'],
+    [94.99, 'good'],
+    [90, 'good'],
+    [85.5, 'good'],
+    [85.49, 'pass'],
+    [75, 'pass'],
+    [70, 'basic'],
+    [65, 'basic'],
+    [64.99, 'fail'],
+    [0, 'fail'],
+  ])('%p → %p', (score, grade) => {
+    expect(gradeFor(score, STRICT)).toBe(grade);
+  });
+
+  it('reads bands in any order', () => {
+    expect(gradeFor(90, [...STRICT].reverse())).toBe('good');
+  });
+
+  it('leaves the default bands as they are', () => {
+    expect(gradeFor(90)).toBe('excellent');
+  });
+});

@@ -22,13 +22,27 @@ export const GRADE_BANDS: readonly Readonly<GradeBand>[] = Object.freeze(
   BANDS.map((band) => Object.freeze(band)),
 );
 
-/** Grade of a composite already rounded to 2 decimals: 90 → excellent, 89.99 → good. */
-export function gradeFor(roundedScore: number): Grade {
+/** A scheme's band as grading reads it: composites at or above `min` get `grade`. */
+export interface GradeThreshold {
+  grade: Grade;
+  min: number;
+}
+
+/**
+ * Grade of a composite already rounded to 2 decimals: 90 → excellent, 89.99 → good under the
+ * default bands; a scheme version passes its own `bands` (any order).
+ */
+export function gradeFor(
+  roundedScore: number,
+  bands: readonly Readonly<GradeThreshold>[] = GRADE_BANDS,
+): Grade {
   if (!Number.isFinite(roundedScore)) {
     throw new RangeError(`Not a score: ${roundedScore}`);
   }
   // Compare whole hundredths so float noise (89.99999999999999 for 90) cannot change a grade.
   const hundredths = Math.round(roundedScore * 100);
-  const band = GRADE_BANDS.find(({ min }) => hundredths >= min * 100);
+  const band = [...bands]
+    .sort((a, b) => b.min - a.min)
+    .find(({ min }) => hundredths >= Math.round(min * 100));
   return band?.grade ?? 'fail';
 }
