@@ -4,6 +4,7 @@ export * from './lib/calendar-year-problems';
 export * from './lib/agency-tree.error';
 export * from './lib/amount';
 export * from './lib/composite';
+export * from './lib/dimension-subtotals';
 export * from './lib/evaluate';
 export * from './lib/evaluate-star-round';
 export * from './lib/grade';

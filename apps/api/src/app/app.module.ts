@@ -26,6 +26,7 @@ import { OperationsModule } from './operations/operations.module';
 import { PeriodsModule } from './periods/periods.module';
 import { RankingsModule } from './rankings/rankings.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
+import { SchemesModule } from './schemes/scheme.module';
 import { StarsModule } from './stars/stars.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { UsersModule } from './users/users.module';
@@ -67,6 +68,7 @@ export class AppModule {
         LifecycleModule,
         PeriodsModule,
         RankingsModule,
+        SchemesModule,
         SubmissionsModule,
         UsersModule,
         StarsModule,

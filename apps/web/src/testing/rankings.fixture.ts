@@ -20,6 +20,9 @@ export const INDICATORS: IndicatorDto[] = [
   code: code as string,
   nameZh: nameZh as string,
   nameEn: nameEn as string,
+  dimension: index < 3 ? '业务经办' : '服务质量',
+  numeratorLabel: '',
+  denominatorLabel: '',
   weight: weight as number,
   target: target as number,
   floor: floor as number,
@@ -122,6 +125,7 @@ export function rankingsFixture(overrides: Partial<RankingsDto> = {}): RankingsD
     version: 1,
     computedAt: '2026-10-06T02:30:00.000Z',
     stale: false,
+    scheme: { year: 2026, version: 1 },
     rows: CITY_ROWS,
     ...overrides,
   };

@@ -12,6 +12,7 @@ import {
   ImportFileRepository,
   RawRecordImporter,
   SchemeRepository,
+  pickSchemeInForce,
   type StagedRecord,
   toImportDto,
 } from '@scorecard/server-database';
@@ -130,20 +131,19 @@ export class ImportProcessor extends WorkerHost {
       ? agenciesReachable(buildAgencyTree(all), { role, agencyCode }, 'submission.write')
       : [];
     const schemes = await this.schemes.findAll();
-    const byYear = new Map<number, Map<string, { allowsOverTarget: boolean }>>();
-    /** As SchemeRepository.findForYear: the month's year's scheme, or else the latest earlier one. */
+    const byPeriod = new Map<string, Map<string, { allowsOverTarget: boolean }>>();
+    /** The indicators of the version in force that month, as SchemeRepository.findInForce. */
     const indicatorsFor = (period: string) => {
-      const year = Number(period.slice(0, 4));
-      let indicators = byYear.get(year);
+      let indicators = byPeriod.get(period);
       if (!indicators) {
-        const scheme = schemes.filter((candidate) => candidate.year <= year).at(-1);
+        const scheme = pickSchemeInForce(schemes, period);
         indicators = new Map(
           (scheme?.indicators ?? []).map((indicator) => [
             indicator.code,
             { allowsOverTarget: indicator.allowsOverTarget },
           ]),
         );
-        byYear.set(year, indicators);
+        byPeriod.set(period, indicators);
       }
       return indicators;
     };

@@ -1,8 +1,14 @@
-/** GET /api/indicators?year= — the indicator scheme of a year. */
+/** GET /api/indicators?period= (or ?year=) — the indicators of the scheme version in force. */
 export interface IndicatorDto {
   code: string;
   nameZh: string;
   nameEn: string;
+  /** 维度 (业务经办, 服务质量…): the scorecard subtotals each dimension. */
+  dimension: string;
+  /** What the numerator counts (新增参保人数). */
+  numeratorLabel: string;
+  /** What the denominator counts (月度扩面任务数). */
+  denominatorLabel: string;
   /** Relative weight (the default scheme sums to 100). */
   weight: number;
   /** Target rate as a fraction (0.98 = 98 %): at or above it the indicator scores 100. */

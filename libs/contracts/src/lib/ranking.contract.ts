@@ -49,8 +49,25 @@ export interface RankingsDto {
   publishedAt?: string | null;
   computedAt: string | null;
   stale: boolean;
+  /** The scheme version the results were computed under (方案 2026 v2); null before any result. */
+  scheme: SchemeRefDto | null;
   /** Ranked rows first (by rank, then code), then the 未报送 rows by code. */
   rows: RankingRowDto[];
+}
+
+/** Which version of which year's scheme (考核方案) produced a result. */
+export interface SchemeRefDto {
+  year: number;
+  version: number;
+}
+
+/** A dimension's (维度) subtotal: Σ weight × score / Σ weight over its applicable indicators. */
+export interface ScorecardDimensionDto {
+  name: string;
+  /** Σ weight of the dimension's indicators in the scheme version. */
+  weight: number;
+  /** Rounded to 2 decimals as the composite is; null when none of its indicators applies. */
+  score: number | null;
 }
 
 export interface RankPositionDto {
@@ -99,6 +116,10 @@ export interface ScorecardDto {
     inLevel: RankPositionDto & { rankChange: number | null };
   };
   indicators: ScorecardIndicatorDto[];
+  /** One subtotal per dimension, in the order the scheme first lists them; scores null when hidden. */
+  dimensions: ScorecardDimensionDto[];
+  /** The scheme version the results were computed under. */
+  scheme: SchemeRefDto | null;
   /** The 12 months ending with `period`, oldest first. */
   trend: ScorecardTrendPointDto[];
   /** Rectification items of the agency not closed yet (any month), and how many are overdue. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { visibleResults } from '@scorecard/access';
 import type { ScorecardDto, ScorecardIndicatorDto, Scope } from '@scorecard/contracts';
-import { Ratio, periodYear, shiftPeriod } from '@scorecard/scoring';
+import { Ratio, shiftPeriod, subtotalDimensions } from '@scorecard/scoring';
 import { RectificationRepository, ResultRepository, SchemeRepository } from '@scorecard/server-database';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { NotFoundError, OutOfScopeError } from '../common/api.errors';
@@ -36,7 +36,11 @@ export class ScorecardService {
     const version = visible.kind === 'published' ? visible.version : undefined;
     const result = await this.results.find(period, code, scope, version);
     if (!result) throw new NotFoundError('results.notYet', { code, period });
-    const scheme = await this.schemes.findForYear(periodYear(period));
+    // The version that produced the result, so its figures are read with the weights that made them.
+    const scheme =
+      result.schemeYear !== null && result.schemeVersion !== null
+        ? await this.schemes.findVersion(result.schemeYear, result.schemeVersion)
+        : await this.schemes.findInForce(period);
     const levelPeers = figuresOnly ? [] : await this.results.ranking({ period, level: agency.level, scope, version });
     // The best and the average come from the whole level: in a draft they are shown only to a
     // caller who may read that level's draft table (a city admin sees its counties' drafts, not
@@ -110,6 +114,14 @@ export class ScorecardService {
             inLevel: { rank: result.rankInLevel, of: result.levelSize, rankChange: result.rankChangeInLevel },
           },
       indicators,
+      dimensions: subtotalDimensions(
+        (scheme?.indicators ?? []).map((indicator, index) => ({
+          dimension: indicator.dimension,
+          weight: Number(indicator.weight),
+          score: indicators[index].score,
+        })),
+      ),
+      scheme: scheme ? { year: scheme.year, version: scheme.version } : null,
       trend,
       rectifications: (await this.rectifications.countsByAgency([code])).get(code) ?? { open: 0, overdue: 0 },
     };

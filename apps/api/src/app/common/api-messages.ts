@@ -131,6 +131,67 @@ export const API_MESSAGES = {
     en: 'the header names no 类型 (type) column',
   },
   'calendar.fileEmpty': { 'zh-CN': '文件为空', en: 'the file is empty' },
+  'scheme.effectiveFromOutsideYear': {
+    'zh-CN': '应为 {year} 年内的月份（YYYY-MM）',
+    en: 'must be a month of {year} (YYYY-MM)',
+  },
+  'scheme.textRequired': { 'zh-CN': '不能为空', en: 'must not be empty' },
+  'scheme.wholeNumberBetween': {
+    'zh-CN': '应为 {min} 至 {max} 之间的整数',
+    en: 'must be a whole number from {min} to {max}',
+  },
+  'scheme.weightPositiveWhole': {
+    'zh-CN': '权重应为正整数',
+    en: 'a weight must be a positive whole number',
+  },
+  'scheme.weightsSum': {
+    'zh-CN': '各指标权重合计应为 100，现为 {total}',
+    en: 'the weights must sum to 100, not {total}',
+  },
+  'scheme.noIndicators': { 'zh-CN': '至少需要一个指标', en: 'at least one indicator is needed' },
+  'scheme.codeFormat': {
+    'zh-CN': '编码应以小写字母开头，只含小写字母、数字和下划线',
+    en: 'a code starts with a lower-case letter and holds only a–z, 0–9 and _',
+  },
+  'scheme.codeDuplicated': {
+    'zh-CN': '编码 {code} 重复（另见 {first}）',
+    en: 'code {code} is used twice (also {first})',
+  },
+  'scheme.fraction': {
+    'zh-CN': '应为不小于 0 的比例（如 0.98 表示 98%），最多 {decimals} 位小数',
+    en: 'must be a fraction from 0 (0.98 for 98 %) with at most {decimals} decimals',
+  },
+  'scheme.floorBelowTarget': { 'zh-CN': '底线值应低于目标值', en: 'the floor must be below the target' },
+  'scheme.targetAboveOne': {
+    'zh-CN': '目标值超过 100% 时须允许分子大于分母',
+    en: 'a target above 100 % needs allowAbove',
+  },
+  'scheme.gradeCount': {
+    'zh-CN': '应依次列出五档：{codes}',
+    en: 'must list the five grades in order: {codes}',
+  },
+  'scheme.gradeCode': { 'zh-CN': '此处应为 {code}', en: 'must be {code} here' },
+  'scheme.gradeDescending': {
+    'zh-CN': '应低于上一档的起点 {above}',
+    en: 'must be below the band above ({above})',
+  },
+  'scheme.gradeLastZero': { 'zh-CN': '最低一档应从 0 分起', en: 'the lowest band must start at 0' },
+  'scheme.gradeMin': {
+    'zh-CN': '应为 0 至 100 之间的分数，最多 2 位小数',
+    en: 'must be a score from 0 to 100 with at most 2 decimals',
+  },
+  'scheme.periodOutsideYear': {
+    'zh-CN': '{period} 不在 {year} 年内',
+    en: '{period} is not in {year}',
+  },
+  'scheme.monthFrozen': {
+    'zh-CN': '{period} {status}，从 {effectiveFrom} 起生效的方案会改变它的结果：已发布的历史不能更改',
+    en: '{period} is {status}: a version in force from {effectiveFrom} would change its results, and published history never changes',
+  },
+  'scheme.stale': {
+    'zh-CN': '方案已有更新的版本 v{version}，请刷新后再修改',
+    en: 'the scheme has a newer version v{version}: reload it before editing',
+  },
   'validation.year': {
     'zh-CN': '{field} 应为 2000 至 2100 之间的年份',
     en: '{field} must be a year from 2000 to 2100',

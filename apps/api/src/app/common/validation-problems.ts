@@ -11,7 +11,12 @@ import { type FieldProblem, InvalidInputError } from './api.errors';
 export function validationProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const error of errors) {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    // An element of a list is named as the caller indexes it: `indicators[2].floor`.
+    const field = !parent
+      ? error.property
+      : /^[0-9]+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`;
     for (const constraint of Object.keys(error.constraints ?? {})) {
       const custom: unknown = error.contexts?.[constraint]?.['key'];
       const key =

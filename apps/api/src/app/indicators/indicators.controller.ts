@@ -26,7 +26,9 @@ export class IndicatorsController {
       ]);
     }
     const year = query.period ? periodYear(query.period) : (query.year ?? new Date().getFullYear());
-    const scheme = await this.schemes.findForYear(year);
+    const scheme = query.period
+      ? await this.schemes.findInForce(query.period)
+      : await this.schemes.findForYear(year);
     if (!scheme) throw new NotFoundError('scheme.notFound', { year: String(year) });
     return scheme.indicators.map(toIndicatorDto);
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { visibleResults } from '@scorecard/access';
 import type { RankingsDto } from '@scorecard/contracts';
-import { periodYear } from '@scorecard/scoring';
 import { bulletinIssuer } from '@scorecard/scoring';
 import { PeriodLifecycleRepository, RectificationRepository, ResultRepository, SchemeRepository } from '@scorecard/server-database';
 import { toIndicatorDto } from '../indicators/indicator.mapper';
@@ -42,6 +41,7 @@ export class RankingsService {
     const records = await this.results.ranking({ period: query.period, level, scope, parent: query.parent, version });
     // Rectification items outstanding per agency (all months), beside the row, in one grouped query.
     const counts = await this.rectifications.countsByAgency(records.map((record) => record.agencyCode));
+    const produced = records.find((record) => record.schemeYear !== null && record.schemeVersion !== null);
     return {
       period: month.period,
       status: month.status,
@@ -52,6 +52,7 @@ export class RankingsService {
       publishedAt: version === undefined ? null : await this.publishedAt(month, version),
       computedAt: month.computedAt ? month.computedAt.toISOString() : null,
       stale: version === undefined && (month.computedRevision === null || month.computedRevision < month.dataRevision),
+      scheme: produced ? { year: produced.schemeYear as number, version: produced.schemeVersion as number } : null,
       rows: orderRankingRows(records.map((record) => ({
         ...toRankingRow(record, query.parent !== undefined),
         rectifications: counts.get(record.agencyCode) ?? { open: 0, overdue: 0 },
@@ -81,7 +82,9 @@ export class RankingsService {
 
   async exportWorkbook(caller: AuthenticatedUser, query: RankingsQuery): Promise<{ fileName: string; content: Buffer }> {
     const ranking = await this.ranking(caller, query);
-    const scheme = await this.schemes.findForYear(periodYear(query.period));
+    const scheme = ranking.scheme
+      ? await this.schemes.findVersion(ranking.scheme.year, ranking.scheme.version)
+      : await this.schemes.findInForce(query.period);
     const indicators = (scheme?.indicators ?? []).map(toIndicatorDto);
     const levelName = ranking.level === 'city' ? '地市' : ranking.level === 'county' ? '区县' : '省级';
     const all = await this.agencies.all();

@@ -70,7 +70,7 @@ export class SubmissionsService {
       if (!month) throw new PeriodNotOpenError(period, 'unopened');
       if (month.status !== 'open') throw new PeriodNotOpenError(period, month.status);
 
-      const scheme = await this.schemes.findForYear(periodYear(period), manager);
+      const scheme = await this.schemes.findInForce(period, manager);
       if (!scheme) throw new NotFoundError('scheme.notFound', { year: String(periodYear(period)) });
       const { figures, errors } = validateSubmissionValues(body.values, scheme.indicators);
       if (errors.length > 0) throw new InvalidInputError(errors);

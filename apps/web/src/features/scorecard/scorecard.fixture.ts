@@ -60,6 +60,11 @@ export function scorecardFixture(overrides: Partial<ScorecardDto> = {}): Scoreca
       indicator('online_reply', 10, 0.95, 0.7, 0.9, 0.99, 0.85),
       indicator('satisfaction', 20, 0.9, 0.6, 0.878138, 0.97, 0.86),
     ],
+    dimensions: [
+      { name: '业务经办', weight: 50, score: 76.5 },
+      { name: '服务质量', weight: 50, score: 85.94 },
+    ],
+    scheme: { year: 2026, version: 1 },
     trend: Array.from({ length: 12 }, (_, i) => ({
       period: `2025-${String(10 + i > 12 ? i - 2 : 10 + i).padStart(2, '0')}`.replace(
         /^2025-(0[1-9])$/,

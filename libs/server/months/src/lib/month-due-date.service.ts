@@ -83,7 +83,7 @@ export class MonthDueDateService {
     manager: EntityManager,
     period: string,
   ): Promise<{ dueDate: string; dueDay: number; dueOnWorkingDay: boolean }> {
-    const scheme = await this.schemes.findForYear(periodYear(period), manager);
+    const scheme = await this.schemes.findInForce(period, manager);
     const dueDay = scheme?.dueDay ?? DEFAULT_DUE_DAY;
     const dueOnWorkingDay = scheme?.dueOnWorkingDay ?? false;
     const dueYear = periodYear(shiftPeriod(period, 1));

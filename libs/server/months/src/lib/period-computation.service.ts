@@ -8,7 +8,12 @@ import {
   SubmissionRepository,
   TransactionRunner,
 } from '@scorecard/server-database';
-import { calculatePeriodResults, countsFromCents, toSchemeIndicators } from './period-results.calculator';
+import {
+  calculatePeriodResults,
+  countsFromCents,
+  toGradeThresholds,
+  toSchemeIndicators,
+} from './period-results.calculator';
 
 export class PeriodNotFoundError extends Error {
   constructor(readonly period: string) {
@@ -69,7 +74,7 @@ export class PeriodComputationService {
       }
       await progress(10);
 
-      const scheme = await this.schemes.findForYear(periodYear(period), manager);
+      const scheme = await this.schemes.findInForce(period, manager);
       if (!scheme) throw new SchemeNotFoundError(periodYear(period));
       const agencies = await this.agencyRepository.findAll(manager);
       const own = new Map<string, IndicatorCounts>();
@@ -89,6 +94,8 @@ export class PeriodComputationService {
         period,
         agencies: agencies.map((agency) => ({ code: agency.code, parentCode: agency.parentCode, level: agency.level })),
         scheme: toSchemeIndicators(scheme.indicators),
+        grades: toGradeThresholds(scheme.grades),
+        schemeVersion: { year: scheme.year, version: scheme.version },
         own,
         previousRanks,
       });

@@ -2,6 +2,7 @@ import {
   type AgencyNode,
   type Counts,
   type IndicatorCounts,
+  type GradeThreshold,
   type SchemeIndicator,
   Ratio,
   evaluateAgency,
@@ -21,6 +22,10 @@ export interface PeriodResultsInput {
   period: string;
   agencies: CalculatorAgency[];
   scheme: SchemeIndicator[];
+  /** The version's grade bands; the default five when left out. */
+  grades?: GradeThreshold[];
+  /** The scheme version the rows record; null for a draft that is not saved (a preview). */
+  schemeVersion?: { year: number; version: number } | null;
   /** Own (本级) figures per agency that reported. */
   own: Map<string, IndicatorCounts>;
   /** Previous month's ranks keyed `agencyCode/scope`. */
@@ -43,7 +48,7 @@ export function calculatePeriodResults(input: PeriodResultsInput): AgencyResultE
     const countsOf = scope === 'own' ? input.own : aggregate;
     const scoped = input.agencies.map((agency) => {
       const counts = countsOf.get(agency.code);
-      const evaluation = counts ? evaluateAgency({ scheme: input.scheme, counts }) : null;
+      const evaluation = counts ? evaluateAgency({ scheme: input.scheme, counts, grades: input.grades }) : null;
       return { agency, reported: counts !== undefined, evaluation };
     });
 
@@ -94,6 +99,8 @@ export function calculatePeriodResults(input: PeriodResultsInput): AgencyResultE
         rankInLevel: levelRank.rank,
         levelSize: levelRank.size,
         rankChangeInLevel: rankChange(previous?.rankInLevel, levelRank.rank),
+        schemeYear: input.schemeVersion?.year ?? null,
+        schemeVersion: input.schemeVersion?.version ?? null,
         indicators,
       });
     }
@@ -132,4 +139,9 @@ export function toSchemeIndicators(
     target: Ratio.fromDecimal(row.target),
     floor: Ratio.fromDecimal(row.floor),
   }));
+}
+
+/** A version's stored bands to what grading reads. */
+export function toGradeThresholds(bands: { code: GradeThreshold['grade']; min: number }[]): GradeThreshold[] {
+  return bands.map((band) => ({ grade: band.code, min: Number(band.min) }));
 }

@@ -50,6 +50,13 @@ export class AgencyResultEntity {
   @Column({ name: 'rank_change_in_level', type: 'int', nullable: true })
   rankChangeInLevel!: number | null;
 
+  /** The scheme version that produced the row (方案 2026 v2). */
+  @Column({ name: 'scheme_year', type: 'int', nullable: true })
+  schemeYear!: number | null;
+
+  @Column({ name: 'scheme_version', type: 'int', nullable: true })
+  schemeVersion!: number | null;
+
   @Column({ type: 'jsonb' })
   indicators!: Record<string, StoredIndicatorResult>;
 }

@@ -4,6 +4,7 @@ import { AgencyEntity } from './agency.entity';
 import { IndicatorSchemeEntity } from './indicator-scheme.entity';
 import { PeriodEntity } from './period.entity';
 import { SchemeIndicatorEntity } from './scheme-indicator.entity';
+import { SchemeVersionEntity } from './scheme-version.entity';
 import { SubmissionValueEntity } from './submission-value.entity';
 import { SubmissionEntity } from './submission.entity';
 import { UserSessionEntity } from './user-session.entity';
@@ -15,6 +16,7 @@ export * from './agency.entity';
 export * from './indicator-scheme.entity';
 export * from './period.entity';
 export * from './scheme-indicator.entity';
+export * from './scheme-version.entity';
 export * from './submission-value.entity';
 export * from './submission.entity';
 export * from './user-session.entity';
@@ -27,6 +29,7 @@ export const ENTITIES = [
   IndicatorSchemeEntity,
   PeriodEntity,
   SchemeIndicatorEntity,
+  SchemeVersionEntity,
   SubmissionEntity,
   SubmissionValueEntity,
   UserEntity,

@@ -5,6 +5,9 @@ export class SchemeIndicatorEntity {
   @PrimaryColumn({ type: 'int' })
   year!: number;
 
+  @PrimaryColumn({ type: 'int' })
+  version!: number;
+
   @PrimaryColumn({ type: 'text' })
   code!: string;
 
@@ -13,6 +16,16 @@ export class SchemeIndicatorEntity {
 
   @Column({ name: 'name_en', type: 'text' })
   nameEn!: string;
+
+  /** 维度: the scorecard subtotals the indicators of one dimension. */
+  @Column({ type: 'text', default: '' })
+  dimension!: string;
+
+  @Column({ name: 'numerator_label', type: 'text', default: '' })
+  numeratorLabel!: string;
+
+  @Column({ name: 'denominator_label', type: 'text', default: '' })
+  denominatorLabel!: string;
 
   /** NUMERIC comes back from pg as a string; kept as text to stay exact. */
   @Column({ type: 'numeric', precision: 6, scale: 2 })

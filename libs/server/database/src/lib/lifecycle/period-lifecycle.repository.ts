@@ -94,9 +94,11 @@ export class PeriodLifecycleRepository {
     const rows: { count: string }[] = await manager.query(
       `WITH copied AS (
          INSERT INTO published_result (period, version, agency_code, scope, reported, score, grade, rank_in_parent,
-           parent_size, rank_change_in_parent, rank_in_level, level_size, rank_change_in_level, indicators)
+           parent_size, rank_change_in_parent, rank_in_level, level_size, rank_change_in_level, indicators,
+           scheme_year, scheme_version)
          SELECT period, $2, agency_code, scope, reported, score, grade, rank_in_parent, parent_size,
-                rank_change_in_parent, rank_in_level, level_size, rank_change_in_level, indicators
+                rank_change_in_parent, rank_in_level, level_size, rank_change_in_level, indicators,
+                scheme_year, scheme_version
            FROM agency_result WHERE period = $1
          RETURNING 1
        )

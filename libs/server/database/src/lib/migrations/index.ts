@@ -11,6 +11,7 @@ import { ImportConfirmation1764610000000 } from './1764610000000-import-confirma
 import { StarBallotReceipts1764630000000 } from './1764630000000-star-ballot-receipts';
 import { MustChangePassword1764640000000 } from './1764640000000-must-change-password';
 import { WorkingCalendar1764650000000 } from './1764650000000-working-calendar';
+import { SchemeVersions1764660000000 } from './1764660000000-scheme-versions';
 import { Rectifications1764690000000 } from './1764690000000-rectifications';
 import { SessionChangeNotices1764700000000 } from './1764700000000-session-change-notices';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   StarBallotReceipts1764630000000,
   MustChangePassword1764640000000,
   WorkingCalendar1764650000000,
+  SchemeVersions1764660000000,
   Rectifications1764690000000,
   SessionChangeNotices1764700000000,
 ];

@@ -103,4 +103,11 @@ export class PeriodRepository {
     );
     return rows.length > 0;
   }
+
+  /** The latest month in status `published` (what a scheme draft is previewed on), or null. */
+  lastPublished(manager: EntityManager = this.dataSource.manager): Promise<PeriodEntity | null> {
+    return manager
+      .getRepository(PeriodEntity)
+      .findOne({ where: { status: 'published' }, order: { period: 'DESC' } });
+  }
 }

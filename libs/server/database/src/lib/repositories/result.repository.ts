@@ -32,14 +32,16 @@ export class ResultRepository {
     if (rows.length === 0) return;
     await manager.query(
       `INSERT INTO agency_result (period, agency_code, scope, reported, score, grade, rank_in_parent,
-         parent_size, rank_change_in_parent, rank_in_level, level_size, rank_change_in_level, indicators)
+         parent_size, rank_change_in_parent, rank_in_level, level_size, rank_change_in_level, indicators,
+         scheme_year, scheme_version)
        SELECT r.period, r."agencyCode", r.scope::result_scope, r.reported, r.score, r.grade,
               r."rankInParent", r."parentSize", r."rankChangeInParent", r."rankInLevel", r."levelSize",
-              r."rankChangeInLevel", r.indicators
+              r."rankChangeInLevel", r.indicators, r."schemeYear", r."schemeVersion"
          FROM jsonb_to_recordset($1::jsonb) AS r(
            period char(7), "agencyCode" char(6), scope text, reported boolean, score numeric(5, 2),
            grade text, "rankInParent" int, "parentSize" int, "rankChangeInParent" int,
-           "rankInLevel" int, "levelSize" int, "rankChangeInLevel" int, indicators jsonb)`,
+           "rankInLevel" int, "levelSize" int, "rankChangeInLevel" int, indicators jsonb,
+           "schemeYear" int, "schemeVersion" int)`,
       [JSON.stringify(rows)],
     );
   }
@@ -146,6 +148,8 @@ function toResultEntity(row: Record<string, unknown>): AgencyResultEntity {
     rankInLevel: row['rank_in_level'] as number | null,
     levelSize: row['level_size'] as number,
     rankChangeInLevel: row['rank_change_in_level'] as number | null,
+    schemeYear: (row['scheme_year'] as number | null | undefined) ?? null,
+    schemeVersion: (row['scheme_version'] as number | null | undefined) ?? null,
     indicators: row['indicators'] as AgencyResultEntity['indicators'],
   };
 }
