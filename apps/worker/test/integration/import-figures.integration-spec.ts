@@ -95,8 +95,8 @@ describe('submissions files: the scheme of each row’s month, and who submitted
   it('checks each row against the indicators of its own month’s scheme, not this year’s', async () => {
     // Last year's scheme had an indicator this year's has not.
     await db().query(
-      `INSERT INTO scheme_indicator (year, code, name_zh, name_en, weight, target, floor, sort_order)
-       VALUES (2025, 'legacy_rate', '旧指标', 'Former indicator', 10, 1, 0.5, 99)`,
+      `INSERT INTO scheme_indicator (year, version, code, name_zh, name_en, weight, target, floor, sort_order)
+       VALUES (2025, 1, 'legacy_rate', '旧指标', 'Former indicator', 10, 1, 0.5, 99)`,
     );
     await db().query(`UPDATE period SET status = 'open' WHERE period = '2025-12'`);
     const { county } = await onTimeCounty();
