@@ -43,7 +43,8 @@ function byHand(items: { weight: number; score: number | null }[]): number | nul
   const applicable = items.filter((item) => item.score !== null);
   const weight = applicable.reduce((sum, item) => sum + item.weight, 0);
   if (weight === 0) return null;
-  const exact = applicable.reduce((sum, item) => sum + item.weight * (item.score as number), 0) / weight;
+  const exact =
+    applicable.reduce((sum, item) => sum + item.weight * (item.score as number), 0) / weight;
   return Math.round((exact + Number.EPSILON) * 100) / 100;
 }
 
@@ -70,7 +71,8 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
     });
   /** What GET answers, less `year`: the body a PUT takes (with `version` naming the version edited). */
   const editable = async (changes: Record<string, unknown> = {}): Promise<Json> => {
-    const { year: _year, ...body } = await get('/schemes/2026');
+    const body = await get('/schemes/2026');
+    delete body.year;
     return { ...body, ...changes };
   };
   /** Waits until the relay has queued and the worker has computed the month's latest figures. */
@@ -106,7 +108,9 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
         { code: 'fail', label: '不合格', min: 0 },
       ],
     });
-    expect(scheme.indicators.map((indicator: IndicatorBody) => [indicator.code, indicator.dimension])).toEqual([
+    expect(
+      scheme.indicators.map((indicator: IndicatorBody) => [indicator.code, indicator.dimension]),
+    ).toEqual([
       ['enrollment_expansion', '业务经办'],
       ['collection', '业务经办'],
       ['annual_inspection', '业务经办'],
@@ -125,7 +129,13 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
     });
     const versions = await get('/schemes/2026/versions');
     expect(versions).toEqual([
-      { version: 1, effectiveFrom: '2026-01', reason: expect.any(String), createdBy: null, createdAt: expect.any(String) },
+      {
+        version: 1,
+        effectiveFrom: '2026-01',
+        reason: expect.any(String),
+        createdBy: null,
+        createdAt: expect.any(String),
+      },
     ]);
     expect(await get(`/schemes/2026?period=${OPEN_PERIOD}`)).toEqual(scheme);
   });
@@ -133,14 +143,26 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
   it('refuses anyone but the province: 403 for a city admin and an agency head', async () => {
     await api.request('POST', '/users', {
       token: admin,
-      body: { username: 'city-330100', displayName: '杭州市管理员', role: 'city_admin', agencyCode: '330100', password: 'Scheme-Hangzhou-1' },
+      body: {
+        username: 'city-330100',
+        displayName: '杭州市管理员',
+        role: 'city_admin',
+        agencyCode: '330100',
+        password: 'Scheme-Hangzhou-1',
+      },
     });
-    const cityAdmin = await api.firstLogin('city-330100', 'Scheme-Hangzhou-1', 'Scheme-Hangzhou-Own-1');
+    const cityAdmin = await api.firstLogin(
+      'city-330100',
+      'Scheme-Hangzhou-1',
+      'Scheme-Hangzhou-Own-1',
+    );
     const head = await api.login('head-330102');
     const body = await editable({ effectiveFrom: '2026-11', reason: '调整' });
     for (const token of [cityAdmin, head]) {
       expect((await put(body, { token })).status).toBe(403);
-      expect((await api.request('POST', '/schemes/2026/preview', { token, body })).status).toBe(403);
+      expect((await api.request('POST', '/schemes/2026/preview', { token, body })).status).toBe(
+        403,
+      );
     }
     expect((await get('/schemes/2026/versions')).length).toBe(1);
   });
@@ -216,32 +238,45 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
       '不接受字段 indicators[0].colour',
       'property indicators[0].colour should not exist',
     ],
-  ])('refuses %s with 400 naming the field, in Chinese and in English', async (_name, change, field, zh, en) => {
-    const body = await editable({ effectiveFrom: '2026-11', reason: '调整' });
-    change(body);
-    const chinese = await put(body, { language: 'zh-CN' });
-    expect(chinese.status).toBe(400);
-    expect(chinese.body.errors).toContainEqual({ field, message: zh });
-    const english = await put(body, { language: 'en' });
-    expect(english.status).toBe(400);
-    expect(english.body.errors).toContainEqual({ field, message: en });
-    expect((await get('/schemes/2026/versions')).length).toBe(1);
-  });
+  ])(
+    'refuses %s with 400 naming the field, in Chinese and in English',
+    async (_name, change, field, zh, en) => {
+      const body = await editable({ effectiveFrom: '2026-11', reason: '调整' });
+      change(body);
+      const chinese = await put(body, { language: 'zh-CN' });
+      expect(chinese.status).toBe(400);
+      expect(chinese.body.errors).toContainEqual({ field, message: zh });
+      const english = await put(body, { language: 'en' });
+      expect(english.status).toBe(400);
+      expect(english.body.errors).toContainEqual({ field, message: en });
+      expect((await get('/schemes/2026/versions')).length).toBe(1);
+    },
+  );
 
   it('answers 409 for a month already published or locked, or earlier in the year', async () => {
     for (const effectiveFrom of [PUBLISHED_PERIOD, '2026-01']) {
-      const refused = await put(await editable({ effectiveFrom, reason: '改历史' }), { language: 'en' });
+      const refused = await put(await editable({ effectiveFrom, reason: '改历史' }), {
+        language: 'en',
+      });
       expect(refused.status).toBe(409);
       expect(refused.body.message).toMatch(/published history never changes/);
     }
-    const [{ status }] = await api.dataSource.query('SELECT status FROM period WHERE period = $1', [OPEN_PERIOD]);
+    const [{ status }] = await api.dataSource.query('SELECT status FROM period WHERE period = $1', [
+      OPEN_PERIOD,
+    ]);
     expect(status).toBe('open');
-    await api.dataSource.query(`UPDATE period SET status = 'locked' WHERE period = $1`, [OPEN_PERIOD]);
+    await api.dataSource.query(`UPDATE period SET status = 'locked' WHERE period = $1`, [
+      OPEN_PERIOD,
+    ]);
     try {
-      const locked = await put(await editable({ effectiveFrom: OPEN_PERIOD, reason: '锁定后修改' }));
+      const locked = await put(
+        await editable({ effectiveFrom: OPEN_PERIOD, reason: '锁定后修改' }),
+      );
       expect(locked.status).toBe(409);
     } finally {
-      await api.dataSource.query(`UPDATE period SET status = 'open' WHERE period = $1`, [OPEN_PERIOD]);
+      await api.dataSource.query(`UPDATE period SET status = 'open' WHERE period = $1`, [
+        OPEN_PERIOD,
+      ]);
     }
     expect((await get('/schemes/2026/versions')).length).toBe(1);
   });
@@ -249,17 +284,29 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
   it('saves a new version from an open month: that month is recomputed with the new weights and says v2, an earlier published month still says v1', async () => {
     const body = await editable({ effectiveFrom: OPEN_PERIOD, reason: '提高满意度权重' });
     // satisfaction 20 → 30, annual_inspection 10 → 0 is not allowed: collection 20 → 10 instead.
-    body.indicators.find((indicator: IndicatorBody) => indicator.code === 'satisfaction').weight = 30;
+    body.indicators.find((indicator: IndicatorBody) => indicator.code === 'satisfaction').weight =
+      30;
     body.indicators.find((indicator: IndicatorBody) => indicator.code === 'collection').weight = 10;
     body.grades[0].min = 95;
     const saved = await put(body);
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ year: 2026, version: 2, effectiveFrom: OPEN_PERIOD, reason: '提高满意度权重' });
+    expect(saved.body).toMatchObject({
+      year: 2026,
+      version: 2,
+      effectiveFrom: OPEN_PERIOD,
+      reason: '提高满意度权重',
+    });
     expect(await get('/schemes/2026')).toEqual(saved.body);
     expect((await get(`/schemes/2026?period=${PUBLISHED_PERIOD}`)).version).toBe(1);
     expect(await get('/schemes/2026/versions')).toEqual([
       expect.objectContaining({ version: 1, effectiveFrom: '2026-01' }),
-      { version: 2, effectiveFrom: OPEN_PERIOD, reason: '提高满意度权重', createdBy: 'admin', createdAt: expect.any(String) },
+      {
+        version: 2,
+        effectiveFrom: OPEN_PERIOD,
+        reason: '提高满意度权重',
+        createdBy: 'admin',
+        createdAt: expect.any(String),
+      },
     ]);
     // Edited from version 1 while version 2 was saved: stale.
     const stale = await put({ ...body, version: 1 }, { language: 'en' });
@@ -291,7 +338,16 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
         ([code, figures]) => ({ weight: weights.get(code) as number, score: figures.score }),
       );
       expect(row.score).toBe(byHand(items));
-      const expectedGrade = row.score >= 95 ? 'excellent' : row.score >= 80 ? 'good' : row.score >= 70 ? 'pass' : row.score >= 60 ? 'basic' : 'fail';
+      const expectedGrade =
+        row.score >= 95
+          ? 'excellent'
+          : row.score >= 80
+            ? 'good'
+            : row.score >= 70
+              ? 'pass'
+              : row.score >= 60
+                ? 'basic'
+                : 'fail';
       expect(row.grade).toBe(expectedGrade);
     }
   });
@@ -310,7 +366,8 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
 
   it('takes a province indicator added by PUT in data entry and in a submissions file, and computes, ranks, shows and exports it', async () => {
     const body = await editable({ effectiveFrom: OPEN_PERIOD, reason: '增设异地就医备案办结率' });
-    body.indicators.find((indicator: IndicatorBody) => indicator.code === 'satisfaction').weight = 20;
+    body.indicators.find((indicator: IndicatorBody) => indicator.code === 'satisfaction').weight =
+      20;
     body.indicators.push(REMOTE_FILING);
     const saved = await put(body);
     expect(saved.status).toBe(200);
@@ -331,7 +388,9 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
     form.append('kind', 'submissions');
     form.append(
       'file',
-      new Blob([`period,agency_code,indicator_code,numerator,denominator\n${OPEN_PERIOD},330105,remote_filing,30,40\n`]),
+      new Blob([
+        `period,agency_code,indicator_code,numerator,denominator\n${OPEN_PERIOD},330105,remote_filing,30,40\n`,
+      ]),
       'remote.csv',
     );
     const upload = await fetch(`${api.baseUrl}/api/imports`, {
@@ -344,28 +403,44 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
     const job = await waitFor(
       async () => {
         const answer = await api.request('GET', `/jobs/${jobId}`, { token: admin });
-        return answer.body.state === 'completed' || answer.body.state === 'failed' ? answer.body : undefined;
+        return answer.body.state === 'completed' || answer.body.state === 'failed'
+          ? answer.body
+          : undefined;
       },
       { what: 'the submissions import', timeoutMs: 60_000, intervalMs: 250 },
     );
     expect(job.state).toBe('completed');
     expect(job.result.errors).toEqual([]);
-    const imported = await api.request('GET', `/submissions/${OPEN_PERIOD}/330105`, { token: admin });
+    const imported = await api.request('GET', `/submissions/${OPEN_PERIOD}/330105`, {
+      token: admin,
+    });
     expect(imported.body.values.remote_filing).toEqual({ numerator: 30, denominator: 40 });
 
     await computed(OPEN_PERIOD);
-    const ranking = await get(`/rankings?period=${OPEN_PERIOD}&level=county&parent=330100&scope=own`);
+    const ranking = await get(
+      `/rankings?period=${OPEN_PERIOD}&level=county&parent=330100&scope=own`,
+    );
     expect(ranking.scheme).toEqual({ year: 2026, version: 3 });
     const row = ranking.rows.find((candidate: Json) => candidate.agencyCode === '330102');
-    expect(row.indicators.remote_filing).toMatchObject({ numerator: 45, denominator: 60, rate: 0.75, score: 50 });
+    expect(row.indicators.remote_filing).toMatchObject({
+      numerator: 45,
+      denominator: 60,
+      rate: 0.75,
+      score: 50,
+    });
     expect(
-      ranking.rows.find((candidate: Json) => candidate.agencyCode === '330105').indicators.remote_filing,
+      ranking.rows.find((candidate: Json) => candidate.agencyCode === '330105').indicators
+        .remote_filing,
     ).toMatchObject({ rate: 0.75, score: 50 });
 
     const scorecard = await get(`/agencies/330102/scorecard?period=${OPEN_PERIOD}&scope=own`);
     expect(scorecard.scheme).toEqual({ year: 2026, version: 3 });
-    expect(scorecard.indicators.map((indicator: Json) => indicator.code)).toContain('remote_filing');
-    expect(scorecard.indicators.find((indicator: Json) => indicator.code === 'remote_filing')).toMatchObject({
+    expect(scorecard.indicators.map((indicator: Json) => indicator.code)).toContain(
+      'remote_filing',
+    );
+    expect(
+      scorecard.indicators.find((indicator: Json) => indicator.code === 'remote_filing'),
+    ).toMatchObject({
       weight: 10,
       rate: 0.75,
       score: 50,
@@ -387,10 +462,14 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
 
   it('answers a subtotal per dimension on the scorecard', async () => {
     const indicators = await get(`/indicators?period=${OPEN_PERIOD}`);
-    const dimensionOf = new Map<string, string>(indicators.map((indicator: Json) => [indicator.code, indicator.dimension]));
+    const dimensionOf = new Map<string, string>(
+      indicators.map((indicator: Json) => [indicator.code, indicator.dimension]),
+    );
     const scorecard = await get(`/agencies/330102/scorecard?period=${OPEN_PERIOD}&scope=own`);
     const expected = ['业务经办', '服务质量'].map((name) => {
-      const members = scorecard.indicators.filter((indicator: Json) => dimensionOf.get(indicator.code) === name);
+      const members = scorecard.indicators.filter(
+        (indicator: Json) => dimensionOf.get(indicator.code) === name,
+      );
       return {
         name,
         weight: members.reduce((sum: number, indicator: Json) => sum + indicator.weight, 0),
@@ -415,7 +494,8 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
       satisfaction: 30,
       remote_filing: 10,
     };
-    for (const indicator of body.indicators as IndicatorBody[]) indicator.weight = weights[indicator.code];
+    for (const indicator of body.indicators as IndicatorBody[])
+      indicator.weight = weights[indicator.code];
 
     const preview = await api.request('POST', '/schemes/2026/preview', { token: admin, body });
     expect(preview.status).toBe(200);
@@ -426,10 +506,12 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
     expect(previewed).toMatchObject({ level: 'city', score: city.score, rank: city.rank });
     // By hand: the published month's indicator scores under the draft weights (remote_filing had no figures).
     const draftScore = byHand(
-      Object.entries(city.indicators as Record<string, { score: number | null }>).map(([code, figures]) => ({
-        weight: weights[code],
-        score: figures.score,
-      })),
+      Object.entries(city.indicators as Record<string, { score: number | null }>).map(
+        ([code, figures]) => ({
+          weight: weights[code],
+          score: figures.score,
+        }),
+      ),
     );
     expect(previewed.draftScore).toBe(draftScore);
     // Nothing was written.
@@ -447,10 +529,13 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
     for (const level of ['city', 'county']) {
       const draft = await get(`/rankings?period=${PUBLISHED_PERIOD}&level=${level}`);
       expect(draft.scheme).toEqual({ year: 2026, version: 4 });
-      const recomputed = new Map(draft.rows.map((row: Json) => [row.agencyCode, [row.score, row.rank]]));
+      const recomputed = new Map(
+        draft.rows.map((row: Json) => [row.agencyCode, [row.score, row.rank]]),
+      );
       const rows = preview.body.rows.filter((row: Json) => row.level === level);
       expect(rows.length).toBe(draft.rows.length);
-      for (const row of rows) expect([row.draftScore, row.draftRank]).toEqual(recomputed.get(row.agencyCode));
+      for (const row of rows)
+        expect([row.draftScore, row.draftRank]).toEqual(recomputed.get(row.agencyCode));
     }
   });
 });

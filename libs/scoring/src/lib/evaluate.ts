@@ -57,5 +57,9 @@ export function evaluateAgency(args: {
   const composite = computeComposite(
     indicators.map(({ score }, index) => ({ weight: args.scheme[index].weight, score })),
   );
-  return { indicators, composite, grade: composite === null ? null : gradeFor(composite.rounded, args.grades) };
+  return {
+    indicators,
+    composite,
+    grade: composite === null ? null : gradeFor(composite.rounded, args.grades),
+  };
 }

@@ -9,7 +9,12 @@ export interface SchemeBody {
   rectifyWorkingDays: number;
   appealWorkingDays: number;
   badReviewWorkingDays: number;
-  warnings: { failMonths: number; lastMonths: number; belowFloorMonths: number; improvingMonths: number };
+  warnings: {
+    failMonths: number;
+    lastMonths: number;
+    belowFloorMonths: number;
+    improvingMonths: number;
+  };
   grades: { code: Grade; label: string; min: number }[];
   indicators: {
     code: string;
@@ -51,7 +56,13 @@ export interface SchemeProblem {
 }
 
 /** The five grade codes in the order a scheme lists its bands, highest first. */
-export const GRADE_ORDER: readonly Grade[] = Object.freeze(['excellent', 'good', 'pass', 'basic', 'fail']);
+export const GRADE_ORDER: readonly Grade[] = Object.freeze([
+  'excellent',
+  'good',
+  'pass',
+  'basic',
+  'fail',
+]);
 
 const CODE = /^[a-z][a-z0-9_]*$/;
 const MONTH = /^([0-9]{4})-(0[1-9]|1[0-2])$/;
@@ -69,7 +80,11 @@ export function schemeBodyProblems(year: number, body: SchemeBody): SchemeProble
   const problems: SchemeProblem[] = [];
   const match = MONTH.exec(body.effectiveFrom);
   if (!match || Number(match[1]) !== year) {
-    problems.push({ field: 'effectiveFrom', key: 'scheme.effectiveFromOutsideYear', params: { year } });
+    problems.push({
+      field: 'effectiveFrom',
+      key: 'scheme.effectiveFromOutsideYear',
+      params: { year },
+    });
   }
   text(problems, 'reason', body.reason);
   whole(problems, 'dueDay', body.dueDay, 1, 28);
@@ -88,7 +103,13 @@ function text(problems: SchemeProblem[], field: string, value: string): void {
   if (value.trim() === '') problems.push({ field, key: 'scheme.textRequired', params: {} });
 }
 
-function whole(problems: SchemeProblem[], field: string, value: number, min: number, max: number): void {
+function whole(
+  problems: SchemeProblem[],
+  field: string,
+  value: number,
+  min: number,
+  max: number,
+): void {
   if (!Number.isInteger(value) || value < min || value > max) {
     problems.push({ field, key: 'scheme.wholeNumberBetween', params: { min, max } });
   }
@@ -96,18 +117,30 @@ function whole(problems: SchemeProblem[], field: string, value: number, min: num
 
 function gradeProblems(problems: SchemeProblem[], grades: SchemeBody['grades']): void {
   if (grades.length !== GRADE_ORDER.length) {
-    problems.push({ field: 'grades', key: 'scheme.gradeCount', params: { codes: GRADE_ORDER.join(', ') } });
+    problems.push({
+      field: 'grades',
+      key: 'scheme.gradeCount',
+      params: { codes: GRADE_ORDER.join(', ') },
+    });
     return;
   }
   grades.forEach((band, index) => {
     const field = `grades[${index}]`;
     if (band.code !== GRADE_ORDER[index]) {
-      problems.push({ field: `${field}.code`, key: 'scheme.gradeCode', params: { code: GRADE_ORDER[index] } });
+      problems.push({
+        field: `${field}.code`,
+        key: 'scheme.gradeCode',
+        params: { code: GRADE_ORDER[index] },
+      });
     }
     text(problems, `${field}.label`, band.label);
     if (!Number.isFinite(band.min) || band.min < 0 || band.min > 100 || !hasDecimals(band.min, 2)) {
       problems.push({ field: `${field}.min`, key: 'scheme.gradeMin', params: {} });
-    } else if (index > 0 && Number.isFinite(grades[index - 1].min) && band.min >= grades[index - 1].min) {
+    } else if (
+      index > 0 &&
+      Number.isFinite(grades[index - 1].min) &&
+      band.min >= grades[index - 1].min
+    ) {
       problems.push({
         field: `${field}.min`,
         key: 'scheme.gradeDescending',
@@ -117,7 +150,11 @@ function gradeProblems(problems: SchemeProblem[], grades: SchemeBody['grades']):
   });
   const last = grades[grades.length - 1];
   if (last.min !== 0) {
-    problems.push({ field: `grades[${grades.length - 1}].min`, key: 'scheme.gradeLastZero', params: {} });
+    problems.push({
+      field: `grades[${grades.length - 1}].min`,
+      key: 'scheme.gradeLastZero',
+      params: {},
+    });
   }
 }
 
@@ -142,7 +179,13 @@ function indicatorProblems(problems: SchemeProblem[], indicators: SchemeBody['in
     } else {
       seen.set(indicator.code, index);
     }
-    for (const name of ['nameZh', 'nameEn', 'dimension', 'numeratorLabel', 'denominatorLabel'] as const) {
+    for (const name of [
+      'nameZh',
+      'nameEn',
+      'dimension',
+      'numeratorLabel',
+      'denominatorLabel',
+    ] as const) {
       text(problems, `${field}.${name}`, indicator[name]);
     }
     if (!Number.isInteger(indicator.weight) || indicator.weight <= 0) {
@@ -167,7 +210,12 @@ function indicatorProblems(problems: SchemeProblem[], indicators: SchemeBody['in
 
 /** A rate as a fraction: finite, from 0 to below 10, with at most 6 decimals. */
 function fraction(problems: SchemeProblem[], field: string, value: number): boolean {
-  if (!Number.isFinite(value) || value < 0 || value >= 10 || !hasDecimals(value, MAX_FRACTION_DECIMALS)) {
+  if (
+    !Number.isFinite(value) ||
+    value < 0 ||
+    value >= 10 ||
+    !hasDecimals(value, MAX_FRACTION_DECIMALS)
+  ) {
     problems.push({ field, key: 'scheme.fraction', params: { decimals: MAX_FRACTION_DECIMALS } });
     return false;
   }

@@ -8,7 +8,11 @@ import {
   SubmissionRepository,
   TransactionRunner,
 } from '@scorecard/server-database';
-import { calculatePeriodResults, countsFromCents, toGradeThresholds } from '@scorecard/server-months';
+import {
+  calculatePeriodResults,
+  countsFromCents,
+  toGradeThresholds,
+} from '@scorecard/server-months';
 
 const LEVELS: AgencyLevel[] = ['province', 'city', 'county'];
 
@@ -36,7 +40,10 @@ export class SchemePreviewService {
       const own = new Map<string, IndicatorCounts>();
       for (const figure of await this.submissions.ownFiguresOfPeriod(manager, period)) {
         const counts = own.get(figure.agencyCode) ?? {};
-        counts[figure.indicatorCode] = countsFromCents(figure.numeratorCents, figure.denominatorCents);
+        counts[figure.indicatorCode] = countsFromCents(
+          figure.numeratorCents,
+          figure.denominatorCents,
+        );
         own.set(figure.agencyCode, counts);
       }
       for (const code of await this.submissions.reportedAgencyCodes(manager, period)) {
@@ -44,7 +51,11 @@ export class SchemePreviewService {
       }
       const drafted = calculatePeriodResults({
         period,
-        agencies: agencies.map((agency) => ({ code: agency.code, parentCode: agency.parentCode, level: agency.level })),
+        agencies: agencies.map((agency) => ({
+          code: agency.code,
+          parentCode: agency.parentCode,
+          level: agency.level,
+        })),
         scheme: draft.indicators.map((indicator) => ({
           code: indicator.code,
           weight: indicator.weight,
@@ -61,7 +72,12 @@ export class SchemePreviewService {
         (
           await Promise.all(
             LEVELS.map((level) =>
-              this.results.ranking({ period, level, scope: 'aggregate', version: month.publishedVersion }),
+              this.results.ranking({
+                period,
+                level,
+                scope: 'aggregate',
+                version: month.publishedVersion,
+              }),
             ),
           )
         )

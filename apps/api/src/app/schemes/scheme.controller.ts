@@ -15,7 +15,11 @@ export class SchemeController {
   constructor(private readonly schemes: SchemeService) {}
 
   @Get(':year')
-  @ApiQuery({ name: 'period', required: false, description: 'The version in force that month (YYYY-MM)' })
+  @ApiQuery({
+    name: 'period',
+    required: false,
+    description: 'The version in force that month (YYYY-MM)',
+  })
   find(
     @Param('year', CalendarYearPipe) year: number,
     @Query() query: SchemePeriodQuery,
@@ -41,7 +45,10 @@ export class SchemeController {
   @Post(':year/preview')
   @HttpCode(200)
   @Authorize('scheme.manage')
-  preview(@Param('year', CalendarYearPipe) year: number, @Body() body: SchemeBody): Promise<SchemePreviewDto> {
+  preview(
+    @Param('year', CalendarYearPipe) year: number,
+    @Body() body: SchemeBody,
+  ): Promise<SchemePreviewDto> {
     return this.schemes.preview(year, body);
   }
 }

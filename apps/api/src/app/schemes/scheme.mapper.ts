@@ -64,7 +64,11 @@ export function toIndicatorInputs(body: SchemeBodyDto): SchemeIndicatorInput[] {
 }
 
 /** A checked body as the next version of `year`. */
-export function toNewSchemeVersion(year: number, body: SchemeBodyDto, createdBy: string): NewSchemeVersion {
+export function toNewSchemeVersion(
+  year: number,
+  body: SchemeBodyDto,
+  createdBy: string,
+): NewSchemeVersion {
   return {
     year,
     effectiveFrom: body.effectiveFrom,

@@ -37,7 +37,9 @@ export class SchemeService {
         { field: 'period', key: 'scheme.periodOutsideYear', params: { period, year } },
       ]);
     }
-    const scheme = period ? await this.schemes.findInForce(period) : await this.schemes.findForYear(year);
+    const scheme = period
+      ? await this.schemes.findInForce(period)
+      : await this.schemes.findForYear(year);
     if (!scheme) throw new NotFoundError('scheme.notFound', { year: String(year) });
     return toSchemeDto(scheme);
   }
