@@ -288,6 +288,7 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
       30;
     body.indicators.find((indicator: IndicatorBody) => indicator.code === 'collection').weight = 10;
     body.grades[0].min = 95;
+    body.dueDay = 10;
     const saved = await put(body);
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({
@@ -321,6 +322,10 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
       before: { version: 1 },
       after: { version: 2, recomputed: [OPEN_PERIOD] },
     });
+
+    // The open month is due by the new version's day; 10 November 2026 is a Tuesday.
+    const months = await get('/periods');
+    expect(months.find((month: Json) => month.period === OPEN_PERIOD).dueDate).toBe('2026-11-10');
 
     await computed(OPEN_PERIOD);
     const open = await get(`/rankings?period=${OPEN_PERIOD}&level=county`);
@@ -537,5 +542,26 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
       for (const row of rows)
         expect([row.draftScore, row.draftRank]).toEqual(recomputed.get(row.agencyCode));
     }
+  });
+
+  it('lets a new year keep the last year’s latest version until a version of its own is in force', async () => {
+    const inherited = await get('/schemes/2027');
+    expect(inherited).toMatchObject({ year: 2026, version: 4 });
+    expect(await get('/schemes/2027/versions')).toEqual([]);
+
+    const body = await editable({ effectiveFrom: '2027-03', reason: '2027 年方案' });
+    delete body.version;
+    const saved = await put(body, { year: 2027 });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ year: 2027, version: 1, effectiveFrom: '2027-03' });
+    expect(await get('/schemes/2027?period=2027-02')).toMatchObject({ year: 2026, version: 4 });
+    expect(await get('/schemes/2027?period=2027-03')).toMatchObject({ year: 2027, version: 1 });
+    expect(await get('/schemes/2027')).toMatchObject({ year: 2027, version: 1 });
+    const wrongYear = await api.request('GET', '/schemes/2027?period=2026-05', {
+      token: admin,
+      language: 'en',
+    });
+    expect(wrongYear.status).toBe(400);
+    expect(wrongYear.body.errors).toEqual([{ field: 'period', message: '2026-05 is not in 2027' }]);
   });
 });
