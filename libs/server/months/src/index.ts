@@ -5,5 +5,6 @@ export * from './lib/period-computation.service';
 export * from './lib/period-publication.service';
 export * from './lib/period-results.calculator';
 export * from './lib/period-schedule.service';
+export * from './lib/reported-counts.loader';
 export * from './lib/star-schedule.service';
 export * from './lib/rectification-raising.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AgencyLevel, SchemePreviewDto } from '@scorecard/contracts';
-import { type IndicatorCounts, Ratio, type SchemeBody } from '@scorecard/scoring';
+import { Ratio, type SchemeBody } from '@scorecard/scoring';
 import {
   AgencyRepository,
   PeriodRepository,
@@ -10,7 +10,7 @@ import {
 } from '@scorecard/server-database';
 import {
   calculatePeriodResults,
-  countsFromCents,
+  loadReportedCounts,
   toGradeThresholds,
 } from '@scorecard/server-months';
 
@@ -37,18 +37,7 @@ export class SchemePreviewService {
       if (!month) return { period: null, rows: [] };
       const period = month.period;
       const agencies = await this.agencies.findAll(manager);
-      const own = new Map<string, IndicatorCounts>();
-      for (const figure of await this.submissions.ownFiguresOfPeriod(manager, period)) {
-        const counts = own.get(figure.agencyCode) ?? {};
-        counts[figure.indicatorCode] = countsFromCents(
-          figure.numeratorCents,
-          figure.denominatorCents,
-        );
-        own.set(figure.agencyCode, counts);
-      }
-      for (const code of await this.submissions.reportedAgencyCodes(manager, period)) {
-        if (!own.has(code)) own.set(code, {});
-      }
+      const own = await loadReportedCounts(manager, this.submissions, period);
       const drafted = calculatePeriodResults({
         period,
         agencies: agencies.map((agency) => ({

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type IndicatorCounts, periodYear, shiftPeriod } from '@scorecard/scoring';
+import { periodYear, shiftPeriod } from '@scorecard/scoring';
 import {
   AgencyRepository,
   PeriodRepository,
@@ -10,10 +10,10 @@ import {
 } from '@scorecard/server-database';
 import {
   calculatePeriodResults,
-  countsFromCents,
   toGradeThresholds,
   toSchemeIndicators,
 } from './period-results.calculator';
+import { loadReportedCounts } from './reported-counts.loader';
 
 export class PeriodNotFoundError extends Error {
   constructor(readonly period: string) {
@@ -77,16 +77,7 @@ export class PeriodComputationService {
       const scheme = await this.schemes.findInForce(period, manager);
       if (!scheme) throw new SchemeNotFoundError(periodYear(period));
       const agencies = await this.agencyRepository.findAll(manager);
-      const own = new Map<string, IndicatorCounts>();
-      for (const figure of await this.submissions.ownFiguresOfPeriod(manager, period)) {
-        const counts = own.get(figure.agencyCode) ?? {};
-        counts[figure.indicatorCode] = countsFromCents(figure.numeratorCents, figure.denominatorCents);
-        own.set(figure.agencyCode, counts);
-      }
-      // An agency that reported but left every indicator blank still counts as reported.
-      for (const code of await this.submissions.reportedAgencyCodes(manager, period)) {
-        if (!own.has(code)) own.set(code, {});
-      }
+      const own = await loadReportedCounts(manager, this.submissions, period);
       const previousRanks = await this.results.publishedRanksOfPeriod(manager, shiftPeriod(period, -1));
       await progress(40);
 
