@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { GRADE_BANDS } from '@scorecard/scoring';
 import {
   IndicatorSchemeEntity,
   SchemeIndicatorEntity,
@@ -17,7 +18,12 @@ export interface SchemeSettings {
   rectifyWorkingDays: number;
   appealWorkingDays: number;
   badReviewWorkingDays: number;
-  warnings: { failMonths: number; lastMonths: number; belowFloorMonths: number; improvingMonths: number };
+  warnings: {
+    failMonths: number;
+    lastMonths: number;
+    belowFloorMonths: number;
+    improvingMonths: number;
+  };
   grades: StoredGradeBand[];
 }
 
@@ -50,13 +56,8 @@ export const DEFAULT_SCHEME_SETTINGS: Readonly<Omit<SchemeSettings, 'dueDay'>> =
   appealWorkingDays: 3,
   badReviewWorkingDays: 15,
   warnings: { failMonths: 2, lastMonths: 2, belowFloorMonths: 3, improvingMonths: 3 },
-  grades: [
-    { code: 'excellent', label: '优秀', min: 90 },
-    { code: 'good', label: '良好', min: 80 },
-    { code: 'pass', label: '合格', min: 70 },
-    { code: 'basic', label: '基本合格', min: 60 },
-    { code: 'fail', label: '不合格', min: 0 },
-  ],
+  // The default five bands are scoring's (≥ 90 优秀 … ≥ 0 不合格), labelled in Chinese as the province writes them.
+  grades: GRADE_BANDS.map((band) => ({ code: band.grade, label: band.labelZh, min: band.min })),
 });
 
 /**
@@ -64,16 +65,19 @@ export const DEFAULT_SCHEME_SETTINGS: Readonly<Omit<SchemeSettings, 'dueDay'>> =
  * or earlier; when the year has none, the latest version of the latest earlier year (a new year
  * keeps last year's scheme until the province edits it). `schemes` may be in any order.
  */
-export function pickSchemeInForce<T extends { year: number; version: number; effectiveFrom: string }>(
-  schemes: readonly T[],
-  period: string,
-): T | null {
+export function pickSchemeInForce<
+  T extends { year: number; version: number; effectiveFrom: string },
+>(schemes: readonly T[], period: string): T | null {
   const year = Number(period.slice(0, 4));
   let best: T | null = null;
   for (const scheme of schemes) {
     const applies = scheme.year < year || (scheme.year === year && scheme.effectiveFrom <= period);
     if (!applies) continue;
-    if (!best || scheme.year > best.year || (scheme.year === best.year && scheme.version > best.version)) {
+    if (
+      !best ||
+      scheme.year > best.year ||
+      (scheme.year === best.year && scheme.version > best.version)
+    ) {
       best = scheme;
     }
   }
@@ -85,7 +89,10 @@ export class SchemeRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The version in force for a month (YYYY-MM): what computes, validates and dates that month. */
-  async findInForce(period: string, manager: EntityManager = this.dataSource.manager): Promise<Scheme | null> {
+  async findInForce(
+    period: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Scheme | null> {
     return pickSchemeInForce(await this.findAll(manager), period);
   }
 
@@ -93,7 +100,10 @@ export class SchemeRepository {
    * A year's latest version, or else the latest earlier year's: the version in force in December,
    * as every version of a year is in force from one of its months.
    */
-  async findForYear(year: number, manager: EntityManager = this.dataSource.manager): Promise<Scheme | null> {
+  async findForYear(
+    year: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Scheme | null> {
     return this.findInForce(`${year}-12`, manager);
   }
 
@@ -103,12 +113,19 @@ export class SchemeRepository {
     version: number,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Scheme | null> {
-    return (await this.findAll(manager)).find((s) => s.year === year && s.version === version) ?? null;
+    return (
+      (await this.findAll(manager)).find((s) => s.year === year && s.version === version) ?? null
+    );
   }
 
   /** A year's own versions, oldest first. */
-  async listVersions(year: number, manager: EntityManager = this.dataSource.manager): Promise<SchemeVersionEntity[]> {
-    return manager.getRepository(SchemeVersionEntity).find({ where: { year }, order: { version: 'ASC' } });
+  async listVersions(
+    year: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SchemeVersionEntity[]> {
+    return manager
+      .getRepository(SchemeVersionEntity)
+      .find({ where: { year }, order: { version: 'ASC' } });
   }
 
   /** Every version of every year, oldest first: an import checks each row against its month's. */
@@ -159,7 +176,10 @@ export class SchemeRepository {
        ON CONFLICT (year) DO NOTHING`,
       [year],
     );
-    await manager.query(`INSERT INTO indicator_scheme (year) VALUES ($1) ON CONFLICT (year) DO NOTHING`, [year]);
+    await manager.query(
+      `INSERT INTO indicator_scheme (year) VALUES ($1) ON CONFLICT (year) DO NOTHING`,
+      [year],
+    );
     await manager.query('SELECT year FROM indicator_scheme WHERE year = $1 FOR UPDATE', [year]);
     const rows: { latest: number | null }[] = await manager.query(
       'SELECT max(version) AS latest FROM scheme_version WHERE year = $1',
