@@ -141,21 +141,8 @@ describe('scheme editor (GET/PUT /schemes/:year, versions, preview)', () => {
   });
 
   it('refuses anyone but the province: 403 for a city admin and an agency head', async () => {
-    await api.request('POST', '/users', {
-      token: admin,
-      body: {
-        username: 'city-330100',
-        displayName: '杭州市管理员',
-        role: 'city_admin',
-        agencyCode: '330100',
-        password: 'Scheme-Hangzhou-1',
-      },
-    });
-    const cityAdmin = await api.firstLogin(
-      'city-330100',
-      'Scheme-Hangzhou-1',
-      'Scheme-Hangzhou-Own-1',
-    );
+    // The demo's admin of 杭州市.
+    const cityAdmin = await api.login('city-330100');
     const head = await api.login('head-330102');
     const body = await editable({ effectiveFrom: '2026-11', reason: '调整' });
     for (const token of [cityAdmin, head]) {

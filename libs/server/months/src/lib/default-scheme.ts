@@ -14,5 +14,3 @@ export const DEFAULT_SCHEME_INDICATORS = [
 
 export const DEFAULT_DUE_DAY = 5;
 
-/** Working days an agency has to rectify after publication (DESIGN "rectifyWorkingDays"). */
-export const DEFAULT_RECTIFY_WORKING_DAYS = 10;

@@ -10,29 +10,18 @@ import {
 import {
   type AuditActor,
   AgencyRepository,
+  DEFAULT_SCHEME_SETTINGS,
   AuditLogRepository,
   NotificationRepository,
   RectificationRepository,
   SYSTEM_ACTOR,
+  SchemeRepository,
   UserRepository,
   WorkingCalendarRepository,
 } from '@scorecard/server-database';
-import { DEFAULT_RECTIFY_WORKING_DAYS } from './default-scheme';
 
 /** Why an automatic item was withdrawn, as its verification note says. */
 export const WITHDRAWN_NOTE = '重新发布后的结果不再需要整改（系统撤销）';
-
-/**
- * The working days an agency has to rectify an item of `period`. The scheme of the period's year
- * will say it (`rectifyWorkingDays`); until the scheme carries it, every year has the default. The
- * one place that answers it.
- */
-export async function rectifyWorkingDaysFor(
-  _manager: EntityManager,
-  _period: string,
-): Promise<number> {
-  return DEFAULT_RECTIFY_WORKING_DAYS;
-}
 
 /** The rectification items a publication raises, and the deadline of any item raised on a day. */
 @Injectable()
@@ -44,11 +33,18 @@ export class RectificationRaisingService {
     private readonly users: UserRepository,
     private readonly notifications: NotificationRepository,
     private readonly audit: AuditLogRepository,
+    private readonly schemes: SchemeRepository,
   ) {}
+
+  /** The working days an agency has to rectify an item of `period`: the scheme in force that month says. */
+  async rectifyWorkingDaysFor(manager: EntityManager, period: string): Promise<number> {
+    const scheme = await this.schemes.findInForce(period, manager);
+    return scheme?.rectifyWorkingDays ?? DEFAULT_SCHEME_SETTINGS.rectifyWorkingDays;
+  }
 
   /** The deadline of an item of `period` raised on `raisedOn` (a Shanghai day), on the province calendar. */
   async deadlineOf(manager: EntityManager, period: string, raisedOn: string): Promise<string> {
-    const workingDays = await rectifyWorkingDaysFor(manager, period);
+    const workingDays = await this.rectifyWorkingDaysFor(manager, period);
     await this.calendar.hold(manager);
     // Ten working days from late December run into January: read both years.
     const year = periodYear(raisedOn);
