@@ -111,6 +111,13 @@ export function createAppRouter(
             meta: { permission: PAGE_PERMISSION.calendar },
           },
           {
+            // Loaded only when opened: the editor and its preview chart stay out of the first bundle.
+            path: 'scheme',
+            name: 'scheme',
+            component: () => import('../features/scheme/SchemePage.vue'),
+            meta: { permission: PAGE_PERMISSION.scheme },
+          },
+          {
             path: 'bulletin',
             name: 'bulletin',
             component: () => import('../features/bulletin/BulletinPage.vue'),

@@ -2,7 +2,7 @@ import type { IndicatorDto, PeriodDto } from '@scorecard/contracts';
 import { storeToRefs } from 'pinia';
 import { computed, shallowRef, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
-import { defaultPeriod, periodYear, queryPeriod } from './period';
+import { defaultPeriod, queryPeriod } from './period';
 import { useAsyncData } from './useAsyncData';
 import { useReferenceStore } from './useReferenceStore';
 
@@ -69,7 +69,7 @@ export function usePeriodQuery(options: PeriodQueryOptions = {}) {
   async function loadScheme(value: string | null): Promise<void> {
     if (!value || !scheme) return;
     try {
-      indicators.value = await reference.loadIndicators(periodYear(value));
+      indicators.value = await reference.loadIndicatorsOf(value);
       indicatorsError.value = null;
     } catch (e) {
       indicators.value = [];

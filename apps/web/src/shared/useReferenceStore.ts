@@ -12,6 +12,7 @@ export const useReferenceStore = defineStore('reference', () => {
   const periods = shallowRef<PeriodDto[]>([]);
   const agencies = shallowRef<AgencyDto[]>([]);
   const indicatorsByYear = ref<Record<number, IndicatorDto[]>>({});
+  const indicatorsByMonth = ref<Record<string, IndicatorDto[]>>({});
 
   const cities = computed(() =>
     agencies.value.filter((a) => a.level === 'city').sort((a, b) => a.code.localeCompare(b.code)),
@@ -42,10 +43,31 @@ export const useReferenceStore = defineStore('reference', () => {
     return scheme;
   }
 
+  /**
+   * The indicators in force in `period`: a month's own scheme version; a window (quarter, half,
+   * year) is read with its year's latest version.
+   */
+  async function loadIndicatorsOf(period: string): Promise<IndicatorDto[]> {
+    if (!/^\d{4}-\d{2}$/.test(period)) return loadIndicators(Number(period.slice(0, 4)));
+    const cached = indicatorsByMonth.value[period];
+    if (cached) return cached;
+    const scheme = [...(await fetchIndicators({ period }))].sort(
+      (a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code),
+    );
+    indicatorsByMonth.value = { ...indicatorsByMonth.value, [period]: scheme };
+    return scheme;
+  }
+
+  /** Drops the cached schemes (after a new version is saved, months may have other indicators). */
+  function forgetIndicators(): void {
+    indicatorsByYear.value = {};
+    indicatorsByMonth.value = {};
+  }
+
   function $reset(): void {
     periods.value = [];
     agencies.value = [];
-    indicatorsByYear.value = {};
+    forgetIndicators();
   }
 
   return {
@@ -58,6 +80,8 @@ export const useReferenceStore = defineStore('reference', () => {
     loadPeriods,
     loadAgencies,
     loadIndicators,
+    loadIndicatorsOf,
+    forgetIndicators,
     $reset,
   };
 });

@@ -34,6 +34,7 @@ export const PAGE_PERMISSION = {
   queues: 'queue.operate',
   calendar: 'calendar.manage',
   rectifications: 'rectification.read',
+  scheme: 'period.manage',
 } as const satisfies Record<string, Permission>;
 
 /** Whether a user may open a page needing `permission` (none needed: everyone logged in). */
@@ -75,6 +76,7 @@ export function navItemsFor(role: Role | null | undefined): NavItem[] {
   if (mayOpen(user, PAGE_PERMISSION.calendar)) {
     items.push({ name: 'calendar', labelKey: 'nav.calendar' });
   }
+  if (mayOpen(user, PAGE_PERMISSION.scheme)) items.push({ name: 'scheme', labelKey: 'nav.scheme' });
   items.push({ name: 'bulletin', labelKey: 'nav.bulletin' });
   if (mayOpen(user, PAGE_PERMISSION.rectifications)) {
     items.push({ name: 'rectifications', labelKey: 'nav.rectifications' });

@@ -80,7 +80,7 @@ describe('RankingsPage', () => {
       scope: 'aggregate',
       parent: null,
     });
-    expect(referenceApi.fetchIndicators).toHaveBeenCalledWith(2026);
+    expect(referenceApi.fetchIndicators).toHaveBeenCalledWith({ period: '2026-09' });
     expect(wrapper.get('[data-testid="rank-330100"]').text()).toBe('1');
     expect(wrapper.get('[data-testid="ranking-chart"]').attributes('data-bar-count')).toBe('6');
     expect(wrapper.text()).toContain('地市');
