@@ -30,6 +30,7 @@ describe('navItemsFor', () => {
       'months',
       'users',
       'calendar',
+      'scheme',
       'bulletin',
       'rectifications',
       'stars',
@@ -86,6 +87,14 @@ describe('mayOpen', () => {
       'province_admin',
       'city_admin',
     ]);
+  });
+
+  it('keeps the assessment scheme to the province', () => {
+    expect(mayOpen({ role: 'province_admin' }, PAGE_PERMISSION.scheme)).toBe(true);
+    for (const role of ['city_admin', 'agency_head', 'staff'] as const) {
+      expect(mayOpen({ role }, PAGE_PERMISSION.scheme)).toBe(false);
+      expect(navItemsFor(role).map((item) => item.name)).not.toContain('scheme');
+    }
   });
 
   it('keeps the working-day calendar to the province', () => {

@@ -34,7 +34,7 @@ export const PAGE_PERMISSION = {
   queues: 'queue.operate',
   calendar: 'calendar.manage',
   rectifications: 'rectification.read',
-  scheme: 'period.manage',
+  scheme: 'scheme.manage',
 } as const satisfies Record<string, Permission>;
 
 /** Whether a user may open a page needing `permission` (none needed: everyone logged in). */
