@@ -59,15 +59,17 @@ async function type(wrapper: VueWrapper, testid: string, value: string): Promise
   await flushPromises();
 }
 
-function cellOf(wrapper: VueWrapper, index: number, field: string) {
-  return wrapper.get(`[data-testid="indicator-${index}-${field}"]`).element.closest('td')!;
+function cellOf(wrapper: VueWrapper, index: number, field: string): HTMLElement {
+  const cell = wrapper.get(`[data-testid="indicator-${index}-${field}"]`).element.closest('td');
+  if (!cell) throw new Error(`No cell for indicator ${index} ${field}`);
+  return cell;
 }
 
 async function confirmBox(): Promise<void> {
   await flushPromises();
   const ok = document.querySelector<HTMLButtonElement>('.el-message-box .el-button--primary');
-  expect(ok).not.toBeNull();
-  ok!.click();
+  if (!ok) throw new Error('No confirmation asked');
+  ok.click();
   await flushPromises();
   await new Promise((resolve) => setTimeout(resolve, 0));
   await flushPromises();
@@ -115,6 +117,23 @@ describe('SchemePage', () => {
     // Nothing is sent while the page can tell it is wrong.
     await wrapper.get('[data-testid="scheme-preview-button"]').trigger('click');
     expect(schemeApi.previewScheme).not.toHaveBeenCalled();
+  });
+
+  it('moves a row to its dimension once the name is typed, not at every key', async () => {
+    const wrapper = await mountPage();
+    const input = wrapper.get<HTMLInputElement>('input[data-testid="indicator-0-dimension"]');
+    // Keys typed: input events only, no change yet.
+    input.element.value = '服务';
+    await input.trigger('input');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="scheme-dimension-服务"]').exists()).toBe(false);
+    expect(input.element.value).toBe('服务');
+    input.element.value = '服务质量';
+    await input.trigger('input');
+    await input.trigger('change');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="scheme-dimension-服务质量"]').text()).toContain('70');
+    expect(wrapper.get('[data-testid="scheme-dimension-业务经办"]').text()).toContain('30');
   });
 
   it('sends percentages typed as exact fractions', async () => {

@@ -1,3 +1,4 @@
+import type { SchemeDto } from '@scorecard/contracts';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/http';
 import {
@@ -6,9 +7,11 @@ import {
   draftOf,
   firstEditableMonth,
   fractionToPercent,
+  type IndicatorDraft,
   normaliseFieldPath,
   percentToFraction,
   recomputedMonths,
+  type SchemeDraft,
   serverFieldErrors,
   weightTotal,
 } from './scheme-draft';
@@ -37,12 +40,20 @@ describe('percent ↔ fraction', () => {
   });
 });
 
+function rowOf(draft: SchemeDraft, index: number): IndicatorDraft {
+  const row = draft.indicators[index];
+  if (!row) throw new Error(`No indicator row ${index}`);
+  return row;
+}
+
 describe('the draft of a scheme', () => {
   it('goes back to the API as the very body it came as, with a new month and reason', () => {
     const scheme = schemeFixture();
     const draft = draftOf(scheme, '2026-11');
     draft.reason = '调整权重';
-    const { year: _year, version: _version, ...stored } = scheme;
+    const stored: Partial<SchemeDto> = { ...scheme };
+    delete stored.year;
+    delete stored.version;
     expect(bodyOf(draft)).toEqual({ ...stored, effectiveFrom: '2026-11', reason: '调整权重' });
   });
 
@@ -56,17 +67,17 @@ describe('the draft of a scheme', () => {
     const draft = draftOf(schemeFixture(), '2026-11');
     draft.reason = '调整';
     expect(draftErrors(draft)).toEqual({});
-    draft.indicators[0]!.weight = '30';
-    draft.indicators[2]!.weight = '0';
-    draft.indicators[1]!.floor = '98';
-    draft.indicators[3]!.code = 'collection';
+    rowOf(draft, 0).weight = '30';
+    rowOf(draft, 2).weight = '0';
+    rowOf(draft, 1).floor = '98';
+    rowOf(draft, 3).code = 'collection';
     expect(Object.keys(draftErrors(draft)).sort()).toEqual([
       'indicators[1].floor',
       'indicators[2].weight',
       'indicators[3].code',
     ]);
     // 20 → 30 and 10 → 0 still total 100: only the 0 is wrong. A total off 100 is named apart.
-    draft.indicators[4]!.weight = '5';
+    rowOf(draft, 4).weight = '5';
     expect(draftErrors(draft)['weights']).toEqual({
       key: 'scheme.errors.total',
       params: { total: 95 },
