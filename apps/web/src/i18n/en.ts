@@ -241,8 +241,10 @@ const en: MessageSchema = {
     rateFormula: 'Rate = numerator ÷ denominator = {numerator} ÷ {denominator} = {rate}',
     scoreFormula:
       'Score: 100 at or above the target {target}, 0 at or below the floor {floor}, linear in between → {score}',
-    weightFormula:
-      'Weight {weight} ({year} indicator scheme); composite = Σ(weight × score) ÷ Σweight',
+    weightFormula: 'Weight {weight} ({scheme}); composite = Σ(weight × score) ÷ Σweight',
+    scheme: 'Assessment scheme',
+    schemeVersion: 'Scheme {year} v{version}',
+    schemeYear: '{year} assessment scheme',
     notApplicable: 'Denominator 0: not applicable this month, left out of the composite',
     review: 'Review',
     approve: 'Approve',
@@ -259,6 +261,10 @@ const en: MessageSchema = {
     openScorecard: 'Open scorecard',
   },
   scorecard: {
+    dimensions: {
+      title: 'Score by dimension',
+      weight: 'weight {weight}',
+    },
     title: 'Scorecard of {name}',
     myTitle: 'My ranking',
     score: 'Composite score',

@@ -237,7 +237,10 @@ const zhCN = {
     rateFormula: '完成率 = 分子 ÷ 分母 = {numerator} ÷ {denominator} = {rate}',
     scoreFormula:
       '得分：完成率 ≥ 目标 {target} 得 100 分，≤ 底线 {floor} 得 0 分，其间线性插值 → {score}',
-    weightFormula: '权重 {weight}（{year} 年指标方案），计入综合得分 = Σ(权重 × 得分) ÷ Σ权重',
+    weightFormula: '权重 {weight}（{scheme}），计入综合得分 = Σ(权重 × 得分) ÷ Σ权重',
+    scheme: '考核方案',
+    schemeVersion: '方案 {year} v{version}',
+    schemeYear: '{year} 年考核方案',
     notApplicable: '分母为 0，本月该指标不适用，不计入综合得分',
     review: '审核',
     approve: '审核通过',
@@ -254,6 +257,10 @@ const zhCN = {
     openScorecard: '查看评价卡',
   },
   scorecard: {
+    dimensions: {
+      title: '分维度得分',
+      weight: '权重 {weight}',
+    },
     title: '{name} 评价卡',
     myTitle: '我的排名',
     score: '综合得分',
