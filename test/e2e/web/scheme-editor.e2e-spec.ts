@@ -1,7 +1,7 @@
 import type { SchemeDto } from '@scorecard/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../support/browser';
-import { api, baseUrl } from '../support/http';
+import { api, baseUrl, waitUntil } from '../support/http';
 import { loginPage, tokenFor } from '../support/web';
 
 describe('assessment scheme editor in the browser (province admin)', () => {
@@ -150,6 +150,45 @@ describe('assessment scheme editor in the browser (province admin)', () => {
       dimension: '业务经办',
     });
     expect(stored.indicators.find((i) => i.code === 'collection')?.target).toBe(0.98);
+  });
+
+  it('names the new version in the figures drawer and subtotals its dimensions on the scorecard', async () => {
+    const version = before.version + 1;
+    const label = `方案 ${year} v${version}`;
+    // The open months are computed again under the new version.
+    const ranking = await waitUntil(
+      async () => {
+        const answer = await api(
+          'GET',
+          `/rankings?period=${firstOpen}&level=county&parent=330100&scope=aggregate`,
+          await admin(),
+        );
+        return answer.body.scheme?.version === version ? answer.body : undefined;
+      },
+      `${firstOpen} computed under v${version}`,
+      90_000,
+    );
+    const county: string = ranking.rows.find(
+      (row: { reported: boolean }) => row.reported,
+    ).agencyCode;
+
+    await page.goto(`${baseUrl()}/overview?period=${firstOpen}&parent=330100`);
+    // The league table follows the month's indicators: the new one has its column.
+    await page.getByTestId(`cell-${county}-remote_filing`).waitFor();
+    await page.getByTestId(`cell-${county}-collection`).click();
+    const drawer = page.locator('.el-drawer');
+    expect(await drawer.getByTestId('inputs-scheme').innerText()).toBe(label);
+    expect(await drawer.getByTestId('inputs-formula').innerText()).toContain(label);
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${baseUrl()}/agencies/${county}?period=${firstOpen}`);
+    const dimensions = page.getByTestId('scorecard-dimensions');
+    await dimensions.getByTestId('dimension-业务经办').waitFor();
+    await dimensions.getByTestId('dimension-服务质量').waitFor();
+    // 25 + 20 + 5 + 10 (the new indicator) in 业务经办.
+    expect(await dimensions.getByTestId('dimension-业务经办').innerText()).toContain('权重 60');
+    expect(await page.getByTestId('scorecard-scheme').innerText()).toBe(label);
+    await page.screenshot({ path: screenshotPath('scheme-scorecard-dimensions'), fullPage: false });
   });
 
   it('shows the new indicator on a county head’s data entry page', async () => {
