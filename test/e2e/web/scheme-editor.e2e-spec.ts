@@ -197,6 +197,13 @@ describe('assessment scheme editor in the browser (province admin)', () => {
     await head.getByTestId('entry-form').waitFor();
     await head.getByTestId('entry-remote_filing-numerator').waitFor();
     await head.getByText('异地就医备案办结率').first().waitFor();
+    // What each figure counts, as the scheme says.
+    expect(await head.getByTestId('entry-remote_filing-numerator-label').innerText()).toBe(
+      '按时办结的备案数',
+    );
+    expect(await head.getByTestId('entry-remote_filing-denominator-label').innerText()).toBe(
+      '受理的备案数',
+    );
     await head.screenshot({ path: screenshotPath('scheme-entry-new-indicator'), fullPage: true });
     await head.close();
   });
