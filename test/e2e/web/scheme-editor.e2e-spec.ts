@@ -191,6 +191,46 @@ describe('assessment scheme editor in the browser (province admin)', () => {
     await page.screenshot({ path: screenshotPath('scheme-scorecard-dimensions'), fullPage: false });
   });
 
+  it('shows the API’s refusal at its cell, and a version saved meanwhile as a clear message', async () => {
+    await page.goto(`${baseUrl()}/scheme?year=${year}`);
+    await page.getByTestId('scheme-indicators').waitFor();
+    const collection = rowOf('collection');
+    // Only the API knows this rule here: a target above 100 % needs "may pass 100 %".
+    await page.getByTestId(`indicator-${collection}-target`).fill('120');
+    await page.getByTestId('scheme-preview-button').click();
+    const row = page.getByTestId(`scheme-indicator-${collection}`);
+    await row.getByText('目标值超过 100% 时须允许分子大于分母').waitFor();
+    await page.getByTestId(`indicator-${collection}-target`).fill('98');
+    await row.getByText('目标值超过 100% 时须允许分子大于分母').waitFor({ state: 'detached' });
+
+    // Another administrator saves a version while this page still shows the one before.
+    const shown = (await api('GET', `/schemes/${year}`, await admin())).body as SchemeDto;
+    const meanwhile: Partial<SchemeDto> = { ...shown };
+    delete meanwhile.year;
+    delete meanwhile.version;
+    const saved = await api('PUT', `/schemes/${year}`, {
+      ...(await admin()),
+      body: {
+        ...meanwhile,
+        effectiveFrom: firstOpen,
+        reason: '另一位管理员的修改',
+        version: shown.version,
+      },
+    });
+    expect(saved.status).toBe(200);
+    await page.getByTestId('scheme-reason').fill('基于旧版本的修改');
+    await page.getByTestId('scheme-save').click();
+    const box = page.locator('.el-message-box').last();
+    await box.getByRole('button', { name: '保存并重新计算' }).click();
+    const conflict = page.getByTestId('scheme-conflict');
+    await conflict.getByText(`方案已有更新的版本 v${shown.version + 1}`).waitFor();
+    expect(await conflict.innerText()).toContain('无法保存');
+    expect(await conflict.innerText()).not.toContain('加载失败');
+    expect(((await api('GET', `/schemes/${year}`, await admin())).body as SchemeDto).version).toBe(
+      shown.version + 1,
+    );
+  });
+
   it('shows the new indicator on a county head’s data entry page', async () => {
     const head = await loginPage(browser, 'head-330102');
     await head.goto(`${baseUrl()}/entry?period=${firstOpen}`);

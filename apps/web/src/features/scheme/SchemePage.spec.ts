@@ -177,6 +177,8 @@ describe('SchemePage', () => {
     await wrapper.get('[data-testid="scheme-save"]').trigger('click');
     await confirmBox();
     expect(wrapper.get('[data-testid="scheme-conflict"]').text()).toContain('方案已被他人修改');
+    // A refusal to save, not a failure to load.
+    expect(wrapper.get('[data-testid="scheme-conflict"]').text()).not.toContain('加载失败');
   });
 
   it('asks before saving, naming the months recomputed', async () => {
