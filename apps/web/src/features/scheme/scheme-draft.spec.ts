@@ -13,6 +13,7 @@ import {
   recomputedMonths,
   type SchemeDraft,
   serverFieldErrors,
+  versionInForce,
   weightTotal,
 } from './scheme-draft';
 import { schemeFixture } from './scheme.fixture';
@@ -129,5 +130,25 @@ describe('months', () => {
   it('recomputes the months of the year begun from the effective month on', () => {
     expect(recomputedMonths('2026-10', periods)).toEqual(['2026-10', '2026-11']);
     expect(recomputedMonths('2026-12', periods)).toEqual([]);
+  });
+});
+
+describe('the version in force', () => {
+  const versions = [
+    { version: 1, effectiveFrom: '2026-01' },
+    { version: 2, effectiveFrom: '2026-10' },
+    { version: 3, effectiveFrom: '2026-10' },
+    { version: 4, effectiveFrom: '2026-12' },
+  ];
+
+  it('is the latest begun by the month, the newest of its month', () => {
+    expect(versionInForce(versions, '2026-11')?.version).toBe(3);
+    expect(versionInForce(versions, '2026-09')?.version).toBe(1);
+    expect(versionInForce(versions, '2026-12')?.version).toBe(4);
+  });
+
+  it('is the first when none has begun yet, and none without versions', () => {
+    expect(versionInForce(versions.slice(1), '2026-05')?.version).toBe(2);
+    expect(versionInForce([], '2026-05')).toBeNull();
   });
 });

@@ -1,4 +1,10 @@
-import type { PeriodDto, SchemeBodyDto, SchemeDto, SchemeIndicatorDto } from '@scorecard/contracts';
+import type {
+  PeriodDto,
+  SchemeBodyDto,
+  SchemeDto,
+  SchemeIndicatorDto,
+  SchemeVersionDto,
+} from '@scorecard/contracts';
 import { ApiError } from '../../shared/http';
 
 /**
@@ -245,4 +251,19 @@ export function recomputedMonths(effectiveFrom: string, periods: readonly Period
     .map((p) => p.period)
     .filter((period) => period.startsWith(`${year}-`) && period >= effectiveFrom)
     .sort();
+}
+
+/**
+ * The version deciding `month`: of those begun by then, the latest begun, the newest of a month
+ * (a later version from the same month replaces the earlier); before any began, the first.
+ */
+export function versionInForce<T extends Pick<SchemeVersionDto, 'version' | 'effectiveFrom'>>(
+  versions: readonly T[],
+  month: string,
+): T | null {
+  const byStart = [...versions].sort(
+    (a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.version - b.version,
+  );
+  const started = byStart.filter((v) => v.effectiveFrom <= month);
+  return started.at(-1) ?? byStart[0] ?? null;
 }
