@@ -39,7 +39,7 @@ const PERIODS = [
   publishedVersion: 1,
 }));
 
-async function mountPage(): Promise<VueWrapper> {
+async function mountPage(locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<VueWrapper> {
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/scheme', name: 'scheme', component: SchemePage }],
@@ -47,7 +47,7 @@ async function mountPage(): Promise<VueWrapper> {
   await router.push({ path: '/scheme', query: { year: '2026' } });
   const wrapper = mount(
     { render: () => h(SchemePage) },
-    { global: { plugins: [...testPlugins().plugins, router] }, attachTo: document.body },
+    { global: { plugins: [...testPlugins(locale).plugins, router] }, attachTo: document.body },
   );
   await flushPromises();
   return wrapper;
@@ -105,6 +105,24 @@ describe('SchemePage', () => {
     // A new version starts in the first month not yet locked or published.
     expect(wrapper.get('[data-testid="scheme-effectiveFrom"]').text()).toContain('2026-10');
   });
+
+  it.each(['zh-CN', 'en'] as const)(
+    'words every label in %s, the preview included',
+    async (locale) => {
+      vi.mocked(schemeApi.previewScheme).mockResolvedValue(previewFixture());
+      const wrapper = await mountPage(locale);
+      await wrapper.get('[data-testid="scheme-preview-button"]').trigger('click');
+      await flushPromises();
+      expect(wrapper.find('[data-testid="scheme-preview"]').exists()).toBe(true);
+      const labels = [
+        wrapper.text(),
+        ...wrapper.findAll('[aria-label]').map((e) => e.attributes('aria-label')),
+      ];
+      // No message key shows through untranslated.
+      expect(labels.join('\n')).not.toMatch(/\b(scheme|grade|rankings|common)\.[a-zA-Z]+/);
+      if (locale === 'en') expect(wrapper.text()).toContain('Weights total 100 / 100');
+    },
+  );
 
   it('runs the weight total as weights change and names a zero weight at its cell', async () => {
     const wrapper = await mountPage();
