@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import en from './en';
 import { loadSavedLocale } from './index';
 import zhCN from './zh-CN';
+import { SCHEME_MESSAGES } from '../features/scheme/scheme.messages';
+import { STAR_MESSAGES } from '../features/stars/star.messages';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -11,6 +13,15 @@ function keys(value: unknown, prefix = ''): string[] {
 describe('messages', () => {
   it('have the same keys in Chinese and English', () => {
     expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+  });
+
+  it.each([
+    ['the scheme editor', SCHEME_MESSAGES],
+    ['the service star pages', STAR_MESSAGES],
+  ])('of %s, loaded with its pages, have the same keys in both languages and none of the app’s', (_, page) => {
+    expect(keys(page.en).sort()).toEqual(keys(page['zh-CN']).sort());
+    const appKeys = new Set(keys(zhCN));
+    expect(keys(page['zh-CN']).filter((key) => appKeys.has(key))).toEqual([]);
   });
 
   it('use the agreed Chinese labels', () => {

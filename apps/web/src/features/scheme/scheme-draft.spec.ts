@@ -17,7 +17,6 @@ import {
   weightTotal,
 } from './scheme-draft';
 import { schemeFixture } from './scheme.fixture';
-import { SCHEME_MESSAGES } from './scheme.messages';
 
 describe('percent ↔ fraction', () => {
   it.each([
@@ -151,16 +150,5 @@ describe('the version in force', () => {
   it('is the first when none has begun yet, and none without versions', () => {
     expect(versionInForce(versions.slice(1), '2026-05')?.version).toBe(2);
     expect(versionInForce([], '2026-05')).toBeNull();
-  });
-});
-
-describe('the scheme editor texts', () => {
-  function keys(value: unknown, prefix = ''): string[] {
-    if (typeof value !== 'object' || value === null) return [prefix];
-    return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
-  }
-
-  it('have the same keys in Chinese and English', () => {
-    expect(keys(SCHEME_MESSAGES.en).sort()).toEqual(keys(SCHEME_MESSAGES['zh-CN']).sort());
   });
 });
