@@ -13,3 +13,5 @@ export * from './lib/submission.contract';
 export * from './lib/calendar.contract';
 export * from './lib/scheme.contract';
 export * from './lib/rectification.contract';
+export * from './lib/appeal.contract';
+export * from './lib/warning.contract';

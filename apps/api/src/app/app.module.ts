@@ -27,6 +27,8 @@ import { PeriodsModule } from './periods/periods.module';
 import { RankingsModule } from './rankings/rankings.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
 import { SchemesModule } from './schemes/scheme.module';
+import { AppealsModule } from './appeals/appeals.module';
+import { WarningsModule } from './warnings/warnings.module';
 import { StarsModule } from './stars/stars.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { UsersModule } from './users/users.module';
@@ -75,6 +77,8 @@ export class AppModule {
         NotificationsModule,
         CalendarModule,
         RectificationsModule,
+        AppealsModule,
+        WarningsModule,
         OperationsModule,
         AuthModule,
         ...serveWeb,

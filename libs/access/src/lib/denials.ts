@@ -30,6 +30,11 @@ export const DENIAL_MESSAGES: Readonly<Record<AccessLocale, Readonly<Record<Perm
     'rectification.respond': '只有本机构负责人可以答复整改事项',
     'rectification.verify': '只有上级机构管理员可以验收整改事项',
     'scheme.manage': '只有省级中心可以修改考核方案',
+    'appeal.read': '只能查看权限范围内机构的异议',
+    'appeal.raise': '只有本机构负责人可以对本机构的结果提出异议',
+    'appeal.resolve': '只有省级中心可以处理异议',
+    'warning.read': '只能查看权限范围内机构的预警',
+    'warning.talk': '只有省级中心可以登记约谈',
   },
   en: {
     'submission.read': 'You may read the figures of your own agency only',
@@ -52,6 +57,11 @@ export const DENIAL_MESSAGES: Readonly<Record<AccessLocale, Readonly<Record<Perm
     'rectification.respond': 'Only the head of this agency answers its rectification items',
     'rectification.verify': 'Only an administrator above this agency verifies its rectification items',
     'scheme.manage': 'Only the province edits the assessment scheme',
+    'appeal.read': 'You may read the appeals of agencies in your scope only',
+    'appeal.raise': 'Only the head of this agency appeals its result',
+    'appeal.resolve': 'Only the province rules on appeals',
+    'warning.read': 'You may read the warnings of agencies in your scope only',
+    'warning.talk': 'Only the province records talks with warned agencies',
   },
 };
 

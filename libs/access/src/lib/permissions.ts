@@ -22,6 +22,11 @@ export const PERMISSIONS = [
   'rectification.respond',
   'rectification.verify',
   'scheme.manage',
+  'appeal.read',
+  'appeal.raise',
+  'appeal.resolve',
+  'warning.read',
+  'warning.talk',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,4 +68,12 @@ export const REACH: Readonly<Record<Permission, Readonly<Record<Role, Reach>>>> 
   'rectification.verify': { national_admin: 'descendants', province_admin: 'descendants', city_admin: 'descendants', agency_head: 'none', staff: 'none' },
   // The scheme (考核方案) is the province's own: its weights, bands and deadlines judge every agency.
   'scheme.manage': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
+  // Appeals (异议): the head appeals its own agency's result; the province, which reopens months,
+  // rules on them.
+  'appeal.read': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'subtree', agency_head: 'own', staff: 'none' },
+  'appeal.raise': { national_admin: 'none', province_admin: 'none', city_admin: 'none', agency_head: 'own', staff: 'none' },
+  'appeal.resolve': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
+  // Warnings (预警 → 约谈): read in scope; only the province records that a talk took place.
+  'warning.read': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'subtree', agency_head: 'own', staff: 'none' },
+  'warning.talk': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
 };

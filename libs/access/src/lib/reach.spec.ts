@@ -70,6 +70,11 @@ const EXPECTED: Record<Permission, string> = {
   'rectification.respond': '---.... -----.- --.---- y-.---- y..---- -..---- --.----',
   'rectification.verify': /**/ '-yy.... -yy--.- -y.---- --.---- -..---- -..---- --.----',
   'scheme.manage': /*      */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
+  'appeal.read': /*        */ 'yyy.... yyy--.- yy.---- y-.---- y..---- -..---- --.----',
+  'appeal.raise': /*       */ '---.... -----.- --.---- y-.---- y..---- -..---- --.----',
+  'appeal.resolve': /*     */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
+  'warning.read': /*       */ 'yyy.... yyy--.- yy.---- y-.---- y..---- -..---- --.----',
+  'warning.talk': /*       */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
 };
 
 const cases = PERMISSIONS.flatMap((permission) => {

@@ -7,6 +7,8 @@ export const NOTIFICATION_KINDS = [
   'submission.returned',
   'rectification.raised',
   'rectification.returned',
+  'appeal.upheld',
+  'appeal.dismissed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

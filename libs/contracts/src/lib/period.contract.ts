@@ -76,4 +76,6 @@ export interface PeriodEventDto {
   reason: string | null;
   actor: string;
   at: string;
+  /** The upheld appeal (异议) a reopening answers; null otherwise. */
+  appealId: string | null;
 }

@@ -21,3 +21,5 @@ export * from './lib/stars/star-wall.repository';
 export * from './lib/calendar/working-calendar.repository';
 export * from './lib/calendar/month-due-date.repository';
 export * from './lib/rectifications/rectification.repository';
+export * from './lib/appeals/appeal.repository';
+export * from './lib/warnings/warning.repository';

@@ -8,3 +8,5 @@ export * from './lib/period-schedule.service';
 export * from './lib/reported-counts.loader';
 export * from './lib/star-schedule.service';
 export * from './lib/rectification-raising.service';
+export * from './lib/appeal-window.service';
+export * from './lib/warning-thresholds';

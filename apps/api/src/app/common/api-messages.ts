@@ -228,6 +228,7 @@ export const API_MESSAGES = {
     'zh-CN': '整改事项 {id} 不存在',
     en: 'Rectification item {id} does not exist',
   },
+  'appeal.notFound': { 'zh-CN': '异议 {id} 不存在', en: 'Appeal {id} does not exist' },
   'candidate.notFound': { 'zh-CN': '候选人 {id} 不存在', en: 'Candidate {id} does not exist' },
   'star.noRound': {
     'zh-CN': '{agencyCode} 没有 {period} 的服务之星评选',
@@ -293,6 +294,28 @@ export const API_MESSAGES = {
   'rectification.stale': {
     'zh-CN': '整改事项已被他人处理，当前版本为 {version}，请刷新后再试',
     en: 'The rectification item was changed by someone else: the current version is {version}; reload and try again',
+  },
+
+  // Appeals and warnings
+  'appeal.monthNotPublished': {
+    'zh-CN': '{period} 尚未发布：只能对已发布的结果提出异议',
+    en: 'Period {period} is not published: only published results can be appealed',
+  },
+  'appeal.late': {
+    'zh-CN': '{period} 的异议期已于 {deadline} 结束',
+    en: 'The appeal window of {period} ended on {deadline}',
+  },
+  'appeal.alreadyOpen': {
+    'zh-CN': '{agencyCode} 对 {period} 已有一项异议正在处理',
+    en: '{agencyCode} already has an appeal of {period} under review',
+  },
+  'appeal.notOpen': {
+    'zh-CN': '异议 {id} 已处理，不能再次处理',
+    en: 'Appeal {id} has already been ruled on',
+  },
+  'warning.monthNotPublished': {
+    'zh-CN': '{period} 尚未发布：只能对已发布月份登记约谈',
+    en: 'Period {period} is not published: talks are recorded on published months only',
   },
 
   // Stars
@@ -364,6 +387,10 @@ export const API_MESSAGES = {
   'field.sendBackNote': {
     'zh-CN': '退回整改需要填写意见',
     en: 'sending an item back needs a note',
+  },
+  'field.dismissNote': {
+    'zh-CN': '驳回异议需要填写意见',
+    en: 'dismissing an appeal needs a note',
   },
   'field.exceedsDenominator': {
     'zh-CN': '分子不能大于分母',
@@ -450,6 +477,10 @@ export const API_MESSAGES = {
   'validation.month': {
     'zh-CN': '{field} 应为 YYYY-MM 格式的月份',
     en: '{field} must be a month as YYYY-MM',
+  },
+  'validation.day': {
+    'zh-CN': '{field} 应为 YYYY-MM-DD 格式的日期',
+    en: '{field} must be a day as YYYY-MM-DD',
   },
   'validation.divisionCode': {
     'zh-CN': '{field} 应为 6 位行政区划代码',

@@ -9,5 +9,6 @@ import { PeriodLifecycleService } from './period-lifecycle.service';
   imports: [CommonModule, MonthsModule],
   controllers: [PeriodLifecycleController],
   providers: [PeriodLifecycleService],
+  exports: [PeriodLifecycleService],
 })
 export class LifecycleModule {}

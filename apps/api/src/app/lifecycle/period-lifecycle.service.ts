@@ -126,26 +126,39 @@ export class PeriodLifecycleService {
   }
 
   async reopen(caller: AuthenticatedUser, period: string, reason: string) {
-    return this.transactions.run(async (manager) => {
-      const month = await this.openMonth(manager, period, 'published');
-      await this.lifecycle.markReopened(manager, period);
-      await this.lifecycle.recordEvent(manager, {
-        period,
-        action: 'reopen',
-        version: month.publishedVersion,
-        reason,
-        actor: caller.username,
-      });
-      await this.audit.recordAction(
-        manager,
-        caller,
-        'period.reopen',
-        `period/${period}`,
-        { status: 'published' },
-        { status: 'open', reason },
-      );
-      return { period, status: 'open' as const };
+    return this.transactions.run((manager) => this.reopenWithin(manager, caller, period, reason));
+  }
+
+  /**
+   * Reopens a published month inside the caller's transaction; an upheld appeal (异议) passes its
+   * id, which the month's history then links to.
+   */
+  async reopenWithin(
+    manager: EntityManager,
+    caller: AuthenticatedUser,
+    period: string,
+    reason: string,
+    appealId: string | null = null,
+  ) {
+    const month = await this.openMonth(manager, period, 'published');
+    await this.lifecycle.markReopened(manager, period);
+    await this.lifecycle.recordEvent(manager, {
+      period,
+      action: 'reopen',
+      version: month.publishedVersion,
+      reason,
+      actor: caller.username,
+      appealId,
     });
+    await this.audit.recordAction(
+      manager,
+      caller,
+      'period.reopen',
+      `period/${period}`,
+      { status: 'published' },
+      { status: 'open', reason, ...(appealId === null ? {} : { appealId }) },
+    );
+    return { period, status: 'open' as const };
   }
 
   async review(

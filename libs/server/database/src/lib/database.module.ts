@@ -23,6 +23,8 @@ import { StarObjectionRepository } from './stars/star-objection.repository';
 import { StarRepository } from './stars/star.repository';
 import { StarWallRepository } from './stars/star-wall.repository';
 import { RectificationRepository } from './rectifications/rectification.repository';
+import { AppealRepository } from './appeals/appeal.repository';
+import { WarningRepository } from './warnings/warning.repository';
 
 const REPOSITORIES = [
   AgencyRepository,
@@ -44,6 +46,8 @@ const REPOSITORIES = [
   WorkingCalendarRepository,
   MonthDueDateRepository,
   RectificationRepository,
+  AppealRepository,
+  WarningRepository,
   TransactionRunner,
 ];
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppealWindowService } from './appeal-window.service';
 import { MonthDueDateService } from './month-due-date.service';
 import { PeriodComputationService } from './period-computation.service';
 import { PeriodPublicationService } from './period-publication.service';
@@ -13,6 +14,7 @@ const SERVICES = [
   StarScheduleService,
   MonthDueDateService,
   RectificationRaisingService,
+  AppealWindowService,
 ];
 
 /** The month workflows: computing a month's results and the calendar jobs (months, stars). */

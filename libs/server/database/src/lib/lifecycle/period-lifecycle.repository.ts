@@ -9,6 +9,8 @@ export interface PeriodEvent {
   reason: string | null;
   actor: string;
   at: Date;
+  /** The upheld appeal a reopening answers. */
+  appealId: string | null;
 }
 
 export interface AgencyProgress {
@@ -110,21 +112,25 @@ export class PeriodLifecycleRepository {
 
   async recordEvent(
     manager: EntityManager,
-    event: { period: string; action: PeriodAction; version?: number | null; reason?: string | null; actor: string },
+    event: {
+      period: string;
+      action: PeriodAction;
+      version?: number | null;
+      reason?: string | null;
+      actor: string;
+      appealId?: string | null;
+    },
   ): Promise<void> {
-    await manager.query('INSERT INTO period_event (period, action, version, reason, actor) VALUES ($1, $2, $3, $4, $5)', [
-      event.period,
-      event.action,
-      event.version ?? null,
-      event.reason ?? null,
-      event.actor,
-    ]);
+    await manager.query(
+      'INSERT INTO period_event (period, action, version, reason, actor, appeal_id) VALUES ($1, $2, $3, $4, $5, $6)',
+      [event.period, event.action, event.version ?? null, event.reason ?? null, event.actor, event.appealId ?? null],
+    );
   }
 
   async events(period: string): Promise<PeriodEvent[]> {
-    const rows: { action: PeriodAction; version: number | null; reason: string | null; actor: string; at: Date }[] =
+    const rows: PeriodEvent[] =
       await this.dataSource.query(
-        'SELECT action, version, reason, actor, at FROM period_event WHERE period = $1 ORDER BY at, id',
+        'SELECT action, version, reason, actor, at, appeal_id::text AS "appealId" FROM period_event WHERE period = $1 ORDER BY at, id',
         [period],
       );
     return rows;

@@ -14,6 +14,7 @@ import { WorkingCalendar1764650000000 } from './1764650000000-working-calendar';
 import { SchemeVersions1764660000000 } from './1764660000000-scheme-versions';
 import { Rectifications1764690000000 } from './1764690000000-rectifications';
 import { SessionChangeNotices1764700000000 } from './1764700000000-session-change-notices';
+import { AppealsAndWarningTalks1764710000000 } from './1764710000000-appeals-and-warning-talks';
 
 /** In order; TypeORM records the applied ones in the `migrations` table. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   SchemeVersions1764660000000,
   Rectifications1764690000000,
   SessionChangeNotices1764700000000,
+  AppealsAndWarningTalks1764710000000,
 ];
