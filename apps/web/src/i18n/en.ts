@@ -645,6 +645,10 @@ const en: MessageSchema = {
         returned:
           '{agencyName} {period}: a rectification answer was sent back: {reason} ({by}); answer again by {deadline}',
       },
+      appeal: {
+        upheld: 'The appeal of {agencyName} on {period} was upheld: the month is reopened ({reason}, {by})',
+        dismissed: 'The appeal of {agencyName} on {period} was dismissed: {reason} ({by})',
+      },
     },
   },
   calendar: {

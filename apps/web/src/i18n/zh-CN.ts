@@ -631,6 +631,10 @@ const zhCN = {
         returned:
           '{agencyName} {period} 整改事项被退回：{reason}（{by}），请于 {deadline} 前重新答复',
       },
+      appeal: {
+        upheld: '{agencyName} 对 {period} 结果的异议已采纳，该月已重新开放（{reason}，{by}）',
+        dismissed: '{agencyName} 对 {period} 结果的异议未予采纳：{reason}（{by}）',
+      },
     },
   },
   calendar: {
