@@ -128,6 +128,12 @@ export function createAppRouter(
             component: () => import('../features/rectifications/RectificationsPage.vue'),
             meta: { permission: PAGE_PERMISSION.rectifications },
           },
+          {
+            path: 'appeals',
+            name: 'appeals',
+            component: () => import('../features/appeals/AppealsPage.vue'),
+            meta: { permission: PAGE_PERMISSION.appeals },
+          },
         ],
       },
       { path: '/:pathMatch(.*)*', redirect: HOME_PATH },

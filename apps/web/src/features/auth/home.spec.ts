@@ -33,6 +33,7 @@ describe('navItemsFor', () => {
       'scheme',
       'bulletin',
       'rectifications',
+      'appeals',
       'stars',
       'star-wall',
       'queues',
@@ -44,6 +45,7 @@ describe('navItemsFor', () => {
       'imports',
       'bulletin',
       'rectifications',
+      'appeals',
       'stars',
       'star-wall',
     ]);
@@ -61,6 +63,7 @@ describe('navItemsFor', () => {
       'users',
       'bulletin',
       'rectifications',
+      'appeals',
       'stars',
       'star-wall',
     ]);

@@ -35,6 +35,7 @@ export const PAGE_PERMISSION = {
   calendar: 'calendar.manage',
   rectifications: 'rectification.read',
   scheme: 'scheme.manage',
+  appeals: 'appeal.read',
 } as const satisfies Record<string, Permission>;
 
 /** Whether a user may open a page needing `permission` (none needed: everyone logged in). */
@@ -81,6 +82,8 @@ export function navItemsFor(role: Role | null | undefined): NavItem[] {
   if (mayOpen(user, PAGE_PERMISSION.rectifications)) {
     items.push({ name: 'rectifications', labelKey: 'nav.rectifications' });
   }
+  if (mayOpen(user, PAGE_PERMISSION.appeals))
+    items.push({ name: 'appeals', labelKey: 'nav.appeals' });
   items.push({ name: 'stars', labelKey: 'nav.stars' });
   items.push({ name: 'star-wall', labelKey: 'nav.starWall' });
   if (mayOpen(user, PAGE_PERMISSION.queues)) items.push({ name: 'queues', labelKey: 'nav.queues' });
