@@ -4,10 +4,11 @@ import type { WarningDto } from '@scorecard/contracts';
 import { warningsOf } from '@scorecard/scoring';
 import {
   AuditLogRepository,
+  DEFAULT_SCHEME_SETTINGS,
+  SchemeRepository,
   TransactionRunner,
   WarningRepository,
 } from '@scorecard/server-database';
-import { warningThresholdsFor } from '@scorecard/server-months';
 import { AccessPolicy } from '../access/access-policy';
 import { AgencyDirectory } from '../common/agency-directory.service';
 import { ConflictError, OutOfScopeError } from '../common/api.errors';
@@ -28,6 +29,7 @@ export class WarningsService {
     private readonly policy: AccessPolicy,
     private readonly agencies: AgencyDirectory,
     private readonly audit: AuditLogRepository,
+    private readonly schemes: SchemeRepository,
   ) {}
 
   async list(caller: AuthenticatedUser, period: string): Promise<WarningDto[]> {
@@ -36,7 +38,7 @@ export class WarningsService {
     const [standings, talks, thresholds] = await Promise.all([
       this.warnings.standings(period, agencyCodes),
       this.warnings.talks(period, agencyCodes),
-      warningThresholdsFor(period),
+      this.schemes.findInForce(period).then((scheme) => scheme?.warnings ?? DEFAULT_SCHEME_SETTINGS.warnings),
     ]);
     const talkOf = new Map(talks.map((talk) => [talk.agencyCode, talk]));
     const result: WarningDto[] = [];

@@ -13,14 +13,3 @@ export const DEFAULT_SCHEME_INDICATORS = [
 ] as const;
 
 export const DEFAULT_DUE_DAY = 5;
-
-/** Working days after publication within which an agency head may appeal (DESIGN "appealWorkingDays"). */
-export const DEFAULT_APPEAL_WORKING_DAYS = 3;
-
-/** Months running that make a warning or an improving streak (DESIGN scheme `warnings`). */
-export const DEFAULT_WARNING_THRESHOLDS = {
-  failMonths: 2,
-  lastMonths: 2,
-  belowFloorMonths: 3,
-  improvingMonths: 3,
-} as const;
