@@ -4,6 +4,8 @@ import { loadSavedLocale } from './index';
 import zhCN from './zh-CN';
 import { SCHEME_MESSAGES } from '../features/scheme/scheme.messages';
 import { STAR_MESSAGES } from '../features/stars/star.messages';
+import { USER_MESSAGES } from '../features/users/user.messages';
+import { CALENDAR_MESSAGES } from '../features/calendar/calendar.messages';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -18,6 +20,8 @@ describe('messages', () => {
   it.each([
     ['the scheme editor', SCHEME_MESSAGES],
     ['the service star pages', STAR_MESSAGES],
+    ['the people page', USER_MESSAGES],
+    ['the calendar page', CALENDAR_MESSAGES],
   ])('of %s, loaded with its pages, have the same keys in both languages and none of the app’s', (_, page) => {
     expect(keys(page.en).sort()).toEqual(keys(page['zh-CN']).sort());
     const appKeys = new Set(keys(zhCN));
