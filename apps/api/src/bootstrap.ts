@@ -3,7 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { mkdirSync } from 'node:fs';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@scorecard/server-config';
@@ -27,7 +26,6 @@ export async function createApiApplication(
   config: AppConfig,
   options: ApiBootstrapOptions = {},
 ): Promise<INestApplication> {
-  mkdirSync(config.importDir, { recursive: true });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

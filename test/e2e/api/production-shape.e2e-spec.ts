@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { createHttpClient, type HttpClient } from '@scorecard/server-testing';
 import { waitUntil } from '../support/http';
@@ -141,7 +143,11 @@ describe('production shape: init, one API, two workers', () => {
     expect(row.rank).toBe(1);
   });
 
-  it('imports a file uploaded to the API on a worker', async () => {
+  it('imports a file uploaded to the API on a worker that shares no disk with it', async () => {
+    const [api, ...workers] = processes;
+    // Each its own IMPORT_DIR, none inside another's folder: as on separate hosts.
+    const folders = processes.map((server) => join(server.workDir, 'imports'));
+    expect(new Set(folders).size).toBe(processes.length);
     const head = await client.login('sc-head', PASSWORD);
     const lines = ['机构编码,评价时间,渠道,评价等级'];
     for (let i = 0; i < 40; i++)
@@ -153,13 +159,22 @@ describe('production shape: init, one API, two workers', () => {
     // The head typed satisfaction in above and means the file to replace it.
     form.append('replaceTyped', 'true');
     form.append('file', new Blob([`${lines.join('\r\n')}\r\n`]), 'ratings.csv');
-    const response = await fetch(`${processes[0].url}/api/imports`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${head}` },
-      body: form,
-    });
-    expect(response.status).toBe(202);
-    const { jobId } = (await response.json()) as { jobId: string };
+    // No worker may take the job before whatever the API kept on its own disk is gone.
+    for (const worker of workers) worker.signal('SIGSTOP');
+    let jobId: string;
+    let importId: string;
+    try {
+      const response = await fetch(`${api.url}/api/imports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${head}` },
+        body: form,
+      });
+      expect(response.status).toBe(202);
+      ({ jobId, importId } = (await response.json()) as { jobId: string; importId: string });
+      rmSync(join(api.workDir, 'imports'), { recursive: true, force: true });
+    } finally {
+      for (const worker of workers) worker.signal('SIGCONT');
+    }
     const job = await waitUntil(
       async () => {
         const { body } = await client.request('GET', `/jobs/${jobId}`, { token: head });
@@ -168,7 +183,21 @@ describe('production shape: init, one API, two workers', () => {
       `import job ${jobId}`,
       90_000,
     );
-    expect(job).toMatchObject({ state: 'completed' });
+    expect(job).toMatchObject({ state: 'completed', result: { status: 'applied', rows: 40 } });
+    // Nothing of the upload is left: not in PostgreSQL, not on the worker that read it.
+    const database = new Client({ connectionString: databaseUrl });
+    await database.connect();
+    try {
+      const { rows } = await database.query(
+        'SELECT count(*)::int AS count FROM import_upload_chunk WHERE import_id = $1',
+        [importId],
+      );
+      expect(rows[0].count).toBe(0);
+    } finally {
+      await database.end();
+    }
+    for (const folder of folders.slice(1))
+      expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
     const submission = await client.request('GET', `/submissions/${period}/330102`, {
       token: head,
     });

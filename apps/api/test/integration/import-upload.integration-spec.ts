@@ -1,6 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { type ApiTestApp, startApiTestApp } from '../support/api-test-app';
+
+const MAX_BYTES = 3 * 1024 * 1024;
 
 describe('POST /imports (upload)', () => {
   let api: ApiTestApp;
@@ -9,10 +12,27 @@ describe('POST /imports (upload)', () => {
 
   beforeAll(async () => {
     importDir = `.data/test-imports-upload-${process.pid}`;
-    api = await startApiTestApp({ IMPORT_MAX_BYTES: '4096', IMPORT_DIR: importDir });
+    api = await startApiTestApp({ IMPORT_MAX_BYTES: String(MAX_BYTES), IMPORT_DIR: importDir });
     head = await api.login('head-330102');
   });
   afterAll(() => api.close());
+
+  /** What PostgreSQL holds of uploads: imports and stored chunks, and the transactions still open. */
+  const stored = async () => {
+    const [row] = await api.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM import_file) AS files,
+              (SELECT count(*)::int FROM import_upload_chunk) AS chunks`,
+    );
+    return row as { files: number; chunks: number };
+  };
+  /** Uploads that left a transaction open (a connection holding a half-stored file). */
+  const openUploads = async () =>
+    (
+      await api.dataSource.query(
+        `SELECT count(*)::int AS count FROM pg_stat_activity
+          WHERE datname = current_database() AND state LIKE 'idle in transaction%' AND pid <> pg_backend_pid()`,
+      )
+    )[0].count as number;
 
   const upload = (
     token: string | undefined,
@@ -48,7 +68,9 @@ describe('POST /imports (upload)', () => {
       status: 'queued',
       uploaded_by: 'head-330102',
     });
-    expect(row.content_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.content_hash).toBe(
+      createHash('sha256').update('agency_code,rated_at,channel,level\n').digest('hex'),
+    );
     const seen = await api.request('GET', `/imports/${body.importId}`, { token: head });
     expect(seen.body).toMatchObject({ id: body.importId, status: 'queued', errors: [] });
     expect(
@@ -60,19 +82,48 @@ describe('POST /imports (upload)', () => {
     ).toBe(404);
   });
 
+  it('stores a file of several chunks in PostgreSQL byte for byte, on no disk of its own', async () => {
+    // Bytes of every value, 2.5 MiB: three chunks, the last one short.
+    const content = randomBytes(2.5 * 1024 * 1024);
+    const form = new FormData();
+    form.append('kind', 'ratings');
+    form.append('file', new Blob([content]), 'ratings.csv');
+    const response = await fetch(`${api.baseUrl}/api/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${head}` },
+      body: form,
+    });
+    expect(response.status).toBe(202);
+    const { importId } = (await response.json()) as { importId: string };
+    const chunks: { seq: number; data: Buffer }[] = await api.dataSource.query(
+      'SELECT seq, data FROM import_upload_chunk WHERE import_id = $1 ORDER BY seq',
+      [importId],
+    );
+    expect(chunks.map((chunk) => chunk.data.length)).toEqual([1024 * 1024, 1024 * 1024, 512 * 1024]);
+    const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+    expect(sha256(Buffer.concat(chunks.map((chunk) => chunk.data)))).toBe(sha256(content));
+    const [file] = await api.dataSource.query('SELECT size_bytes::int AS size, content_hash FROM import_file WHERE id = $1', [
+      importId,
+    ]);
+    expect(file).toEqual({ size: content.length, content_hash: sha256(content) });
+    // The API wrote nothing to its disk: it has no upload folder at all.
+    expect(existsSync(importDir)).toBe(false);
+  });
+
   it('answers 413 for a file over the size limit and keeps nothing of it', async () => {
-    const before = readdirSync(importDir).length;
+    const before = await stored();
     const response = await upload(
       head,
       { kind: 'ratings' },
-      { name: 'big.csv', content: 'x'.repeat(5000) },
+      { name: 'big.csv', content: 'x'.repeat(MAX_BYTES + 1) },
     );
     expect(response.status).toBe(413);
-    expect(readdirSync(importDir).length).toBe(before);
+    expect(await stored()).toEqual(before);
+    expect(await openUploads()).toBe(0);
   });
 
   it('answers 413 at once to a 2 GB upload, before storing or reading it', async () => {
-    const before = readdirSync(importDir).length;
+    const before = await stored();
     const twoGigabytes = 2 * 1024 ** 3;
     const boundary = 'scorecard-boundary';
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -101,10 +152,11 @@ describe('POST /imports (upload)', () => {
       statusCode: 413,
       message: expect.stringMatching(/^文件过大/),
     });
-    expect(readdirSync(importDir).length).toBe(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('answers 400 for an unknown kind, a missing file or an empty one; 403 for staff; 401 without a token', async () => {
+    const before = await stored();
     expect((await upload(head, { kind: 'gossip' }, { name: 'x.csv', content: 'a' })).status).toBe(
       400,
     );
@@ -124,5 +176,9 @@ describe('POST /imports (upload)', () => {
     expect(
       (await upload(undefined, { kind: 'ratings' }, { name: 'x.csv', content: 'a' })).status,
     ).toBe(401);
+    // Nothing of the refused files is kept, nor any transaction left open with half of one.
+    await new Promise((settled) => setTimeout(settled, 200));
+    expect(await stored()).toEqual(before);
+    expect(await openUploads()).toBe(0);
   });
 });

@@ -2,7 +2,6 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { createReadStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { agenciesReachable, isRole } from '@scorecard/access';
 import type { ImportDto } from '@scorecard/contracts';
@@ -19,12 +18,14 @@ import {
 import { importErrorRenderer, type ImportKind, readImportFile } from '@scorecard/server-imports';
 import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
 import { ComputePeriodProducer, type ImportFileJobData, QueueName } from '@scorecard/server-queue';
+import { ImportScratch, SCRATCH_TOUCH_MS } from './import-scratch';
 
 const MAX_REPORTED_ERRORS = 1000;
 
 /**
- * Reads an uploaded file as a stream, validates every row and applies it all or nothing (see
- * RawRecordImporter). Killed mid-way, nothing is written; BullMQ then runs it again from the start.
+ * Copies an uploaded file from PostgreSQL to this worker's scratch space, reads it as a stream,
+ * validates every row and applies it all or nothing (see RawRecordImporter). Killed mid-way, nothing
+ * is written; BullMQ then runs it again from the start, here or on another worker.
  */
 // A short lock: a worker that dies mid-import is noticed within seconds and the file runs again.
 @Processor(QueueName.Import, { lockDuration: 15_000, stalledInterval: 5_000 })
@@ -37,6 +38,7 @@ export class ImportProcessor extends WorkerHost {
     private readonly agencies: AgencyRepository,
     private readonly schemes: SchemeRepository,
     private readonly compute: ComputePeriodProducer,
+    private readonly scratch: ImportScratch,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -47,7 +49,9 @@ export class ImportProcessor extends WorkerHost {
     if (!file) throw new Error(`Import ${job.data.importId} does not exist`);
     if (file.status !== 'queued') return this.finish(job, file.id);
 
-    const size = (await stat(job.data.path)).size;
+    const local = await this.scratch.copy(file.id, file.contentHash);
+    if (!local) throw new Error(`Import ${file.id} has no stored upload`);
+    const size = file.sizeBytes;
     let read = 0;
     let lastReported = 0;
     const counter = new Transform({
@@ -56,6 +60,7 @@ export class ImportProcessor extends WorkerHost {
         callback(null, chunk);
       },
     });
+    const touching = setInterval(() => void local.touch(), SCRATCH_TOUCH_MS);
     const progress = setInterval(() => {
       const percent = Math.min(95, Math.floor((read / Math.max(size, 1)) * 95));
       if (percent !== lastReported) {
@@ -66,7 +71,7 @@ export class ImportProcessor extends WorkerHost {
 
     try {
       const reader = readImportFile({
-        stream: createReadStream(job.data.path).pipe(counter),
+        stream: createReadStream(local.path).pipe(counter),
         fileName: file.fileName,
         context: await this.contextFor(file.kind, file.uploaderRole, file.uploaderAgency),
         xlsxLimits: {
@@ -98,7 +103,7 @@ export class ImportProcessor extends WorkerHost {
           errors: outcome.errors,
         });
       } else if (outcome.status === 'needs_confirmation') {
-        // Nothing applied: the upload stays for the run its uploader confirms (or is removed on cancel).
+        // Nothing applied: the stored upload stays for the run its uploader confirms (or goes on cancel).
         await this.files.awaitConfirmation(file.id, outcome);
       } else if (outcome.status === 'unchanged') {
         await this.files.markUnchanged(file.id, outcome.rows);
@@ -109,9 +114,11 @@ export class ImportProcessor extends WorkerHost {
       this.logger.log(
         `Import ${file.id} (${file.kind}, ${file.fileName}): ${outcome.status}, ${outcome.rows} rows`,
       );
-      if (outcome.status !== 'needs_confirmation') await rm(job.data.path, { force: true });
     } finally {
       clearInterval(progress);
+      clearInterval(touching);
+      // The local copy served this run only, whatever came of it.
+      await local.remove();
     }
     return this.finish(job, file.id);
   }

@@ -5,6 +5,7 @@ import { MonthsModule } from '@scorecard/server-months';
 import { QueueModule } from '@scorecard/server-queue';
 import { AggregationProcessor } from './aggregation.processor';
 import { ImportProcessor } from './import.processor';
+import { ImportScratch } from './import-scratch';
 import { ScheduleProcessor } from './schedule.processor';
 
 @Module({})
@@ -19,7 +20,7 @@ export class WorkerModule {
         MonthsModule,
         QueueModule,
       ],
-      providers: [AggregationProcessor, ImportProcessor, ScheduleProcessor],
+      providers: [AggregationProcessor, ImportProcessor, ImportScratch, ScheduleProcessor],
     };
   }
 }

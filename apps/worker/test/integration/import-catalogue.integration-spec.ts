@@ -288,11 +288,12 @@ describe('bad-input catalogue', () => {
         id: importId,
         kind: entry.kind,
         fileName,
+        path,
         uploader: UPLOADER,
       });
       const job = await jobFinished(
         worker,
-        await worker.get(ImportFileProducer).enqueue({ importId, path }),
+        await worker.get(ImportFileProducer).enqueue({ importId }),
       );
       expect(job.state).toBe('completed');
       const result = job.result as {
@@ -325,13 +326,14 @@ describe('bad-input catalogue', () => {
       id: importId,
       kind: 'ratings',
       fileName: '评价.csv',
+      path,
       uploader: UPLOADER,
       // 330102's satisfaction was typed in by hand in the demo.
       replaceTyped: true,
     });
     const job = await jobFinished(
       worker,
-      await worker.get(ImportFileProducer).enqueue({ importId, path }),
+      await worker.get(ImportFileProducer).enqueue({ importId }),
     );
     expect(job.state).toBe('completed');
     expect(job.result).toMatchObject({ status: 'applied', rows: 2 });

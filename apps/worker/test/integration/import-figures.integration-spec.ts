@@ -49,12 +49,13 @@ describe('submissions files: the scheme of each row’s month, and who submitted
       id,
       kind: 'submissions',
       fileName: '月报.csv',
+      path,
       uploader,
       replaceTyped: true,
     });
     const job = await jobFinished(
       worker,
-      await worker.get(ImportFileProducer).enqueue({ importId: id, path }),
+      await worker.get(ImportFileProducer).enqueue({ importId: id }),
     );
     return job.result as ImportDto;
   }

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@scorecard/server-config';
@@ -16,7 +16,7 @@ import {
   waitFor,
 } from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
-import { registerImportFile } from '../support/import-jobs';
+import { registerImportFile, scratchCopies, storedChunks } from '../support/import-jobs';
 
 const DEMO_NOW = new Date('2026-11-22T10:00:00+08:00');
 
@@ -70,16 +70,15 @@ describe('an import whose worker is killed twice', () => {
       id: importId,
       kind: 'ratings',
       fileName: 'ratings.csv',
+      path,
       uploader: { username: `head-${county}`, role: 'agency_head', agency: county },
     });
-    // As the API records an accepted upload: where it waits.
-    await dataSource.query('UPDATE import_file SET stored_path = $2 WHERE id = $1', [importId, path]);
 
     // Only the child workers may take the job.
     await (worker as INestApplicationContext).close();
     worker = null;
     const jobId = importFileJobId(importId);
-    await queue.add('import-file', { importId, path }, { jobId, attempts: 3 });
+    await queue.add('import-file', { importId }, { jobId, attempts: 3 });
 
     for (const round of [1, 2]) {
       const child = startWorkerProcess(config);
@@ -98,7 +97,7 @@ describe('an import whose worker is killed twice', () => {
         await child.kill();
       }
     }
-    expect(existsSync(path)).toBe(true);
+    expect(await storedChunks(dataSource, importId)).toBeGreaterThan(0);
 
     // A worker that survives notices: the job fails for good, and so does the import.
     worker = await createWorkerContext(config);
@@ -112,7 +111,13 @@ describe('an import whose worker is killed twice', () => {
     );
     expect(toImportDto(failed, importErrorRenderer('en'))).toMatchObject({ status: 'failed', failureReason: 'interrupted' });
     expect(failed.finishedAt).not.toBeNull();
-    expect(existsSync(path)).toBe(false);
+    expect(await storedChunks(worker.get(DataSource), importId)).toBe(0);
+    // The killed runs' local copy is swept by the worker on their disk.
+    await waitFor(async () => (scratchCopies(config.importDir).length === 0 ? true : undefined), {
+      what: 'the local copies to be removed',
+      timeoutMs: 30_000,
+      intervalMs: 250,
+    });
     // Nothing of the file was applied.
     const [{ count }] = await worker.get(DataSource).query('SELECT count(*)::int AS count FROM rating WHERE agency_code = $1', [
       county,

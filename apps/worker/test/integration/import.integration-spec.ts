@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@scorecard/server-config';
@@ -14,7 +14,7 @@ import {
   waitFor,
 } from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
-import { jobFinished, registerImportFile } from '../support/import-jobs';
+import { jobFinished, registerImportFile, scratchCopies, storedChunks } from '../support/import-jobs';
 
 const OPEN_PERIOD = '2026-10';
 const DEMO_NOW = new Date('2026-11-22T10:00:00+08:00');
@@ -34,7 +34,7 @@ describe('import jobs', () => {
     good: number,
     poor: number,
     extraLines: string[] = [],
-  ): Promise<{ importId: string; path: string }> {
+  ): Promise<{ importId: string }> {
     const importId = randomUUID();
     const path = join(config.importDir, `${importId}.csv`);
     await new Promise<void>((done, fail) => {
@@ -53,9 +53,10 @@ describe('import jobs', () => {
       id: importId,
       kind: 'ratings',
       fileName: 'ratings.csv',
+      path,
       uploader: { username: `head-${county}`, role: 'agency_head', agency: county },
     });
-    return { importId, path };
+    return { importId };
   }
 
   const finished = (jobId: string) => jobFinished(worker as INestApplicationContext, jobId);
@@ -89,20 +90,22 @@ describe('import jobs', () => {
   });
 
   it('applies a ratings file and derives satisfaction exactly', async () => {
-    const { importId, path } = await stageRatings(300, 100);
+    const { importId } = await stageRatings(300, 100);
     const jobId = await (worker as INestApplicationContext)
       .get(ImportFileProducer)
-      .enqueue({ importId, path });
+      .enqueue({ importId });
     const job = await finished(jobId);
     expect(job.result).toMatchObject({ status: 'applied', rows: 400 });
     expect(await satisfaction()).toEqual({ numerator: '300.00', denominator: '400.00' });
-    expect(existsSync(path)).toBe(false);
+    // Applied: neither the stored upload nor the worker's local copy stays.
+    expect(await storedChunks(dataSourceOf(), importId)).toBe(0);
+    expect(scratchCopies(config.importDir)).toEqual([]);
   });
 
   it('assigns months in Shanghai time: 2026-10-31T16:30:00Z is November, which is not open', async () => {
-    const { importId, path } = await stageRatings(1, 0, [`${county},2026-10-31T16:30:00Z,app,5`]);
+    const { importId } = await stageRatings(1, 0, [`${county},2026-10-31T16:30:00Z,app,5`]);
     const job = await finished(
-      await (worker as INestApplicationContext).get(ImportFileProducer).enqueue({ importId, path }),
+      await (worker as INestApplicationContext).get(ImportFileProducer).enqueue({ importId }),
     );
     expect(job.result).toMatchObject({ status: 'rejected' });
     expect((job.result as { errors: unknown[] }).errors).toEqual([
@@ -113,7 +116,7 @@ describe('import jobs', () => {
 
   it('leaves nothing behind when the worker is killed mid-import, and the retried job finishes with exact totals', async () => {
     // Only the child worker may pick up the job: stop the in-process one first.
-    const { importId, path } = await stageRatings(400_000, 200_000);
+    const { importId } = await stageRatings(400_000, 200_000);
     await (worker as INestApplicationContext).close();
     worker = null;
 
@@ -122,7 +125,7 @@ describe('import jobs', () => {
       prefix: config.queuePrefix,
     });
     const jobId = `import-${importId}`;
-    await queue.add('import-file', { importId, path }, { jobId, attempts: 3 });
+    await queue.add('import-file', { importId }, { jobId, attempts: 3 });
 
     const child = startWorkerProcess(config, 'warn');
     try {

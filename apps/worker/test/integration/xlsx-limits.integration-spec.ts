@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -9,7 +9,7 @@ import type { AppConfig } from '@scorecard/server-config';
 import { ImportFileProducer } from '@scorecard/server-queue';
 import { createTestDatabase, seedDemoProvince, testConfig } from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
-import { jobFinished, registerImportFile } from '../support/import-jobs';
+import { jobFinished, registerImportFile, scratchCopies, storedChunks } from '../support/import-jobs';
 
 // archiver ships no types; it streams zip files with Node's own zlib.
 const archiver = require('archiver') as (
@@ -110,7 +110,7 @@ describe('XLSX files that inflate too far', () => {
   it('refuses a shared-strings part that inflates past the limit, within the memory budget', async () => {
     // About 1 MB of zip that would unpack to 400 MB of one-letter strings.
     const count = 25_000_000;
-    const { job, growth, path } = await importWorkbook([
+    const { job, growth, importId } = await importWorkbook([
       { name: '[Content_Types].xml', source: () => CONTENT_TYPES },
       { name: 'xl/workbook.xml', source: () => WORKBOOK },
       {
@@ -141,7 +141,9 @@ describe('XLSX files that inflate too far', () => {
       ],
     });
     expect(growth).toBeLessThan(MEMORY_BUDGET_BYTES);
-    expect(existsSync(path)).toBe(false);
+    // Refused: neither the stored upload nor the worker's local copy stays.
+    expect(await storedChunks(worker.get(DataSource), importId)).toBe(0);
+    expect(scratchCopies(config.importDir)).toEqual([]);
   }, 300_000);
 
   it('refuses a worksheet of millions of repeated cells, within the memory budget', async () => {
@@ -214,6 +216,7 @@ describe('XLSX files that inflate too far', () => {
       id: importId,
       kind: 'ratings',
       fileName,
+      path,
       uploader: { username: `head-${county}`, role: 'agency_head', agency: county },
     });
     const before = process.memoryUsage().rss;
@@ -224,11 +227,11 @@ describe('XLSX files that inflate too far', () => {
     try {
       const job = await jobFinished(
         worker,
-        await worker.get(ImportFileProducer).enqueue({ importId, path }),
+        await worker.get(ImportFileProducer).enqueue({ importId }),
         240_000,
       );
       peak = Math.max(peak, process.memoryUsage().rss);
-      return { job, growth: peak - before, path };
+      return { job, growth: peak - before, importId };
     } finally {
       clearInterval(sampler);
     }

@@ -1,38 +1,50 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import type { JobDto } from '@scorecard/contracts';
+import { ImportUploadRepository } from '@scorecard/server-database';
 import { JobStatusService } from '@scorecard/server-queue';
 import { waitFor } from '@scorecard/server-testing';
 
-/** Records an uploaded file as the API does, so that its import job can run. */
+/**
+ * Records an uploaded file as the API does (streamed into PostgreSQL with its import, in one
+ * transaction), so that its import job can run on any worker.
+ */
 export async function registerImportFile(
   dataSource: DataSource,
   file: {
     id: string;
     kind: 'ratings' | 'consultations' | 'submissions';
     fileName: string;
+    /** The file to upload, as written by the test. */
+    path: string;
     uploader: { username: string; role: string; agency: string };
-    /** Unique per test file unless a test means the same content. */
-    contentHash?: string;
     /** The uploader agreed beforehand that the file replaces figures typed in by hand. */
     replaceTyped?: boolean;
   },
 ): Promise<void> {
-  await dataSource.query(
-    `INSERT INTO import_file (id, kind, file_name, size_bytes, content_hash, uploaded_by, uploader_role, uploader_agency, replace_typed)
-     VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8)`,
-    [
-      file.id,
-      file.kind,
-      file.fileName,
-      file.contentHash ?? randomUUID().replace(/-/g, '').padEnd(64, '0'),
-      file.uploader.username,
-      file.uploader.role,
-      file.uploader.agency,
-      file.replaceTyped ?? false,
-    ],
-  );
+  const upload = await new ImportUploadRepository(dataSource).receive(createReadStream(file.path), file.id);
+  await upload.record({
+    kind: file.kind,
+    fileName: file.fileName,
+    uploadedBy: file.uploader.username,
+    uploaderRole: file.uploader.role,
+    uploaderAgency: file.uploader.agency,
+    replaceTyped: file.replaceTyped ?? false,
+  });
+}
+
+/** How many chunks of the import's upload PostgreSQL still holds. */
+export async function storedChunks(dataSource: DataSource, importId: string): Promise<number> {
+  const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM import_upload_chunk WHERE import_id = $1', [
+    importId,
+  ]);
+  return count as number;
+}
+
+/** The local copies of uploads a worker left in its scratch folder (`IMPORT_DIR`). */
+export function scratchCopies(importDir: string): string[] {
+  return existsSync(importDir) ? readdirSync(importDir).filter((name) => name.endsWith('.upload')) : [];
 }
 
 /** Waits until a job has completed or failed, and gives its state. */

@@ -13,6 +13,7 @@ export * from './lib/repositories/submission.repository';
 export * from './lib/repositories/user.repository';
 export * from './lib/lifecycle/period-lifecycle.repository';
 export * from './lib/imports/import-file.repository';
+export * from './lib/imports/import-upload.repository';
 export * from './lib/imports/raw-record.importer';
 export * from './lib/notifications/notification.repository';
 export * from './lib/stars/star.repository';

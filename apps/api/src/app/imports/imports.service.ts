@@ -1,30 +1,28 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { DEFAULT_LANGUAGE, type ImportAcceptedDto, type ImportDto, type ImportKind, type Language } from '@scorecard/contracts';
 import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
-import { ImportFileRepository, toImportDto } from '@scorecard/server-database';
+import { ImportFileRepository, ImportUploadRepository, toImportDto } from '@scorecard/server-database';
 import { importErrorRenderer } from '@scorecard/server-imports';
 import { ImportFileProducer, importFileJobId } from '@scorecard/server-queue';
 import { AccessPolicy } from '../access/access-policy';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
+import type { StoredUploadFile } from './postgres-upload.storage';
 
-export interface UploadedImport {
-  path: string;
-  originalname: string;
-  size: number;
-}
+export type UploadedImport = StoredUploadFile;
 
-/** Accepts import files and hands them to the worker; the file is read there, never here. */
+/**
+ * Accepts import files and hands them to the worker; the file is stored in PostgreSQL as it
+ * streams in and read by the worker, never parsed here.
+ */
 @Injectable()
 export class ImportsService {
   private readonly logger = new Logger(ImportsService.name);
 
   constructor(
     private readonly files: ImportFileRepository,
+    private readonly uploads: ImportUploadRepository,
     private readonly producer: ImportFileProducer,
     private readonly policy: AccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -41,33 +39,27 @@ export class ImportsService {
     replaceTyped = false,
   ): Promise<ImportAcceptedDto> {
     if (!file) throw new InvalidInputError([{ field: 'file', key: 'field.fileMissing' }]);
-    let accepted = false;
-    try {
-      if (file.size === 0) throw new InvalidInputError([{ field: 'file', key: 'field.fileEmpty' }]);
-      const id = randomUUID();
-      await this.files.create({
-        id,
-        kind,
-        fileName: file.originalname,
-        sizeBytes: file.size,
-        contentHash: await sha256(file.path),
-        uploadedBy: caller.username,
-        uploaderRole: caller.role,
-        uploaderAgency: caller.agencyCode,
-        replaceTyped,
-        storedPath: file.path,
-      });
-      accepted = true;
-      // Accepted once recorded: without Redis the upload waits as `queued` and the relay gives it
-      // its job (of this same id) when Redis answers again.
-      await this.producer
-        .enqueue({ importId: id, path: file.path })
-        .catch((error: unknown) => this.logger.warn(`Import ${id} waits for the queue: ${String(error)}`));
-      return { jobId: importFileJobId(id), importId: id };
-    } catch (error) {
-      if (!accepted) await rm(file.path, { force: true });
-      throw error;
+    const { upload } = file;
+    if (upload.sizeBytes === 0) {
+      await upload.discard();
+      throw new InvalidInputError([{ field: 'file', key: 'field.fileEmpty' }]);
     }
+    // The import and its file commit together: either both are stored and queued, or neither.
+    await upload.record({
+      kind,
+      fileName: file.originalname,
+      uploadedBy: caller.username,
+      uploaderRole: caller.role,
+      uploaderAgency: caller.agencyCode,
+      replaceTyped,
+    });
+    const id = upload.id;
+    // Accepted once recorded: without Redis the upload waits as `queued` and the relay gives it
+    // its job (of this same id) when Redis answers again.
+    await this.producer
+      .enqueue({ importId: id })
+      .catch((error: unknown) => this.logger.warn(`Import ${id} waits for the queue: ${String(error)}`));
+    return { jobId: importFileJobId(id), importId: id };
   }
 
   /** The import, its errors in the caller's language. */
@@ -85,15 +77,14 @@ export class ImportsService {
   async confirm(caller: AuthenticatedUser, id: string): Promise<ImportAcceptedDto> {
     const file = await this.readable(caller, id);
     if (file.status !== 'needs_confirmation') throw new ConflictError('import.notAwaitingConfirmation', { id });
-    if (!file.storedPath || !existsSync(file.storedPath)) throw new ConflictError('import.confirmationExpired', { id });
+    if (!(await this.uploads.has(id))) throw new ConflictError('import.confirmationExpired', { id });
     // The run that asked records its result just after the import's state: let it finish first.
     await this.settled(id);
     if (!(await this.files.confirm(id))) throw new ConflictError('import.notAwaitingConfirmation', { id });
     // The same job id runs the file again, now to apply it.
-    const path = file.storedPath;
     await this.producer
       .remove(id)
-      .then(() => this.producer.enqueue({ importId: id, path }))
+      .then(() => this.producer.enqueue({ importId: id }))
       .catch((error: unknown) => this.logger.warn(`Import ${id} waits for the queue: ${String(error)}`));
     return { jobId: importFileJobId(id), importId: id };
   }
@@ -101,9 +92,7 @@ export class ImportsService {
   /** Drops a file that waits for a confirmation: nothing of it is applied and its upload is removed. */
   async cancel(caller: AuthenticatedUser, id: string, language: Language = DEFAULT_LANGUAGE): Promise<ImportDto> {
     await this.readable(caller, id);
-    const cancelled = await this.files.cancel(id);
-    if (!cancelled) throw new ConflictError('import.notAwaitingConfirmation', { id });
-    if (cancelled.storedPath) await rm(cancelled.storedPath, { force: true });
+    if (!(await this.files.cancel(id))) throw new ConflictError('import.notAwaitingConfirmation', { id });
     return this.find(caller, id, language);
   }
 
@@ -133,14 +122,4 @@ export class ImportsService {
   get maxBytes(): number {
     return this.config.importMaxBytes;
   }
-}
-
-function sha256(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', reject);
-  });
 }

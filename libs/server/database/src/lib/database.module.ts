@@ -7,6 +7,7 @@ import { TransactionRunner } from './transaction.runner';
 import { MonthDueDateRepository } from './calendar/month-due-date.repository';
 import { WorkingCalendarRepository } from './calendar/working-calendar.repository';
 import { ImportFileRepository } from './imports/import-file.repository';
+import { ImportUploadRepository } from './imports/import-upload.repository';
 import { RawRecordImporter } from './imports/raw-record.importer';
 import { PeriodLifecycleRepository } from './lifecycle/period-lifecycle.repository';
 import { AgencyRepository } from './repositories/agency.repository';
@@ -38,6 +39,7 @@ const REPOSITORIES = [
   UserRepository,
   PeriodLifecycleRepository,
   ImportFileRepository,
+  ImportUploadRepository,
   RawRecordImporter,
   StarRepository,
   StarObjectionRepository,

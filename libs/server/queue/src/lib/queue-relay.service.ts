@@ -1,5 +1,4 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { rm } from 'node:fs/promises';
 import { ImportFileRepository, PeriodRepository } from '@scorecard/server-database';
 import { ComputePeriodProducer } from './compute-period.producer';
 import { ImportFileProducer } from './import-file.producer';
@@ -70,19 +69,18 @@ export class QueueRelay implements OnApplicationBootstrap, OnApplicationShutdown
     }
   }
 
-  private async relayImport(file: { id: string; storedPath: string | null }): Promise<void> {
+  private async relayImport(file: { id: string; stored: boolean }): Promise<void> {
     const job = await this.imports.stateOf(file.id);
-    if (job.state === 'absent' && file.storedPath) {
-      await this.imports.enqueue({ importId: file.id, path: file.storedPath });
-    } else if (job.state === 'done' && file.storedPath) {
+    if (job.state === 'absent' && file.stored) {
+      await this.imports.enqueue({ importId: file.id });
+    } else if (job.state === 'done' && file.stored) {
       // Its run ended while it is queued still: it was confirmed since and its job not yet renewed.
       // (A run records the import's outcome before it ends, so one read now tells which.)
       if ((await this.files.find(file.id))?.status !== 'queued') return;
       await this.imports.remove(file.id);
-      await this.imports.enqueue({ importId: file.id, path: file.storedPath });
+      await this.imports.enqueue({ importId: file.id });
     } else if (job.state === 'failed') {
-      // The upload goes first: once the import reads `failed`, nothing of it is left behind.
-      if (file.storedPath) await rm(file.storedPath, { force: true });
+      // Its stored upload goes in the statement that ends it: nothing of it is left behind.
       if (await this.files.markFailed(file.id, importFailureOf(job.reason))) {
         this.logger.warn(`Import ${file.id} failed for good: ${job.reason ?? 'no reason given'}`);
       }

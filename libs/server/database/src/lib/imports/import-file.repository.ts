@@ -31,8 +31,6 @@ export interface ImportFileRow {
   uploaderRole: string;
   uploaderAgency: string;
   status: ImportStatus;
-  /** Where the upload waits for its worker; null once it is gone or unknown. */
-  storedPath: string | null;
   failureReason: ImportFailure | null;
   rows: number | null;
   errorCount: number | null;
@@ -50,45 +48,31 @@ export interface ImportFileRow {
 export class ImportFileRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(
-    file: Omit<
-      ImportFileRow,
-      'status' | 'failureReason' | 'rows' | 'errorCount' | 'errors' | 'replacements' | 'replacementCount' | 'createdAt' | 'finishedAt'
-    >,
-  ): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO import_file (id, kind, file_name, size_bytes, content_hash, uploaded_by, uploader_role, uploader_agency, replace_typed, stored_path)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        file.id,
-        file.kind,
-        file.fileName,
-        file.sizeBytes,
-        file.contentHash,
-        file.uploadedBy,
-        file.uploaderRole,
-        file.uploaderAgency,
-        file.replaceTyped,
-        file.storedPath,
-      ],
+  /**
+   * Accepted uploads still waiting for their import, oldest first, and whether their file is still
+   * stored (uploads are recorded together with their file, so only one from before files were kept
+   * in PostgreSQL lacks it).
+   */
+  async findQueued(): Promise<{ id: string; stored: boolean }[]> {
+    const rows: { id: string; stored: boolean }[] = await this.dataSource.query(
+      `SELECT f.id, EXISTS (SELECT 1 FROM import_upload_chunk c WHERE c.import_id = f.id) AS stored
+         FROM import_file f WHERE f.status = 'queued' ORDER BY f.created_at`,
     );
+    return rows.map((row) => ({ id: row.id, stored: row.stored }));
   }
 
-  /** Accepted uploads still waiting for their import, oldest first. */
-  async findQueued(): Promise<{ id: string; storedPath: string | null }[]> {
-    const rows: { id: string; stored_path: string | null }[] = await this.dataSource.query(
-      `SELECT id, stored_path FROM import_file WHERE status = 'queued' ORDER BY created_at`,
-    );
-    return rows.map((row) => ({ id: row.id, storedPath: row.stored_path }));
-  }
-
-  /** Ends a queued import as failed; false when it had already ended (another process was first). */
+  /**
+   * Ends a queued import as failed, its stored file removed in the same statement; false when it had
+   * already ended (another process was first).
+   */
   async markFailed(id: string, reason: ImportFailure): Promise<boolean> {
     const rows: { id: string }[] = await this.dataSource.query(
       `WITH failed AS (
-         UPDATE import_file SET status = 'failed', failure_reason = $2, finished_at = now(), stored_path = NULL
+         UPDATE import_file SET status = 'failed', failure_reason = $2, finished_at = now()
           WHERE id = $1 AND status = 'queued'
           RETURNING id
+       ), removed AS (
+         DELETE FROM import_upload_chunk c USING failed WHERE c.import_id = failed.id
        )
        SELECT id FROM failed`,
       [id, reason],
@@ -110,7 +94,6 @@ export class ImportFileRepository {
       uploaderRole: row['uploader_role'] as string,
       uploaderAgency: row['uploader_agency'] as string,
       status: row['status'] as ImportStatus,
-      storedPath: (row['stored_path'] as string | null) ?? null,
       failureReason: (row['failure_reason'] as ImportFailure | null) ?? null,
       rows: row['rows'] === null ? null : Number(row['rows']),
       errorCount: row['error_count'] === null ? null : Number(row['error_count']),
@@ -123,9 +106,15 @@ export class ImportFileRepository {
     };
   }
 
+  /** Ends the import as the very file already applied; its stored file goes with the same statement. */
   async markUnchanged(id: string, rows: number): Promise<void> {
     await this.dataSource.query(
-      `UPDATE import_file SET status = 'unchanged', rows = $2, error_count = 0, errors = '[]', finished_at = now() WHERE id = $1`,
+      `WITH ended AS (
+         UPDATE import_file SET status = 'unchanged', rows = $2, error_count = 0, errors = '[]', finished_at = now()
+          WHERE id = $1
+          RETURNING id
+       )
+       DELETE FROM import_upload_chunk c USING ended WHERE c.import_id = ended.id`,
       [id, rows],
     );
   }
@@ -154,27 +143,33 @@ export class ImportFileRepository {
   }
 
   /**
-   * Cancelled: nothing of the file is applied. Answers where its upload waited (for removal), or
-   * null when it was not waiting for a confirmation.
+   * Cancelled: nothing of the file is applied, and its stored file goes in the same statement.
+   * False when it was not waiting for a confirmation.
    */
-  async cancel(id: string): Promise<{ storedPath: string | null } | null> {
-    const rows: { stored_path: string | null }[] = await this.dataSource.query(
+  async cancel(id: string): Promise<boolean> {
+    const rows: { id: string }[] = await this.dataSource.query(
       `WITH cancelled AS (
-         UPDATE import_file f SET status = 'cancelled', finished_at = now(), stored_path = NULL
-           FROM import_file before
-          WHERE f.id = $1 AND before.id = f.id AND f.status = 'needs_confirmation'
-          RETURNING before.stored_path
+         UPDATE import_file SET status = 'cancelled', finished_at = now()
+          WHERE id = $1 AND status = 'needs_confirmation'
+          RETURNING id
+       ), removed AS (
+         DELETE FROM import_upload_chunk c USING cancelled WHERE c.import_id = cancelled.id
        )
-       SELECT stored_path FROM cancelled`,
+       SELECT id FROM cancelled`,
       [id],
     );
-    return rows[0] ? { storedPath: rows[0].stored_path } : null;
+    return rows.length > 0;
   }
 
+  /** Ends the import as refused for its errors; its stored file goes with the same statement. */
   async reject(id: string, outcome: { rows: number; errorCount: number; errors: ImportFileRow['errors'] }): Promise<void> {
     await this.dataSource.query(
-      `UPDATE import_file SET status = 'rejected', rows = $2, error_count = $3, errors = $4::jsonb, finished_at = now()
-        WHERE id = $1`,
+      `WITH ended AS (
+         UPDATE import_file SET status = 'rejected', rows = $2, error_count = $3, errors = $4::jsonb, finished_at = now()
+          WHERE id = $1
+          RETURNING id
+       )
+       DELETE FROM import_upload_chunk c USING ended WHERE c.import_id = ended.id`,
       [id, outcome.rows, outcome.errorCount, JSON.stringify(outcome.errors ?? [])],
     );
   }

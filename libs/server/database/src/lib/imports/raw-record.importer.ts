@@ -143,6 +143,8 @@ export class RawRecordImporter {
         `UPDATE import_file SET status = 'applied', rows = $2, error_count = 0, errors = '[]', finished_at = now() WHERE id = $1`,
         [args.importId, summary.rows],
       );
+      // Applied: the stored upload has served, and goes with the commit that applies it.
+      await client.query('DELETE FROM import_upload_chunk WHERE import_id = $1', [args.importId]);
       // On the import's own connection, so the entry commits with the figures.
       await this.audit.recordAction(
         runner.manager,

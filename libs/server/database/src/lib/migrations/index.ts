@@ -12,6 +12,7 @@ import { StarBallotReceipts1764630000000 } from './1764630000000-star-ballot-rec
 import { MustChangePassword1764640000000 } from './1764640000000-must-change-password';
 import { WorkingCalendar1764650000000 } from './1764650000000-working-calendar';
 import { SchemeVersions1764660000000 } from './1764660000000-scheme-versions';
+import { ImportUploadChunks1764670000000 } from './1764670000000-import-upload-chunks';
 import { Rectifications1764690000000 } from './1764690000000-rectifications';
 import { SessionChangeNotices1764700000000 } from './1764700000000-session-change-notices';
 import { AppealsAndWarningTalks1764710000000 } from './1764710000000-appeals-and-warning-talks';
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   MustChangePassword1764640000000,
   WorkingCalendar1764650000000,
   SchemeVersions1764660000000,
+  ImportUploadChunks1764670000000,
   Rectifications1764690000000,
   SessionChangeNotices1764700000000,
   AppealsAndWarningTalks1764710000000,
