@@ -77,7 +77,8 @@ export class ImportUploadRepository {
           pendingBytes = rest.length;
         }
       }
-      if (pendingBytes > 0) await flush(Buffer.concat(pending));
+      // An empty file is still one (empty) chunk: stored, as against gone.
+      if (pendingBytes > 0 || seq === 0) await flush(Buffer.concat(pending));
     } catch (error) {
       await end('ROLLBACK').catch(() => undefined);
       throw error;
