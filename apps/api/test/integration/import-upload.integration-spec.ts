@@ -99,12 +99,17 @@ describe('POST /imports (upload)', () => {
       'SELECT seq, data FROM import_upload_chunk WHERE import_id = $1 ORDER BY seq',
       [importId],
     );
-    expect(chunks.map((chunk) => chunk.data.length)).toEqual([1024 * 1024, 1024 * 1024, 512 * 1024]);
+    expect(chunks.map((chunk) => chunk.data.length)).toEqual([
+      1024 * 1024,
+      1024 * 1024,
+      512 * 1024,
+    ]);
     const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
     expect(sha256(Buffer.concat(chunks.map((chunk) => chunk.data)))).toBe(sha256(content));
-    const [file] = await api.dataSource.query('SELECT size_bytes::int AS size, content_hash FROM import_file WHERE id = $1', [
-      importId,
-    ]);
+    const [file] = await api.dataSource.query(
+      'SELECT size_bytes::int AS size, content_hash FROM import_file WHERE id = $1',
+      [importId],
+    );
     expect(file).toEqual({ size: content.length, content_hash: sha256(content) });
     // The API wrote nothing to its disk: it has no upload folder at all.
     expect(existsSync(importDir)).toBe(false);

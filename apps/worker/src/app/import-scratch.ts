@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat, utimes } from 'node:fs/promises';
@@ -57,7 +63,9 @@ export class ImportScratch implements OnApplicationBootstrap, OnApplicationShutd
 
   /** A sweep that fails (PostgreSQL away, say) is tried again later, never stopping the worker. */
   private sweepQuietly(): Promise<void> {
-    return this.sweep().catch((error: unknown) => this.logger.warn(`Cannot sweep ${this.config.importDir}: ${String(error)}`));
+    return this.sweep().catch((error: unknown) =>
+      this.logger.warn(`Cannot sweep ${this.config.importDir}: ${String(error)}`),
+    );
   }
 
   /**
@@ -85,7 +93,9 @@ export class ImportScratch implements OnApplicationBootstrap, OnApplicationShutd
       await pipeline(Readable.from(this.uploads.read(importId)), hashing, createWriteStream(path));
       const copied = hash.digest('hex');
       if (copied !== contentHash.trim()) {
-        throw new Error(`Import ${importId}: the stored upload reads ${copied}, not the ${contentHash} uploaded`);
+        throw new Error(
+          `Import ${importId}: the stored upload reads ${copied}, not the ${contentHash} uploaded`,
+        );
       }
     } catch (error) {
       await remove();

@@ -1,7 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@scorecard/server-config';
@@ -16,7 +23,12 @@ import {
 } from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
 import { ImportScratch } from '../../src/app/import-scratch';
-import { jobFinished, registerImportFile, scratchCopies, storedChunks } from '../support/import-jobs';
+import {
+  jobFinished,
+  registerImportFile,
+  scratchCopies,
+  storedChunks,
+} from '../support/import-jobs';
 
 const DEMO_NOW = new Date('2026-11-22T10:00:00+08:00');
 
@@ -89,9 +101,18 @@ describe('an upload on its way to a worker', () => {
     // Bytes of every value, two and a half chunks.
     writeFileSync(path, randomBytes(UPLOAD_CHUNK_BYTES * 2 + UPLOAD_CHUNK_BYTES / 2));
     const importId = randomUUID();
-    await registerImportFile(db(), { id: importId, kind: 'ratings', fileName: 'bytes.csv', path, uploader: uploader() });
+    await registerImportFile(db(), {
+      id: importId,
+      kind: 'ratings',
+      fileName: 'bytes.csv',
+      path,
+      uploader: uploader(),
+    });
     expect(await storedChunks(db(), importId)).toBe(3);
-    const [{ content_hash: contentHash }] = await db().query('SELECT content_hash FROM import_file WHERE id = $1', [importId]);
+    const [{ content_hash: contentHash }] = await db().query(
+      'SELECT content_hash FROM import_file WHERE id = $1',
+      [importId],
+    );
     expect(contentHash).toBe(await sha256Of(path));
 
     const scratch = (worker as INestApplicationContext).get(ImportScratch);
@@ -115,14 +136,23 @@ describe('an upload on its way to a worker', () => {
     const rows = 60_000;
     const path = await writeRatings(rows);
     const importId = randomUUID();
-    await registerImportFile(db(), { id: importId, kind: 'ratings', fileName: 'ratings.csv', path, uploader: uploader() });
+    await registerImportFile(db(), {
+      id: importId,
+      kind: 'ratings',
+      fileName: 'ratings.csv',
+      path,
+      uploader: uploader(),
+    });
     expect(await storedChunks(db(), importId)).toBeGreaterThan(1);
     const job = await jobFinished(
       worker as INestApplicationContext,
       await (worker as INestApplicationContext).get(ImportFileProducer).enqueue({ importId }),
     );
     expect(job.result).toMatchObject({ status: 'applied', rows });
-    const [{ count }] = await db().query('SELECT count(*)::int AS count FROM rating WHERE agency_code = $1', [county]);
+    const [{ count }] = await db().query(
+      'SELECT count(*)::int AS count FROM rating WHERE agency_code = $1',
+      [county],
+    );
     expect(count).toBe(rows);
     expect(await storedChunks(db(), importId)).toBe(0);
     expect(scratchCopies(config.importDir)).toEqual([]);
@@ -131,7 +161,13 @@ describe('an upload on its way to a worker', () => {
   it('leaves no local copy on either worker when one is killed mid-import and another runs it again', async () => {
     const path = await writeRatings(600_000);
     const importId = randomUUID();
-    await registerImportFile(db(), { id: importId, kind: 'ratings', fileName: 'ratings.csv', path, uploader: uploader() });
+    await registerImportFile(db(), {
+      id: importId,
+      kind: 'ratings',
+      fileName: 'ratings.csv',
+      path,
+      uploader: uploader(),
+    });
     // Two hosts: each worker has its own scratch folder, which the other cannot see.
     const first = { ...config, importDir: `${config.importDir}-first` };
     const second = { ...config, importDir: `${config.importDir}-second` };
@@ -139,7 +175,10 @@ describe('an upload on its way to a worker', () => {
     // Only the first worker may take the job.
     await (worker as INestApplicationContext).close();
     worker = null;
-    const queue = new Queue(QueueName.Import, { connection: { url: config.redisUrl }, prefix: config.queuePrefix });
+    const queue = new Queue(QueueName.Import, {
+      connection: { url: config.redisUrl },
+      prefix: config.queuePrefix,
+    });
     const jobId = importFileJobId(importId);
     try {
       await queue.add('import-file', { importId }, { jobId, attempts: 3 });
@@ -168,11 +207,14 @@ describe('an upload on its way to a worker', () => {
       // The first host's worker, back, sweeps what its killed run left.
       const back = startWorkerProcess(first);
       try {
-        await waitFor(async () => (scratchCopies(first.importDir).length === 0 ? true : undefined), {
-          what: "the killed run's local copy to be removed",
-          timeoutMs: 60_000,
-          intervalMs: 250,
-        });
+        await waitFor(
+          async () => (scratchCopies(first.importDir).length === 0 ? true : undefined),
+          {
+            what: "the killed run's local copy to be removed",
+            timeoutMs: 60_000,
+            intervalMs: 250,
+          },
+        );
       } finally {
         await back.stop();
       }

@@ -14,7 +14,12 @@ import {
   waitFor,
 } from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
-import { jobFinished, registerImportFile, scratchCopies, storedChunks } from '../support/import-jobs';
+import {
+  jobFinished,
+  registerImportFile,
+  scratchCopies,
+  storedChunks,
+} from '../support/import-jobs';
 
 const OPEN_PERIOD = '2026-10';
 const DEMO_NOW = new Date('2026-11-22T10:00:00+08:00');

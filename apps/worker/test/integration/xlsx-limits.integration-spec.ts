@@ -9,7 +9,12 @@ import type { AppConfig } from '@scorecard/server-config';
 import { ImportFileProducer } from '@scorecard/server-queue';
 import { createTestDatabase, seedDemoProvince, testConfig } from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
-import { jobFinished, registerImportFile, scratchCopies, storedChunks } from '../support/import-jobs';
+import {
+  jobFinished,
+  registerImportFile,
+  scratchCopies,
+  storedChunks,
+} from '../support/import-jobs';
 
 // archiver ships no types; it streams zip files with Node's own zlib.
 const archiver = require('archiver') as (

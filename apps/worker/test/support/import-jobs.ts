@@ -23,7 +23,10 @@ export async function registerImportFile(
     replaceTyped?: boolean;
   },
 ): Promise<void> {
-  const upload = await new ImportUploadRepository(dataSource).receive(createReadStream(file.path), file.id);
+  const upload = await new ImportUploadRepository(dataSource).receive(
+    createReadStream(file.path),
+    file.id,
+  );
   await upload.record({
     kind: file.kind,
     fileName: file.fileName,
@@ -36,15 +39,18 @@ export async function registerImportFile(
 
 /** How many chunks of the import's upload PostgreSQL still holds. */
 export async function storedChunks(dataSource: DataSource, importId: string): Promise<number> {
-  const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM import_upload_chunk WHERE import_id = $1', [
-    importId,
-  ]);
+  const [{ count }] = await dataSource.query(
+    'SELECT count(*)::int AS count FROM import_upload_chunk WHERE import_id = $1',
+    [importId],
+  );
   return count as number;
 }
 
 /** The local copies of uploads a worker left in its scratch folder (`IMPORT_DIR`). */
 export function scratchCopies(importDir: string): string[] {
-  return existsSync(importDir) ? readdirSync(importDir).filter((name) => name.endsWith('.upload')) : [];
+  return existsSync(importDir)
+    ? readdirSync(importDir).filter((name) => name.endsWith('.upload'))
+    : [];
 }
 
 /** Waits until a job has completed or failed, and gives its state. */

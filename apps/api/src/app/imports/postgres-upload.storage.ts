@@ -35,7 +35,11 @@ export class PostgresUploadStorage implements StorageEngine {
     );
   }
 
-  _removeFile(_req: Request, file: Express.Multer.File & Partial<StoredUploadFile>, callback: (error: Error | null) => void): void {
+  _removeFile(
+    _req: Request,
+    file: Express.Multer.File & Partial<StoredUploadFile>,
+    callback: (error: Error | null) => void,
+  ): void {
     if (!file.upload) return callback(null);
     file.upload.discard().then(
       () => callback(null),

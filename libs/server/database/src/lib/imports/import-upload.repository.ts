@@ -62,7 +62,10 @@ export class ImportUploadRepository {
       let pending: Buffer[] = [];
       let pendingBytes = 0;
       const flush = async (data: Buffer) => {
-        await client.query('INSERT INTO import_upload_chunk (import_id, seq, data) VALUES ($1, $2, $3)', [id, seq++, data]);
+        await client.query(
+          'INSERT INTO import_upload_chunk (import_id, seq, data) VALUES ($1, $2, $3)',
+          [id, seq++, data],
+        );
       };
       for await (const piece of file) {
         hash.update(piece);
@@ -118,7 +121,10 @@ export class ImportUploadRepository {
 
   /** Whether the import's file is still stored. */
   async has(importId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM import_upload_chunk WHERE import_id = $1 LIMIT 1', [importId]);
+    const rows: unknown[] = await this.dataSource.query(
+      'SELECT 1 FROM import_upload_chunk WHERE import_id = $1 LIMIT 1',
+      [importId],
+    );
     return rows.length > 0;
   }
 
