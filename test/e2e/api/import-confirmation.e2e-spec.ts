@@ -1,11 +1,23 @@
-import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 import { api, login } from '../support/http';
 import { importFile, jobFinished } from '../support/imports';
 
-/** Where the product started by the suite keeps uploads until a worker has done with them. */
-const UPLOADS = join(resolve(__dirname, '../../..'), '.data/imports');
-const uploads = () => readdirSync(UPLOADS).length;
+/** How many chunks of the import's upload the product's PostgreSQL still holds. */
+async function storedChunks(importId: string): Promise<number> {
+  const url = process.env['E2E_DATABASE_URL'];
+  if (!url) throw new Error('The suite did not say where PostgreSQL listens');
+  const database = new Client({ connectionString: url });
+  await database.connect();
+  try {
+    const { rows } = await database.query(
+      'SELECT count(*)::int AS count FROM import_upload_chunk WHERE import_id = $1',
+      [importId],
+    );
+    return rows[0].count as number;
+  } finally {
+    await database.end();
+  }
+}
 
 /** A submissions file over figures a county head typed in: nothing is applied until confirmed. */
 describe('a file that would replace figures typed in by hand', () => {
@@ -35,7 +47,6 @@ describe('a file that would replace figures typed in by hand', () => {
     const before = await values();
     const typed = before.annual_inspection as { numerator: number; denominator: number };
     const wanted = { numerator: typed.denominator - 1, denominator: typed.denominator };
-    const uploadsBefore = uploads();
 
     const { status, body, job } = await importFile(
       head,
@@ -70,11 +81,13 @@ describe('a file that would replace figures typed in by hand', () => {
     expect((await api('GET', `/imports/${body.importId}`, { token: head })).body.status).toBe(
       'needs_confirmation',
     );
+    // Its upload is kept for the run a confirmation would start.
+    expect(await storedChunks(body.importId)).toBe(1);
 
     const cancelled = await api('POST', `/imports/${body.importId}/cancel`, { token: head });
     expect(cancelled).toMatchObject({ status: 200, body: { status: 'cancelled' } });
     expect(await values()).toEqual(before);
-    expect(uploads()).toBe(uploadsBefore);
+    expect(await storedChunks(body.importId)).toBe(0);
     expect((await jobFinished(head, body.jobId)).result.status).toBe('cancelled');
     // Cancelled is final: it can be neither confirmed nor cancelled again.
     expect((await api('POST', `/imports/${body.importId}/confirm`, { token: head })).status).toBe(
@@ -108,6 +121,8 @@ describe('a file that would replace figures typed in by hand', () => {
       rows: 1,
     });
     expect((await values()).annual_inspection).toEqual(wanted);
+    // Applied: the upload has served.
+    expect(await storedChunks(body.importId)).toBe(0);
     // Now the file's own figures: the next file replaces them without asking.
     const next = { numerator: wanted.numerator - 1, denominator: wanted.denominator };
     const { job: again } = await importFile(head, 'submissions', '月报2.csv', figuresFile(next));
