@@ -37,8 +37,8 @@ export interface ScratchFile {
  * importing is copied here from PostgreSQL, a chunk at a time, and removed when the import ends,
  * whatever the outcome. A copy left by a worker killed mid-import (its job then runs again,
  * perhaps on another host) is swept by the workers on the same disk, at their start, before each
- * import and every few seconds: once its import is over (its upload no longer stored), or when no worker has touched
- * it for {@link SCRATCH_STALE_MS}.
+ * import and every few seconds: once its import is over (its upload no longer stored), or when no
+ * worker has touched it for {@link SCRATCH_STALE_MS}.
  */
 @Injectable()
 export class ImportScratch implements OnApplicationBootstrap, OnApplicationShutdown {
