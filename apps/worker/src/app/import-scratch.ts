@@ -90,7 +90,9 @@ export class ImportScratch implements OnApplicationBootstrap, OnApplicationShutd
           callback(null, chunk);
         },
       });
-      await pipeline(Readable.from(this.uploads.read(importId)), hashing, createWriteStream(path));
+      // One chunk read ahead at most (a readable from a generator would otherwise buffer sixteen).
+      const chunks = Readable.from(this.uploads.read(importId), { highWaterMark: 1 });
+      await pipeline(chunks, hashing, createWriteStream(path));
       const copied = hash.digest('hex');
       if (copied !== contentHash.trim()) {
         throw new Error(
