@@ -10,6 +10,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@scorecard/server-config';
 import { UPLOAD_CHUNK_BYTES } from '@scorecard/server-database';
@@ -31,6 +33,16 @@ import {
 } from '../support/import-jobs';
 
 const DEMO_NOW = new Date('2026-11-22T10:00:00+08:00');
+const MiB = 1024 * 1024;
+
+/** What the process holds right now, garbage collected first (not what the collector has yet to return). */
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+function heldBytes(): number {
+  collectGarbage();
+  const memory = process.memoryUsage();
+  return memory.heapUsed + memory.arrayBuffers;
+}
 
 function sha256Of(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -57,6 +69,13 @@ describe('an upload on its way to a worker', () => {
 
   const db = () => (worker as INestApplicationContext).get(DataSource);
   const uploader = () => ({ username: `head-${county}`, role: 'agency_head', agency: county });
+
+  /**
+   * Keeps a stored upload out of the queue: the relay queues every `queued` import that has its
+   * file, and a test that only copies one must not have a worker import it meanwhile.
+   */
+  const park = (importId: string) =>
+    db().query(`UPDATE import_file SET status = 'needs_confirmation' WHERE id = $1`, [importId]);
 
   /** A ratings file of `rows` rows for the county, all in the open month. */
   async function writeRatings(rows: number): Promise<string> {
@@ -108,6 +127,7 @@ describe('an upload on its way to a worker', () => {
       path,
       uploader: uploader(),
     });
+    await park(importId);
     expect(await storedChunks(db(), importId)).toBe(3);
     const [{ content_hash: contentHash }] = await db().query(
       'SELECT content_hash FROM import_file WHERE id = $1',
@@ -131,6 +151,43 @@ describe('an upload on its way to a worker', () => {
     await expect(scratch.copy(importId, contentHash)).rejects.toThrow(/not the/);
     expect(scratchCopies(config.importDir)).toEqual([]);
   });
+
+  it('copies a large upload to its disk while holding less than half of it at any time', async () => {
+    const bytes = 96 * MiB;
+    const path = join(sources, 'large.bin');
+    await new Promise<void>((done, fail) => {
+      const out = createWriteStream(path);
+      out.on('error', fail);
+      const block = Buffer.alloc(MiB, 'a');
+      for (let written = 0; written < bytes; written += block.length) out.write(block);
+      out.end(done);
+    });
+    const importId = randomUUID();
+    await registerImportFile(db(), {
+      id: importId,
+      kind: 'ratings',
+      fileName: 'large.csv',
+      path,
+      uploader: uploader(),
+    });
+    await park(importId);
+    const [{ content_hash: contentHash }] = await db().query(
+      'SELECT content_hash FROM import_file WHERE id = $1',
+      [importId],
+    );
+    const before = heldBytes();
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, heldBytes())), 250);
+    const copy = await (worker as INestApplicationContext)
+      .get(ImportScratch)
+      .copy(importId, contentHash)
+      .finally(() => clearInterval(sampler));
+    // A chunk or two in flight, and the database client's read buffers: never the file.
+    expect(peak - before).toBeLessThan(bytes / 2);
+    expect(copy).not.toBeNull();
+    await copy?.remove();
+    rmSync(path);
+  }, 120_000);
 
   it('imports a file of several chunks exactly, then keeps neither its chunks nor its copy', async () => {
     const rows = 60_000;
