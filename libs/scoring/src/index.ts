@@ -24,3 +24,4 @@ export * from './lib/working-calendar';
 export * from './lib/improvement';
 export * from './lib/warnings';
 export * from './lib/rectification';
+export * from './lib/bad-review';

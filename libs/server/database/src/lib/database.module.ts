@@ -26,6 +26,7 @@ import { StarWallRepository } from './stars/star-wall.repository';
 import { RectificationRepository } from './rectifications/rectification.repository';
 import { AppealRepository } from './appeals/appeal.repository';
 import { WarningRepository } from './warnings/warning.repository';
+import { BadReviewRepository } from './bad-reviews/bad-review.repository';
 
 const REPOSITORIES = [
   AgencyRepository,
@@ -50,6 +51,7 @@ const REPOSITORIES = [
   RectificationRepository,
   AppealRepository,
   WarningRepository,
+  BadReviewRepository,
   TransactionRunner,
 ];
 

@@ -25,6 +25,34 @@ describe('mapHeader', () => {
     ).toEqual([]);
   });
 
+  it('maps the optional 好差评 columns of a ratings file, by code or Chinese name, and never asks for them', () => {
+    const chinese = mapHeader('ratings', [
+      '评价编号',
+      '机构编码',
+      '评价时间',
+      '渠道',
+      '评价等级',
+      '办理事项',
+      '评价内容',
+    ]);
+    expect(chinese.problems).toEqual([]);
+    expect(Object.fromEntries(chinese.positions)).toMatchObject({
+      rating_id: 0,
+      service_item: 5,
+      comment: 6,
+    });
+    const some = mapHeader('ratings', ['agency_code', 'rated_at', 'channel', 'level', 'Rating ID']);
+    expect(some.problems).toEqual([]);
+    expect(some.positions.get('rating_id')).toBe(4);
+    expect(some.positions.has('comment')).toBe(false);
+  });
+
+  it('does not take the 好差评 columns in other kinds of file', () => {
+    expect(
+      mapHeader('consultations', ['agency_code', 'asked_at', 'replied_at', 'comment']).problems,
+    ).toEqual([expect.objectContaining({ key: 'header.unknown', field: 'comment' })]);
+  });
+
   it('ignores empty trailing header cells', () => {
     expect(
       mapHeader('consultations', ['agency_code', 'asked_at', 'replied_at', '', ' ']).problems,
@@ -43,7 +71,10 @@ describe('mapHeader', () => {
       expect.objectContaining({
         field: 'remark',
         key: 'header.unknown',
-        params: { name: 'remark', expected: 'agency_code, rated_at, channel, level' },
+        params: {
+          name: 'remark',
+          expected: 'agency_code, rated_at, channel, level, rating_id, service_item, comment',
+        },
       }),
       // Named as the file wrote it.
       expect.objectContaining({

@@ -3,7 +3,7 @@ import type { ImportMessage } from './import-messages';
 
 /** The columns of each kind of import file, in the order the template lists them. */
 export const IMPORT_COLUMNS = {
-  ratings: ['agency_code', 'rated_at', 'channel', 'level'],
+  ratings: ['agency_code', 'rated_at', 'channel', 'level', 'rating_id', 'service_item', 'comment'],
   consultations: ['agency_code', 'asked_at', 'replied_at'],
   submissions: ['period', 'agency_code', 'indicator_code', 'numerator', 'denominator'],
 } as const satisfies Record<ImportKind, readonly string[]>;
@@ -22,10 +22,30 @@ const COLUMN_ALIASES: Record<ImportColumn, readonly string[]> = {
   indicator_code: ['指标编码', '指标代码'],
   numerator: ['分子'],
   denominator: ['分母'],
+  rating_id: ['评价编号'],
+  service_item: ['办理事项'],
+  comment: ['评价内容'],
 };
 
 /** Columns that may be left empty in a row. */
 export const OPTIONAL_COLUMNS: ReadonlySet<ImportColumn> = new Set(['replied_at']);
+
+/**
+ * Columns a file may leave out altogether (the 好差评 details of a rating: a file without them
+ * imports as before, its bad reviews then without id, service item or comment).
+ */
+export const OMISSIBLE_COLUMNS: ReadonlySet<ImportColumn> = new Set([
+  'rating_id',
+  'service_item',
+  'comment',
+]);
+
+/** The longest text each free-text column takes, in characters. */
+export const MAX_TEXT_LENGTH: Partial<Record<ImportColumn, number>> = {
+  rating_id: 64,
+  service_item: 200,
+  comment: 2000,
+};
 
 export interface HeaderProblem extends ImportMessage {
   field: string;
@@ -85,7 +105,7 @@ export function mapHeader(kind: ImportKind, header: readonly string[]): HeaderMa
     }
   });
   for (const column of columns) {
-    if (!positions.has(column)) {
+    if (!positions.has(column) && !OMISSIBLE_COLUMNS.has(column)) {
       const names = [column, ...COLUMN_ALIASES[column]].join(' / ');
       problems.push({ field: column, value: '', key: 'header.missing', params: { names } });
     }

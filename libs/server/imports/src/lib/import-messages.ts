@@ -141,6 +141,14 @@ const CATALOGUE = {
     en: (p) => `duplicate column: "${p['name']}" is ${p['column']} again`,
     'zh-CN': (p) => `重复的列："${p['name']}"与已有的 ${p['column']} 列是同一列`,
   },
+  'text.tooLong': {
+    en: (p) => `is longer than ${n(p['max'])} characters (${n(p['length'])})`,
+    'zh-CN': (p) => `超过 ${n(p['max'])} 个字符（${n(p['length'])} 个）`,
+  },
+  'ratingId.duplicate': {
+    en: (p) => `duplicate rating id "${p['id']}": row ${p['earlier']} has it too`,
+    'zh-CN': (p) => `评价编号"${p['id']}"重复：第 ${p['earlier']} 行已有该编号`,
+  },
   'header.missing': {
     en: (p) => `missing column ${p['names']}`,
     'zh-CN': (p) => `缺少列 ${p['names']}`,

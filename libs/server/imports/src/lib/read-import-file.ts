@@ -105,6 +105,7 @@ export function readImportFile(args: {
           const columns = positions;
           const check = (validate as RowValidator)(
             (column) => cells[columns.get(column) as number] ?? null,
+            row,
           );
           if ('problems' in check) {
             for (const problem of check.problems) report({ row, ...problem });

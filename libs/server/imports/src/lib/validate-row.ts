@@ -14,7 +14,7 @@ import {
 } from '@scorecard/server-database';
 import type { ImportKind } from '@scorecard/contracts';
 import { type ImportCell, isFormulaCell } from './import-cell';
-import type { ImportColumn } from './import-columns';
+import { type ImportColumn, MAX_TEXT_LENGTH } from './import-columns';
 import {
   CHANNEL_CODES,
   cellText,
@@ -51,7 +51,8 @@ export interface FieldProblem extends ImportMessage {
 
 export type RowCheck = { record: StagedRecord } | { problems: FieldProblem[] };
 
-export type RowValidator = (cells: (column: ImportColumn) => ImportCell) => RowCheck;
+/** `row` is the row's number as a spreadsheet shows it (for messages naming another row). */
+export type RowValidator = (cells: (column: ImportColumn) => ImportCell, row?: number) => RowCheck;
 
 const ANSWER_WINDOW_MS = 48 * 3600_000;
 
@@ -68,8 +69,12 @@ export function createRowValidator(
 ): RowValidator {
   const context: RowContext = { ...importContext, headerName };
   switch (context.kind) {
-    case 'ratings':
-      return (cell) => checkRating(cell, context);
+    case 'ratings': {
+      // Rating ids seen so far, with the row of each: an id names one rating of the file.
+      const seenIds = new Map<string, number>();
+      let count = 0;
+      return (cell, row) => checkRating(cell, context, seenIds, row ?? ++count);
+    }
     case 'consultations':
       return (cell) => checkConsultation(cell, context);
     case 'submissions': {
@@ -80,8 +85,29 @@ export function createRowValidator(
   }
 }
 
-function checkRating(cell: (column: ImportColumn) => ImportCell, context: ImportContext): RowCheck {
+function checkRating(
+  cell: (column: ImportColumn) => ImportCell,
+  context: ImportContext,
+  seenIds: Map<string, number>,
+  row: number,
+): RowCheck {
   const problems: FieldProblem[] = [];
+  const ratingId = checkOptionalText('rating_id', cell('rating_id'), problems);
+  const serviceItem = checkOptionalText('service_item', cell('service_item'), problems);
+  const comment = checkOptionalText('comment', cell('comment'), problems);
+  if (ratingId !== null) {
+    const earlier = seenIds.get(ratingId);
+    if (earlier !== undefined) {
+      problems.push({
+        field: 'rating_id',
+        value: ratingId,
+        key: 'ratingId.duplicate',
+        params: { id: ratingId, earlier },
+      });
+    } else {
+      seenIds.set(ratingId, row);
+    }
+  }
   const agencyCode = checkAgency(cell('agency_code'), context, problems);
   const ratedAt = checkTime('rated_at', cell('rated_at'), context, problems, true);
   const channel = checkText('channel', cell('channel'), problems, (text) =>
@@ -95,7 +121,8 @@ function checkRating(cell: (column: ImportColumn) => ImportCell, context: Import
       problems.push({ field: 'level', value: cellText(levelCell), key: 'level.range' });
     }
   }
-  if (ratedAt !== null) checkDerived('ratings', 'rated_at', cell('rated_at'), ratedAt, context, problems);
+  if (ratedAt !== null)
+    checkDerived('ratings', 'rated_at', cell('rated_at'), ratedAt, context, problems);
   if (
     problems.length > 0 ||
     agencyCode === null ||
@@ -110,6 +137,9 @@ function checkRating(cell: (column: ImportColumn) => ImportCell, context: Import
     ratedAt,
     channel: parseChannel(channel) as (typeof CHANNEL_CODES)[number],
     level,
+    ratingId,
+    serviceItem,
+    comment,
   };
   return { record };
 }
@@ -260,6 +290,30 @@ function checkFormula(field: ImportColumn, cell: ImportCell, problems: FieldProb
   return true;
 }
 
+/** Free text that may be empty (null then), at most its column's length. */
+function checkOptionalText(
+  field: ImportColumn,
+  cell: ImportCell,
+  problems: FieldProblem[],
+): string | null {
+  if (!checkFormula(field, cell, problems)) return null;
+  const text = cellText(cell);
+  if (text === '') return null;
+  const max = MAX_TEXT_LENGTH[field];
+  // Characters as people count them (a Chinese character is one), not UTF-16 units.
+  const length = [...text].length;
+  if (max !== undefined && length > max) {
+    problems.push({
+      field,
+      value: [...text].slice(0, 50).join(''),
+      key: 'text.tooLong',
+      params: { max, length },
+    });
+    return null;
+  }
+  return text;
+}
+
 /** Required text, checked by `problem` (which returns what is wrong, or null). */
 function checkText(
   field: ImportColumn,
@@ -289,8 +343,7 @@ function checkAgency(
   return checkText('agency_code', cell, problems, (code) => {
     if (!isAgencyCode(code)) return { key: 'agency.format' };
     if (!context.knownAgencies.has(code)) return { key: 'agency.unknown', params: { code } };
-    if (!context.agenciesInScope.has(code))
-      return { key: 'agency.outOfScope', params: { code } };
+    if (!context.agenciesInScope.has(code)) return { key: 'agency.outOfScope', params: { code } };
     return null;
   });
 }

@@ -1,16 +1,29 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
-import { isLate } from '@scorecard/scoring';
+import { DataSource, type EntityManager } from 'typeorm';
+import { badReviewDeadline, dayOf, isLate, periodYear, workingCalendar } from '@scorecard/scoring';
 import type { ImportReplacementDto } from '@scorecard/contracts';
 import type { ImportErrorRecord, ImportKindName } from './import-file.repository';
 import { AuditLogRepository } from '../repositories/audit-log.repository';
+import { WorkingCalendarRepository } from '../calendar/working-calendar.repository';
+import { BAD_REVIEW_WORKING_DAYS, type BadReviewWorkingDays } from '../bad-reviews/bad-review-working-days';
 
 /** The record shapes the importer stages; the file reader produces them. */
-export interface StagedRating { period: string; agencyCode: string; ratedAt: Date; channel: string; level: number }
+export interface StagedRating {
+  period: string;
+  agencyCode: string;
+  ratedAt: Date;
+  channel: string;
+  level: number;
+  /** The optional 好差评 details of the rating (评价编号, 办理事项, 评价内容). */
+  ratingId?: string | null;
+  serviceItem?: string | null;
+  comment?: string | null;
+}
 export interface StagedConsultation { period: string; agencyCode: string; askedAt: Date; repliedAt: Date | null; answeredWithin48h: boolean }
 export interface StagedSubmission { period: string; agencyCode: string; indicatorCode: string; numerator: string; denominator: string }
 export type StagedRecord = StagedRating | StagedConsultation | StagedSubmission;
@@ -45,7 +58,8 @@ function figuresOf(kind: ImportKindName): string {
 }
 
 const STAGING_COLUMNS: Record<ImportKindName, string> = {
-  ratings: 'period char(7), agency_code char(6), rated_at timestamptz, channel text, level smallint',
+  ratings:
+    'period char(7), agency_code char(6), rated_at timestamptz, channel text, level smallint, rating_id text, service_item text, comment text',
   consultations: 'period char(7), agency_code char(6), asked_at timestamptz, replied_at timestamptz, answered_within_48h boolean',
   submissions: 'period char(7), agency_code char(6), indicator_code text, numerator numeric(15, 2), denominator numeric(15, 2)',
 };
@@ -61,6 +75,8 @@ export class RawRecordImporter {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLogRepository,
+    private readonly calendar: WorkingCalendarRepository,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   async apply(args: {
@@ -119,6 +135,8 @@ export class RawRecordImporter {
 
       if (args.kind === 'submissions') await this.mergeSubmissions(client, args.importId, args.uploader);
       else await this.mergeRawRecords(client, args.kind, args.importId, args.uploader);
+      const badReviews =
+        args.kind === 'ratings' ? await this.mergeBadReviews(client, runner.manager, args.importId) : undefined;
 
       // Files of other kinds no longer make up these agency-months' figures alone.
       await client.query(
@@ -152,7 +170,7 @@ export class RawRecordImporter {
         'import.apply',
         `import/${args.importId}`,
         null,
-        { kind: args.kind, rows: summary.rows, agencyMonths, contentHash: args.contentHash },
+        { kind: args.kind, rows: summary.rows, agencyMonths, contentHash: args.contentHash, ...(badReviews ? { badReviews } : {}) },
       );
       await client.query('COMMIT');
       return { status: 'applied', rows: summary.rows, agencyMonths, periods: periods.sort((a, b) => a.period.localeCompare(b.period)) };
@@ -250,6 +268,69 @@ export class RawRecordImporter {
     await this.upsertFigures(client, figuresOf(kind), importId, uploader, { submits: false });
   }
 
+  /**
+   * The bad reviews (差评) of the file's agency-months: one case per rating of level 1–2. A case
+   * whose rating id comes again keeps its work (status, notes, deadline) and takes the rating's new
+   * details; one whose rating is gone is deleted when nobody acted on it yet, otherwise voided as
+   * `withdrawn` with the status it had (and back to that status should its rating return). New
+   * cases are due `badReviewWorkingDays` working days after today on the province calendar.
+   */
+  private async mergeBadReviews(client: PoolClient, manager: EntityManager, importId: string) {
+    const matches = `s.level <= 2 AND s.rating_id IS NOT NULL AND s.period = b.period
+                     AND s.agency_code = b.agency_code AND s.rating_id = b.rating_id`;
+    const gone = `b.rating_id IS NULL OR NOT EXISTS (SELECT 1 FROM import_staging s WHERE ${matches})`;
+    const removed = await client.query(
+      `DELETE FROM bad_review b USING import_affected a
+        WHERE b.period = a.period AND b.agency_code = a.agency_code
+          AND b.status = 'open' AND b.version = 1 AND (${gone})`,
+    );
+    const withdrawn = await client.query(
+      `UPDATE bad_review b SET status = 'voided', voided_as = 'withdrawn', previous_status = b.status,
+              version = b.version + 1
+         FROM import_affected a
+        WHERE b.period = a.period AND b.agency_code = a.agency_code AND b.status <> 'voided' AND (${gone})`,
+    );
+    await client.query(
+      `UPDATE bad_review b SET rated_at = s.rated_at, channel = s.channel, level = s.level,
+              service_item = s.service_item, comment = s.comment, import_id = $1,
+              status = CASE WHEN b.voided_as = 'withdrawn' THEN b.previous_status ELSE b.status END,
+              previous_status = CASE WHEN b.voided_as = 'withdrawn' THEN NULL ELSE b.previous_status END,
+              version = CASE WHEN b.voided_as = 'withdrawn' THEN b.version + 1 ELSE b.version END,
+              voided_as = CASE WHEN b.voided_as = 'withdrawn' THEN NULL ELSE b.voided_as END
+         FROM import_staging s
+        WHERE ${matches}`,
+      [importId],
+    );
+    const deadlines = await this.badReviewDeadlines(client, manager);
+    const created = await client.query(
+      `INSERT INTO bad_review (period, agency_code, rating_id, rated_at, channel, level, service_item, comment, import_id, deadline)
+       SELECT s.period, s.agency_code, s.rating_id, s.rated_at, s.channel, s.level, s.service_item, s.comment, $1,
+              (d.deadline)::date
+         FROM import_staging s JOIN jsonb_each_text($2::jsonb) AS d (period, deadline) ON d.period = s.period
+        WHERE s.level <= 2
+       ON CONFLICT (period, agency_code, rating_id) WHERE rating_id IS NOT NULL DO NOTHING`,
+      [importId, JSON.stringify(deadlines)],
+    );
+    return { created: created.rowCount ?? 0, withdrawn: withdrawn.rowCount ?? 0, removed: removed.rowCount ?? 0 };
+  }
+
+  /** The deadline of a bad review imported today, per month the file covers. */
+  private async badReviewDeadlines(client: PoolClient, manager: EntityManager): Promise<Record<string, string>> {
+    const workingDaysOf = this.moduleRef.get<BadReviewWorkingDays>(BAD_REVIEW_WORKING_DAYS, { strict: false });
+    const importedOn = dayOf(new Date());
+    await this.calendar.hold(manager);
+    // Fifteen working days from late December run into January: read both years.
+    const year = periodYear(importedOn);
+    const calendar = workingCalendar(await this.calendar.findYears(year, year + 1, manager));
+    const { rows } = await client.query('SELECT DISTINCT period FROM import_affected');
+    const deadlines: Record<string, string> = {};
+    for (const { period } of rows as { period: string }[]) {
+      const workingDays = await workingDaysOf(manager, period);
+      deadlines[period] = badReviewDeadline({ importedOn, workingDays, calendar });
+    }
+    return deadlines;
+  }
+
   private async mergeSubmissions(client: PoolClient, importId: string, uploader: ImportUploader) {
     await this.upsertFigures(client, figuresOf('submissions'), importId, uploader, { submits: true });
   }
@@ -313,7 +394,9 @@ async function* csvLines(kind: ImportKindName, batches: AsyncIterable<StagedReco
     for (const record of batch) {
       if (kind === 'ratings') {
         const rating = record as StagedRating;
-        chunk += `${rating.period},${rating.agencyCode},${rating.ratedAt.toISOString()},${rating.channel},${rating.level}\n`;
+        chunk += `${rating.period},${rating.agencyCode},${rating.ratedAt.toISOString()},${rating.channel},${rating.level},${csvText(
+          rating.ratingId,
+        )},${csvText(rating.serviceItem)},${csvText(rating.comment)}\n`;
       } else if (kind === 'consultations') {
         const consultation = record as StagedConsultation;
         chunk += `${consultation.period},${consultation.agencyCode},${consultation.askedAt.toISOString()},${
@@ -326,4 +409,9 @@ async function* csvLines(kind: ImportKindName, batches: AsyncIterable<StagedReco
     }
     if (chunk) yield chunk;
   }
+}
+
+/** Free text as a CSV field: quoted (commas, quotes and line breaks kept), absent as NULL. */
+function csvText(text: string | null | undefined): string {
+  return text === null || text === undefined ? '' : `"${text.replace(/"/g, '""')}"`;
 }

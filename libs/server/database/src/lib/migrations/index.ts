@@ -16,6 +16,7 @@ import { ImportUploadChunks1764670000000 } from './1764670000000-import-upload-c
 import { Rectifications1764690000000 } from './1764690000000-rectifications';
 import { SessionChangeNotices1764700000000 } from './1764700000000-session-change-notices';
 import { AppealsAndWarningTalks1764710000000 } from './1764710000000-appeals-and-warning-talks';
+import { BadReviews1764720000000 } from './1764720000000-bad-reviews';
 
 /** In order; TypeORM records the applied ones in the `migrations` table. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Rectifications1764690000000,
   SessionChangeNotices1764700000000,
   AppealsAndWarningTalks1764710000000,
+  BadReviews1764720000000,
 ];
