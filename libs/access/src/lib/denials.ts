@@ -35,6 +35,9 @@ export const DENIAL_MESSAGES: Readonly<Record<AccessLocale, Readonly<Record<Perm
     'appeal.resolve': '只有省级中心可以处理异议',
     'warning.read': '只能查看权限范围内机构的预警',
     'warning.talk': '只有省级中心可以登记约谈',
+    'badReview.read': '只能查看权限范围内机构的差评',
+    'badReview.handle': '只有本机构负责人可以处理差评',
+    'badReview.rule': '只有省级管理员可以裁定差评申诉',
   },
   en: {
     'submission.read': 'You may read the figures of your own agency only',
@@ -62,6 +65,9 @@ export const DENIAL_MESSAGES: Readonly<Record<AccessLocale, Readonly<Record<Perm
     'appeal.resolve': 'Only the province rules on appeals',
     'warning.read': 'You may read the warnings of agencies in your scope only',
     'warning.talk': 'Only the province records talks with warned agencies',
+    'badReview.read': 'You may see the bad reviews of agencies in your scope only',
+    'badReview.handle': 'Only the head of this agency handles its bad reviews',
+    'badReview.rule': 'Only the province rules on appeals against bad reviews',
   },
 };
 

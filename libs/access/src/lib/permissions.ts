@@ -27,6 +27,9 @@ export const PERMISSIONS = [
   'appeal.resolve',
   'warning.read',
   'warning.talk',
+  'badReview.read',
+  'badReview.handle',
+  'badReview.rule',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,4 +79,9 @@ export const REACH: Readonly<Record<Permission, Readonly<Record<Role, Reach>>>> 
   // Warnings (预警 → 约谈): read in scope; only the province records that a talk took place.
   'warning.read': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'subtree', agency_head: 'own', staff: 'none' },
   'warning.talk': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'none', agency_head: 'none', staff: 'none' },
+  // Bad reviews (差评): the head of the agency verifies, resolves or appeals its own cases; the
+  // province (or above) rules on an appeal of an agency below it, never on its own.
+  'badReview.read': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'subtree', agency_head: 'own', staff: 'none' },
+  'badReview.handle': { national_admin: 'none', province_admin: 'none', city_admin: 'none', agency_head: 'own', staff: 'none' },
+  'badReview.rule': { national_admin: 'descendants', province_admin: 'descendants', city_admin: 'none', agency_head: 'none', staff: 'none' },
 };

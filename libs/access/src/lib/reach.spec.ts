@@ -75,6 +75,9 @@ const EXPECTED: Record<Permission, string> = {
   'appeal.resolve': /*     */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
   'warning.read': /*       */ 'yyy.... yyy--.- yy.---- y-.---- y..---- -..---- --.----',
   'warning.talk': /*       */ 'yyy.... yyy--.- --.---- --.---- -..---- -..---- --.----',
+  'badReview.read': /*     */ 'yyy.... yyy--.- yy.---- y-.---- y..---- -..---- --.----',
+  'badReview.handle': /*   */ '---.... -----.- --.---- y-.---- y..---- -..---- --.----',
+  'badReview.rule': /*     */ '-yy.... -yy--.- --.---- --.---- -..---- -..---- --.----',
 };
 
 const cases = PERMISSIONS.flatMap((permission) => {
