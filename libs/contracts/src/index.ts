@@ -15,3 +15,4 @@ export * from './lib/scheme.contract';
 export * from './lib/rectification.contract';
 export * from './lib/appeal.contract';
 export * from './lib/warning.contract';
+export * from './lib/bad-review.contract';

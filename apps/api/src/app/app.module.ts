@@ -29,6 +29,7 @@ import { RectificationsModule } from './rectifications/rectifications.module';
 import { SchemesModule } from './schemes/scheme.module';
 import { AppealsModule } from './appeals/appeals.module';
 import { WarningsModule } from './warnings/warnings.module';
+import { BadReviewsModule } from './bad-reviews/bad-reviews.module';
 import { StarsModule } from './stars/stars.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { UsersModule } from './users/users.module';
@@ -79,6 +80,7 @@ export class AppModule {
         RectificationsModule,
         AppealsModule,
         WarningsModule,
+        BadReviewsModule,
         OperationsModule,
         AuthModule,
         ...serveWeb,

@@ -229,6 +229,10 @@ export const API_MESSAGES = {
     en: 'Rectification item {id} does not exist',
   },
   'appeal.notFound': { 'zh-CN': '异议 {id} 不存在', en: 'Appeal {id} does not exist' },
+  'badReview.notFound': {
+    'zh-CN': '差评 {id} 不存在',
+    en: 'Bad review {id} does not exist',
+  },
   'candidate.notFound': { 'zh-CN': '候选人 {id} 不存在', en: 'Candidate {id} does not exist' },
   'star.noRound': {
     'zh-CN': '{agencyCode} 没有 {period} 的服务之星评选',
@@ -316,6 +320,28 @@ export const API_MESSAGES = {
   'warning.monthNotPublished': {
     'zh-CN': '{period} 尚未发布：只能对已发布月份登记约谈',
     en: 'Period {period} is not published: talks are recorded on published months only',
+  },
+
+  // Bad reviews
+  'badReview.notOpen': {
+    'zh-CN': '差评 {id} 不是待核实状态，不能核实',
+    en: 'Bad review {id} is not open: it cannot be verified',
+  },
+  'badReview.notVerified': {
+    'zh-CN': '差评 {id} 尚未核实或已办结，不能办结',
+    en: 'Bad review {id} is not verified: it cannot be resolved',
+  },
+  'badReview.notAppealable': {
+    'zh-CN': '差评 {id} 已办结、已作废或正在申诉，不能申诉',
+    en: 'Bad review {id} is closed, voided or already appealed: it cannot be appealed',
+  },
+  'badReview.notAppealed': {
+    'zh-CN': '差评 {id} 没有待裁定的申诉',
+    en: 'Bad review {id} has no appeal to rule on',
+  },
+  'badReview.stale': {
+    'zh-CN': '差评已被他人处理，当前版本为 {version}，请刷新后再试',
+    en: 'The bad review was changed by someone else: the current version is {version}; reload and try again',
   },
 
   // Stars

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export type StoredBadReviewStatus = 'open' | 'verified' | 'appealed' | 'closed' | 'voided';
 
@@ -76,5 +76,118 @@ export class BadReviewRepository {
       rows: rows.map(({ total: _total, ...row }) => row),
       total: rows.length === 0 ? 0 : Number(rows[0].total),
     };
+  }
+
+  async find(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<BadReviewRow | null> {
+    const rows: BadReviewRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM bad_review b WHERE b.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The case, locked until the transaction ends (its transitions queue behind each other). */
+  async findForUpdate(manager: EntityManager, id: string): Promise<BadReviewRow | null> {
+    const rows: BadReviewRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM bad_review b WHERE b.id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The head's verification (核实) of an open case at `version`; false when it is not. */
+  async verify(
+    manager: EntityManager,
+    id: string,
+    input: { note: string; by: string; version: number },
+  ): Promise<boolean> {
+    return this.transition(
+      manager,
+      `status = 'verified', verify_note = $3, verified_by = $4, verified_at = now()`,
+      `status = 'open'`,
+      [id, input.version, input.note, input.by],
+    );
+  }
+
+  /** The head's resolution of a verified case: closed as rectified or explained. */
+  async resolve(
+    manager: EntityManager,
+    id: string,
+    input: { outcome: 'rectified' | 'explained'; note: string; by: string; version: number },
+  ): Promise<boolean> {
+    return this.transition(
+      manager,
+      `status = 'closed', outcome = $3, resolve_note = $4, resolved_by = $5, resolved_at = now()`,
+      `status = 'verified'`,
+      [id, input.version, input.outcome, input.note, input.by],
+    );
+  }
+
+  /** The agency's appeal (the review mistaken or malicious) of an open or verified case. */
+  async appeal(
+    manager: EntityManager,
+    id: string,
+    input: { reason: string; by: string; version: number },
+  ): Promise<boolean> {
+    return this.transition(
+      manager,
+      `status = 'appealed', previous_status = status, appeal_reason = $3, appealed_by = $4,
+       appealed_at = now()`,
+      `status IN ('open', 'verified')`,
+      [id, input.version, input.reason, input.by],
+    );
+  }
+
+  /** The province's ruling on an appealed case: voided, or back to the status it had. */
+  async rule(
+    manager: EntityManager,
+    id: string,
+    input: { void: boolean; note: string; by: string; version: number },
+  ): Promise<boolean> {
+    return this.transition(
+      manager,
+      `status = CASE WHEN $3 THEN 'voided' ELSE previous_status END,
+       voided_as = CASE WHEN $3 THEN 'ruling' END,
+       previous_status = CASE WHEN $3 THEN 'appealed' END,
+       ruling_void = $3, ruling_note = $4, ruled_by = $5, ruled_at = now()`,
+      `status = 'appealed'`,
+      [id, input.version, input.void, input.note, input.by],
+    );
+  }
+
+  /**
+   * Per agency of `agencyCodes`, its cases still to handle (neither closed nor voided, any month)
+   * and how many of them are overdue. Agencies without any are absent.
+   */
+  async countsByAgency(
+    agencyCodes: string[],
+  ): Promise<Map<string, { open: number; overdue: number }>> {
+    const rows: { agencyCode: string; open: number; overdue: number }[] =
+      await this.dataSource.query(
+        `SELECT b.agency_code AS "agencyCode", count(*)::int AS open,
+                count(*) FILTER (WHERE ${badReviewOverdueSql('b')})::int AS overdue
+           FROM bad_review b
+          WHERE b.agency_code = ANY($1::text[]) AND b.status NOT IN ('closed', 'voided')
+          GROUP BY b.agency_code`,
+        [agencyCodes],
+      );
+    return new Map(rows.map((row) => [row.agencyCode, { open: row.open, overdue: row.overdue }]));
+  }
+
+  /** One step of a case still at `$2` (its version) and in the state `from`. */
+  private async transition(
+    manager: EntityManager,
+    set: string,
+    from: string,
+    params: unknown[],
+  ): Promise<boolean> {
+    const [, affected]: [unknown[], number] = await manager.query(
+      `UPDATE bad_review SET ${set}, version = version + 1 WHERE id = $1 AND version = $2 AND ${from}`,
+      params,
+    );
+    return affected === 1;
   }
 }
