@@ -121,8 +121,7 @@ function checkRating(
       problems.push({ field: 'level', value: cellText(levelCell), key: 'level.range' });
     }
   }
-  if (ratedAt !== null)
-    checkDerived('ratings', 'rated_at', cell('rated_at'), ratedAt, context, problems);
+  if (ratedAt !== null) checkDerived('ratings', 'rated_at', cell('rated_at'), ratedAt, context, problems);
   if (
     problems.length > 0 ||
     agencyCode === null ||
@@ -343,7 +342,8 @@ function checkAgency(
   return checkText('agency_code', cell, problems, (code) => {
     if (!isAgencyCode(code)) return { key: 'agency.format' };
     if (!context.knownAgencies.has(code)) return { key: 'agency.unknown', params: { code } };
-    if (!context.agenciesInScope.has(code)) return { key: 'agency.outOfScope', params: { code } };
+    if (!context.agenciesInScope.has(code))
+      return { key: 'agency.outOfScope', params: { code } };
     return null;
   });
 }
