@@ -48,7 +48,13 @@ describe('bad reviews (差评): listed in scope, verified, resolved, appealed an
   const list = async (query: string, token = admin) => {
     const answer = await api.request('GET', `/bad-reviews${query}`, { token });
     expect(answer.status).toBe(200);
-    return answer.body as { items: Case[]; total: number; page: number; pageSize: number };
+    return answer.body as {
+      items: Case[];
+      total: number;
+      page: number;
+      pageSize: number;
+      counts: { open: number; overdue: number };
+    };
   };
   const post = (id: string, step: string, token: string, body: object, language?: string) =>
     api.request('POST', `/bad-reviews/${id}/${step}`, { token, body, language });
@@ -82,6 +88,7 @@ describe('bad reviews (差评): listed in scope, verified, resolved, appealed an
     const own = await list('', head);
     expect(own.items.map((item) => item.ratingId)).toEqual(['HC-LATE', 'HC-1', 'HC-2', 'HC-3']);
     expect(own.total).toBe(4);
+    expect(own.counts).toEqual({ open: 4, overdue: 1 });
     expect(own.items[0]).toMatchObject({ status: 'overdue', stage: 'open', level: 1 });
     expect(own.items[0].workingDaysLeft).toBeLessThan(0);
     expect(own.items[1]).toMatchObject({ status: 'open', comment: '等了两个小时' });
@@ -165,6 +172,7 @@ describe('bad reviews (差评): listed in scope, verified, resolved, appealed an
     expect((await list('?status=overdue', head)).items.map((item) => item.ratingId)).toEqual([
       'HC-LATE',
     ]);
+    expect((await list('', head)).counts).toEqual({ open: 3, overdue: 1 });
   });
 
   it('refuses steps from the wrong state and stale versions (409), out of scope (403), and bad fields (400)', async () => {

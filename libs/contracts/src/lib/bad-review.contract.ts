@@ -50,4 +50,6 @@ export interface BadReviewPageDto {
   total: number;
   page: number;
   pageSize: number;
+  /** Of the same agencies, any month: cases still to handle (neither closed nor voided) and how many are overdue. */
+  counts: { open: number; overdue: number };
 }

@@ -69,7 +69,12 @@ export class BadReviewsService {
       limit: pageSize,
       offset: (page - 1) * pageSize,
     });
-    return { items: await this.present(rows), total, page, pageSize };
+    const counts = { open: 0, overdue: 0 };
+    for (const count of (await this.badReviews.countsByAgency(agencyCodes)).values()) {
+      counts.open += count.open;
+      counts.overdue += count.overdue;
+    }
+    return { items: await this.present(rows), total, page, pageSize, counts };
   }
 
   verify(caller: AuthenticatedUser, id: string, body: VerifyBadReviewDto): Promise<BadReviewDto> {
