@@ -134,6 +134,12 @@ export function createAppRouter(
             component: () => import('../features/appeals/AppealsPage.vue'),
             meta: { permission: PAGE_PERMISSION.appeals },
           },
+          {
+            path: 'bad-reviews',
+            name: 'bad-reviews',
+            component: () => import('../features/bad-reviews/BadReviewsPage.vue'),
+            meta: { permission: PAGE_PERMISSION.badReviews },
+          },
         ],
       },
       { path: '/:pathMatch(.*)*', redirect: HOME_PATH },

@@ -34,6 +34,7 @@ describe('navItemsFor', () => {
       'bulletin',
       'rectifications',
       'appeals',
+      'bad-reviews',
       'stars',
       'star-wall',
       'queues',
@@ -46,6 +47,7 @@ describe('navItemsFor', () => {
       'bulletin',
       'rectifications',
       'appeals',
+      'bad-reviews',
       'stars',
       'star-wall',
     ]);
@@ -64,6 +66,7 @@ describe('navItemsFor', () => {
       'bulletin',
       'rectifications',
       'appeals',
+      'bad-reviews',
       'stars',
       'star-wall',
     ]);

@@ -36,6 +36,7 @@ export const PAGE_PERMISSION = {
   rectifications: 'rectification.read',
   scheme: 'scheme.manage',
   appeals: 'appeal.read',
+  badReviews: 'badReview.read',
 } as const satisfies Record<string, Permission>;
 
 /** Whether a user may open a page needing `permission` (none needed: everyone logged in). */
@@ -84,6 +85,9 @@ export function navItemsFor(role: Role | null | undefined): NavItem[] {
   }
   if (mayOpen(user, PAGE_PERMISSION.appeals))
     items.push({ name: 'appeals', labelKey: 'nav.appeals' });
+  if (mayOpen(user, PAGE_PERMISSION.badReviews)) {
+    items.push({ name: 'bad-reviews', labelKey: 'nav.badReviews' });
+  }
   items.push({ name: 'stars', labelKey: 'nav.stars' });
   items.push({ name: 'star-wall', labelKey: 'nav.starWall' });
   if (mayOpen(user, PAGE_PERMISSION.queues)) items.push({ name: 'queues', labelKey: 'nav.queues' });
