@@ -66,6 +66,9 @@ describe('readImportFile', () => {
         ratedAt: new Date('2026-10-31T15:59:59Z'),
         channel: 'window',
         level: 5,
+        ratingId: null,
+        serviceItem: null,
+        comment: null,
       },
       {
         period: '2026-11',
@@ -73,6 +76,9 @@ describe('readImportFile', () => {
         ratedAt: new Date('2026-10-31T16:00:00Z'),
         channel: 'online',
         level: 2,
+        ratingId: null,
+        serviceItem: null,
+        comment: null,
       },
     ]);
   });
@@ -266,6 +272,41 @@ describe('readImportFile', () => {
         ratedAt: new Date('2026-10-31T15:30:00Z'),
         channel: 'window',
         level: 5,
+        ratingId: null,
+        serviceItem: null,
+        comment: null,
+      },
+    ]);
+  });
+
+  it('reads the optional 好差评 columns of ratings, and names both rows of a repeated rating id', async () => {
+    const { records, summary } = await read(
+      'ratings',
+      '评价编号,机构编码,评价时间,渠道,评价等级,办理事项,评价内容\n' +
+        'HC-1,330102,2026-10-03T09:00:00+08:00,窗口,1,医保关系转移,"等了很久, 没人管"\n' +
+        'HC-2,330102,2026-10-04T09:00:00+08:00,窗口,5,,\n',
+    );
+    expect(summary.errorCount).toBe(0);
+    expect(records[0]).toMatchObject({
+      ratingId: 'HC-1',
+      serviceItem: '医保关系转移',
+      comment: '等了很久, 没人管',
+    });
+    expect(records[1]).toMatchObject({ ratingId: 'HC-2', serviceItem: null, comment: null });
+
+    const repeated = await read(
+      'ratings',
+      'rating_id,agency_code,rated_at,channel,level\n' +
+        'HC-1,330102,2026-10-03T09:00:00+08:00,window,1\n' +
+        'HC-2,330102,2026-10-03T09:00:00+08:00,window,1\n' +
+        'HC-1,330102,2026-10-04T09:00:00+08:00,window,2\n',
+    );
+    expect(repeated.summary.errors).toEqual([
+      {
+        row: 4,
+        field: 'rating_id',
+        value: 'HC-1',
+        message: 'duplicate rating id "HC-1": row 2 has it too',
       },
     ]);
   });
