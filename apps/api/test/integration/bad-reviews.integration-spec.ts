@@ -244,5 +244,15 @@ describe('bad reviews (差评): listed in scope, verified, resolved, appealed an
         .map((entry: { action: string }) => entry.action)
         .sort(),
     ).toEqual(['badReview.dismiss_appeal', 'badReview.void']);
+    const headAudit = (await api.request('GET', '/audit?username=head-330102', { token: admin }))
+      .body;
+    expect(
+      headAudit
+        .filter((entry: { target: string }) =>
+          [`bad-review/${id}`, `bad-review/${other}`].includes(entry.target),
+        )
+        .map((entry: { action: string }) => entry.action)
+        .sort(),
+    ).toEqual(['badReview.appeal', 'badReview.appeal', 'badReview.verify']);
   });
 });
