@@ -18,7 +18,9 @@ import {
   RawRecordImporter,
   runMigrations,
   type StagedRecord,
+  WorkingCalendarRepository,
 } from '@scorecard/server-database';
+import { badReviewWorkingDaysFor } from '@scorecard/server-months';
 import { startEmbeddedPostgres } from '@scorecard/server-embedded';
 import { readImportFile } from '@scorecard/server-imports';
 
@@ -134,7 +136,12 @@ async function main(): Promise<void> {
       },
       xlsxLimits: { maxPartBytes: 256 * 1024 * 1024, maxTotalBytes: 512 * 1024 * 1024 },
     });
-    const outcome = await new RawRecordImporter(dataSource, new AuditLogRepository(dataSource)).apply({
+    const outcome = await new RawRecordImporter(
+      dataSource,
+      new AuditLogRepository(dataSource),
+      new WorkingCalendarRepository(dataSource),
+      badReviewWorkingDaysFor,
+    ).apply({
       importId,
       kind: 'ratings',
       contentHash: upload.contentHash,

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { AppealWindowService } from './appeal-window.service';
 import { BAD_REVIEW_WORKING_DAYS } from '@scorecard/server-database';
 import { badReviewWorkingDaysFor } from './bad-review-working-days';
@@ -19,12 +19,21 @@ const SERVICES = [
   AppealWindowService,
 ];
 
-/** The month workflows: computing a month's results and the calendar jobs (months, stars). */
-/** The importer creating bad reviews asks the months' rule for their working days. */
-const BAD_REVIEW_RULE = { provide: BAD_REVIEW_WORKING_DAYS, useValue: badReviewWorkingDaysFor };
-
+/**
+ * The months' rule of the working days a bad review has, for the importer that creates bad reviews
+ * (in the database lib, which cannot import this one): global, so that its module sees it.
+ */
+@Global()
 @Module({
-  providers: [...SERVICES, BAD_REVIEW_RULE],
-  exports: [...SERVICES, BAD_REVIEW_RULE],
+  providers: [{ provide: BAD_REVIEW_WORKING_DAYS, useValue: badReviewWorkingDaysFor }],
+  exports: [BAD_REVIEW_WORKING_DAYS],
+})
+export class BadReviewRuleModule {}
+
+/** The month workflows: computing a month's results and the calendar jobs (months, stars). */
+@Module({
+  imports: [BadReviewRuleModule],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class MonthsModule {}

@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
@@ -76,7 +75,8 @@ export class RawRecordImporter {
     private readonly dataSource: DataSource,
     private readonly audit: AuditLogRepository,
     private readonly calendar: WorkingCalendarRepository,
-    private readonly moduleRef: ModuleRef,
+    /** The months' rule (libs/server/months provides it to every module); without it no ratings file imports. */
+    @Optional() @Inject(BAD_REVIEW_WORKING_DAYS) private readonly badReviewWorkingDays?: BadReviewWorkingDays,
   ) {}
 
   async apply(args: {
@@ -316,7 +316,8 @@ export class RawRecordImporter {
 
   /** The deadline of a bad review imported today, per month the file covers. */
   private async badReviewDeadlines(client: PoolClient, manager: EntityManager): Promise<Record<string, string>> {
-    const workingDaysOf = this.moduleRef.get<BadReviewWorkingDays>(BAD_REVIEW_WORKING_DAYS, { strict: false });
+    const workingDaysOf = this.badReviewWorkingDays;
+    if (!workingDaysOf) throw new Error('no rule for the working days of bad reviews: import the months module');
     const importedOn = dayOf(new Date());
     await this.calendar.hold(manager);
     // Fifteen working days from late December run into January: read both years.
