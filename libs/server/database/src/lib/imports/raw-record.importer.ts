@@ -276,39 +276,47 @@ export class RawRecordImporter {
    * cases are due `badReviewWorkingDays` working days after today on the province calendar.
    */
   private async mergeBadReviews(client: PoolClient, manager: EntityManager, importId: string) {
-    const matches = `s.level <= 2 AND s.rating_id IS NOT NULL AND s.period = b.period
-                     AND s.agency_code = b.agency_code AND s.rating_id = b.rating_id`;
-    const gone = `b.rating_id IS NULL OR NOT EXISTS (SELECT 1 FROM import_staging s WHERE ${matches})`;
+    // The file's bad ratings apart (a few of its rows), so that each step below is one hash join.
+    await client.query(
+      `CREATE TEMP TABLE import_bad_review ON COMMIT DROP AS
+         SELECT period, agency_code, rating_id, rated_at, channel, level, service_item, comment
+           FROM import_staging WHERE level <= 2`,
+    );
+    await client.query('ANALYZE import_bad_review');
+    // A case without rating id never matches (NULL = NULL is not true): it is always gone.
+    const gone = `NOT EXISTS (SELECT 1 FROM import_bad_review k
+                   WHERE k.period = b.period AND k.agency_code = b.agency_code AND k.rating_id = b.rating_id)`;
     const removed = await client.query(
       `DELETE FROM bad_review b USING import_affected a
         WHERE b.period = a.period AND b.agency_code = a.agency_code
-          AND b.status = 'open' AND b.version = 1 AND (${gone})`,
+          AND b.status = 'open' AND b.version = 1 AND ${gone}`,
     );
     const withdrawn = await client.query(
       `UPDATE bad_review b SET status = 'voided', voided_as = 'withdrawn', previous_status = b.status,
               version = b.version + 1
          FROM import_affected a
-        WHERE b.period = a.period AND b.agency_code = a.agency_code AND b.status <> 'voided' AND (${gone})`,
+        WHERE b.period = a.period AND b.agency_code = a.agency_code AND b.status <> 'voided' AND ${gone}`,
     );
     await client.query(
-      `UPDATE bad_review b SET rated_at = s.rated_at, channel = s.channel, level = s.level,
-              service_item = s.service_item, comment = s.comment, import_id = $1,
+      `UPDATE bad_review b SET rated_at = k.rated_at, channel = k.channel, level = k.level,
+              service_item = k.service_item, comment = k.comment, import_id = $1,
               status = CASE WHEN b.voided_as = 'withdrawn' THEN b.previous_status ELSE b.status END,
               previous_status = CASE WHEN b.voided_as = 'withdrawn' THEN NULL ELSE b.previous_status END,
               version = CASE WHEN b.voided_as = 'withdrawn' THEN b.version + 1 ELSE b.version END,
               voided_as = CASE WHEN b.voided_as = 'withdrawn' THEN NULL ELSE b.voided_as END
-         FROM import_staging s
-        WHERE ${matches}`,
+         FROM import_bad_review k
+        WHERE k.period = b.period AND k.agency_code = b.agency_code AND k.rating_id = b.rating_id`,
       [importId],
     );
     const deadlines = await this.badReviewDeadlines(client, manager);
+    // Ids are unique within a file (the reader refuses a repeated one): what is not kept is new.
     const created = await client.query(
       `INSERT INTO bad_review (period, agency_code, rating_id, rated_at, channel, level, service_item, comment, import_id, deadline)
-       SELECT s.period, s.agency_code, s.rating_id, s.rated_at, s.channel, s.level, s.service_item, s.comment, $1,
+       SELECT k.period, k.agency_code, k.rating_id, k.rated_at, k.channel, k.level, k.service_item, k.comment, $1,
               (d.deadline)::date
-         FROM import_staging s JOIN jsonb_each_text($2::jsonb) AS d (period, deadline) ON d.period = s.period
-        WHERE s.level <= 2
-       ON CONFLICT (period, agency_code, rating_id) WHERE rating_id IS NOT NULL DO NOTHING`,
+         FROM import_bad_review k JOIN jsonb_each_text($2::jsonb) AS d (period, deadline) ON d.period = k.period
+        WHERE NOT EXISTS (SELECT 1 FROM bad_review b
+                           WHERE b.period = k.period AND b.agency_code = k.agency_code AND b.rating_id = k.rating_id)`,
       [importId, JSON.stringify(deadlines)],
     );
     return { created: created.rowCount ?? 0, withdrawn: withdrawn.rowCount ?? 0, removed: removed.rowCount ?? 0 };

@@ -19,8 +19,10 @@ export class BadReviews1764720000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TABLE bad_review (
         id bigserial PRIMARY KEY,
-        period char(7) NOT NULL REFERENCES period (period),
-        agency_code char(6) NOT NULL REFERENCES agency (code),
+        -- No foreign keys, as for the ratings they come from: the importer checked the agency and
+        -- holds the month's row, and per-row checks would double the time of a large file.
+        period char(7) NOT NULL,
+        agency_code char(6) NOT NULL,
         -- The 好差评 system's id of the rating; null when the file had none (such cases cannot be
         -- matched on a re-import).
         rating_id text,
