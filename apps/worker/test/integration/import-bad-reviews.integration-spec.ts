@@ -23,6 +23,7 @@ interface CaseRow {
   status: string;
   voidedAs: string | null;
   previousStatus: string | null;
+  withdrawnFrom: string | null;
   verifyNote: string | null;
 }
 
@@ -55,7 +56,7 @@ describe('bad reviews (差评) from ratings imports', () => {
     dataSourceOf().query(
       `SELECT rating_id AS "ratingId", level, service_item AS "serviceItem", comment,
               to_char(deadline, 'YYYY-MM-DD') AS deadline, status, voided_as AS "voidedAs",
-              previous_status AS "previousStatus", verify_note AS "verifyNote"
+              previous_status AS "previousStatus", withdrawn_from AS "withdrawnFrom", verify_note AS "verifyNote"
          FROM bad_review WHERE period = $1 AND agency_code = $2 ORDER BY rating_id NULLS LAST, level`,
       [OPEN_PERIOD, county],
     );
@@ -122,6 +123,13 @@ describe('bad reviews (差评) from ratings imports', () => {
         WHERE period = $1 AND agency_code = $2 AND rating_id IN ('HC-1', 'HC-5')`,
       [OPEN_PERIOD, county, `head-${county}`],
     );
+    // …and appealed HC-5 after verifying it (as the appeal call does).
+    await dataSourceOf().query(
+      `UPDATE bad_review SET status = 'appealed', previous_status = 'verified', appeal_reason = '系误评',
+              version = version + 1
+        WHERE period = $1 AND agency_code = $2 AND rating_id = 'HC-5'`,
+      [OPEN_PERIOD, county],
+    );
     const before = await cases();
     const job = await importRatings([
       `HC-1,${county},2026-10-03T09:00:00+08:00,窗口,2,医保关系转移,等了两个小时（已更正）`,
@@ -142,16 +150,22 @@ describe('bad reviews (差评) from ratings imports', () => {
       verifyNote: '已核实：窗口排队',
       deadline: before[0].deadline,
     });
-    expect(after[1]).toMatchObject({ previousStatus: 'verified', verifyNote: '已核实：窗口排队' });
+    expect(after[1]).toMatchObject({
+      withdrawnFrom: 'appealed',
+      previousStatus: 'verified',
+      verifyNote: '已核实：窗口排队',
+    });
 
     // Its rating back, the withdrawn case returns to where it was.
     await importRatings([
       `HC-1,${county},2026-10-03T09:00:00+08:00,窗口,2,医保关系转移,等了两个小时（已更正）`,
       `HC-5,${county},2026-10-07T09:00:00+08:00,window,2,,`,
     ]);
-    expect((await cases()).map((row) => [row.ratingId, row.status, row.voidedAs])).toEqual([
-      ['HC-1', 'verified', null],
-      ['HC-5', 'verified', null],
+    expect(
+      (await cases()).map((row) => [row.ratingId, row.status, row.voidedAs, row.previousStatus]),
+    ).toEqual([
+      ['HC-1', 'verified', null, null],
+      ['HC-5', 'appealed', null, 'verified'],
     ]);
   });
 

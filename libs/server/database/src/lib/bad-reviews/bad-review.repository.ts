@@ -151,7 +151,7 @@ export class BadReviewRepository {
       manager,
       `status = CASE WHEN $3 THEN 'voided' ELSE previous_status END,
        voided_as = CASE WHEN $3 THEN 'ruling' END,
-       previous_status = CASE WHEN $3 THEN 'appealed' END,
+       previous_status = CASE WHEN $3 THEN previous_status END,
        ruling_void = $3, ruling_note = $4, ruled_by = $5, ruled_at = now()`,
       `status = 'appealed'`,
       [id, input.version, input.void, input.note, input.by],

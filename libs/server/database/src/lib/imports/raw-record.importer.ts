@@ -292,7 +292,7 @@ export class RawRecordImporter {
           AND b.status = 'open' AND b.version = 1 AND ${gone}`,
     );
     const withdrawn = await client.query(
-      `UPDATE bad_review b SET status = 'voided', voided_as = 'withdrawn', previous_status = b.status,
+      `UPDATE bad_review b SET status = 'voided', voided_as = 'withdrawn', withdrawn_from = b.status,
               version = b.version + 1
          FROM import_affected a
         WHERE b.period = a.period AND b.agency_code = a.agency_code AND b.status <> 'voided' AND ${gone}`,
@@ -300,8 +300,8 @@ export class RawRecordImporter {
     await client.query(
       `UPDATE bad_review b SET rated_at = k.rated_at, channel = k.channel, level = k.level,
               service_item = k.service_item, comment = k.comment, import_id = $1,
-              status = CASE WHEN b.voided_as = 'withdrawn' THEN b.previous_status ELSE b.status END,
-              previous_status = CASE WHEN b.voided_as = 'withdrawn' THEN NULL ELSE b.previous_status END,
+              status = CASE WHEN b.voided_as = 'withdrawn' THEN b.withdrawn_from ELSE b.status END,
+              withdrawn_from = NULL,
               version = CASE WHEN b.voided_as = 'withdrawn' THEN b.version + 1 ELSE b.version END,
               voided_as = CASE WHEN b.voided_as = 'withdrawn' THEN NULL ELSE b.voided_as END
          FROM import_bad_review k

@@ -39,8 +39,10 @@ export class BadReviews1764720000000 implements MigrationInterface {
         outcome text CHECK (outcome IN ('rectified', 'explained')),
         -- How a voided case ended: by the province's ruling, or withdrawn when its rating was gone.
         voided_as text CHECK (voided_as IN ('ruling', 'withdrawn')),
-        -- The status an appealed or withdrawn case returns to.
-        previous_status text CHECK (previous_status IN ('open', 'verified', 'appealed', 'closed')),
+        -- The status an appeal dismissed returns the case to.
+        previous_status text CHECK (previous_status IN ('open', 'verified')),
+        -- The status a withdrawn case had, and returns to should its rating come again.
+        withdrawn_from text CHECK (withdrawn_from IN ('open', 'verified', 'appealed', 'closed')),
         verify_note text,
         verified_by text,
         verified_at timestamptz,
