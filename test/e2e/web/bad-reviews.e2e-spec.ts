@@ -55,7 +55,12 @@ describe('bad reviews in the browser (import → verify → resolve)', () => {
     expect(listed.items[0]).toMatchObject({ ratingId, level: 1, status: 'open' });
     const id = listed.items[0].id;
 
+    // The head's own page counts the case beside its rectification items.
     const page = await loginPage(browser, `head-${county}`);
+    await page
+      .getByTestId('bad-review-counts')
+      .getByText('待处理差评 1 条，其中逾期 0 条')
+      .waitFor();
     await page.goto(`${baseUrl()}/bad-reviews?period=${openPeriod}`);
     const card = page.getByTestId(`bad-review-${id}`);
     await card.getByText(COMMENT).waitFor();
