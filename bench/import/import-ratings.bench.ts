@@ -18,9 +18,9 @@ import {
   RawRecordImporter,
   runMigrations,
   type StagedRecord,
+  SchemeRepository,
   WorkingCalendarRepository,
 } from '@scorecard/server-database';
-import { badReviewWorkingDaysFor } from '@scorecard/server-months';
 import { startEmbeddedPostgres } from '@scorecard/server-embedded';
 import { readImportFile } from '@scorecard/server-imports';
 
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
       dataSource,
       new AuditLogRepository(dataSource),
       new WorkingCalendarRepository(dataSource),
-      badReviewWorkingDaysFor,
+      new SchemeRepository(dataSource),
     ).apply({
       importId,
       kind: 'ratings',

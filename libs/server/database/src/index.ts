@@ -24,5 +24,4 @@ export * from './lib/calendar/month-due-date.repository';
 export * from './lib/rectifications/rectification.repository';
 export * from './lib/appeals/appeal.repository';
 export * from './lib/warnings/warning.repository';
-export * from './lib/bad-reviews/bad-review-working-days';
 export * from './lib/bad-reviews/bad-review.repository';

@@ -9,4 +9,3 @@ export * from './lib/reported-counts.loader';
 export * from './lib/star-schedule.service';
 export * from './lib/rectification-raising.service';
 export * from './lib/appeal-window.service';
-export * from './lib/bad-review-working-days';

@@ -13,6 +13,3 @@ export const DEFAULT_SCHEME_INDICATORS = [
 ] as const;
 
 export const DEFAULT_DUE_DAY = 5;
-
-/** Working days an agency has to follow up a bad review (DESIGN "badReviewWorkingDays"; local 好差评 rules). */
-export const DEFAULT_BAD_REVIEW_WORKING_DAYS = 15;

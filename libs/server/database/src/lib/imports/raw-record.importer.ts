@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
@@ -9,7 +9,7 @@ import type { ImportReplacementDto } from '@scorecard/contracts';
 import type { ImportErrorRecord, ImportKindName } from './import-file.repository';
 import { AuditLogRepository } from '../repositories/audit-log.repository';
 import { WorkingCalendarRepository } from '../calendar/working-calendar.repository';
-import { BAD_REVIEW_WORKING_DAYS, type BadReviewWorkingDays } from '../bad-reviews/bad-review-working-days';
+import { DEFAULT_SCHEME_SETTINGS, SchemeRepository } from '../repositories/scheme.repository';
 
 /** The record shapes the importer stages; the file reader produces them. */
 export interface StagedRating {
@@ -75,8 +75,7 @@ export class RawRecordImporter {
     private readonly dataSource: DataSource,
     private readonly audit: AuditLogRepository,
     private readonly calendar: WorkingCalendarRepository,
-    /** The months' rule (libs/server/months provides it to every module); without it no ratings file imports. */
-    @Optional() @Inject(BAD_REVIEW_WORKING_DAYS) private readonly badReviewWorkingDays?: BadReviewWorkingDays,
+    private readonly schemes: SchemeRepository,
   ) {}
 
   async apply(args: {
@@ -324,8 +323,6 @@ export class RawRecordImporter {
 
   /** The deadline of a bad review imported today, per month the file covers. */
   private async badReviewDeadlines(client: PoolClient, manager: EntityManager): Promise<Record<string, string>> {
-    const workingDaysOf = this.badReviewWorkingDays;
-    if (!workingDaysOf) throw new Error('no rule for the working days of bad reviews: import the months module');
     const importedOn = dayOf(new Date());
     await this.calendar.hold(manager);
     // Fifteen working days from late December run into January: read both years.
@@ -334,7 +331,9 @@ export class RawRecordImporter {
     const { rows } = await client.query('SELECT DISTINCT period FROM import_affected');
     const deadlines: Record<string, string> = {};
     for (const { period } of rows as { period: string }[]) {
-      const workingDays = await workingDaysOf(manager, period);
+      // The scheme in force for the month says how long its bad reviews have.
+      const scheme = await this.schemes.findInForce(period, manager);
+      const workingDays = scheme?.badReviewWorkingDays ?? DEFAULT_SCHEME_SETTINGS.badReviewWorkingDays;
       deadlines[period] = badReviewDeadline({ importedOn, workingDays, calendar });
     }
     return deadlines;
