@@ -44,11 +44,10 @@ describe('bad reviews (差评) from ratings imports', () => {
       id: importId,
       kind: 'ratings',
       fileName: 'ratings.csv',
+      path,
       uploader: { username: `head-${county}`, role: 'agency_head', agency: county },
     });
-    const jobId = await (worker as INestApplicationContext)
-      .get(ImportFileProducer)
-      .enqueue({ importId, path });
+    const jobId = await (worker as INestApplicationContext).get(ImportFileProducer).enqueue({ importId });
     return jobFinished(worker as INestApplicationContext, jobId);
   }
 
