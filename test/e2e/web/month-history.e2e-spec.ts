@@ -68,10 +68,13 @@ describe('the forced lock and the month history, in one language (province admin
     expect(words).toMatch(/第 \d+ 版/);
     expect(words).not.toMatch(/force_lock|reopen|publish\b|\block\b/);
 
+    // English is fetched when first chosen: wait for it rather than read at once.
     await page.getByTestId('lang-en').click();
-    expect(await history.getByTestId('month-event-force_lock').first().innerText()).toBe(
-      'Locked by force',
-    );
+    await history
+      .getByTestId('month-event-force_lock')
+      .first()
+      .getByText('Locked by force', { exact: true })
+      .waitFor();
     await page.getByTestId('lang-zh').click();
     await page.close();
 

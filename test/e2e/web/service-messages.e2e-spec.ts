@@ -117,6 +117,8 @@ describe('what the server says, in the browser', () => {
 
       // Loading says so too, in the language of the page.
       await page.getByTestId('lang-en').click();
+      // The choice is kept once English has arrived: only then does a reload come back in English.
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
       await page.reload();
       await page
         .getByText('The service is temporarily unavailable; please try again shortly')
