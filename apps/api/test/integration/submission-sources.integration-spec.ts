@@ -42,6 +42,8 @@ describe('GET /submissions: the sources of the figures', () => {
         fileName: '好差评-十月.csv',
         uploadedBy: `head-${county}`,
         uploadedAt: '2026-11-02T01:30:00.000Z',
+        // What the file makes up: the drawer of another indicator does not name it.
+        indicators: ['satisfaction'],
       },
     ]);
 

@@ -17,6 +17,8 @@ export interface SubmissionSourceDto {
   fileName: string;
   uploadedBy: string;
   uploadedAt: string;
+  /** The indicators the file makes up (ratings: satisfaction, …); null for a submissions file, which may set any. */
+  indicators: string[] | null;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { PutSubmissionResponse, SubmissionDto, SubmissionReviewDto } from '
 import { isLate, periodYear } from '@scorecard/scoring';
 import {
   AuditLogRepository,
+  DERIVED_INDICATOR,
   PeriodRepository,
   SchemeRepository,
   SubmissionEntity,
@@ -48,7 +49,11 @@ export class SubmissionsService {
           { numerator: Number(value.numerator), denominator: Number(value.denominator) },
         ]),
       ),
-      sources: sources.map((source) => ({ ...source, uploadedAt: source.uploadedAt.toISOString() })),
+      sources: sources.map((source) => ({
+        ...source,
+        uploadedAt: source.uploadedAt.toISOString(),
+        indicators: source.kind === 'submissions' ? null : [DERIVED_INDICATOR[source.kind]],
+      })),
     };
   }
 
