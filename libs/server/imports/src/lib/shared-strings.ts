@@ -1,17 +1,19 @@
 /** Bytes per page of text; a longer string gets a page of its own. */
 const PAGE_BYTES = 1024 * 1024;
+/** Entries per block of the index: the index grows a block at a time, never copied. */
+const BLOCK = 64 * 1024;
 
 /**
  * The shared strings of a workbook, kept as UTF-8 bytes in pages with a compact index instead of
  * one JavaScript string each: a part of many short strings would otherwise cost several times its
- * size in object headers.
+ * size in object headers. Strings lie one after another within a page, so the index keeps only
+ * each string's page and end (6 bytes): its start is the previous string's end on the same page.
  */
 export class SharedStrings {
   private readonly pages: Buffer[] = [];
   private used = PAGE_BYTES;
-  private page = new Uint32Array(1024);
-  private start = new Uint32Array(1024);
-  private length = new Uint32Array(1024);
+  private readonly pageBlocks: Uint16Array[] = [];
+  private readonly endBlocks: Uint32Array[] = [];
   private count = 0;
 
   get size(): number {
@@ -20,49 +22,48 @@ export class SharedStrings {
 
   add(text: string): void {
     const bytes = Buffer.byteLength(text);
-    if (this.count === this.page.length) this.grow();
     if (bytes > PAGE_BYTES) {
       this.pages.push(Buffer.from(text));
+      // The next string starts a page of its own.
       this.used = PAGE_BYTES;
-      this.place(this.pages.length - 1, 0, bytes);
+      this.place(this.pages.length - 1, bytes);
       return;
     }
-    if (this.used + bytes > PAGE_BYTES) {
+    // A full page (or none yet, or a long string's own) takes nothing more, not even an empty string.
+    if (this.used + bytes > PAGE_BYTES || this.used === PAGE_BYTES) {
       this.pages.push(Buffer.allocUnsafe(PAGE_BYTES));
       this.used = 0;
     }
     const index = this.pages.length - 1;
     (this.pages[index] as Buffer).write(text, this.used);
-    this.place(index, this.used, bytes);
     this.used += bytes;
+    this.place(index, this.used);
   }
 
   /** The string at `index`, or null when the workbook has no such string. */
   get(index: number): string | null {
     if (!Number.isInteger(index) || index < 0 || index >= this.count) return null;
-    const start = this.start[index] as number;
-    return (this.pages[this.page[index] as number] as Buffer).toString(
-      'utf8',
-      start,
-      start + (this.length[index] as number),
-    );
+    const page = this.pageOf(index);
+    const start = index > 0 && this.pageOf(index - 1) === page ? this.endOf(index - 1) : 0;
+    return (this.pages[page] as Buffer).toString('utf8', start, this.endOf(index));
   }
 
-  private place(page: number, start: number, length: number): void {
-    this.page[this.count] = page;
-    this.start[this.count] = start;
-    this.length[this.count] = length;
+  private place(page: number, end: number): void {
+    const block = Math.floor(this.count / BLOCK);
+    if (block === this.pageBlocks.length) {
+      this.pageBlocks.push(new Uint16Array(BLOCK));
+      this.endBlocks.push(new Uint32Array(BLOCK));
+    }
+    (this.pageBlocks[block] as Uint16Array)[this.count % BLOCK] = page;
+    (this.endBlocks[block] as Uint32Array)[this.count % BLOCK] = end;
     this.count += 1;
   }
 
-  private grow(): void {
-    const widen = (from: Uint32Array) => {
-      const to = new Uint32Array(from.length * 2);
-      to.set(from);
-      return to;
-    };
-    this.page = widen(this.page);
-    this.start = widen(this.start);
-    this.length = widen(this.length);
+  private pageOf(index: number): number {
+    return (this.pageBlocks[Math.floor(index / BLOCK)] as Uint16Array)[index % BLOCK] as number;
+  }
+
+  private endOf(index: number): number {
+    return (this.endBlocks[Math.floor(index / BLOCK)] as Uint32Array)[index % BLOCK] as number;
   }
 }
