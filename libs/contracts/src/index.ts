@@ -16,3 +16,4 @@ export * from './lib/rectification.contract';
 export * from './lib/appeal.contract';
 export * from './lib/warning.contract';
 export * from './lib/bad-review.contract';
+export * from './lib/feedback.contract';

@@ -25,3 +25,4 @@ export * from './lib/improvement';
 export * from './lib/warnings';
 export * from './lib/rectification';
 export * from './lib/bad-review';
+export * from './lib/target-gap';

@@ -30,6 +30,7 @@ import { SchemesModule } from './schemes/scheme.module';
 import { AppealsModule } from './appeals/appeals.module';
 import { WarningsModule } from './warnings/warnings.module';
 import { BadReviewsModule } from './bad-reviews/bad-reviews.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { StarsModule } from './stars/stars.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { UsersModule } from './users/users.module';
@@ -81,6 +82,7 @@ export class AppModule {
         AppealsModule,
         WarningsModule,
         BadReviewsModule,
+        FeedbackModule,
         OperationsModule,
         AuthModule,
         ...serveWeb,

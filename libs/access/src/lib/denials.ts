@@ -38,6 +38,7 @@ export const DENIAL_MESSAGES: Readonly<Record<AccessLocale, Readonly<Record<Perm
     'badReview.read': '只能查看权限范围内机构的差评',
     'badReview.handle': '只有本机构负责人可以处理差评',
     'badReview.rule': '只有省级管理员可以裁定差评申诉',
+    'feedback.read': '只能查看权限范围内机构的反馈单',
   },
   en: {
     'submission.read': 'You may read the figures of your own agency only',
@@ -68,6 +69,7 @@ export const DENIAL_MESSAGES: Readonly<Record<AccessLocale, Readonly<Record<Perm
     'badReview.read': 'You may see the bad reviews of agencies in your scope only',
     'badReview.handle': 'Only the head of this agency handles its bad reviews',
     'badReview.rule': 'Only the province rules on appeals against bad reviews',
+    'feedback.read': 'You may read the feedback sheets of agencies in your scope only',
   },
 };
 

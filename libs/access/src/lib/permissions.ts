@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'badReview.read',
   'badReview.handle',
   'badReview.rule',
+  'feedback.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -84,4 +85,7 @@ export const REACH: Readonly<Record<Permission, Readonly<Record<Role, Reach>>>> 
   'badReview.read': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'subtree', agency_head: 'own', staff: 'none' },
   'badReview.handle': { national_admin: 'none', province_admin: 'none', city_admin: 'none', agency_head: 'own', staff: 'none' },
   'badReview.rule': { national_admin: 'descendants', province_admin: 'descendants', city_admin: 'none', agency_head: 'none', staff: 'none' },
+  // The feedback sheet (反馈单) carries the agency's rectification items and warnings: read by whoever
+  // reads those, the admins above it and its own head.
+  'feedback.read': { national_admin: 'subtree', province_admin: 'subtree', city_admin: 'subtree', agency_head: 'own', staff: 'none' },
 };

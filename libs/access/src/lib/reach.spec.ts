@@ -78,6 +78,7 @@ const EXPECTED: Record<Permission, string> = {
   'badReview.read': /*     */ 'yyy.... yyy--.- yy.---- y-.---- y..---- -..---- --.----',
   'badReview.handle': /*   */ '---.... -----.- --.---- y-.---- y..---- -..---- --.----',
   'badReview.rule': /*     */ '-yy.... -yy--.- --.---- --.---- -..---- -..---- --.----',
+  'feedback.read': /*      */ 'yyy.... yyy--.- yy.---- y-.---- y..---- -..---- --.----',
 };
 
 const cases = PERMISSIONS.flatMap((permission) => {

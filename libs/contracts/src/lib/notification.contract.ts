@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   'rectification.returned',
   'appeal.upheld',
   'appeal.dismissed',
+  'feedback.published',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -27,6 +28,12 @@ export interface NotificationDto {
     /** Rectification items: their deadline, and how many were raised at publication. */
     deadline?: string;
     count?: number;
+    /** A month's results published: the version, score, rank within the parent and its size, level. */
+    version?: number;
+    score?: number | null;
+    rank?: number | null;
+    of?: number;
+    level?: 'province' | 'city' | 'county';
   };
   createdAt: string;
   readAt: string | null;

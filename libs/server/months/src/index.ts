@@ -9,3 +9,4 @@ export * from './lib/reported-counts.loader';
 export * from './lib/star-schedule.service';
 export * from './lib/rectification-raising.service';
 export * from './lib/appeal-window.service';
+export * from './lib/feedback-notice.service';

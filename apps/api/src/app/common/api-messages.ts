@@ -79,6 +79,10 @@ export const API_MESSAGES = {
     'zh-CN': '{period} 没有第 {version} 版发布结果',
     en: 'Period {period} has no published version {version}',
   },
+  'feedback.notPublished': {
+    'zh-CN': '{period} 尚未发布，{code} 的反馈单还没有生成',
+    en: 'Period {period} is not published yet: there is no feedback sheet of {code}',
+  },
   'results.notYet': {
     'zh-CN': '{code} 的 {period} 结果尚未产生',
     en: 'No results of {code} for {period} yet',

@@ -8,5 +8,6 @@ import { WarningsService } from './warnings.service';
   imports: [CommonModule],
   controllers: [WarningsController],
   providers: [WarningsService],
+  exports: [WarningsService],
 })
 export class WarningsModule {}

@@ -32,9 +32,14 @@ export class WarningsService {
     private readonly schemes: SchemeRepository,
   ) {}
 
-  async list(caller: AuthenticatedUser, period: string): Promise<WarningDto[]> {
+  /** The warnings of the caller's scope, or of one agency in it (`agencyCode`). */
+  async list(caller: AuthenticatedUser, period: string, agencyCode?: string): Promise<WarningDto[]> {
     if (!hasPermission(caller, 'warning.read')) throw OutOfScopeError.denied('warning.read');
-    const agencyCodes = agenciesReachable(await this.agencies.tree(), caller, 'warning.read');
+    if (agencyCode !== undefined) await this.policy.assert(caller, 'warning.read', agencyCode);
+    const agencyCodes =
+      agencyCode !== undefined
+        ? [agencyCode]
+        : agenciesReachable(await this.agencies.tree(), caller, 'warning.read');
     const [standings, talks, thresholds] = await Promise.all([
       this.warnings.standings(period, agencyCodes),
       this.warnings.talks(period, agencyCodes),

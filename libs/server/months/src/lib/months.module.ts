@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppealWindowService } from './appeal-window.service';
+import { FeedbackNoticeService } from './feedback-notice.service';
 import { MonthDueDateService } from './month-due-date.service';
 import { PeriodComputationService } from './period-computation.service';
 import { PeriodPublicationService } from './period-publication.service';
@@ -15,6 +16,7 @@ const SERVICES = [
   MonthDueDateService,
   RectificationRaisingService,
   AppealWindowService,
+  FeedbackNoticeService,
 ];
 
 /** The month workflows: computing a month's results and the calendar jobs (months, stars). */

@@ -7,6 +7,7 @@ import {
   PeriodRepository,
   TransactionRunner,
 } from '@scorecard/server-database';
+import { FeedbackNoticeService } from './feedback-notice.service';
 import { PeriodComputationService, PeriodNotFoundError } from './period-computation.service';
 import { RectificationRaisingService } from './rectification-raising.service';
 
@@ -44,6 +45,7 @@ export class PeriodPublicationService {
     private readonly computation: PeriodComputationService,
     private readonly audit: AuditLogRepository,
     private readonly rectifications: RectificationRaisingService,
+    private readonly feedback: FeedbackNoticeService,
   ) {}
 
   async publish(input: {
@@ -72,6 +74,8 @@ export class PeriodPublicationService {
       await this.lifecycle.markPublished(manager, period, next);
       // Publishing starts the follow-up: failed results and indicators at their floor are to be rectified.
       await this.rectifications.raiseAtPublication(manager, { period, version: next, publishedAt: new Date(), actor });
+      // Each head is told, with its score, rank and items, and pointed to its feedback sheet.
+      await this.feedback.announce(manager, { period, version: next });
       // The next month's rank changes compare with this one as published: they are recomputed.
       await this.periods.markForRecompute(manager, shiftPeriod(period, 1));
       await this.lifecycle.recordEvent(manager, { period, action: 'publish', version: next, actor: actor.username });

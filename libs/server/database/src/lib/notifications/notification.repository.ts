@@ -11,6 +11,12 @@ export interface NotificationParams {
   /** A rectification item: its deadline; how many were raised. */
   deadline?: string;
   count?: number;
+  /** A month's results published: the version, score, rank within the parent and its size, level. */
+  version?: number;
+  score?: number | null;
+  rank?: number | null;
+  of?: number;
+  level?: 'province' | 'city' | 'county';
 }
 
 export interface NotificationRow {

@@ -273,6 +273,25 @@ export class RectificationRepository {
   }
 
   /**
+   * Per agency, its items of `period` not closed yet and the nearest of their deadlines, inside the
+   * caller's transaction (what a publication tells each head). Agencies without any are absent.
+   */
+  async outstandingOfMonth(
+    manager: EntityManager,
+    period: string,
+  ): Promise<Map<string, { count: number; deadline: string }>> {
+    const rows: { agencyCode: string; count: number; deadline: string }[] = await manager.query(
+      `SELECT r.agency_code AS "agencyCode", count(*)::int AS count,
+              to_char(min(r.deadline), 'YYYY-MM-DD') AS deadline
+         FROM rectification r
+        WHERE r.period = $1 AND r.status <> 'closed'
+        GROUP BY r.agency_code`,
+      [period],
+    );
+    return new Map(rows.map((row) => [row.agencyCode, { count: row.count, deadline: row.deadline }]));
+  }
+
+  /**
    * Per agency of `agencyCodes`, its items not closed yet (`open`, whichever month) and how many of
    * them are overdue: one grouped query. Agencies without any are absent.
    */

@@ -69,8 +69,9 @@ export class ResultRepository {
     );
   }
 
-  async ranking(query: RankingQuery): Promise<RankingRecord[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+  /** `manager`: read inside the caller's transaction (a version being published). */
+  async ranking(query: RankingQuery, manager: EntityManager = this.dataSource.manager): Promise<RankingRecord[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
       query.version === undefined
         ? `SELECT r.*, a.name, a.level, a.parent_code
              FROM agency_result r

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  NotificationRepository,
+  RectificationRepository,
+  ResultRepository,
+  UserRepository,
+} from '@scorecard/server-database';
+
+/** The kind of the message a head gets when a month's results are published. */
+export const FEEDBACK_PUBLISHED = 'feedback.published';
+
+/**
+ * Tells each city's and county's head, in the publication's transaction, that the month is out:
+ * score, rank within its parent, and its rectification items of the month with the nearest
+ * deadline; the message links to the agency's feedback sheet. One message per agency, head and
+ * published version: a retried publication sends nothing twice, a republication sends anew.
+ */
+@Injectable()
+export class FeedbackNoticeService {
+  constructor(
+    private readonly results: ResultRepository,
+    private readonly rectifications: RectificationRepository,
+    private readonly users: UserRepository,
+    private readonly notifications: NotificationRepository,
+  ) {}
+
+  /** Answers how many messages were sent now. */
+  async announce(manager: EntityManager, input: { period: string; version: number }): Promise<number> {
+    const { period, version } = input;
+    const outstanding = await this.rectifications.outstandingOfMonth(manager, period);
+    let sent = 0;
+    // The province itself has no rank among peers and no head: its centre publishes the month.
+    for (const level of ['city', 'county'] as const) {
+      const rows = await this.results.ranking({ period, level, scope: 'aggregate', version }, manager);
+      for (const row of rows) {
+        const recipients = await this.users.activeOfAgency(manager, row.agencyCode, ['agency_head']);
+        if (recipients.length === 0) continue;
+        const items = outstanding.get(row.agencyCode);
+        sent += await this.notifications.notify(manager, {
+          recipients,
+          kind: FEEDBACK_PUBLISHED,
+          params: {
+            period,
+            version,
+            agencyCode: row.agencyCode,
+            agencyName: row.name,
+            level,
+            score: row.reported && row.score !== null ? Number(row.score) : null,
+            rank: row.rankInParent,
+            of: row.parentSize,
+            count: items?.count ?? 0,
+            ...(items ? { deadline: items.deadline } : {}),
+          },
+          dedupeKey: (username) => `${FEEDBACK_PUBLISHED}/${period}/v${version}/${row.agencyCode}/${username}`,
+        });
+      }
+    }
+    return sent;
+  }
+}
