@@ -135,6 +135,12 @@ export function createAppRouter(
             meta: { permission: PAGE_PERMISSION.appeals },
           },
           {
+            // The printable feedback sheet (反馈单) of a published month; its texts load with it.
+            path: 'feedback/:code',
+            name: 'feedback',
+            component: () => import('../features/feedback/FeedbackPage.vue'),
+          },
+          {
             path: 'bad-reviews',
             name: 'bad-reviews',
             component: () => import('../features/bad-reviews/BadReviewsPage.vue'),
