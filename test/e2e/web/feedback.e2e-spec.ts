@@ -106,7 +106,9 @@ describe('the feedback sheet in the browser', () => {
     if (sheet.score !== null)
       expect(await head.getByTestId('feedback-score').innerText()).toBe(sheet.score.toFixed(2));
     for (const row of sheet.belowTarget)
-      expect(await head.getByTestId(`feedback-gap-${row.code}`).innerText()).toMatch(/\d+\.\d{2} %/);
+      expect(await head.getByTestId(`feedback-gap-${row.code}`).innerText()).toMatch(
+        /\d+\.\d{2} %/,
+      );
     for (const id of raised) await head.getByTestId(`feedback-item-${id}`).waitFor();
     await head.getByTestId('feedback-print').waitFor();
     await head.screenshot({ path: screenshotPath('feedback-sheet'), fullPage: true });

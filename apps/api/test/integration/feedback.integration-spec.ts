@@ -27,7 +27,10 @@ function fraction(text: string): [bigint, bigint] {
 }
 
 /** target − numerator / denominator, exactly, then the nearest double: null when not short of it. */
-function expectedGap(target: number, figures: { numerator: string; denominator: string }): number | null {
+function expectedGap(
+  target: number,
+  figures: { numerator: string; denominator: string },
+): number | null {
   const [tn, td] = fraction(String(target));
   const [nn, nd] = fraction(figures.numerator);
   const [dn, dd] = fraction(figures.denominator);
@@ -64,7 +67,8 @@ describe('the feedback sheet (反馈单) of a published month, and the message t
 
   const feedbackMessages = async (): Promise<Message[]> =>
     ((await api.request('GET', '/notifications', { token: head })).body.items as Message[]).filter(
-      (message) => message.kind === 'feedback.published' && message.params['period'] === OPEN_PERIOD,
+      (message) =>
+        message.kind === 'feedback.published' && message.params['period'] === OPEN_PERIOD,
     );
 
   const sheetOf = (token: string) =>
@@ -74,7 +78,9 @@ describe('the feedback sheet (反馈单) of a published month, and the message t
     api = await startApiTestApp({}, { worker: true });
     admin = await api.login('admin');
     head = await api.login(`head-${COUNTY}`);
-    const current = await api.request('GET', `/submissions/${OPEN_PERIOD}/${COUNTY}`, { token: head });
+    const current = await api.request('GET', `/submissions/${OPEN_PERIOD}/${COUNTY}`, {
+      token: head,
+    });
     const saved = await api.request('PUT', `/submissions/${OPEN_PERIOD}/${COUNTY}`, {
       token: head,
       body: { values: VALUES, version: current.status === 200 ? current.body.version : undefined },
@@ -100,7 +106,13 @@ describe('the feedback sheet (反馈单) of a published month, and the message t
     const sheet = answer.body;
     expect(sheet).toMatchObject({
       issuer: '浙江省医疗保障服务中心',
-      agency: { code: COUNTY, name: '上城区', level: 'county', parentCode: '330100', parentName: '杭州市' },
+      agency: {
+        code: COUNTY,
+        name: '上城区',
+        level: 'county',
+        parentCode: '330100',
+        parentName: '杭州市',
+      },
       period: OPEN_PERIOD,
       version: 1,
       reported: true,
@@ -108,7 +120,9 @@ describe('the feedback sheet (反馈单) of a published month, and the message t
     expect(Date.parse(sheet.publishedAt)).not.toBeNaN();
 
     const scorecard = (
-      await api.request('GET', `/agencies/${COUNTY}/scorecard?period=${OPEN_PERIOD}`, { token: head })
+      await api.request('GET', `/agencies/${COUNTY}/scorecard?period=${OPEN_PERIOD}`, {
+        token: head,
+      })
     ).body;
     expect(sheet.score).toBe(scorecard.score);
     expect(sheet.grade).toBe(scorecard.grade);
@@ -119,16 +133,21 @@ describe('the feedback sheet (反馈单) of a published month, and the message t
       await api.request('GET', `/indicators?period=${OPEN_PERIOD}`, { token: head })
     ).body;
     const expected = indicators
-      .map((indicator) => ({ ...indicator, gap: expectedGap(indicator.target, VALUES[indicator.code]) }))
+      .map((indicator) => ({
+        ...indicator,
+        gap: expectedGap(indicator.target, VALUES[indicator.code]),
+      }))
       .filter((indicator) => indicator.gap !== null);
     expect(expected.map((indicator) => indicator.code).sort()).toEqual(
       ['ab_post', 'collection', 'enrollment_expansion', 'first_inquiry'].sort(),
     );
-    expect(
-      sheet.belowTarget.map((row: { code: string }) => row.code).sort(),
-    ).toEqual(expected.map((indicator) => indicator.code).sort());
+    expect(sheet.belowTarget.map((row: { code: string }) => row.code).sort()).toEqual(
+      expected.map((indicator) => indicator.code).sort(),
+    );
     for (const indicator of expected) {
-      const row = sheet.belowTarget.find((entry: { code: string }) => entry.code === indicator.code);
+      const row = sheet.belowTarget.find(
+        (entry: { code: string }) => entry.code === indicator.code,
+      );
       expect(row).toMatchObject({
         target: indicator.target,
         floor: indicator.floor,
@@ -153,8 +172,9 @@ describe('the feedback sheet (反馈单) of a published month, and the message t
     const warnings = (await api.request('GET', `/warnings?period=${OPEN_PERIOD}`, { token: admin }))
       .body as { agencyCode: string }[];
     expect(sheet.warnings).toEqual(warnings.filter((warning) => warning.agencyCode === COUNTY));
-    const badReviews = (await api.request('GET', `/bad-reviews?agencyCode=${COUNTY}`, { token: head }))
-      .body;
+    const badReviews = (
+      await api.request('GET', `/bad-reviews?agencyCode=${COUNTY}`, { token: head })
+    ).body;
     expect(sheet.badReviews).toEqual(badReviews.counts);
 
     // The province reads it; a head reads its own agency's only, not even its counties'.

@@ -16,7 +16,9 @@ export function targetGap(input: {
   if (denominator === 0n) return null;
   const rate = Ratio.of(parseAmount(input.numerator), denominator);
   const target =
-    typeof input.target === 'number' ? Ratio.fromNumber(input.target) : Ratio.fromDecimal(input.target);
+    typeof input.target === 'number'
+      ? Ratio.fromNumber(input.target)
+      : Ratio.fromDecimal(input.target);
   const gap = target.sub(rate);
   return gap.compare(Ratio.ZERO) > 0 ? gap.toNumber() : null;
 }

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { FeedbackIndicatorDto, FeedbackSheetDto } from '@scorecard/contracts';
 import { bulletinIssuer, subtotalDimensions, targetGap } from '@scorecard/scoring';
-import { BadReviewRepository, ResultRepository, SchemeRepository } from '@scorecard/server-database';
+import {
+  BadReviewRepository,
+  ResultRepository,
+  SchemeRepository,
+} from '@scorecard/server-database';
 import { AccessPolicy } from '../access/access-policy';
 import { AgencyDirectory } from '../common/agency-directory.service';
 import { NotFoundError } from '../common/api.errors';
@@ -36,7 +40,8 @@ export class FeedbackService {
     const month = await this.months.existing(period);
     // The sheet follows publication: a month never published has none; one being corrected
     // keeps its last published version until it is published again.
-    if (month.publishedVersion === 0) throw new NotFoundError('feedback.notPublished', { code, period });
+    if (month.publishedVersion === 0)
+      throw new NotFoundError('feedback.notPublished', { code, period });
     const version = month.publishedVersion;
     const result = await this.results.find(period, code, 'aggregate', version);
     if (!result) throw new NotFoundError('results.notYet', { code, period });
@@ -50,7 +55,11 @@ export class FeedbackService {
     for (const indicator of indicators) {
       const figures = result.indicators[indicator.code];
       if (!figures || figures.rate === null) continue;
-      const gap = targetGap({ numerator: figures.numerator, denominator: figures.denominator, target: indicator.target });
+      const gap = targetGap({
+        numerator: figures.numerator,
+        denominator: figures.denominator,
+        target: indicator.target,
+      });
       if (gap === null) continue;
       belowTarget.push({
         code: indicator.code,
@@ -93,8 +102,16 @@ export class FeedbackService {
       score: result.score === null ? null : Number(result.score),
       grade: result.grade,
       ranks: {
-        inParent: { rank: result.rankInParent, of: result.parentSize, rankChange: result.rankChangeInParent },
-        inLevel: { rank: result.rankInLevel, of: result.levelSize, rankChange: result.rankChangeInLevel },
+        inParent: {
+          rank: result.rankInParent,
+          of: result.parentSize,
+          rankChange: result.rankChangeInParent,
+        },
+        inLevel: {
+          rank: result.rankInLevel,
+          of: result.levelSize,
+          rankChange: result.rankChangeInLevel,
+        },
       },
       dimensions: hasDimensions
         ? subtotalDimensions(

@@ -16,7 +16,8 @@ describe('notificationMessage', () => {
         });
         expect(te(key)).toBe(true);
         // A published month names the month as Chinese readers write it.
-        const month = locale === 'zh-CN' && kind === 'feedback.published' ? '2026年10月' : '2026-10';
+        const month =
+          locale === 'zh-CN' && kind === 'feedback.published' ? '2026年10月' : '2026-10';
         expect(t(key, values)).toContain(month);
       }
     }
@@ -80,8 +81,13 @@ describe('the message of a published month', () => {
     expect(english.t(message.key, message.values)).toBe(
       'Results of 2026-09 are out: score 87.81, rank 3 of 13, 2 rectification items due 2026-10-21',
     );
-    const none = notificationMessage({ ...item, params: { ...item.params, count: 0, score: 90 } }, (key) => zh.t(key));
-    expect(zh.t(none.key, none.values)).toBe('2026年9月对标结果已发布：得分 90.00，区县第 3 名，无整改事项');
+    const none = notificationMessage(
+      { ...item, params: { ...item.params, count: 0, score: 90 } },
+      (key) => zh.t(key),
+    );
+    expect(zh.t(none.key, none.values)).toBe(
+      '2026年9月对标结果已发布：得分 90.00，区县第 3 名，无整改事项',
+    );
   });
 
   it('leads to the agency’s feedback sheet; other messages lead nowhere', () => {

@@ -15,7 +15,15 @@ export function notificationMessage(
   const { period = '', agencyCode = '', agencyName, name = '', reason = '', by = '' } = item.params;
   const deadline = item.params.deadline ?? '';
   const count = String(item.params.count ?? 1);
-  const values = { period, agencyName: agencyName ?? agencyCode, name, reason, by, deadline, count };
+  const values = {
+    period,
+    agencyName: agencyName ?? agencyCode,
+    name,
+    reason,
+    by,
+    deadline,
+    count,
+  };
   if (item.kind === 'feedback.published') return feedbackMessage(item.params, values, label);
   return { key: `notifications.kind.${item.kind}`, values };
 }
@@ -47,7 +55,9 @@ function feedbackMessage(
 }
 
 /** Where a message leads when opened: a published month's message to the agency's feedback sheet. */
-export function notificationLink(item: Pick<NotificationDto, 'kind' | 'params'>): RouteLocationRaw | null {
+export function notificationLink(
+  item: Pick<NotificationDto, 'kind' | 'params'>,
+): RouteLocationRaw | null {
   if (item.kind === 'feedback.published' && item.params.agencyCode && item.params.period)
     return {
       name: 'feedback',

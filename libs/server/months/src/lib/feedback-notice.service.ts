@@ -26,15 +26,23 @@ export class FeedbackNoticeService {
   ) {}
 
   /** Answers how many messages were sent now. */
-  async announce(manager: EntityManager, input: { period: string; version: number }): Promise<number> {
+  async announce(
+    manager: EntityManager,
+    input: { period: string; version: number },
+  ): Promise<number> {
     const { period, version } = input;
     const outstanding = await this.rectifications.outstandingOfMonth(manager, period);
     let sent = 0;
     // The province itself has no rank among peers and no head: its centre publishes the month.
     for (const level of ['city', 'county'] as const) {
-      const rows = await this.results.ranking({ period, level, scope: 'aggregate', version }, manager);
+      const rows = await this.results.ranking(
+        { period, level, scope: 'aggregate', version },
+        manager,
+      );
       for (const row of rows) {
-        const recipients = await this.users.activeOfAgency(manager, row.agencyCode, ['agency_head']);
+        const recipients = await this.users.activeOfAgency(manager, row.agencyCode, [
+          'agency_head',
+        ]);
         if (recipients.length === 0) continue;
         const items = outstanding.get(row.agencyCode);
         sent += await this.notifications.notify(manager, {
@@ -52,7 +60,8 @@ export class FeedbackNoticeService {
             count: items?.count ?? 0,
             ...(items ? { deadline: items.deadline } : {}),
           },
-          dedupeKey: (username) => `${FEEDBACK_PUBLISHED}/${period}/v${version}/${row.agencyCode}/${username}`,
+          dedupeKey: (username) =>
+            `${FEEDBACK_PUBLISHED}/${period}/v${version}/${row.agencyCode}/${username}`,
         });
       }
     }

@@ -288,7 +288,9 @@ export class RectificationRepository {
         GROUP BY r.agency_code`,
       [period],
     );
-    return new Map(rows.map((row) => [row.agencyCode, { count: row.count, deadline: row.deadline }]));
+    return new Map(
+      rows.map((row) => [row.agencyCode, { count: row.count, deadline: row.deadline }]),
+    );
   }
 
   /**
