@@ -45,6 +45,7 @@ describe('the feedback sheet (反馈单) of a published month, and the message t
   let api: ApiTestApp;
   let admin: string;
   let head: string;
+  let deputy: string;
 
   const publish = async (): Promise<number> => {
     const locked = await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, {
@@ -65,8 +66,8 @@ describe('the feedback sheet (反馈单) of a published month, and the message t
     return job.result.version as number;
   };
 
-  const feedbackMessages = async (): Promise<Message[]> =>
-    ((await api.request('GET', '/notifications', { token: head })).body.items as Message[]).filter(
+  const feedbackMessages = async (token = head): Promise<Message[]> =>
+    ((await api.request('GET', '/notifications', { token })).body.items as Message[]).filter(
       (message) =>
         message.kind === 'feedback.published' && message.params['period'] === OPEN_PERIOD,
     );
@@ -78,6 +79,19 @@ describe('the feedback sheet (反馈单) of a published month, and the message t
     api = await startApiTestApp({}, { worker: true });
     admin = await api.login('admin');
     head = await api.login(`head-${COUNTY}`);
+    // A second head of the same agency: each head gets its own message.
+    const created = await api.request('POST', '/users', {
+      token: admin,
+      body: {
+        username: 'deputy-330102',
+        displayName: '上城区副主任',
+        role: 'agency_head',
+        agencyCode: COUNTY,
+        password: 'Deputy-Head-1',
+      },
+    });
+    expect(created.status).toBe(201);
+    deputy = await api.firstLogin('deputy-330102', 'Deputy-Head-1', 'Deputy-Head-Own-1');
     const current = await api.request('GET', `/submissions/${OPEN_PERIOD}/${COUNTY}`, {
       token: head,
     });
@@ -215,6 +229,9 @@ describe('the feedback sheet (反馈单) of a published month, and the message t
     expect(await publish()).toBe(2);
     const second = await feedbackMessages();
     expect(second.map((message) => message.params['version'])).toEqual([2, 1]);
+    expect((await feedbackMessages(deputy)).map((message) => message.params['version'])).toEqual([
+      2, 1,
+    ]);
     expect((await sheetOf(head)).body.version).toBe(2);
 
     // A retried publication of version 2 announces nothing again.

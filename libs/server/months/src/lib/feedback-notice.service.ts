@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  type NotificationParams,
   NotificationRepository,
   RectificationRepository,
   ResultRepository,
@@ -15,6 +16,7 @@ export const FEEDBACK_PUBLISHED = 'feedback.published';
  * score, rank within its parent, and its rectification items of the month with the nearest
  * deadline; the message links to the agency's feedback sheet. One message per agency, head and
  * published version: a retried publication sends nothing twice, a republication sends anew.
+ * A few queries and one insert, whatever the number of agencies.
  */
 @Injectable()
 export class FeedbackNoticeService {
@@ -32,7 +34,10 @@ export class FeedbackNoticeService {
   ): Promise<number> {
     const { period, version } = input;
     const outstanding = await this.rectifications.outstandingOfMonth(manager, period);
-    let sent = 0;
+    const heads = new Map<string, string[]>();
+    for (const head of await this.users.activeInRoles(manager, ['agency_head']))
+      heads.set(head.agencyCode, [...(heads.get(head.agencyCode) ?? []), head.username]);
+    const messages: { recipient: string; params: NotificationParams; dedupeKey: string }[] = [];
     // The province itself has no rank among peers and no head: its centre publishes the month.
     for (const level of ['city', 'county'] as const) {
       const rows = await this.results.ranking(
@@ -40,31 +45,27 @@ export class FeedbackNoticeService {
         manager,
       );
       for (const row of rows) {
-        const recipients = await this.users.activeOfAgency(manager, row.agencyCode, [
-          'agency_head',
-        ]);
-        if (recipients.length === 0) continue;
         const items = outstanding.get(row.agencyCode);
-        sent += await this.notifications.notify(manager, {
-          recipients,
-          kind: FEEDBACK_PUBLISHED,
-          params: {
-            period,
-            version,
-            agencyCode: row.agencyCode,
-            agencyName: row.name,
-            level,
-            score: row.reported && row.score !== null ? Number(row.score) : null,
-            rank: row.rankInParent,
-            of: row.parentSize,
-            count: items?.count ?? 0,
-            ...(items ? { deadline: items.deadline } : {}),
-          },
-          dedupeKey: (username) =>
-            `${FEEDBACK_PUBLISHED}/${period}/v${version}/${row.agencyCode}/${username}`,
-        });
+        const params: NotificationParams = {
+          period,
+          version,
+          agencyCode: row.agencyCode,
+          agencyName: row.name,
+          level,
+          score: row.reported && row.score !== null ? Number(row.score) : null,
+          rank: row.rankInParent,
+          of: row.parentSize,
+          count: items?.count ?? 0,
+          ...(items ? { deadline: items.deadline } : {}),
+        };
+        for (const recipient of heads.get(row.agencyCode) ?? [])
+          messages.push({
+            recipient,
+            params,
+            dedupeKey: `${FEEDBACK_PUBLISHED}/${period}/v${version}/${row.agencyCode}/${recipient}`,
+          });
       }
     }
-    return sent;
+    return this.notifications.notifyEach(manager, FEEDBACK_PUBLISHED, messages);
   }
 }

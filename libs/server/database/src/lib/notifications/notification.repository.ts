@@ -57,6 +57,32 @@ export class NotificationRepository {
     return rows.length;
   }
 
+  /**
+   * Sends messages of one kind, each to its own recipient with its own values, in one statement
+   * inside the caller's transaction; a message whose `dedupeKey` was already used is not sent
+   * again. Returns how many were sent now.
+   */
+  async notifyEach(
+    manager: EntityManager,
+    kind: string,
+    messages: { recipient: string; params: NotificationParams; dedupeKey: string }[],
+  ): Promise<number> {
+    if (messages.length === 0) return 0;
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO notification (username, kind, params, dedupe_key)
+       SELECT recipient, $1, params::jsonb, dedupe_key
+         FROM unnest($2::text[], $3::text[], $4::text[]) AS t (recipient, params, dedupe_key)
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [
+        kind,
+        messages.map((message) => message.recipient),
+        messages.map((message) => JSON.stringify(message.params)),
+        messages.map((message) => message.dedupeKey),
+      ],
+    );
+    return rows.length;
+  }
+
   /** The user's newest messages. */
   listFor(username: string, limit: number): Promise<NotificationRow[]> {
     return this.dataSource.query(
