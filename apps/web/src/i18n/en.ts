@@ -568,12 +568,6 @@ const en: MessageSchema = {
         upheld: 'The appeal of {agencyName} on {period} was upheld: the month is reopened ({reason}, {by})',
         dismissed: 'The appeal of {agencyName} on {period} was dismissed: {reason} ({by})',
       },
-      feedback: {
-        published:
-          'Results of {period} are out: score {score}, rank {rank} of {of}, {count} rectification items due {deadline}',
-        noItems: 'Results of {period} are out: score {score}, rank {rank} of {of}, nothing to rectify',
-        unreported: 'Results of {period} are out: {agencyName} did not report this month',
-      },
     },
   },
   appeals: {

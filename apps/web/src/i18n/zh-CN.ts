@@ -554,12 +554,6 @@ const zhCN = {
         upheld: '{agencyName} 对 {period} 结果的异议已采纳，该月已重新开放（{reason}，{by}）',
         dismissed: '{agencyName} 对 {period} 结果的异议未予采纳：{reason}（{by}）',
       },
-      feedback: {
-        published:
-          '{year}年{month}月对标结果已发布：得分 {score}，{level}第 {rank} 名，整改事项 {count} 项（截止 {deadlineMonth}月{deadlineDay}日）',
-        noItems: '{year}年{month}月对标结果已发布：得分 {score}，{level}第 {rank} 名，无整改事项',
-        unreported: '{year}年{month}月对标结果已发布：{agencyName}本月未报送',
-      },
     },
   },
   appeals: {
