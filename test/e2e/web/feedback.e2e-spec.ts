@@ -136,6 +136,26 @@ describe('the feedback sheet in the browser', () => {
     await head.close();
   });
 
+  it('speaks the reader’s language: the message and the sheet in English', async () => {
+    const head = await loginPage(browser, `head-${COUNTY}`);
+    await head.getByTestId('lang-en').click();
+    await head.getByTestId('notification-bell').click();
+    const message = head
+      .getByTestId('notification-list')
+      .locator('li', { hasText: `Results of ${month} are out` })
+      .first();
+    await message.waitFor();
+    await message.click();
+    await head.waitForURL((url) => url.pathname === `/feedback/${COUNTY}`);
+    await head.getByTestId('feedback-sheet').waitFor();
+    expect(await head.locator('#feedback-title').innerText()).toContain(
+      `Benchmarking feedback of 上城区, ${month}`,
+    );
+    expect(await head.getByTestId('feedback-print').innerText()).toBe('Print');
+    await head.getByTestId('lang-zh').click();
+    await head.close();
+  });
+
   it('is linked from the agency’s scorecard of a published month', async () => {
     const head = await loginPage(browser, `head-${COUNTY}`);
     await head.goto(`${baseUrl()}/my-ranking?period=${month}`);
