@@ -1,29 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { agenciesReachable, hasPermission } from '@scorecard/access';
 import type { AppealDto, AppealWindowDto } from '@scorecard/contracts';
-import { dayOf, periodYear } from '@scorecard/scoring';
+import { dayOf } from '@scorecard/scoring';
 import {
   type AppealRow,
   AppealRepository,
   AuditLogRepository,
-  NotificationRepository,
   type PeriodEntity,
-  SchemeRepository,
   TransactionRunner,
-  UserRepository,
 } from '@scorecard/server-database';
 import { AppealWindowService } from '@scorecard/server-months';
 import { AccessPolicy } from '../access/access-policy';
-import { AgencyDirectory } from '../common/agency-directory.service';
-import {
-  ConflictError,
-  InvalidInputError,
-  NotFoundError,
-  OutOfScopeError,
-} from '../common/api.errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { PeriodLookupService } from '../common/period-lookup.service';
+import { type FollowUpKind, FollowUpSteps } from '../follow-ups/follow-up-steps.service';
 import { PeriodLifecycleService } from '../lifecycle/period-lifecycle.service';
 import type { CreateAppealDto, ResolveAppealDto } from './appeal.dto';
 
@@ -39,20 +30,16 @@ export class AppealsService {
     private readonly transactions: TransactionRunner,
     private readonly appeals: AppealRepository,
     private readonly appealWindow: AppealWindowService,
-    private readonly schemes: SchemeRepository,
     private readonly periods: PeriodLookupService,
     private readonly lifecycle: PeriodLifecycleService,
     private readonly policy: AccessPolicy,
-    private readonly agencies: AgencyDirectory,
-    private readonly users: UserRepository,
-    private readonly notifications: NotificationRepository,
+    private readonly steps: FollowUpSteps,
     private readonly audit: AuditLogRepository,
   ) {}
 
   /** The appeals of the caller's scope, newest first. */
   async list(caller: AuthenticatedUser, period: string | undefined): Promise<AppealDto[]> {
-    if (!hasPermission(caller, 'appeal.read')) throw OutOfScopeError.denied('appeal.read');
-    const agencyCodes = agenciesReachable(await this.agencies.tree(), caller, 'appeal.read');
+    const agencyCodes = await this.steps.listScope(caller, 'appeal.read', undefined);
     const rows = await this.appeals.list({ agencyCodes, period });
     const result: AppealDto[] = [];
     for (const row of rows) result.push(await this.present(row));
@@ -76,18 +63,7 @@ export class AppealsService {
   async create(caller: AuthenticatedUser, body: CreateAppealDto): Promise<{ id: string }> {
     await this.policy.assert(caller, 'appeal.raise', body.agencyCode);
     const indicatorCode = body.indicatorCode ?? null;
-    if (indicatorCode !== null) {
-      const scheme = await this.schemes.findForYear(periodYear(body.period));
-      const known = (scheme?.indicators ?? []).map((indicator) => indicator.code);
-      if (!known.includes(indicatorCode))
-        throw new InvalidInputError([
-          {
-            field: 'indicatorCode',
-            key: 'field.unknownIndicator',
-            params: { known: known.join(', ') },
-          },
-        ]);
-    }
+    await this.steps.assertIndicatorOf(body.period, indicatorCode);
     return this.transactions.run(async (manager) => {
       // The month's row is held: a reopening, a republication or a second appeal waits for this one.
       const month = await this.periods.lock(manager, body.period);
@@ -123,54 +99,54 @@ export class AppealsService {
 
   /** The province's ruling: upheld reopens the month with the appeal as its reason; dismissed closes it. */
   async resolve(caller: AuthenticatedUser, id: string, body: ResolveAppealDto): Promise<AppealDto> {
-    const found = await this.appeals.find(id);
-    if (!found) throw new NotFoundError('appeal.notFound', { id });
-    await this.policy.assert(caller, 'appeal.resolve', found.agencyCode);
-    if (!body.upheld && body.note.length === 0)
-      throw new InvalidInputError([{ field: 'note', key: 'field.dismissNote' }]);
-    await this.transactions.run(async (manager) => {
-      const appeal = await this.appeals.findForUpdate(manager, id);
-      if (!appeal) throw new NotFoundError('appeal.notFound', { id });
-      if (appeal.status !== 'open') throw new ConflictError('appeal.notOpen', { id });
-      await this.appeals.resolve(manager, id, {
-        upheld: body.upheld,
-        note: body.note,
-        by: caller.username,
-      });
-      const status = body.upheld ? 'upheld' : 'dismissed';
-      await this.audit.recordAction(
-        manager,
-        caller,
-        body.upheld ? 'appeal.uphold' : 'appeal.dismiss',
-        `appeal/${id}`,
-        { status: appeal.status },
-        { status, note: body.note },
-      );
-      const agencyName = await this.agencies.nameOf(appeal.agencyCode);
-      if (body.upheld)
-        await this.lifecycle.reopenWithin(
-          manager,
-          caller,
-          appeal.period,
-          `异议 #${id}（${agencyName}）：${appeal.reason}`,
-          id,
-        );
-      await this.notifications.notify(manager, {
-        recipients: await this.users.activeOfAgency(manager, appeal.agencyCode, ['agency_head']),
+    await this.steps.take(caller, this.kind, id, {
+      permission: 'appeal.resolve',
+      check: () => {
+        if (!body.upheld && body.note.length === 0)
+          throw new InvalidInputError([{ field: 'note', key: 'field.dismissNote' }]);
+      },
+      from: ['open'],
+      refusal: 'appeal.notOpen',
+      action: body.upheld ? 'appeal.uphold' : 'appeal.dismiss',
+      write: (manager) =>
+        this.appeals.resolve(manager, id, {
+          upheld: body.upheld,
+          note: body.note,
+          by: caller.username,
+        }),
+      after: () => ({ status: body.upheld ? 'upheld' : 'dismissed', note: body.note }),
+      also: async (manager, appeal) => {
+        if (body.upheld)
+          await this.lifecycle.reopenWithin(
+            manager,
+            caller,
+            appeal.period,
+            `异议 #${id}（${await this.steps.nameOf(appeal.agencyCode)}）：${appeal.reason}`,
+            id,
+          );
+      },
+      notify: async (appeal) => ({
         kind: body.upheld ? 'appeal.upheld' : 'appeal.dismissed',
         params: {
           period: appeal.period,
           agencyCode: appeal.agencyCode,
-          agencyName,
+          agencyName: await this.steps.nameOf(appeal.agencyCode),
           reason: body.note,
           by: caller.username,
         },
-      });
+      }),
     });
     const resolved = await this.appeals.find(id);
     if (!resolved) throw new NotFoundError('appeal.notFound', { id });
     return this.present(resolved);
   }
+
+  private readonly kind: FollowUpKind<AppealRow> = {
+    target: 'appeal',
+    find: (id) => this.appeals.find(id),
+    findForUpdate: (manager, id) => this.appeals.findForUpdate(manager, id),
+    notFound: 'appeal.notFound',
+  };
 
   /** The last day of the month's appeal window; null while it is not published. */
   private async deadlineOf(manager: EntityManager, month: PeriodEntity): Promise<string | null> {
@@ -183,7 +159,7 @@ export class AppealsService {
       id: row.id,
       period: row.period,
       agencyCode: row.agencyCode,
-      agencyName: await this.agencies.nameOf(row.agencyCode),
+      agencyName: await this.steps.nameOf(row.agencyCode),
       indicatorCode: row.indicatorCode,
       reason: row.reason,
       deadline: row.deadline,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { agenciesReachable, hasPermission } from '@scorecard/access';
 import type { WarningDto } from '@scorecard/contracts';
 import { warningsOf } from '@scorecard/scoring';
 import {
@@ -11,9 +10,10 @@ import {
 } from '@scorecard/server-database';
 import { AccessPolicy } from '../access/access-policy';
 import { AgencyDirectory } from '../common/agency-directory.service';
-import { ConflictError, OutOfScopeError } from '../common/api.errors';
+import { ConflictError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { PeriodLookupService } from '../common/period-lookup.service';
+import { FollowUpSteps } from '../follow-ups/follow-up-steps.service';
 import type { RecordTalkDto } from './warning.dto';
 
 /**
@@ -28,22 +28,20 @@ export class WarningsService {
     private readonly periods: PeriodLookupService,
     private readonly policy: AccessPolicy,
     private readonly agencies: AgencyDirectory,
+    private readonly steps: FollowUpSteps,
     private readonly audit: AuditLogRepository,
     private readonly schemes: SchemeRepository,
   ) {}
 
   /** The warnings of the caller's scope, or of one agency in it (`agencyCode`). */
   async list(caller: AuthenticatedUser, period: string, agencyCode?: string): Promise<WarningDto[]> {
-    if (!hasPermission(caller, 'warning.read')) throw OutOfScopeError.denied('warning.read');
-    if (agencyCode !== undefined) await this.policy.assert(caller, 'warning.read', agencyCode);
-    const agencyCodes =
-      agencyCode !== undefined
-        ? [agencyCode]
-        : agenciesReachable(await this.agencies.tree(), caller, 'warning.read');
+    const agencyCodes = await this.steps.listScope(caller, 'warning.read', agencyCode);
     const [standings, talks, thresholds] = await Promise.all([
       this.warnings.standings(period, agencyCodes),
       this.warnings.talks(period, agencyCodes),
-      this.schemes.findInForce(period).then((scheme) => scheme?.warnings ?? DEFAULT_SCHEME_SETTINGS.warnings),
+      this.schemes
+        .findInForce(period)
+        .then((scheme) => scheme?.warnings ?? DEFAULT_SCHEME_SETTINGS.warnings),
     ]);
     const talkOf = new Map(talks.map((talk) => [talk.agencyCode, talk]));
     const result: WarningDto[] = [];

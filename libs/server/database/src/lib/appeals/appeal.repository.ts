@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { findFollowUp } from '../follow-ups/follow-up.sql';
 
 export type AppealStatus = 'open' | 'upheld' | 'dismissed';
 
@@ -23,6 +24,7 @@ const COLUMNS = `a.id::text AS id, a.period, a.agency_code AS "agencyCode", a.in
   a.reason, to_char(a.deadline, 'YYYY-MM-DD') AS deadline, a.status, a.resolution_note AS "resolutionNote",
   a.resolved_by AS "resolvedBy", a.resolved_at AS "resolvedAt", a.created_by AS "createdBy",
   a.created_at AS "createdAt"`;
+const FROM = { source: 'appeal a', columns: COLUMNS };
 
 /** Appeals (异议) of published results: their queries and transitions. */
 @Injectable()
@@ -43,20 +45,12 @@ export class AppealRepository {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<AppealRow | null> {
-    const rows: AppealRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM appeal a WHERE a.id = $1`,
-      [id],
-    );
-    return rows[0] ?? null;
+    return findFollowUp(manager, FROM, id);
   }
 
   /** The appeal, locked until the transaction ends (two verdicts queue behind each other). */
-  async findForUpdate(manager: EntityManager, id: string): Promise<AppealRow | null> {
-    const rows: AppealRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM appeal a WHERE a.id = $1 FOR UPDATE`,
-      [id],
-    );
-    return rows[0] ?? null;
+  findForUpdate(manager: EntityManager, id: string): Promise<AppealRow | null> {
+    return findFollowUp(manager, FROM, id, true);
   }
 
   /** Whether the agency has an appeal of the month still open. */

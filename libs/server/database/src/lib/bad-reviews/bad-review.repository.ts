@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { findFollowUp, pendingCountsByAgency, statusFilter } from '../follow-ups/follow-up.sql';
 
 export type StoredBadReviewStatus = 'open' | 'verified' | 'appealed' | 'closed' | 'voided';
 
@@ -40,6 +41,7 @@ const COLUMNS = `b.id::text AS id, b.period, b.agency_code AS "agencyCode", b.ra
   b.outcome, b.voided_as AS "voidedAs", b.previous_status AS "previousStatus",
   b.verify_note AS "verifyNote", b.resolve_note AS "resolveNote", b.appeal_reason AS "appealReason",
   b.ruling_note AS "rulingNote", b.version`;
+const FROM = { source: 'bad_review b', columns: COLUMNS };
 
 /** Bad review cases: their queries (the importer creates and replaces them). */
 @Injectable()
@@ -54,23 +56,12 @@ export class BadReviewRepository {
     limit: number;
     offset: number;
   }): Promise<{ rows: BadReviewRow[]; total: number }> {
-    const status =
-      query.status === undefined
-        ? 'true'
-        : query.status === 'overdue'
-          ? badReviewOverdueSql('b')
-          : `(b.status = $5 AND NOT ${badReviewOverdueSql('b')})`;
+    const status = statusFilter(badReviewOverdueSql('b'), 'b', query.status, 5);
     const rows: (BadReviewRow & { total: string })[] = await this.dataSource.query(
       `SELECT ${COLUMNS}, count(*) OVER () AS total FROM bad_review b
-        WHERE b.agency_code = ANY($1::text[]) AND ($2::text IS NULL OR b.period = $2) AND ${status}
+        WHERE b.agency_code = ANY($1::text[]) AND ($2::text IS NULL OR b.period = $2) AND ${status.sql}
         ORDER BY b.deadline, b.id LIMIT $3 OFFSET $4`,
-      [
-        query.agencyCodes,
-        query.period ?? null,
-        query.limit,
-        query.offset,
-        ...(query.status && query.status !== 'overdue' ? [query.status] : []),
-      ],
+      [query.agencyCodes, query.period ?? null, query.limit, query.offset, ...status.params],
     );
     return {
       rows: rows.map(({ total: _total, ...row }) => row),
@@ -82,20 +73,12 @@ export class BadReviewRepository {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<BadReviewRow | null> {
-    const rows: BadReviewRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM bad_review b WHERE b.id = $1`,
-      [id],
-    );
-    return rows[0] ?? null;
+    return findFollowUp(manager, FROM, id);
   }
 
   /** The case, locked until the transaction ends (its transitions queue behind each other). */
-  async findForUpdate(manager: EntityManager, id: string): Promise<BadReviewRow | null> {
-    const rows: BadReviewRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM bad_review b WHERE b.id = $1 FOR UPDATE`,
-      [id],
-    );
-    return rows[0] ?? null;
+  findForUpdate(manager: EntityManager, id: string): Promise<BadReviewRow | null> {
+    return findFollowUp(manager, FROM, id, true);
   }
 
   /** The head's verification (核实) of an open case at `version`; false when it is not. */
@@ -165,16 +148,15 @@ export class BadReviewRepository {
   async countsByAgency(
     agencyCodes: string[],
   ): Promise<Map<string, { open: number; overdue: number }>> {
-    const rows: { agencyCode: string; open: number; overdue: number }[] =
-      await this.dataSource.query(
-        `SELECT b.agency_code AS "agencyCode", count(*)::int AS open,
-                count(*) FILTER (WHERE ${badReviewOverdueSql('b')})::int AS overdue
-           FROM bad_review b
-          WHERE b.agency_code = ANY($1::text[]) AND b.status NOT IN ('closed', 'voided')
-          GROUP BY b.agency_code`,
-        [agencyCodes],
-      );
-    return new Map(rows.map((row) => [row.agencyCode, { open: row.open, overdue: row.overdue }]));
+    return pendingCountsByAgency(
+      this.dataSource.manager,
+      {
+        source: 'bad_review b',
+        pending: `b.status NOT IN ('closed', 'voided')`,
+        overdue: badReviewOverdueSql('b'),
+      },
+      agencyCodes,
+    );
   }
 
   /** One step of a case still at `$2` (its version) and in the state `from`. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { StoredIndicatorResult } from '../entities/agency-result.entity';
+import { findFollowUp, pendingCountsByAgency, statusFilter } from '../follow-ups/follow-up.sql';
 
 export type StoredRectificationStatus = 'open' | 'responded' | 'closed';
 
@@ -50,6 +51,7 @@ const COLUMNS = `r.id::text AS id, r.period, r.agency_code AS "agencyCode", r.in
   r.verification_accepted AS "verificationAccepted", r.verification_note AS "verificationNote",
   r.verified_by AS "verifiedBy", r.verified_at AS "verifiedAt", r.created_by AS "createdBy",
   r.created_at AS "createdAt", r.version`;
+const FROM = { source: 'rectification r', columns: COLUMNS };
 
 /** Rectification items (整改事项): their queries and transitions. */
 @Injectable()
@@ -65,21 +67,12 @@ export class RectificationRepository {
     period?: string;
     status?: StoredRectificationStatus | 'overdue';
   }): Promise<RectificationRow[]> {
-    const status =
-      query.status === undefined
-        ? 'true'
-        : query.status === 'overdue'
-          ? overdue('r')
-          : `(r.status = $3 AND NOT ${overdue('r')})`;
+    const status = statusFilter(overdue('r'), 'r', query.status, 3);
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM rectification r
-        WHERE r.agency_code = ANY($1::text[]) AND ($2::text IS NULL OR r.period = $2) AND ${status}
+        WHERE r.agency_code = ANY($1::text[]) AND ($2::text IS NULL OR r.period = $2) AND ${status.sql}
         ORDER BY r.deadline, r.id`,
-      [
-        query.agencyCodes,
-        query.period ?? null,
-        ...(query.status && query.status !== 'overdue' ? [query.status] : []),
-      ],
+      [query.agencyCodes, query.period ?? null, ...status.params],
     );
   }
 
@@ -87,20 +80,12 @@ export class RectificationRepository {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<RectificationRow | null> {
-    const rows: RectificationRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM rectification r WHERE r.id = $1`,
-      [id],
-    );
-    return rows[0] ?? null;
+    return findFollowUp(manager, FROM, id);
   }
 
   /** The item, locked until the transaction ends (its transitions queue behind each other). */
-  async findForUpdate(manager: EntityManager, id: string): Promise<RectificationRow | null> {
-    const rows: RectificationRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM rectification r WHERE r.id = $1 FOR UPDATE`,
-      [id],
-    );
-    return rows[0] ?? null;
+  findForUpdate(manager: EntityManager, id: string): Promise<RectificationRow | null> {
+    return findFollowUp(manager, FROM, id, true);
   }
 
   /** An item raised by hand; answers its id. */
@@ -300,15 +285,10 @@ export class RectificationRepository {
   async countsByAgency(
     agencyCodes: string[],
   ): Promise<Map<string, { open: number; overdue: number }>> {
-    const rows: { agencyCode: string; open: number; overdue: number }[] =
-      await this.dataSource.query(
-        `SELECT r.agency_code AS "agencyCode", count(*)::int AS open,
-              count(*) FILTER (WHERE ${overdue('r')})::int AS overdue
-         FROM rectification r
-        WHERE r.agency_code = ANY($1::text[]) AND r.status <> 'closed'
-        GROUP BY r.agency_code`,
-        [agencyCodes],
-      );
-    return new Map(rows.map((row) => [row.agencyCode, { open: row.open, overdue: row.overdue }]));
+    return pendingCountsByAgency(
+      this.dataSource.manager,
+      { source: 'rectification r', pending: `r.status <> 'closed'`, overdue: overdue('r') },
+      agencyCodes,
+    );
   }
 }
