@@ -602,6 +602,11 @@ const en: MessageSchema = {
     talkRecorded: 'Talk recorded',
     talkHeld: 'Talk held on {heldOn}: {note} ({by})',
   },
+  followUps: {
+    daysLeft: '{count} working days left',
+    dueToday: 'Due today',
+    daysOverdue: 'Overdue by {count} working days',
+  },
   rectifications: {
     title: 'Rectifications',
     needsYou: 'Needs your action',
@@ -609,9 +614,6 @@ const en: MessageSchema = {
     allStatuses: 'All states',
     overall: 'Overall result',
     deadline: 'Due {date}',
-    daysLeft: '{count} working days left',
-    dueToday: 'Due today',
-    daysOverdue: 'Overdue by {count} working days',
     counts: '{open} outstanding, {overdue} overdue',
     viewAll: 'All rectification items',
     nothingPending: 'Nothing waiting for your answer',

@@ -588,6 +588,11 @@ const zhCN = {
     talkRecorded: '约谈已登记',
     talkHeld: '已于 {heldOn} 约谈：{note}（{by}）',
   },
+  followUps: {
+    daysLeft: '剩余 {count} 个工作日',
+    dueToday: '今天到期',
+    daysOverdue: '已逾期 {count} 个工作日',
+  },
   rectifications: {
     title: '整改事项',
     needsYou: '需要您处理',
@@ -595,9 +600,6 @@ const zhCN = {
     allStatuses: '全部状态',
     overall: '综合结果',
     deadline: '整改期限 {date}',
-    daysLeft: '剩余 {count} 个工作日',
-    dueToday: '今天到期',
-    daysOverdue: '已逾期 {count} 个工作日',
     counts: '整改中 {open} 项，其中逾期 {overdue} 项',
     viewAll: '查看全部整改事项',
     nothingPending: '暂无需要答复的整改事项',

@@ -1,6 +1,6 @@
 import { buildAgencyTree } from '@scorecard/scoring';
 import { describe, expect, it } from 'vitest';
-import { badReviewActions, badReviewDaysLeft } from './bad-review-view';
+import { badReviewActions } from './bad-review-view';
 
 const TREE = buildAgencyTree([
   { code: '330000', parentCode: null },
@@ -11,18 +11,6 @@ const TREE = buildAgencyTree([
 const head = { role: 'agency_head' as const, agencyCode: '330102' };
 const province = { role: 'province_admin' as const, agencyCode: '330000' };
 const city = { role: 'city_admin' as const, agencyCode: '330100' };
-
-describe('badReviewDaysLeft', () => {
-  it.each([
-    ['open', 3, { key: 'badReviews.daysLeft', count: 3 }],
-    ['verified', 0, { key: 'badReviews.dueToday', count: 0 }],
-    ['appealed', -2, { key: 'badReviews.daysOverdue', count: 2 }],
-    ['closed', -2, null],
-    ['voided', 5, null],
-  ] as const)('%s with %i working days left', (stage, workingDaysLeft, expected) => {
-    expect(badReviewDaysLeft({ stage, workingDaysLeft })).toEqual(expected);
-  });
-});
 
 describe('badReviewActions', () => {
   const item = (

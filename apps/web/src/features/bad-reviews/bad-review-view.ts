@@ -2,17 +2,6 @@ import { type Caller, reaches } from '@scorecard/access';
 import type { BadReviewDto } from '@scorecard/contracts';
 import type { AgencyTree } from '@scorecard/scoring';
 
-/** How the time left reads: the message key and its count; none once closed or voided. */
-export function badReviewDaysLeft(item: Pick<BadReviewDto, 'stage' | 'workingDaysLeft'>): {
-  key: string;
-  count: number;
-} | null {
-  if (item.stage === 'closed' || item.stage === 'voided') return null;
-  if (item.workingDaysLeft > 0) return { key: 'badReviews.daysLeft', count: item.workingDaysLeft };
-  if (item.workingDaysLeft === 0) return { key: 'badReviews.dueToday', count: 0 };
-  return { key: 'badReviews.daysOverdue', count: -item.workingDaysLeft };
-}
-
 export interface BadReviewActions {
   verify: boolean;
   resolve: boolean;

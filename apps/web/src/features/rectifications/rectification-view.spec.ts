@@ -1,7 +1,7 @@
 import type { RectificationDto } from '@scorecard/contracts';
 import { buildAgencyTree } from '@scorecard/scoring';
 import { describe, expect, it } from 'vitest';
-import { daysLeftMessage, needingAnswer, rectificationActions } from './rectification-view';
+import { needingAnswer, rectificationActions } from './rectification-view';
 
 const TREE = buildAgencyTree([
   { code: '330000', parentCode: null },
@@ -41,19 +41,6 @@ describe('needingAnswer', () => {
       item({ id: '5', deadline: '2026-12-01' }),
     ];
     expect(needingAnswer(items).map((entry) => entry.id)).toEqual(['2', '5', '1']);
-  });
-});
-
-describe('daysLeftMessage', () => {
-  it.each<[number, string, { key: string; count: number } | null]>([
-    [3, 'open', { key: 'rectifications.daysLeft', count: 3 }],
-    [0, 'open', { key: 'rectifications.dueToday', count: 0 }],
-    [-2, 'responded', { key: 'rectifications.daysOverdue', count: 2 }],
-    [-2, 'closed', null],
-  ])('%d working days, %s → %j', (workingDaysLeft, stage, expected) => {
-    expect(daysLeftMessage({ workingDaysLeft, stage: stage as RectificationDto['stage'] })).toEqual(
-      expected,
-    );
   });
 });
 

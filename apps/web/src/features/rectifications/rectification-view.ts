@@ -9,18 +9,6 @@ export function needingAnswer(items: readonly RectificationDto[]): Rectification
     .sort((a, b) => a.deadline.localeCompare(b.deadline) || Number(a.id) - Number(b.id));
 }
 
-/** How the time left reads: the message key and its count. */
-export function daysLeftMessage(item: Pick<RectificationDto, 'stage' | 'workingDaysLeft'>): {
-  key: string;
-  count: number;
-} | null {
-  if (item.stage === 'closed') return null;
-  if (item.workingDaysLeft > 0)
-    return { key: 'rectifications.daysLeft', count: item.workingDaysLeft };
-  if (item.workingDaysLeft === 0) return { key: 'rectifications.dueToday', count: 0 };
-  return { key: 'rectifications.daysOverdue', count: -item.workingDaysLeft };
-}
-
 /** What the user may do with an item now, by the shared access rules and the item's stage. */
 export function rectificationActions(
   item: Pick<RectificationDto, 'stage' | 'agencyCode'>,
