@@ -4,3 +4,4 @@ export * from './lib/reach';
 export * from './lib/denials';
 export * from './lib/result-visibility';
 export * from './lib/password-rules';
+export * from './lib/follow-ups-to-answer';

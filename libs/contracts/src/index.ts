@@ -17,3 +17,4 @@ export * from './lib/appeal.contract';
 export * from './lib/warning.contract';
 export * from './lib/bad-review.contract';
 export * from './lib/feedback.contract';
+export * from './lib/follow-up.contract';

@@ -31,6 +31,7 @@ import { AppealsModule } from './appeals/appeals.module';
 import { WarningsModule } from './warnings/warnings.module';
 import { BadReviewsModule } from './bad-reviews/bad-reviews.module';
 import { FeedbackModule } from './feedback/feedback.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { StarsModule } from './stars/stars.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { UsersModule } from './users/users.module';
@@ -83,6 +84,7 @@ export class AppModule {
         WarningsModule,
         BadReviewsModule,
         FeedbackModule,
+        FollowUpsModule,
         OperationsModule,
         AuthModule,
         ...serveWeb,

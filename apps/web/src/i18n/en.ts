@@ -606,6 +606,10 @@ const en: MessageSchema = {
     daysLeft: '{count} working days left',
     dueToday: 'Due today',
     daysOverdue: 'Overdue by {count} working days',
+    deadline: 'Due {date}',
+    awaitingRuling: 'Awaiting the province’s ruling',
+    nothingPending: 'Nothing waiting for you',
+    kind: { rectification: 'Rectification', badReview: 'Bad review', appeal: 'Appeal' },
   },
   rectifications: {
     title: 'Rectifications',
@@ -616,7 +620,6 @@ const en: MessageSchema = {
     deadline: 'Due {date}',
     counts: '{open} outstanding, {overdue} overdue',
     viewAll: 'All rectification items',
-    nothingPending: 'Nothing waiting for your answer',
     status: {
       open: 'Open',
       responded: 'Awaiting verification',

@@ -592,6 +592,10 @@ const zhCN = {
     daysLeft: '剩余 {count} 个工作日',
     dueToday: '今天到期',
     daysOverdue: '已逾期 {count} 个工作日',
+    deadline: '期限 {date}',
+    awaitingRuling: '等待省级中心处理',
+    nothingPending: '暂无需要您处理的事项',
+    kind: { rectification: '整改', badReview: '差评', appeal: '异议' },
   },
   rectifications: {
     title: '整改事项',
@@ -602,7 +606,6 @@ const zhCN = {
     deadline: '整改期限 {date}',
     counts: '整改中 {open} 项，其中逾期 {overdue} 项',
     viewAll: '查看全部整改事项',
-    nothingPending: '暂无需要答复的整改事项',
     status: {
       open: '待整改',
       responded: '待验收',

@@ -39,9 +39,7 @@ export class WarningsService {
     const [standings, talks, thresholds] = await Promise.all([
       this.warnings.standings(period, agencyCodes),
       this.warnings.talks(period, agencyCodes),
-      this.schemes
-        .findInForce(period)
-        .then((scheme) => scheme?.warnings ?? DEFAULT_SCHEME_SETTINGS.warnings),
+      this.schemes.findInForce(period).then((scheme) => scheme?.warnings ?? DEFAULT_SCHEME_SETTINGS.warnings),
     ]);
     const talkOf = new Map(talks.map((talk) => [talk.agencyCode, talk]));
     const result: WarningDto[] = [];

@@ -1,7 +1,7 @@
 import type { RectificationDto } from '@scorecard/contracts';
 import { buildAgencyTree } from '@scorecard/scoring';
 import { describe, expect, it } from 'vitest';
-import { needingAnswer, rectificationActions } from './rectification-view';
+import { rectificationActions } from './rectification-view';
 
 const TREE = buildAgencyTree([
   { code: '330000', parentCode: null },
@@ -29,19 +29,6 @@ const item = (overrides: Partial<RectificationDto>): RectificationDto => ({
   createdAt: '2026-11-26T02:00:00.000Z',
   version: 1,
   ...overrides,
-});
-
-describe('needingAnswer', () => {
-  it('keeps the open items, overdue ones included, nearest deadline first', () => {
-    const items = [
-      item({ id: '1', deadline: '2026-12-10' }),
-      item({ id: '2', deadline: '2026-12-01', status: 'overdue' }),
-      item({ id: '3', deadline: '2026-11-30', stage: 'responded', status: 'responded' }),
-      item({ id: '4', deadline: '2026-11-29', stage: 'closed', status: 'closed' }),
-      item({ id: '5', deadline: '2026-12-01' }),
-    ];
-    expect(needingAnswer(items).map((entry) => entry.id)).toEqual(['2', '5', '1']);
-  });
 });
 
 describe('rectificationActions', () => {

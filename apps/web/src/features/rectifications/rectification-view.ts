@@ -2,13 +2,6 @@ import { type Caller, reaches } from '@scorecard/access';
 import type { RectificationDto } from '@scorecard/contracts';
 import type { AgencyTree } from '@scorecard/scoring';
 
-/** The items waiting for the agency's answer (open, overdue or not), nearest deadline first. */
-export function needingAnswer(items: readonly RectificationDto[]): RectificationDto[] {
-  return items
-    .filter((item) => item.stage === 'open')
-    .sort((a, b) => a.deadline.localeCompare(b.deadline) || Number(a.id) - Number(b.id));
-}
-
 /** What the user may do with an item now, by the shared access rules and the item's stage. */
 export function rectificationActions(
   item: Pick<RectificationDto, 'stage' | 'agencyCode'>,

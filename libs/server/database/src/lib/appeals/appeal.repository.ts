@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { findFollowUp } from '../follow-ups/follow-up.sql';
+import { findFollowUp, selectByDeadline } from '../follow-ups/follow-up.sql';
 
 export type AppealStatus = 'open' | 'upheld' | 'dismissed';
 
@@ -38,6 +38,16 @@ export class AppealRepository {
         WHERE a.agency_code = ANY($1::text[]) AND ($2::text IS NULL OR a.period = $2)
         ORDER BY a.created_at DESC, a.id DESC`,
       [query.agencyCodes, query.period ?? null],
+    );
+  }
+
+  /** The appeals of `agencyCodes` still waiting for the province's ruling, oldest deadline first. */
+  pending(agencyCodes: string[]): Promise<AppealRow[]> {
+    return selectByDeadline(
+      this.dataSource.manager,
+      FROM,
+      `a.agency_code = ANY($1::text[]) AND a.status = 'open'`,
+      [agencyCodes],
     );
   }
 

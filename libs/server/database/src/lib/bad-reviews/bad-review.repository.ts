@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { findFollowUp, pendingCountsByAgency, statusFilter } from '../follow-ups/follow-up.sql';
+import {
+  findFollowUp,
+  pendingCountsByAgency,
+  selectByDeadline,
+  statusFilter,
+} from '../follow-ups/follow-up.sql';
 
 export type StoredBadReviewStatus = 'open' | 'verified' | 'appealed' | 'closed' | 'voided';
 
@@ -67,6 +72,16 @@ export class BadReviewRepository {
       rows: rows.map(({ total: _total, ...row }) => row),
       total: rows.length === 0 ? 0 : Number(rows[0].total),
     };
+  }
+
+  /** The cases of `agencyCodes` waiting for their handling (open or verified), nearest deadline first. */
+  awaitingAnswer(agencyCodes: string[]): Promise<BadReviewRow[]> {
+    return selectByDeadline(
+      this.dataSource.manager,
+      FROM,
+      `b.agency_code = ANY($1::text[]) AND b.status IN ('open', 'verified')`,
+      [agencyCodes],
+    );
   }
 
   async find(

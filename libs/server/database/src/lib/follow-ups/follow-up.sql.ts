@@ -21,6 +21,20 @@ export async function findFollowUp<Row>(
   return rows[0] ?? null;
 }
 
+/** The rows matching `where` (on the source's alias), nearest deadline first. */
+export function selectByDeadline<Row>(
+  manager: EntityManager,
+  from: { source: string; columns: string },
+  where: string,
+  params: unknown[],
+): Promise<Row[]> {
+  const [alias] = from.source.split(' ').slice(-1);
+  return manager.query(
+    `SELECT ${from.columns} FROM ${from.source} WHERE ${where} ORDER BY ${alias}.deadline, ${alias}.id`,
+    params,
+  );
+}
+
 /**
  * A list's filter on a (derived) status, binding the stored status as parameter `$param`: overdue
  * is its own filter, and a stored status excludes the overdue rows. Answers the SQL and the

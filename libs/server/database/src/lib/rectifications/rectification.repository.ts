@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { StoredIndicatorResult } from '../entities/agency-result.entity';
-import { findFollowUp, pendingCountsByAgency, statusFilter } from '../follow-ups/follow-up.sql';
+import {
+  findFollowUp,
+  pendingCountsByAgency,
+  selectByDeadline,
+  statusFilter,
+} from '../follow-ups/follow-up.sql';
 
 export type StoredRectificationStatus = 'open' | 'responded' | 'closed';
 
@@ -73,6 +78,16 @@ export class RectificationRepository {
         WHERE r.agency_code = ANY($1::text[]) AND ($2::text IS NULL OR r.period = $2) AND ${status.sql}
         ORDER BY r.deadline, r.id`,
       [query.agencyCodes, query.period ?? null, ...status.params],
+    );
+  }
+
+  /** The items of `agencyCodes` waiting for their answer (open or sent back), nearest deadline first. */
+  awaitingAnswer(agencyCodes: string[]): Promise<RectificationRow[]> {
+    return selectByDeadline(
+      this.dataSource.manager,
+      FROM,
+      `r.agency_code = ANY($1::text[]) AND r.status = 'open'`,
+      [agencyCodes],
     );
   }
 
