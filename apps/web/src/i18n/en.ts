@@ -647,6 +647,12 @@ const en: MessageSchema = {
       sentBackBy: 'Sent back by {by}',
       withdrawnNote: 'Withdrawn by the system: the republished results no longer call for it',
     },
+    cell: {
+      title: 'Rectification of this indicator',
+      none: 'No rectification item on this indicator yet',
+      raise: 'Raise an item on this indicator',
+      view: 'Open the rectification items',
+    },
     raise: {
       action: 'Raise an item',
       title: 'Raise a rectification item on {name}, {period}',

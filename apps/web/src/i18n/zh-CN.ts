@@ -633,6 +633,12 @@ const zhCN = {
       sentBackBy: '{by} 退回整改',
       withdrawnNote: '重新发布后的结果不再需要整改，系统已撤销',
     },
+    cell: {
+      title: '该指标的整改事项',
+      none: '该指标尚无整改事项',
+      raise: '对该指标提出整改',
+      view: '查看整改事项',
+    },
     raise: {
       action: '提出整改',
       title: '对 {name} {period} 提出整改',
