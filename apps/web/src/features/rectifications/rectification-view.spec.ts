@@ -10,27 +10,6 @@ const TREE = buildAgencyTree([
   { code: '330102', parentCode: '330100' },
 ]);
 
-const item = (overrides: Partial<RectificationDto>): RectificationDto => ({
-  id: '1',
-  period: '2026-10',
-  agencyCode: '330102',
-  agencyName: '上城区',
-  indicatorCode: null,
-  source: 'auto',
-  reason: '不合格',
-  deadline: '2026-12-10',
-  status: 'open',
-  stage: 'open',
-  closedAs: null,
-  workingDaysLeft: 5,
-  response: null,
-  verification: null,
-  createdBy: 'system',
-  createdAt: '2026-11-26T02:00:00.000Z',
-  version: 1,
-  ...overrides,
-});
-
 describe('rectificationActions', () => {
   it.each<
     [
