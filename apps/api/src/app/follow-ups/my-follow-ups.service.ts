@@ -34,41 +34,44 @@ export class MyFollowUpsService {
     const daysLeft = await this.steps.daysLeftOf(
       [...items, ...cases, ...appeals].map((row) => row.deadline),
     );
-    const all: FollowUpDto[] = [
-      ...items.map((row) => ({
-        kind: 'rectification' as const,
-        id: row.id,
-        period: row.period,
-        agencyCode: row.agencyCode,
-        indicatorCode: row.indicatorCode,
-        summary: row.reason,
-        status: row.overdue ? 'overdue' : row.status,
-        deadline: row.deadline,
-        workingDaysLeft: daysLeft(row.deadline),
-      })),
-      ...cases.map((row) => ({
-        kind: 'badReview' as const,
-        id: row.id,
-        period: row.period,
-        agencyCode: row.agencyCode,
-        indicatorCode: null,
-        summary: row.serviceItem ?? row.comment ?? '',
-        status: row.overdue ? 'overdue' : row.status,
-        deadline: row.deadline,
-        workingDaysLeft: daysLeft(row.deadline),
-      })),
-      ...appeals.map((row) => ({
-        kind: 'appeal' as const,
-        id: row.id,
-        period: row.period,
-        agencyCode: row.agencyCode,
-        indicatorCode: row.indicatorCode,
-        summary: row.reason,
-        status: row.status,
-        deadline: row.deadline,
-        // The agency waits on the province's ruling: no time of its own runs.
-        workingDaysLeft: null,
-      })),
+    const entry = (
+      kind: FollowUpDto['kind'],
+      row: { id: string; period: string; agencyCode: string; deadline: string },
+      more: Pick<FollowUpDto, 'indicatorCode' | 'summary' | 'status'>,
+      // An appeal waits on the province's ruling: no time of the agency's own runs.
+      running = true,
+    ): FollowUpDto => ({
+      kind,
+      id: row.id,
+      period: row.period,
+      agencyCode: row.agencyCode,
+      ...more,
+      deadline: row.deadline,
+      workingDaysLeft: running ? daysLeft(row.deadline) : null,
+    });
+    const all = [
+      ...items.map((row) =>
+        entry('rectification', row, {
+          indicatorCode: row.indicatorCode,
+          summary: row.reason,
+          status: row.overdue ? 'overdue' : row.status,
+        }),
+      ),
+      ...cases.map((row) =>
+        entry('badReview', row, {
+          indicatorCode: null,
+          summary: row.serviceItem ?? row.comment ?? '',
+          status: row.overdue ? 'overdue' : row.status,
+        }),
+      ),
+      ...appeals.map((row) =>
+        entry(
+          'appeal',
+          row,
+          { indicatorCode: row.indicatorCode, summary: row.reason, status: row.status },
+          false,
+        ),
+      ),
     ];
     const order = { rectification: 0, badReview: 1, appeal: 2 };
     return all.sort(

@@ -1,7 +1,7 @@
 import type { RectificationDto } from '@scorecard/contracts';
 import { buildAgencyTree } from '@scorecard/scoring';
 import { describe, expect, it } from 'vitest';
-import { rectificationActions } from './rectification-view';
+import { rectificationActions, rectificationStatusKey } from './rectification-view';
 
 const TREE = buildAgencyTree([
   { code: '330000', parentCode: null },
@@ -64,5 +64,16 @@ describe('rectificationActions', () => {
       respond: false,
       verify: false,
     });
+  });
+});
+
+describe('rectificationStatusKey', () => {
+  it.each([
+    ['open', null, 'rectifications.status.open'],
+    ['overdue', null, 'rectifications.status.overdue'],
+    ['closed', 'accepted', 'rectifications.status.closed'],
+    ['closed', 'withdrawn', 'rectifications.status.withdrawn'],
+  ] as const)('reads %s (closed as %s) as %s', (status, closedAs, key) => {
+    expect(rectificationStatusKey({ status, closedAs })).toBe(key);
   });
 });
