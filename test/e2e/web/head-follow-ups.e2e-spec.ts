@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../support/browser';
-import { api, baseUrl } from '../support/http';
+import { api } from '../support/http';
 import { importFile } from '../support/imports';
 import { loginPage, newest, tokenFor } from '../support/web';
 
