@@ -132,34 +132,21 @@ export class BadReviewsService {
     stale: 'badReview.stale',
   };
 
-  private async present(rows: BadReviewRow[]): Promise<BadReviewDto[]> {
-    const daysLeft = await this.steps.daysLeftOf(rows.map((row) => row.deadline));
-    const result: BadReviewDto[] = [];
-    for (const row of rows) {
-      result.push({
-        id: row.id,
-        period: row.period,
-        agencyCode: row.agencyCode,
-        agencyName: await this.steps.nameOf(row.agencyCode),
-        ratingId: row.ratingId,
-        ratedAt: row.ratedAt.toISOString(),
-        channel: row.channel,
-        level: row.level,
-        serviceItem: row.serviceItem,
-        comment: row.comment,
-        deadline: row.deadline,
-        status: row.overdue ? 'overdue' : row.status,
-        stage: row.status,
-        outcome: row.outcome,
-        voidedAs: row.voidedAs,
-        workingDaysLeft: daysLeft(row.deadline),
-        verifyNote: row.verifyNote,
-        resolveNote: row.resolveNote,
-        appealReason: row.appealReason,
-        rulingNote: row.rulingNote,
-        version: row.version,
-      });
-    }
-    return result;
+  private present(rows: BadReviewRow[]): Promise<BadReviewDto[]> {
+    return this.steps.present(rows, (row) => ({
+      ratingId: row.ratingId,
+      ratedAt: row.ratedAt.toISOString(),
+      channel: row.channel,
+      level: row.level,
+      serviceItem: row.serviceItem,
+      comment: row.comment,
+      outcome: row.outcome,
+      voidedAs: row.voidedAs,
+      verifyNote: row.verifyNote,
+      resolveNote: row.resolveNote,
+      appealReason: row.appealReason,
+      rulingNote: row.rulingNote,
+      version: row.version,
+    }));
   }
 }

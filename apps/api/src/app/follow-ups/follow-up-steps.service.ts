@@ -40,6 +40,19 @@ export interface FollowUpKind<Row extends FollowUpRow> {
   stale?: MessageKey;
 }
 
+/** What every answered follow-up says the same way: its agency by name, status and time left. */
+export interface PresentedFollowUp<Status extends string> {
+  id: string;
+  period: string;
+  agencyCode: string;
+  agencyName: string;
+  deadline: string;
+  /** The stored status, or `overdue` when its deadline has passed. */
+  status: Status | 'overdue';
+  stage: Status;
+  workingDaysLeft: number;
+}
+
 /** A message to the agency's heads, in the step's transaction. */
 export interface FollowUpNotice {
   kind: string;
@@ -174,6 +187,37 @@ export class FollowUpSteps {
       await this.calendar.findYears(periodYear(days[0]), periodYear(days[days.length - 1])),
     );
     return (deadline) => workingDaysLeft({ today, deadline, calendar });
+  }
+
+  /** Rows as the caller reads them: the shared part here, the kind's own part by `more`. */
+  async present<
+    Status extends string,
+    Row extends {
+      id: string;
+      period: string;
+      agencyCode: string;
+      deadline: string;
+      status: Status;
+      overdue: boolean;
+    },
+    More,
+  >(rows: readonly Row[], more: (row: Row) => More): Promise<(PresentedFollowUp<Status> & More)[]> {
+    const daysLeft = await this.daysLeftOf(rows.map((row) => row.deadline));
+    const result: (PresentedFollowUp<Status> & More)[] = [];
+    for (const row of rows) {
+      const shared: PresentedFollowUp<Status> = {
+        id: row.id,
+        period: row.period,
+        agencyCode: row.agencyCode,
+        agencyName: await this.agencies.nameOf(row.agencyCode),
+        deadline: row.deadline,
+        status: row.overdue ? 'overdue' : row.status,
+        stage: row.status,
+        workingDaysLeft: daysLeft(row.deadline),
+      };
+      result.push({ ...shared, ...more(row) });
+    }
+    return result;
   }
 
   nameOf(agencyCode: string): Promise<string> {

@@ -188,46 +188,33 @@ export class RectificationsService {
     return dto;
   }
 
-  private async present(rows: RectificationRow[]): Promise<RectificationDto[]> {
-    const daysLeft = await this.steps.daysLeftOf(rows.map((row) => row.deadline));
-    const result: RectificationDto[] = [];
-    for (const row of rows) {
-      result.push({
-        id: row.id,
-        period: row.period,
-        agencyCode: row.agencyCode,
-        agencyName: await this.steps.nameOf(row.agencyCode),
-        indicatorCode: row.indicatorCode,
-        source: row.source,
-        reason: row.reason,
-        deadline: row.deadline,
-        status: row.overdue ? 'overdue' : row.status,
-        stage: row.status,
-        closedAs: row.closedAs,
-        workingDaysLeft: daysLeft(row.deadline),
-        response:
-          row.responseCause !== null && row.respondedBy !== null && row.respondedAt !== null
-            ? {
-                cause: row.responseCause,
-                measures: row.responseMeasures ?? '',
-                by: row.respondedBy,
-                at: row.respondedAt.toISOString(),
-              }
-            : null,
-        verification:
-          row.verifiedBy !== null && row.verifiedAt !== null
-            ? {
-                accepted: row.verificationAccepted,
-                note: row.verificationNote ?? '',
-                by: row.verifiedBy,
-                at: row.verifiedAt.toISOString(),
-              }
-            : null,
-        createdBy: row.createdBy,
-        createdAt: row.createdAt.toISOString(),
-        version: row.version,
-      });
-    }
-    return result;
+  private present(rows: RectificationRow[]): Promise<RectificationDto[]> {
+    return this.steps.present(rows, (row) => ({
+      indicatorCode: row.indicatorCode,
+      source: row.source,
+      reason: row.reason,
+      closedAs: row.closedAs,
+      response:
+        row.responseCause !== null && row.respondedBy !== null && row.respondedAt !== null
+          ? {
+              cause: row.responseCause,
+              measures: row.responseMeasures ?? '',
+              by: row.respondedBy,
+              at: row.respondedAt.toISOString(),
+            }
+          : null,
+      verification:
+        row.verifiedBy !== null && row.verifiedAt !== null
+          ? {
+              accepted: row.verificationAccepted,
+              note: row.verificationNote ?? '',
+              by: row.verifiedBy,
+              at: row.verifiedAt.toISOString(),
+            }
+          : null,
+      createdBy: row.createdBy,
+      createdAt: row.createdAt.toISOString(),
+      version: row.version,
+    }));
   }
 }
