@@ -13,6 +13,7 @@ export * from './lib/invalid-amount.error';
 export * from './lib/period-month';
 export * from './lib/pick-star';
 export * from './lib/rank';
+export * from './lib/rank-groups';
 export * from './lib/rate';
 export * from './lib/ratio';
 export * from './lib/roll-up';
