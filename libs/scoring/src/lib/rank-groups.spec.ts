@@ -106,7 +106,9 @@ describe('rankGroupsOf', () => {
     const zhejiang = NATION.filter((agency) => agency.code.startsWith('33')).map((agency) =>
       agency.code === '330000' ? { ...agency, parentCode: null } : agency,
     );
-    expect([...rankGroupsOf(zhejiang).values()].every((groups) => groups.inNation === null)).toBe(true);
+    expect([...rankGroupsOf(zhejiang).values()].every((groups) => groups.inNation === null)).toBe(
+      true,
+    );
     const inside = ranksBy(NATION, 'inLevel');
     const alone = ranksBy(zhejiang, 'inLevel');
     for (const agency of zhejiang) expect(alone[agency.code]).toBe(inside[agency.code]);

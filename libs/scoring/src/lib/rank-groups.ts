@@ -25,13 +25,18 @@ export interface RankGroups {
  */
 export function rankGroupsOf(agencies: readonly LeveledAgency[]): Map<string, RankGroups> {
   const byCode = new Map(agencies.map((agency) => [agency.code, agency]));
-  const national = agencies.some((agency) => agency.level === 'nation' && agency.parentCode === null);
+  const national = agencies.some(
+    (agency) => agency.level === 'nation' && agency.parentCode === null,
+  );
   const provinces = new Map<string, string>();
   const provinceOf = (agency: LeveledAgency): string => {
     const known = provinces.get(agency.code);
     if (known !== undefined) return known;
     const parent = agency.parentCode === null ? undefined : byCode.get(agency.parentCode);
-    const province = agency.level === 'province' || !parent || parent.level === 'nation' ? agency.code : provinceOf(parent);
+    const province =
+      agency.level === 'province' || !parent || parent.level === 'nation'
+        ? agency.code
+        : provinceOf(parent);
     provinces.set(agency.code, province);
     return province;
   };
@@ -58,7 +63,9 @@ export interface GroupRank {
  * Ranks every entry within its group (standard competition ranking, as `rankAgencies`); entries
  * whose group is null are left out of the answer.
  */
-export function rankInGroups(entries: readonly (Rankable & { group: string | null })[]): Map<string, GroupRank> {
+export function rankInGroups(
+  entries: readonly (Rankable & { group: string | null })[],
+): Map<string, GroupRank> {
   const groups = new Map<string, Rankable[]>();
   for (const { code, score, group } of entries) {
     if (group === null) continue;
