@@ -4,29 +4,43 @@ import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@scorecard/server-config';
 import { runMigrations } from '@scorecard/server-database';
-import { ProvinceProvisioner, ProvisioningError } from '@scorecard/server-provisioning';
+import {
+  NationProvisioner,
+  ProvinceProvisioner,
+  ProvisioningError,
+} from '@scorecard/server-provisioning';
 import { CliModule } from './cli.module';
 
 const USAGE = `Usage: scorecard init --province <code> --admin <username>
+       scorecard init --nation --admin <username>
 
   init   Prepares the database for one province's centre: migrations, the province's cities and
          counties, this year's default scheme, the province administrator (password from
          SCORECARD_ADMIN_PASSWORD) and the month that has ended. Running it again changes nothing
-         that exists.`;
+         that exists.
+         With --nation, the whole country instead: every province, city and county under the
+         root 000000 全国, and the national administrator.`;
 
 /** The operator's commands (`npm run scorecard -- init …`). */
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { province: { type: 'string' }, admin: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      province: { type: 'string' },
+      nation: { type: 'boolean' },
+      admin: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   const [command] = positionals;
   if (values.help || command !== 'init' || positionals.length !== 1) {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
-  if (!values.province || !values.admin)
+  if (values.nation && values.province)
+    throw new ProvisioningError('init takes either --province <code> or --nation, not both');
+  if ((!values.province && !values.nation) || !values.admin)
     throw new ProvisioningError('init needs --province <code> and --admin <username>');
   const password = process.env['SCORECARD_ADMIN_PASSWORD'];
   if (!password)
@@ -39,14 +53,16 @@ async function main(argv: string[]): Promise<number> {
   });
   try {
     await runMigrations(context.get(DataSource));
-    const summary = await context.get(ProvinceProvisioner).setUp({
-      province: values.province,
-      adminUsername: values.admin,
-      adminPassword: password,
-    });
+    const admin = { adminUsername: values.admin, adminPassword: password };
+    const summary = values.nation
+      ? await context.get(NationProvisioner).setUp(admin)
+      : await context
+          .get(ProvinceProvisioner)
+          .setUp({ province: values.province as string, ...admin })
+          .then(({ province, ...rest }) => ({ root: province, ...rest }));
     console.log(
       [
-        `${summary.province.name} (${summary.province.code}) is ready.`,
+        `${summary.root.name} (${summary.root.code}) is ready.`,
         `  agencies added: ${summary.agenciesAdded}`,
         `  scheme added: ${summary.schemeAdded ?? 'none (one is in force)'}`,
         `  administrator ${values.admin}: ${summary.adminCreated ? 'created' : 'already there (password unchanged)'}`,

@@ -66,3 +66,22 @@ export function loadProvinceDivisions(provinceCode = '33'): DivisionAgency[] {
       })),
   ];
 }
+
+/** The root of a national tree (全国), above the provinces. */
+export const NATION_CODE = '000000';
+export const NATION_NAME = '全国';
+
+/**
+ * The whole country under the root `000000 全国`: every province as `loadProvinceDivisions` gives
+ * it (the same trap handling), hung under the root, in the package's order of provinces.
+ */
+export function loadNationDivisions(): DivisionAgency[] {
+  return [
+    { code: NATION_CODE, name: NATION_NAME, level: 'nation', parentCode: null },
+    ...knownProvinces().flatMap((province) =>
+      loadProvinceDivisions(province.code).map((agency) =>
+        agency.level === 'province' ? { ...agency, parentCode: NATION_CODE } : agency,
+      ),
+    ),
+  ];
+}

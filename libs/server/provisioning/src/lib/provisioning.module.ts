@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { MonthsModule } from '@scorecard/server-months';
+import { NationProvisioner } from './nation-provisioner';
 import { ProvinceProvisioner } from './province-provisioner';
+import { TreeProvisioner } from './tree-provisioner';
 
-/** Putting a province's centre into service (`scorecard init`). */
+/** Putting a province's or the national centre into service (`scorecard init`). */
 @Module({
   imports: [MonthsModule],
-  providers: [ProvinceProvisioner],
-  exports: [ProvinceProvisioner],
+  providers: [TreeProvisioner, ProvinceProvisioner, NationProvisioner],
+  exports: [ProvinceProvisioner, NationProvisioner],
 })
 export class ProvisioningModule {}
