@@ -1,4 +1,4 @@
-export const AGENCY_LEVELS = ['province', 'city', 'county'] as const;
+export const AGENCY_LEVELS = ['nation', 'province', 'city', 'county'] as const;
 export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
 
 /** GET /api/agencies */

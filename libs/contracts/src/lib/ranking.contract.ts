@@ -114,6 +114,11 @@ export interface ScorecardDto {
   ranks: {
     inParent: RankPositionDto & { rankChange: number | null };
     inLevel: RankPositionDto & { rankChange: number | null };
+    /**
+     * Within the level across the country; null when the tree has no nation root (a province's
+     * own deployment). Always sent by the API.
+     */
+    inNation?: (RankPositionDto & { rankChange: number | null }) | null;
   };
   indicators: ScorecardIndicatorDto[];
   /** One subtotal per dimension, in the order the scheme first lists them; scores null when hidden. */

@@ -1,3 +1,4 @@
+import type { AgencyLevel } from './agency.contract';
 import type { Grade } from './ranking.contract';
 
 /** One indicator of a scheme version, as the editor reads and writes it. */
@@ -86,7 +87,7 @@ export interface SchemePreviewDto {
   rows: {
     agencyCode: string;
     name: string;
-    level: 'province' | 'city' | 'county';
+    level: AgencyLevel;
     parentCode: string | null;
     /** Today's published composite and rank within its level; null when not reported. */
     score: number | null;

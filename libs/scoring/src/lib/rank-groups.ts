@@ -24,10 +24,30 @@ export interface RankGroups {
  * than a copy of its level rank that would claim a comparison nobody made.
  */
 export function rankGroupsOf(agencies: readonly LeveledAgency[]): Map<string, RankGroups> {
+  const national = hasNationRoot(agencies);
+  const provinceOf = provincesOf(agencies);
+  const groups = new Map<string, RankGroups>();
+  for (const agency of agencies) {
+    groups.set(agency.code, {
+      inParent: `${agency.level}/${agency.parentCode ?? ''}`,
+      inLevel: `${agency.level}/${provinceOf.get(agency.code)}`,
+      inNation: national ? agency.level : null,
+    });
+  }
+  return groups;
+}
+
+/** Whether the tree is a national one: rooted at an agency of level `nation`. */
+export function hasNationRoot(agencies: readonly LeveledAgency[]): boolean {
+  return agencies.some((agency) => agency.level === 'nation' && agency.parentCode === null);
+}
+
+/**
+ * Each agency's province: its ancestor (or itself) at level `province`, or its root when it has
+ * none (the nation root is its own).
+ */
+export function provincesOf(agencies: readonly LeveledAgency[]): Map<string, string> {
   const byCode = new Map(agencies.map((agency) => [agency.code, agency]));
-  const national = agencies.some(
-    (agency) => agency.level === 'nation' && agency.parentCode === null,
-  );
   const provinces = new Map<string, string>();
   const provinceOf = (agency: LeveledAgency): string => {
     const known = provinces.get(agency.code);
@@ -40,15 +60,8 @@ export function rankGroupsOf(agencies: readonly LeveledAgency[]): Map<string, Ra
     provinces.set(agency.code, province);
     return province;
   };
-  const groups = new Map<string, RankGroups>();
-  for (const agency of agencies) {
-    groups.set(agency.code, {
-      inParent: `${agency.level}/${agency.parentCode ?? ''}`,
-      inLevel: `${agency.level}/${provinceOf(agency)}`,
-      inNation: national ? agency.level : null,
-    });
-  }
-  return groups;
+  for (const agency of agencies) provinceOf(agency);
+  return provinces;
 }
 
 /** A rank and the number of ranked agencies in its group ("rank N of M"). */

@@ -41,7 +41,13 @@ export class ScorecardService {
       result.schemeYear !== null && result.schemeVersion !== null
         ? await this.schemes.findVersion(result.schemeYear, result.schemeVersion)
         : await this.schemes.findInForce(period);
-    const levelPeers = figuresOnly ? [] : await this.results.ranking({ period, level: agency.level, scope, version });
+    // Peers are the agency's level inside its province (in a national tree too, as its level rank).
+    const provinces = await this.agencies.provinces();
+    const levelPeers = figuresOnly
+      ? []
+      : (await this.results.ranking({ period, level: agency.level, scope, version })).filter(
+          (peer) => provinces.get(peer.agencyCode) === provinces.get(code),
+        );
     // The best and the average come from the whole level: in a draft they are shown only to a
     // caller who may read that level's draft table (a city admin sees its counties' drafts, not
     // every county's, so not their best and average either).
@@ -108,10 +114,15 @@ export class ScorecardService {
         ? {
             inParent: { rank: null, of: result.parentSize, rankChange: null },
             inLevel: { rank: null, of: result.levelSize, rankChange: null },
+            inNation: result.nationSize === null ? null : { rank: null, of: result.nationSize, rankChange: null },
           }
         : {
             inParent: { rank: result.rankInParent, of: result.parentSize, rankChange: result.rankChangeInParent },
             inLevel: { rank: result.rankInLevel, of: result.levelSize, rankChange: result.rankChangeInLevel },
+            inNation:
+              result.nationSize === null
+                ? null
+                : { rank: result.rankInNation, of: result.nationSize, rankChange: result.rankChangeInNation },
           },
       indicators,
       dimensions: subtotalDimensions(

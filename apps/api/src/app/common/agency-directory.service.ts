@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type AgencyTree, buildAgencyTree, subtreeOf } from '@scorecard/scoring';
+import { type AgencyTree, buildAgencyTree, hasNationRoot, provincesOf, subtreeOf } from '@scorecard/scoring';
 import { type AgencyEntity, AgencyRepository } from '@scorecard/server-database';
 
 interface Directory {
   byCode: Map<string, AgencyEntity>;
   tree: AgencyTree;
+  /** Each agency's province (the nation root is its own). */
+  provinces: Map<string, string>;
+  national: boolean;
 }
 
 /**
@@ -29,6 +32,16 @@ export class AgencyDirectory {
     return (await this.load()).tree;
   }
 
+  /** Whether the tree is rooted at the nation (`000000 全国`) above its provinces. */
+  async isNational(): Promise<boolean> {
+    return (await this.load()).national;
+  }
+
+  /** Each agency's province by code (a province and the nation root are their own). */
+  async provinces(): Promise<ReadonlyMap<string, string>> {
+    return (await this.load()).provinces;
+  }
+
   /** The agency's name, or its code when the tree does not hold it. */
   async nameOf(code: string): Promise<string> {
     return (await this.find(code))?.name ?? code;
@@ -47,6 +60,8 @@ export class AgencyDirectory {
     this.cache ??= this.agencies.findAll().then((rows) => ({
       byCode: new Map(rows.map((row) => [row.code, row])),
       tree: buildAgencyTree(rows),
+      provinces: provincesOf(rows),
+      national: hasNationRoot(rows),
     }));
     this.cache.catch(() => (this.cache = null));
     return this.cache;

@@ -27,10 +27,11 @@ export class RankingsService {
   async ranking(caller: AuthenticatedUser, query: RankingsQuery): Promise<RankingsDto> {
     const month = await this.months.existing(query.period);
     const level = query.level ?? 'city';
+    const table = await this.tableAgencies(caller, level, query.parent);
     const visible = visibleResults({
       caller,
       month,
-      agencies: await this.tableAgencies(level, query.parent),
+      agencies: table.codes,
       tree: await this.agencies.tree(),
       requested: query.version,
     });
@@ -38,7 +39,10 @@ export class RankingsService {
     if (visible.kind === 'none') throw OutOfScopeError.denied('results.read_draft');
     const version = visible.kind === 'published' ? visible.version : undefined;
     const scope = query.scope ?? 'aggregate';
-    const records = await this.results.ranking({ period: query.period, level, scope, parent: query.parent, version });
+    const listed = new Set(table.codes);
+    const records = (await this.results.ranking({ period: query.period, level, scope, parent: query.parent, version })).filter(
+      (record) => listed.has(record.agencyCode),
+    );
     // Rectification items outstanding per agency (all months), beside the row, in one grouped query.
     const counts = await this.rectifications.countsByAgency(records.map((record) => record.agencyCode));
     const produced = records.find((record) => record.schemeYear !== null && record.schemeVersion !== null);
@@ -55,17 +59,36 @@ export class RankingsService {
       scheme: produced ? { year: produced.schemeYear as number, version: produced.schemeVersion as number } : null,
       rows: orderRankingRows(records.map((record) => ({
         ...toRankingRow(record, query.parent !== undefined),
+        ...(table.acrossNation ? { rank: record.rankInNation, rankChange: record.rankChangeInNation } : {}),
         rectifications: counts.get(record.agencyCode) ?? { open: 0, overdue: 0 },
       }))),
     };
   }
 
-  /** The agencies a league table lists: every agency of the level, or those under `parent`. */
-  private async tableAgencies(level: string, parent: string | undefined): Promise<string[]> {
+  /**
+   * The agencies a league table lists: those under `parent`, or every agency of the level. In a
+   * national tree a level table is the caller's province's, ranked inside it, and only the
+   * nation's own users see the whole country's, ranked nationally.
+   */
+  private async tableAgencies(
+    caller: AuthenticatedUser,
+    level: string,
+    parent: string | undefined,
+  ): Promise<{ codes: string[]; acrossNation: boolean }> {
     const all = await this.agencies.all();
-    return all
-      .filter((agency) => agency.level === level && (parent === undefined || agency.parentCode === parent))
+    const national = parent === undefined && (await this.agencies.isNational());
+    const acrossNation = national && (await this.agencies.find(caller.agencyCode))?.level === 'nation';
+    const provinces = await this.agencies.provinces();
+    const province = national && !acrossNation ? (provinces.get(caller.agencyCode) ?? null) : null;
+    const codes = all
+      .filter(
+        (agency) =>
+          agency.level === level &&
+          (parent === undefined || agency.parentCode === parent) &&
+          (province === null || provinces.get(agency.code) === province),
+      )
       .map((agency) => agency.code);
+    return { codes, acrossNation };
   }
 
   /** When `version` of the month was published: its publish event, else the month's last publication. */

@@ -6,13 +6,15 @@ import {
   type SchemeIndicator,
   Ratio,
   evaluateAgency,
-  rankAgencies,
+  type RankGroups,
   rankChange,
+  rankGroupsOf,
+  rankInGroups,
   rollUpCounts,
   formatAmount,
 } from '@scorecard/scoring';
 import type { AgencyLevel, Scope } from '@scorecard/contracts';
-import type { AgencyResultEntity, StoredIndicatorResult } from '@scorecard/server-database';
+import type { AgencyResultEntity, PreviousRanks, StoredIndicatorResult } from '@scorecard/server-database';
 
 export interface CalculatorAgency extends AgencyNode {
   level: AgencyLevel;
@@ -29,19 +31,20 @@ export interface PeriodResultsInput {
   /** Own (本级) figures per agency that reported. */
   own: Map<string, IndicatorCounts>;
   /** Previous month's ranks keyed `agencyCode/scope`. */
-  previousRanks: Map<string, { rankInParent: number | null; rankInLevel: number | null }>;
+  previousRanks: Map<string, PreviousRanks>;
 }
 
 const SCOPES: Scope[] = ['own', 'aggregate'];
 
 /**
  * Turns a month's figures into the stored result rows: evaluation per agency and scope, then
- * ranks within parent and within level (inside the agency's province), then rank changes.
+ * ranks within parent, within level inside the agency's province and, under a nation root, within
+ * level across the country (the groups are `rankGroupsOf`'s), then rank changes.
  * Pure: the caller loads and stores.
  */
 export function calculatePeriodResults(input: PeriodResultsInput): AgencyResultEntity[] {
   const aggregate = rollUpCounts({ agencies: input.agencies, own: input.own });
-  const provinceOf = rootsOf(input.agencies);
+  const groups = rankGroupsOf(input.agencies);
   const rows: AgencyResultEntity[] = [];
 
   for (const scope of SCOPES) {
@@ -52,30 +55,23 @@ export function calculatePeriodResults(input: PeriodResultsInput): AgencyResultE
       return { agency, reported: counts !== undefined, evaluation };
     });
 
-    const rankIn = (groupKey: (agency: CalculatorAgency) => string) => {
-      const groups = new Map<string, { code: string; score: number | null }[]>();
-      for (const { agency, reported, evaluation } of scoped) {
-        const key = groupKey(agency);
-        const group = groups.get(key) ?? [];
-        group.push({ code: agency.code, score: reported ? (evaluation?.composite?.rounded ?? null) : null });
-        groups.set(key, group);
-      }
-      const ranks = new Map<string, { rank: number | null; size: number }>();
-      for (const group of groups.values()) {
-        const ranked = rankAgencies(group);
-        // "Rank N of M": M counts the ranked agencies only, never those that did not report (未报送).
-        const size = ranked.filter((entry) => entry.rank !== null).length;
-        for (const entry of ranked) ranks.set(entry.code, { rank: entry.rank, size });
-      }
-      return ranks;
-    };
-    const inParent = rankIn((agency) => `${agency.level}/${agency.parentCode ?? ''}`);
-    const inLevel = rankIn((agency) => `${agency.level}/${provinceOf.get(agency.code)}`);
+    const ranksIn = (which: keyof RankGroups) =>
+      rankInGroups(
+        scoped.map(({ agency, reported, evaluation }) => ({
+          code: agency.code,
+          score: reported ? (evaluation?.composite?.rounded ?? null) : null,
+          group: groups.get(agency.code)?.[which] ?? null,
+        })),
+      );
+    const inParent = ranksIn('inParent');
+    const inLevel = ranksIn('inLevel');
+    const inNation = ranksIn('inNation');
 
     for (const { agency, reported, evaluation } of scoped) {
       const previous = input.previousRanks.get(`${agency.code}/${scope}`);
-      const parentRank = inParent.get(agency.code) ?? { rank: null, size: 0 };
-      const levelRank = inLevel.get(agency.code) ?? { rank: null, size: 0 };
+      const parentRank = inParent.get(agency.code) ?? { rank: null, of: 0 };
+      const levelRank = inLevel.get(agency.code) ?? { rank: null, of: 0 };
+      const nationRank = inNation.get(agency.code) ?? null;
       const indicators: Record<string, StoredIndicatorResult> = {};
       for (const indicator of evaluation?.indicators ?? []) {
         indicators[indicator.code] = {
@@ -94,11 +90,14 @@ export function calculatePeriodResults(input: PeriodResultsInput): AgencyResultE
         score: composite ? composite.rounded.toFixed(2) : null,
         grade: evaluation?.grade ?? null,
         rankInParent: parentRank.rank,
-        parentSize: parentRank.size,
+        parentSize: parentRank.of,
         rankChangeInParent: rankChange(previous?.rankInParent, parentRank.rank),
         rankInLevel: levelRank.rank,
-        levelSize: levelRank.size,
+        levelSize: levelRank.of,
         rankChangeInLevel: rankChange(previous?.rankInLevel, levelRank.rank),
+        rankInNation: nationRank?.rank ?? null,
+        nationSize: nationRank?.of ?? null,
+        rankChangeInNation: nationRank ? rankChange(previous?.rankInNation, nationRank.rank) : null,
         schemeYear: input.schemeVersion?.year ?? null,
         schemeVersion: input.schemeVersion?.version ?? null,
         indicators,
@@ -106,22 +105,6 @@ export function calculatePeriodResults(input: PeriodResultsInput): AgencyResultE
     }
   }
   return rows;
-}
-
-/** Each agency's root ancestor (its province). */
-function rootsOf(agencies: CalculatorAgency[]): Map<string, string> {
-  const parentOf = new Map(agencies.map((agency) => [agency.code, agency.parentCode]));
-  const roots = new Map<string, string>();
-  const rootOf = (code: string): string => {
-    const known = roots.get(code);
-    if (known) return known;
-    const parent = parentOf.get(code);
-    const root = parent ? rootOf(parent) : code;
-    roots.set(code, root);
-    return root;
-  };
-  for (const agency of agencies) rootOf(agency.code);
-  return roots;
 }
 
 /** Parses the stored NUMERIC hundredths of a figure into exact counts. */

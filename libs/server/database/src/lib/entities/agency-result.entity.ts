@@ -50,6 +50,16 @@ export class AgencyResultEntity {
   @Column({ name: 'rank_change_in_level', type: 'int', nullable: true })
   rankChangeInLevel!: number | null;
 
+  /** Rank within level across the country; null (with the size) in a tree without a nation root. */
+  @Column({ name: 'rank_in_nation', type: 'int', nullable: true })
+  rankInNation!: number | null;
+
+  @Column({ name: 'nation_size', type: 'int', nullable: true })
+  nationSize!: number | null;
+
+  @Column({ name: 'rank_change_in_nation', type: 'int', nullable: true })
+  rankChangeInNation!: number | null;
+
   /** The scheme version that produced the row (方案 2026 v2). */
   @Column({ name: 'scheme_year', type: 'int', nullable: true })
   schemeYear!: number | null;

@@ -10,7 +10,7 @@ export class AgencyEntity {
   @Column({ type: 'text' })
   name!: string;
 
-  @Column({ type: 'enum', enum: ['province', 'city', 'county'], enumName: 'agency_level' })
+  @Column({ type: 'enum', enum: ['nation', 'province', 'city', 'county'], enumName: 'agency_level' })
   level!: AgencyLevel;
 
   @Index()

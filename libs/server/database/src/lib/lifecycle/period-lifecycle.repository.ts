@@ -97,10 +97,10 @@ export class PeriodLifecycleRepository {
       `WITH copied AS (
          INSERT INTO published_result (period, version, agency_code, scope, reported, score, grade, rank_in_parent,
            parent_size, rank_change_in_parent, rank_in_level, level_size, rank_change_in_level, indicators,
-           scheme_year, scheme_version)
+           scheme_year, scheme_version, rank_in_nation, nation_size, rank_change_in_nation)
          SELECT period, $2, agency_code, scope, reported, score, grade, rank_in_parent, parent_size,
                 rank_change_in_parent, rank_in_level, level_size, rank_change_in_level, indicators,
-                scheme_year, scheme_version
+                scheme_year, scheme_version, rank_in_nation, nation_size, rank_change_in_nation
            FROM agency_result WHERE period = $1
          RETURNING 1
        )

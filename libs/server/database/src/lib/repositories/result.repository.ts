@@ -13,6 +13,13 @@ export interface RankingQuery {
   version?: number;
 }
 
+/** An agency's ranks in a month as published, for the next month's rank changes. */
+export interface PreviousRanks {
+  rankInParent: number | null;
+  rankInLevel: number | null;
+  rankInNation?: number | null;
+}
+
 export interface RankingRecord extends AgencyResultEntity {
   name: string;
   level: AgencyLevel;
@@ -33,15 +40,17 @@ export class ResultRepository {
     await manager.query(
       `INSERT INTO agency_result (period, agency_code, scope, reported, score, grade, rank_in_parent,
          parent_size, rank_change_in_parent, rank_in_level, level_size, rank_change_in_level, indicators,
-         scheme_year, scheme_version)
+         scheme_year, scheme_version, rank_in_nation, nation_size, rank_change_in_nation)
        SELECT r.period, r."agencyCode", r.scope::result_scope, r.reported, r.score, r.grade,
               r."rankInParent", r."parentSize", r."rankChangeInParent", r."rankInLevel", r."levelSize",
-              r."rankChangeInLevel", r.indicators, r."schemeYear", r."schemeVersion"
+              r."rankChangeInLevel", r.indicators, r."schemeYear", r."schemeVersion",
+              r."rankInNation", r."nationSize", r."rankChangeInNation"
          FROM jsonb_to_recordset($1::jsonb) AS r(
            period char(7), "agencyCode" char(6), scope text, reported boolean, score numeric(5, 2),
            grade text, "rankInParent" int, "parentSize" int, "rankChangeInParent" int,
            "rankInLevel" int, "levelSize" int, "rankChangeInLevel" int, indicators jsonb,
-           "schemeYear" int, "schemeVersion" int)`,
+           "schemeYear" int, "schemeVersion" int,
+           "rankInNation" int, "nationSize" int, "rankChangeInNation" int)`,
       [JSON.stringify(rows)],
     );
   }
@@ -53,10 +62,16 @@ export class ResultRepository {
   async publishedRanksOfPeriod(
     manager: EntityManager,
     period: string,
-  ): Promise<Map<string, { rankInParent: number | null; rankInLevel: number | null }>> {
-    const rows: { agency_code: string; scope: Scope; rank_in_parent: number | null; rank_in_level: number | null }[] =
+  ): Promise<Map<string, PreviousRanks>> {
+    const rows: {
+      agency_code: string;
+      scope: Scope;
+      rank_in_parent: number | null;
+      rank_in_level: number | null;
+      rank_in_nation: number | null;
+    }[] =
       await manager.query(
-        `SELECT r.agency_code, r.scope, r.rank_in_parent, r.rank_in_level
+        `SELECT r.agency_code, r.scope, r.rank_in_parent, r.rank_in_level, r.rank_in_nation
            FROM published_result r JOIN period p ON p.period = r.period AND p.published_version = r.version
           WHERE r.period = $1`,
         [period],
@@ -64,7 +79,7 @@ export class ResultRepository {
     return new Map(
       rows.map((row) => [
         `${row.agency_code}/${row.scope}`,
-        { rankInParent: row.rank_in_parent, rankInLevel: row.rank_in_level },
+        { rankInParent: row.rank_in_parent, rankInLevel: row.rank_in_level, rankInNation: row.rank_in_nation },
       ]),
     );
   }
@@ -149,6 +164,9 @@ function toResultEntity(row: Record<string, unknown>): AgencyResultEntity {
     rankInLevel: row['rank_in_level'] as number | null,
     levelSize: row['level_size'] as number,
     rankChangeInLevel: row['rank_change_in_level'] as number | null,
+    rankInNation: (row['rank_in_nation'] as number | null | undefined) ?? null,
+    nationSize: (row['nation_size'] as number | null | undefined) ?? null,
+    rankChangeInNation: (row['rank_change_in_nation'] as number | null | undefined) ?? null,
     schemeYear: (row['scheme_year'] as number | null | undefined) ?? null,
     schemeVersion: (row['scheme_version'] as number | null | undefined) ?? null,
     indicators: row['indicators'] as AgencyResultEntity['indicators'],
