@@ -1,5 +1,6 @@
 import type { AgencyTree } from '@scorecard/scoring';
 import type { Caller } from './roles';
+import { withinCallersProvince } from './national-scope';
 import { hasPermission, reaches } from './reach';
 
 /** What the caller is shown of a month's results. */
@@ -40,6 +41,8 @@ export interface ResultsView {
  * never half draft and half published, since its ranks would not agree with one another.
  */
 export function visibleResults({ caller, month, agencies, tree, requested }: ResultsView): VisibleResults | null {
+  // In a national tree, another province's results are not the caller's to see, published or not.
+  if (!agencies.every((code) => withinCallersProvince(caller, code, tree))) return { kind: 'none' };
   if (requested !== undefined) {
     return requested >= 1 && requested <= month.publishedVersion
       ? { kind: 'published', version: requested }

@@ -4,6 +4,8 @@ import { AgencyTreeError } from './agency-tree.error';
 export interface AgencyNode {
   code: string;
   parentCode: string | null;
+  /** `nation` marks the root of a national tree; the other levels may be left out. */
+  level?: string;
 }
 
 export interface AgencyTree {
