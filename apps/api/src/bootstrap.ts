@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@scorecard/server-config';
 import { UserRepository, runMigrations } from '@scorecard/server-database';
-import { DemoProvinceSeeder } from '@scorecard/server-demo';
+import { DemoNationSeeder, DemoProvinceSeeder } from '@scorecard/server-demo';
 import { AppModule } from './app/app.module';
 import { PlainJsonPipe } from './app/common/plain-json.pipe';
 import { invalidInput } from './app/common/validation-problems';
@@ -33,7 +33,9 @@ export async function createApiApplication(
   const dataSource = app.get(DataSource);
   await runMigrations(dataSource);
   await app.get(UserRepository).setDemoAccountsEnabled(config.demo);
-  if (config.demo) await app.get(DemoProvinceSeeder).seedIfEmpty(options.now);
+  if (config.demo && config.demoKind === 'national')
+    await app.get(DemoNationSeeder).seedIfEmpty(options.now, { provinces: config.demoProvinces.length > 0 ? config.demoProvinces : undefined });
+  else if (config.demo) await app.get(DemoProvinceSeeder).seedIfEmpty(options.now);
 
   app.setGlobalPrefix('api', { exclude: [] });
   app.use(

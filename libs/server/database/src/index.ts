@@ -1,6 +1,7 @@
 export * from './lib/data-source';
 export * from './lib/database.module';
 export * from './lib/transaction.runner';
+export * from './lib/copy-rows';
 export * from './lib/entities';
 export * from './lib/repositories/agency.repository';
 export * from './lib/repositories/audit-log.repository';

@@ -1,2 +1,3 @@
 export * from './lib/demo.module';
 export * from './lib/demo-province.seeder';
+export * from './lib/demo-nation.seeder';

@@ -21,6 +21,10 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Load the demo province into an empty database and enable the demo users. */
   demo: boolean;
+  /** Which demo: the province (Zhejiang), or the whole country (`SCORECARD_DEMO=national`). */
+  demoKind: 'province' | 'national';
+  /** The national demo's provinces (`SCORECARD_DEMO_PROVINCES=33,44`); empty = all 31. */
+  demoProvinces: string[];
   /** Serve the OpenAPI document at /api/docs (off in production unless enabled). */
   apiDocs: boolean;
   /** Built web app to serve on `/`; empty to serve the API only. */

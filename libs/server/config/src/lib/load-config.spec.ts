@@ -25,6 +25,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...BASE, API_DOCS: 'yes' })).toThrow(/API_DOCS must be true or false/);
   });
 
+  it('loads the national demo when asked, of every province or of those listed', () => {
+    expect(loadConfig({ ...BASE })).toMatchObject({ demo: true, demoKind: 'province', demoProvinces: [] });
+    expect(loadConfig({ ...BASE, SCORECARD_DEMO: 'national' })).toMatchObject({ demo: true, demoKind: 'national' });
+    expect(loadConfig({ ...BASE, SCORECARD_DEMO: 'national', SCORECARD_DEMO_PROVINCES: '11, 330000' }).demoProvinces).toEqual([
+      '11',
+      '330000',
+    ]);
+    expect(() => loadConfig({ ...BASE, SCORECARD_DEMO: 'country' })).toThrow(/SCORECARD_DEMO must be true, false or national/);
+    expect(() => loadConfig({ ...BASE, SCORECARD_DEMO_PROVINCES: 'zj' })).toThrow(/SCORECARD_DEMO_PROVINCES/);
+  });
+
   it('refuses to start in production with the default JWT secret', () => {
     expect(() => loadConfig({ ...BASE, NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set/);
     expect(() => loadConfig({ ...BASE, NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toThrow(ConfigError);

@@ -61,7 +61,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const demoRaw = env['SCORECARD_DEMO'] ?? (environment === 'production' ? 'false' : 'true');
-  if (!['true', 'false'].includes(demoRaw)) problems.push('SCORECARD_DEMO must be true or false');
+  if (!['true', 'false', 'national'].includes(demoRaw)) problems.push('SCORECARD_DEMO must be true, false or national');
+  const demoProvinces = (env['SCORECARD_DEMO_PROVINCES'] ?? '')
+    .split(',')
+    .map((code) => code.trim())
+    .filter(Boolean);
+  if (demoProvinces.some((code) => !/^\d{2}(0000)?$/.test(code)))
+    problems.push('SCORECARD_DEMO_PROVINCES must list province codes such as 33,44 or 330000');
 
   const apiDocsRaw = env['API_DOCS'] || (environment === 'production' ? 'false' : 'true');
   if (!['true', 'false'].includes(apiDocsRaw)) problems.push('API_DOCS must be true or false');
@@ -81,7 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
-    demo: demoRaw === 'true',
+    demo: demoRaw === 'true' || demoRaw === 'national',
+    demoKind: demoRaw === 'national' ? 'national' : 'province',
+    demoProvinces,
     apiDocs: apiDocsRaw === 'true',
     webDistDir: env['WEB_DIST_DIR'] === undefined ? resolve('dist/apps/web') : env['WEB_DIST_DIR'],
     logLevel,

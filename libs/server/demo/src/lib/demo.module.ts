@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { MonthsModule } from '@scorecard/server-months';
+import { DemoNationSeeder } from './demo-nation.seeder';
 import { DemoProvinceSeeder } from './demo-province.seeder';
 
 /** The demo province (demo mode only): never needed to run a centre's own data. */
 @Module({
   imports: [MonthsModule],
-  providers: [DemoProvinceSeeder],
-  exports: [DemoProvinceSeeder],
+  providers: [DemoProvinceSeeder, DemoNationSeeder],
+  exports: [DemoProvinceSeeder, DemoNationSeeder],
 })
 export class DemoModule {}

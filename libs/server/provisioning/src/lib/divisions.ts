@@ -74,14 +74,18 @@ export const NATION_NAME = '全国';
 /**
  * The whole country under the root `000000 全国`: every province as `loadProvinceDivisions` gives
  * it (the same trap handling), hung under the root, in the package's order of provinces.
+ * `provinces` (`33` or `330000`) keeps only those, for a smaller tree of the same shape.
  */
-export function loadNationDivisions(): DivisionAgency[] {
+export function loadNationDivisions(provinces?: readonly string[]): DivisionAgency[] {
+  const chosen = provinces ? new Set(provinces.map(provinceCodeOf)) : null;
   return [
     { code: NATION_CODE, name: NATION_NAME, level: 'nation', parentCode: null },
-    ...knownProvinces().flatMap((province) =>
-      loadProvinceDivisions(province.code).map((agency) =>
-        agency.level === 'province' ? { ...agency, parentCode: NATION_CODE } : agency,
+    ...knownProvinces()
+      .filter((province) => chosen === null || chosen.has(province.code))
+      .flatMap((province) =>
+        loadProvinceDivisions(province.code).map((agency) =>
+          agency.level === 'province' ? { ...agency, parentCode: NATION_CODE } : agency,
+        ),
       ),
-    ),
   ];
 }
