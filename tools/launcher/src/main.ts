@@ -60,7 +60,9 @@ async function main(): Promise<void> {
       '',
       `  Scorecard is running on ${publicUrl}  (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`,
       `  API docs: ${publicUrl}/api/docs`,
-      '  Demo logins (password "demo"): admin · city-330100 · head-330100 · head-330102 · staff-330102-1',
+      config.nationalDemo
+        ? '  Demo logins (password "demo"): nation · admin-440000 · admin · city-330100 · head-330102 · staff-330102-1'
+        : '  Demo logins (password "demo"): admin · city-330100 · head-330100 · head-330102 · staff-330102-1',
       '  Press Ctrl-C to stop.',
       '',
     ].join('\n'),
