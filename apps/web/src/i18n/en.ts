@@ -272,6 +272,7 @@ const en: MessageSchema = {
     score: 'Composite score',
     rankIn: 'No. {rank} of {of}',
     inArea: 'in {area}',
+    nation: 'the nation',
     notRanked: 'Not ranked',
     unreported: '{count} not reported',
     counties: {

@@ -268,6 +268,7 @@ const zhCN = {
     score: '综合得分',
     rankIn: '第 {rank} / {of} 名',
     inArea: '在{area}',
+    nation: '全国',
     notRanked: '未参与排名',
     unreported: '{count} 家未报送',
     counties: {

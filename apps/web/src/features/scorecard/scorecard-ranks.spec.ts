@@ -23,6 +23,18 @@ describe('rank tiles', () => {
     ]);
   });
 
+  it('places an agency in the nation too when the deployment is national', () => {
+    const inNation = { rank: 412, of: 2811, rankChange: -3 };
+    expect(rankTiles({ level: 'county', ranks: { ...ranks, inNation } }).at(-1)).toEqual({
+      key: 'inNation',
+      ...inNation,
+    });
+    expect(
+      rankTiles({ level: 'city', ranks: { ...ranks, inNation } }).map((tile) => tile.key),
+    ).toEqual(['inLevel', 'inNation']);
+    expect(rankTiles({ level: 'county', ranks: { ...ranks, inNation: null } })).toHaveLength(2);
+  });
+
   it('counts the unreported of a league apart', () => {
     expect(unreportedCount(CITY_ROWS)).toBe(1);
     expect(unreportedCount(null)).toBeNull();

@@ -119,6 +119,7 @@ export const STAR_MESSAGES = {
         missing: '未评出的机构',
       },
       level: {
+        nation: '全国',
         province: '省级',
         city: '地市',
         county: '区县',
@@ -243,6 +244,7 @@ export const STAR_MESSAGES = {
         missing: 'Agencies without a star',
       },
       level: {
+        nation: 'Nation',
         province: 'Province',
         city: 'City',
         county: 'County',

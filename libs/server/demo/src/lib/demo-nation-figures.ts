@@ -21,8 +21,9 @@ export function nationDemoFigures(
   agency: { code: string; level: AgencyLevel },
   period: string,
 ): DemoFigure[] {
-  const lean = between(randomFor(`lean/${agency.code.slice(0, 2)}`), -0.15, 0.15);
-  const quality = Math.max(0, Math.min(1, randomFor(`quality/${agency.code}`)() + lean));
+  // Most agencies in the middle, few at the very top: a steady quality in [0.1, 0.9] plus the lean.
+  const lean = between(randomFor(`lean/${agency.code.slice(0, 2)}`), -0.08, 0.08);
+  const quality = 0.1 + 0.8 * randomFor(`quality/${agency.code}`)() + lean;
   const random = randomFor(`figures/${agency.code}/${period}`);
   const size = SIZE[agency.level];
   const rate = (base: number, spread: number, noise: number, cap = 1) =>
