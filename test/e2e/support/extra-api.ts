@@ -14,7 +14,11 @@ export interface ExtraApi {
  * A second API (serving the web app too) on the suite's PostgreSQL and Redis, with settings of its
  * own, e.g. a short token life. Several APIs on one database is the production shape.
  */
-export async function startExtraApi(name: string, env: Record<string, string>): Promise<ExtraApi> {
+export async function startExtraApi(
+  name: string,
+  env: Record<string, string>,
+  options: { readyTimeoutMs?: number } = {},
+): Promise<ExtraApi> {
   const databaseUrl = process.env['E2E_DATABASE_URL'];
   const redisUrl = process.env['E2E_REDIS_URL'];
   if (!databaseUrl || !redisUrl)
@@ -22,6 +26,7 @@ export async function startExtraApi(name: string, env: Record<string, string>): 
   const port = await freePort();
   const server = await forkUntilReady(API_MAIN, {
     logName: `e2e-${name}`,
+    readyTimeoutMs: options.readyTimeoutMs,
     cwd: ROOT,
     env: {
       ...process.env,

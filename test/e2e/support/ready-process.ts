@@ -15,8 +15,9 @@ export interface ReadyProcess {
  */
 export async function forkUntilReady(
   script: string,
-  options: { logName: string; cwd: string; env: NodeJS.ProcessEnv },
+  options: { logName: string; cwd: string; env: NodeJS.ProcessEnv; readyTimeoutMs?: number },
 ): Promise<ReadyProcess> {
+  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
   const log = createWriteStream(join(ARTIFACTS_DIR, `${options.logName}.log`));
   const child = fork(script, [], {
     cwd: options.cwd,
@@ -27,8 +28,8 @@ export async function forkUntilReady(
   child.stderr?.pipe(log);
   await new Promise<void>((resolvePromise, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`${options.logName} did not start in 60 s`)),
-      60_000,
+      () => reject(new Error(`${options.logName} did not start in ${readyTimeoutMs / 1000} s`)),
+      readyTimeoutMs,
     );
     child.on('message', (message: { type?: string }) => {
       if (message?.type !== 'ready') return;

@@ -26,12 +26,16 @@ describe('national league table in the browser', () => {
     const url = new URL(adminUrl);
     url.pathname = `/${DATABASE}`;
     const startedAt = Date.now();
-    server = await startExtraApi('national', {
-      DATABASE_URL: url.toString(),
-      SCORECARD_DEMO: 'national',
-      // Its jobs stay its own: the suite's worker serves the province demo's database.
-      QUEUE_PREFIX: `national-e2e-${process.pid}`,
-    });
+    server = await startExtraApi(
+      'national',
+      {
+        DATABASE_URL: url.toString(),
+        SCORECARD_DEMO: 'national',
+        // Its jobs stay its own: the suite's worker serves the province demo's database.
+        QUEUE_PREFIX: `national-e2e-${process.pid}`,
+      },
+      { readyTimeoutMs: 240_000 },
+    );
     console.log(
       `API ready with the national demo: ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
     );
@@ -84,5 +88,14 @@ describe('national league table in the browser', () => {
       path: screenshotPath('national-league-table-counties'),
       fullPage: true,
     });
+
+    // The overview's headline rates are the nation's own (全国), not those of the first province.
+    const nationRow = (
+      await http.request('GET', `/rankings?period=${published}&level=nation`, { token })
+    ).body.rows[0];
+    expect(nationRow.agencyCode).toBe('000000');
+    const satisfaction = `${(nationRow.indicators.satisfaction.rate * 100).toFixed(2)} %`;
+    await page.goto(`${server.url}/overview?period=${published}`);
+    await page.getByTestId('kpi-satisfaction').filter({ hasText: satisfaction }).waitFor();
   });
 });
