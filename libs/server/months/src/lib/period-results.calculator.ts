@@ -1,4 +1,5 @@
 import {
+  type AgencyEvaluation,
   type AgencyNode,
   type Counts,
   type IndicatorCounts,
@@ -47,11 +48,20 @@ export function calculatePeriodResults(input: PeriodResultsInput): AgencyResultE
   const groups = rankGroupsOf(input.agencies);
   const rows: AgencyResultEntity[] = [];
 
+  // An agency without children (a county) has the same counts in both scopes: it is evaluated
+  // once, which nationally saves most of the second scope's work.
+  const parents = new Set(input.agencies.map((agency) => agency.parentCode));
+  const ownEvaluations = new Map<string, AgencyEvaluation>();
   for (const scope of SCOPES) {
     const countsOf = scope === 'own' ? input.own : aggregate;
     const scoped = input.agencies.map((agency) => {
       const counts = countsOf.get(agency.code);
-      const evaluation = counts ? evaluateAgency({ scheme: input.scheme, counts, grades: input.grades }) : null;
+      const leaf = !parents.has(agency.code);
+      const evaluation = counts
+        ? ((scope === 'aggregate' && leaf ? ownEvaluations.get(agency.code) : undefined) ??
+          evaluateAgency({ scheme: input.scheme, counts, grades: input.grades }))
+        : null;
+      if (scope === 'own' && leaf && evaluation) ownEvaluations.set(agency.code, evaluation);
       return { agency, reported: counts !== undefined, evaluation };
     });
 
