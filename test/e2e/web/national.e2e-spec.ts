@@ -97,5 +97,15 @@ describe('national league table in the browser', () => {
     const satisfaction = `${(nationRow.indicators.satisfaction.rate * 100).toFixed(2)} %`;
     await page.goto(`${server.url}/overview?period=${published}`);
     await page.getByTestId('kpi-satisfaction').filter({ hasText: satisfaction }).waitFor();
+
+    // The first county's scorecard places it in the nation as well as in its province.
+    const ranked = ranking.rows.filter((row: { rank: number | null }) => row.rank !== null).length;
+    await page.goto(`${server.url}/agencies/${first.agencyCode}?period=${published}`);
+    await page
+      .getByTestId('rank-in-nation')
+      .filter({ hasText: `第 1 / ${ranked} 名` })
+      .waitFor();
+    expect(await page.getByTestId('rank-in-nation').innerText()).toContain('在全国');
+    await page.screenshot({ path: screenshotPath('national-scorecard-county'), fullPage: true });
   });
 });
