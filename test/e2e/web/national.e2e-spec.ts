@@ -8,8 +8,9 @@ const DATABASE = `national_e2e_${process.pid}`;
 
 /**
  * The national demo in the browser: a second API on a database of its own, loaded with
- * SCORECARD_DEMO=national, and the national administrator's league table of every county of the
- * country. The times are printed, not asserted (the machine is shared).
+ * SCORECARD_DEMO=national (浙江, 广东 and 海南, whose 460400 儋州 has no counties), and the national
+ * administrator's league table of their counties ranked nationally. The times are printed, not
+ * asserted (the machine is shared).
  */
 describe('national league table in the browser', () => {
   let browser: Browser;
@@ -31,6 +32,8 @@ describe('national league table in the browser', () => {
       {
         DATABASE_URL: url.toString(),
         SCORECARD_DEMO: 'national',
+        // Three provinces keep the suite quick; the whole country's table is timed by `npm run bench`.
+        SCORECARD_DEMO_PROVINCES: '33,44,46',
         // Its jobs stay its own: the suite's worker serves the province demo's database.
         QUEUE_PREFIX: `national-e2e-${process.pid}`,
       },
@@ -49,7 +52,7 @@ describe('national league table in the browser', () => {
     await admin?.end();
   });
 
-  it('shows the national administrator every county of the country, ranked nationally', async () => {
+  it('shows the national administrator the counties of every province, ranked nationally', async () => {
     const http = createHttpClient(() => server.url);
     const token = await http.login('nation');
     const periods = (await http.request('GET', '/periods', { token })).body as {
@@ -62,7 +65,9 @@ describe('national league table in the browser', () => {
       await http.request('GET', `/rankings?period=${published}&level=county`, { token })
     ).body;
     const first = ranking.rows[0];
-    expect(ranking.rows.length).toBeGreaterThan(2800);
+    expect(
+      new Set(ranking.rows.map((row: { agencyCode: string }) => row.agencyCode.slice(0, 2))),
+    ).toEqual(new Set(['33', '44', '46']));
     expect(first.rank).toBe(1);
 
     await page.goto(`${server.url}/`);

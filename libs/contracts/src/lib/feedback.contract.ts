@@ -1,5 +1,5 @@
 import type { AgencyLevel } from './agency.contract';
-import type { Grade, ScorecardDimensionDto, SchemeRefDto } from './ranking.contract';
+import type { Grade, ScorecardDimensionDto, ScorecardDto, SchemeRefDto } from './ranking.contract';
 import type { RectificationCounts, RectificationDto } from './rectification.contract';
 import type { WarningDto } from './warning.contract';
 
@@ -24,12 +24,6 @@ export interface FeedbackIndicatorDto {
   atFloor: boolean;
 }
 
-export interface FeedbackRankDto {
-  rank: number | null;
-  of: number;
-  rankChange: number | null;
-}
-
 /**
  * `GET /agencies/:code/feedback?period=`: the agency's one-page feedback (反馈单) of a published
  * month, as its last published version stands.
@@ -52,7 +46,8 @@ export interface FeedbackSheetDto {
   reported: boolean;
   score: number | null;
   grade: Grade | null;
-  ranks: { inParent: FeedbackRankDto; inLevel: FeedbackRankDto };
+  /** As the scorecard answers them. */
+  ranks: ScorecardDto['ranks'];
   dimensions: ScorecardDimensionDto[];
   scheme: SchemeRefDto | null;
   /** Every applicable indicator below its target, largest gap first. */

@@ -8,6 +8,7 @@ import { NotFoundError, OutOfScopeError } from '../common/api.errors';
 import { AgencyDirectory } from '../common/agency-directory.service';
 import { PeriodLookupService } from '../common/period-lookup.service';
 import { toIndicatorResults } from '../rankings/ranking-row.mapper';
+import { toAgencyRanks } from './result-ranks.mapper';
 
 @Injectable()
 export class ScorecardService {
@@ -110,20 +111,7 @@ export class ScorecardService {
       published: visible.kind === 'published',
       score: figuresOnly || result.score === null ? null : Number(result.score),
       grade: figuresOnly ? null : result.grade,
-      ranks: figuresOnly
-        ? {
-            inParent: { rank: null, of: result.parentSize, rankChange: null },
-            inLevel: { rank: null, of: result.levelSize, rankChange: null },
-            inNation: result.nationSize === null ? null : { rank: null, of: result.nationSize, rankChange: null },
-          }
-        : {
-            inParent: { rank: result.rankInParent, of: result.parentSize, rankChange: result.rankChangeInParent },
-            inLevel: { rank: result.rankInLevel, of: result.levelSize, rankChange: result.rankChangeInLevel },
-            inNation:
-              result.nationSize === null
-                ? null
-                : { rank: result.rankInNation, of: result.nationSize, rankChange: result.rankChangeInNation },
-          },
+      ranks: toAgencyRanks(result, figuresOnly),
       indicators,
       dimensions: subtotalDimensions(
         (scheme?.indicators ?? []).map((indicator, index) => ({

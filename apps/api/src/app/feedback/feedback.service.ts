@@ -13,6 +13,7 @@ import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { PeriodLookupService } from '../common/period-lookup.service';
 import { RectificationsService } from '../rectifications/rectifications.service';
 import { WarningsService } from '../warnings/warnings.service';
+import { toAgencyRanks } from '../agencies/result-ranks.mapper';
 
 /**
  * The feedback sheet (反馈单) of an agency's published month: its result as last published, every
@@ -101,18 +102,7 @@ export class FeedbackService {
       reported: result.reported,
       score: result.score === null ? null : Number(result.score),
       grade: result.grade,
-      ranks: {
-        inParent: {
-          rank: result.rankInParent,
-          of: result.parentSize,
-          rankChange: result.rankChangeInParent,
-        },
-        inLevel: {
-          rank: result.rankInLevel,
-          of: result.levelSize,
-          rankChange: result.rankChangeInLevel,
-        },
-      },
+      ranks: toAgencyRanks(result),
       dimensions: hasDimensions
         ? subtotalDimensions(
             indicators.map((indicator) => ({
