@@ -8,4 +8,5 @@ export * from './lib/bulletin-issuer';
 export * from './lib/improvement';
 export * from './lib/calendar-year-problems';
 export * from './lib/period-month';
+export * from './lib/reporting-window';
 export * from './lib/working-calendar';

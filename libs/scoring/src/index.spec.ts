@@ -32,6 +32,9 @@ describe('@scorecard/scoring public API', () => {
     'DEFAULT_STAR_COOLDOWN_MONTHS',
     'rankImprovements',
     'bandScore',
+    'parseWindow',
+    'previousWindow',
+    'evaluateWindow',
   ])('exports %s', (name) => {
     expect(scoring).toHaveProperty(name);
   });

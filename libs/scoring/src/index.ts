@@ -27,3 +27,5 @@ export * from './lib/warnings';
 export * from './lib/rectification';
 export * from './lib/bad-review';
 export * from './lib/target-gap';
+export * from './lib/reporting-window';
+export * from './lib/window-result';
