@@ -36,6 +36,19 @@ export interface RankingRowDto {
   rectifications?: RectificationCounts;
 }
 
+/** A window longer than a month (考核周期): a quarter, a half-year or a year. */
+export const WINDOW_KINDS = ['quarter', 'half', 'year'] as const;
+export type WindowKind = (typeof WINDOW_KINDS)[number];
+
+/** What a window's figures cover: summed over its published months only. */
+export interface WindowDto {
+  kind: WindowKind;
+  /** Months of the window that are published and counted, oldest first. */
+  months: string[];
+  /** Months of the window not counted: never published, or not ended yet. */
+  missing: string[];
+}
+
 /** GET /api/rankings?period=&level=&parent=&scope= */
 export interface RankingsDto {
   period: string;
@@ -53,6 +66,8 @@ export interface RankingsDto {
   scheme: SchemeRefDto | null;
   /** Ranked rows first (by rank, then code), then the 未报送 rows by code. */
   rows: RankingRowDto[];
+  /** Present when `period` is a quarter, a half-year or a year (`2026-Q3`, `2026-H1`, `2026`). */
+  window?: WindowDto;
 }
 
 /** Which version of which year's scheme (考核方案) produced a result. */
@@ -129,4 +144,6 @@ export interface ScorecardDto {
   trend: ScorecardTrendPointDto[];
   /** Rectification items of the agency not closed yet (any month), and how many are overdue. */
   rectifications?: RectificationCounts;
+  /** Present when `period` is a quarter, a half-year or a year. */
+  window?: WindowDto;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { visibleResults } from '@scorecard/access';
 import type { ScorecardDto, ScorecardIndicatorDto, Scope } from '@scorecard/contracts';
-import { Ratio, shiftPeriod, subtotalDimensions } from '@scorecard/scoring';
+import { Ratio, parseWindow, shiftPeriod, subtotalDimensions } from '@scorecard/scoring';
 import { RectificationRepository, ResultRepository, SchemeRepository } from '@scorecard/server-database';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { NotFoundError, OutOfScopeError } from '../common/api.errors';
@@ -9,6 +9,7 @@ import { AgencyDirectory } from '../common/agency-directory.service';
 import { PeriodLookupService } from '../common/period-lookup.service';
 import { toIndicatorResults } from '../rankings/ranking-row.mapper';
 import { toAgencyRanks } from './result-ranks.mapper';
+import { WindowScorecardService } from './window-scorecard.service';
 
 @Injectable()
 export class ScorecardService {
@@ -18,6 +19,7 @@ export class ScorecardService {
     private readonly schemes: SchemeRepository,
     private readonly months: PeriodLookupService,
     private readonly rectifications: RectificationRepository,
+    private readonly windowScorecards: WindowScorecardService,
   ) {}
 
   /**
@@ -25,6 +27,9 @@ export class ScorecardService {
    * peer and to the peers' average (a ratio of sums over the same level), plus a 12-month trend.
    */
   async scorecard(caller: AuthenticatedUser, code: string, period: string, scope: Scope = 'aggregate'): Promise<ScorecardDto> {
+    // A quarter, half-year or year sums published months: readable as a published month is.
+    const window = parseWindow(period);
+    if (window && window.kind !== 'month') return this.windowScorecards.scorecard(code, window, scope);
     const agency = await this.agencies.find(code);
     if (!agency) throw new NotFoundError('agency.notFound', { code });
     const month = await this.months.existing(period);

@@ -83,6 +83,10 @@ export const API_MESSAGES = {
     'zh-CN': '{period} 尚未发布，{code} 的反馈单还没有生成',
     en: 'Period {period} is not published yet: there is no feedback sheet of {code}',
   },
+  'window.nothingPublished': {
+    'zh-CN': '{period} 尚无已发布的月份，暂无汇总结果',
+    en: 'No month of {period} has been published yet',
+  },
   'results.notYet': {
     'zh-CN': '{code} 的 {period} 结果尚未产生',
     en: 'No results of {code} for {period} yet',
@@ -507,6 +511,14 @@ export const API_MESSAGES = {
   'validation.month': {
     'zh-CN': '{field} 应为 YYYY-MM 格式的月份',
     en: '{field} must be a month as YYYY-MM',
+  },
+  'validation.window': {
+    'zh-CN': '{field} 应为月份（YYYY-MM）、季度（YYYY-Q1…Q4）、半年（YYYY-H1/H2）或年度（YYYY）',
+    en: '{field} must be a month (YYYY-MM), a quarter (YYYY-Q1…Q4), a half-year (YYYY-H1/H2) or a year (YYYY)',
+  },
+  'validation.windowVersion': {
+    'zh-CN': '{field} 只适用于单个月份；季度、半年和年度按各月最新发布版汇总',
+    en: '{field} applies to a single month only; a quarter, half-year or year sums each month as last published',
   },
   'validation.day': {
     'zh-CN': '{field} 应为 YYYY-MM-DD 格式的日期',

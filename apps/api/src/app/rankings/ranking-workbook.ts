@@ -31,14 +31,36 @@ function shanghaiDate(iso: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(iso));
 }
 
-/** The bulletin's title: "2026年10月 浙江省医保经办机构对标评价通报". */
+const QUARTERS = ['一', '二', '三', '四'];
+
+/**
+ * The bulletin's title: "2026年10月 浙江省医保经办机构对标评价通报"; for a window "2026年第三季度 …",
+ * "2026年上半年 …" or "2026年度 …".
+ */
 export function bulletinTitle(period: string, region: string): string {
-  const [year, month] = period.split('-');
-  return `${year}年${Number(month)}月 ${region}医保经办机构对标评价通报`;
+  const [year, part] = period.split('-');
+  const when =
+    part === undefined
+      ? `${year}年度`
+      : part.startsWith('Q')
+        ? `${year}年第${QUARTERS[Number(part.slice(1)) - 1]}季度`
+        : part.startsWith('H')
+          ? `${year}年${part === 'H1' ? '上' : '下'}半年`
+          : `${year}年${Number(part)}月`;
+  return `${when} ${region}医保经办机构对标评价通报`;
+}
+
+/** "7月、8月" — months of a window as people name them. */
+function monthNames(months: string[]): string {
+  return months.map((month) => `${Number(month.slice(5, 7))}月`).join('、');
 }
 
 /** The issuing line: who issues it, when it was published and which version it is. */
 function issuingLine(ranking: RankingsDto, issuer: string): string {
+  if (ranking.window) {
+    const missing = ranking.window.missing.length > 0 ? `，${monthNames(ranking.window.missing)}未计入` : '';
+    return `${issuer}\u3000按已发布月份汇总：${monthNames(ranking.window.months)}${missing}`;
+  }
   if (ranking.version === null) return `${issuer}\u3000临时结果（尚未发布），仅供内部参考`;
   const date = ranking.publishedAt ? `\u3000发布日期：${shanghaiDate(ranking.publishedAt)}` : '';
   return `${issuer}${date}\u3000第 ${ranking.version} 版`;

@@ -2,10 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { AGENCY_LEVELS, type AgencyLevel, SCOPES, type Scope } from '@scorecard/contracts';
+import { WINDOW_PATTERN } from '@scorecard/scoring';
 
 export class RankingsQuery {
-  @ApiProperty({ example: '2026-09' })
-  @Matches(/^[0-9]{4}-(0[1-9]|1[0-2])$/, { context: { key: 'validation.month' } })
+  @ApiProperty({ example: '2026-09', description: 'A month (2026-09), a quarter (2026-Q3), a half-year (2026-H1) or a year (2026)' })
+  @Matches(WINDOW_PATTERN, { context: { key: 'validation.window' } })
   period!: string;
 
   @ApiPropertyOptional({ enum: AGENCY_LEVELS, default: 'city' })

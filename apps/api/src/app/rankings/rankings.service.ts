@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { visibleResults } from '@scorecard/access';
 import type { RankingsDto } from '@scorecard/contracts';
-import { bulletinIssuer } from '@scorecard/scoring';
+import { bulletinIssuer, parseWindow } from '@scorecard/scoring';
 import { PeriodLifecycleRepository, RectificationRepository, ResultRepository, SchemeRepository } from '@scorecard/server-database';
 import { toIndicatorDto } from '../indicators/indicator.mapper';
 import { buildRankingWorkbook } from './ranking-workbook';
@@ -11,6 +11,7 @@ import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { PeriodLookupService } from '../common/period-lookup.service';
 import { orderRankingRows, toRankingRow } from './ranking-row.mapper';
 import type { RankingsQuery } from './rankings.query';
+import { WindowRankingsService } from './window-rankings.service';
 
 @Injectable()
 export class RankingsService {
@@ -21,10 +22,14 @@ export class RankingsService {
     private readonly lifecycle: PeriodLifecycleRepository,
     private readonly agencies: AgencyDirectory,
     private readonly rectifications: RectificationRepository,
+    private readonly windowRankings: WindowRankingsService,
   ) {}
 
   /** Served from the stored results of the last computation, never recomputed per request. */
   async ranking(caller: AuthenticatedUser, query: RankingsQuery): Promise<RankingsDto> {
+    // A quarter, half-year or year sums published months: readable as a published month is.
+    const window = parseWindow(query.period);
+    if (window && window.kind !== 'month') return this.windowRankings.ranking(window, query);
     const month = await this.months.existing(query.period);
     const level = query.level ?? 'city';
     const table = await this.tableAgencies(caller, level, query.parent);

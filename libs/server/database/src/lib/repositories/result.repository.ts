@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AgencyLevel, Scope } from '@scorecard/contracts';
-import { AgencyResultEntity } from '../entities';
+import { AgencyResultEntity, type StoredIndicatorResult } from '../entities';
 
 export interface RankingQuery {
   period: string;
@@ -24,6 +24,14 @@ export interface RankingRecord extends AgencyResultEntity {
   name: string;
   level: AgencyLevel;
   parentCode: string | null;
+}
+
+/** The published months among those asked for, and the reported agencies' figures in each. */
+export interface PublishedMonthsFigures {
+  /** Months that have a published version, oldest first. */
+  months: string[];
+  /** Figures of the level's reported agencies, in the scope asked for, from each month's published version. */
+  figures: { period: string; agencyCode: string; indicators: Record<string, StoredIndicatorResult> }[];
 }
 
 @Injectable()
@@ -110,6 +118,34 @@ export class ResultRepository {
       level: row['level'] as AgencyLevel,
       parentCode: row['parent_code'] as string | null,
     }));
+  }
+
+  /**
+   * A level's figures over several months, each month read at its latest published version (a
+   * month reopened for correction counts as last published; drafts never), in one statement.
+   */
+  async publishedOfMonths(months: readonly string[], level: AgencyLevel, scope: Scope): Promise<PublishedMonthsFigures> {
+    const rows: { period: string; agency_code: string | null; indicators: Record<string, StoredIndicatorResult> | null }[] =
+      await this.dataSource.query(
+        `SELECT p.period, f.agency_code, f.indicators
+           FROM period p
+           LEFT JOIN (
+             SELECT r.period, r.version, r.agency_code, r.indicators
+               FROM published_result r JOIN agency a ON a.code = r.agency_code
+              WHERE a.level = $2 AND r.scope = $3 AND r.reported
+           ) f ON f.period = p.period AND f.version = p.published_version
+          WHERE p.period = ANY($1::char(7)[]) AND p.published_version > 0
+          ORDER BY p.period, f.agency_code`,
+        [months, level, scope],
+      );
+    return {
+      months: [...new Set(rows.map((row) => row.period))],
+      figures: rows.flatMap((row) =>
+        row.agency_code === null || row.indicators === null
+          ? []
+          : [{ period: row.period, agencyCode: row.agency_code, indicators: row.indicators }],
+      ),
+    };
   }
 
   /** One agency's results: the current ones, or those of a published version. */

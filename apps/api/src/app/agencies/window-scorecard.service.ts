@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import type { ScorecardDto, ScorecardIndicatorDto, Scope } from '@scorecard/contracts';
+import { type ReportingWindow, Ratio, shiftPeriod, subtotalDimensions } from '@scorecard/scoring';
+import { RectificationRepository, ResultRepository } from '@scorecard/server-database';
+import { AgencyDirectory } from '../common/agency-directory.service';
+import { NotFoundError } from '../common/api.errors';
+import { WindowResultsService } from '../windows/window-results.service';
+import { toWindowIndicatorResults } from '../windows/window-row.mapper';
+
+/**
+ * One agency's quarter, half-year or year: its summed figures scored as a month is, its ranks in the
+ * window, and per indicator the gap to the target, to the level's best and to the level's average
+ * (a ratio of sums). Published months only, so it reads the same for every caller.
+ */
+@Injectable()
+export class WindowScorecardService {
+  constructor(
+    private readonly agencies: AgencyDirectory,
+    private readonly windows: WindowResultsService,
+    private readonly results: ResultRepository,
+    private readonly rectifications: RectificationRepository,
+  ) {}
+
+  async scorecard(code: string, window: ReportingWindow, scope: Scope): Promise<ScorecardDto> {
+    const agency = await this.agencies.find(code);
+    if (!agency) throw new NotFoundError('agency.notFound', { code });
+    const { window: covers, scheme, results } = await this.windows.of(window, agency.level, scope);
+    const own = results.find((result) => result.code === code);
+    if (!own) throw new NotFoundError('results.notYet', { code, period: window.period });
+    const peers = results.filter((result) => result.reported);
+    const figures = toWindowIndicatorResults(own.evaluation);
+
+    const indicators: ScorecardIndicatorDto[] = (scheme?.indicators ?? []).map((indicator) => {
+      const mine = figures[indicator.code] ?? { numerator: 0, denominator: 0, rate: null, score: null };
+      const peerFigures = peers.map((peer) => peer.evaluation?.indicators.find((item) => item.code === indicator.code));
+      const peerRates = peerFigures.flatMap((item) => (item?.rate ? [item.rate.toNumber()] : []));
+      const best = peerRates.length > 0 ? Math.max(...peerRates) : null;
+      let numerator = 0n;
+      let denominator = 0n;
+      for (const item of peerFigures) {
+        numerator += item?.numerator ?? 0n;
+        denominator += item?.denominator ?? 0n;
+      }
+      const average = denominator === 0n ? null : Ratio.of(numerator, denominator).toNumber();
+      const target = Number(indicator.target);
+      const gap = (reference: number | null) => (mine.rate === null || reference === null ? null : reference - mine.rate);
+      return {
+        code: indicator.code,
+        weight: Number(indicator.weight),
+        target,
+        floor: Number(indicator.floor),
+        ...mine,
+        gapToTarget: gap(target),
+        best,
+        average,
+        gapToBest: gap(best),
+        gapToAverage: gap(average),
+      };
+    });
+
+    const last = window.months[window.months.length - 1];
+    const history = await this.results.history(code, scope, shiftPeriod(last, -11), last, { publishedOnly: true });
+    const byPeriod = new Map(history.map((row) => [row.period, row]));
+    const trend = Array.from({ length: 12 }, (_, i) => {
+      const month = shiftPeriod(last, i - 11);
+      const row = byPeriod.get(month);
+      return {
+        period: month,
+        score: row?.score == null ? null : Number(row.score),
+        grade: row?.grade ?? null,
+        rankInParent: row?.rankInParent ?? null,
+        rankInLevel: row?.rankInLevel ?? null,
+      };
+    });
+
+    return {
+      period: window.period,
+      agencyCode: code,
+      name: agency.name,
+      level: agency.level,
+      parentCode: agency.parentCode,
+      scope,
+      reported: own.reported,
+      published: true,
+      score: own.evaluation?.composite?.rounded ?? null,
+      grade: own.evaluation?.grade ?? null,
+      ranks: {
+        inParent: { rank: own.rankInParent, of: own.parentSize, rankChange: own.rankChangeInParent },
+        inLevel: { rank: own.rankInLevel, of: own.levelSize, rankChange: own.rankChangeInLevel },
+      },
+      indicators,
+      dimensions: subtotalDimensions(
+        (scheme?.indicators ?? []).map((indicator, index) => ({
+          dimension: indicator.dimension,
+          weight: Number(indicator.weight),
+          score: indicators[index].score,
+        })),
+      ),
+      scheme: scheme ? { year: scheme.year, version: scheme.version } : null,
+      trend,
+      rectifications: (await this.rectifications.countsByAgency([code])).get(code) ?? { open: 0, overdue: 0 },
+      window: covers,
+    };
+  }
+}
