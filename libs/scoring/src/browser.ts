@@ -9,4 +9,5 @@ export * from './lib/improvement';
 export * from './lib/calendar-year-problems';
 export * from './lib/period-month';
 export * from './lib/reporting-window';
+export * from './lib/window-pattern';
 export * from './lib/working-calendar';

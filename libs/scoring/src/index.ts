@@ -28,4 +28,5 @@ export * from './lib/rectification';
 export * from './lib/bad-review';
 export * from './lib/target-gap';
 export * from './lib/reporting-window';
+export * from './lib/window-pattern';
 export * from './lib/window-result';

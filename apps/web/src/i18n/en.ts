@@ -183,6 +183,7 @@ const en: MessageSchema = {
     cityTitle: '{city} overview',
     breadcrumb: 'Breadcrumb',
     province: 'Province',
+    windows: 'Quarters, half-years, years',
     kpi: {
       title: 'Key figures',
       provinceRate: 'Province: {name}',

@@ -180,6 +180,7 @@ const zhCN = {
     cityTitle: '{city}总览',
     breadcrumb: '层级导航',
     province: '全省',
+    windows: '季度 / 半年 / 年度',
     kpi: {
       title: '关键指标',
       provinceRate: '全省{name}',

@@ -1,4 +1,5 @@
 import type { PeriodDto } from '@scorecard/contracts';
+import { WINDOW_PATTERN } from '@scorecard/scoring';
 
 /** The first value of a route-query entry, if it is a non-empty string. */
 export function queryText(value: unknown): string | null {
@@ -10,6 +11,20 @@ export function queryText(value: unknown): string | null {
 export function queryPeriod(value: unknown): string | null {
   const text = queryText(value);
   return text && /^\d{4}-(0[1-9]|1[0-2])$/.test(text) ? text : null;
+}
+
+/**
+ * A month, or a quarter, half-year or year (`2026-Q3`, `2026-H1`, `2026`), from a route-query
+ * entry; null when it is missing or malformed.
+ */
+export function queryWindowPeriod(value: unknown): string | null {
+  const text = queryText(value);
+  return text && WINDOW_PATTERN.test(text) ? text : null;
+}
+
+/** Whether a valid period names a quarter, half-year or year (`2026-Q3`, `2026-H1`, `2026`), not a month. */
+export function namesWindow(period: string | null | undefined): boolean {
+  return !!period && queryWindowPeriod(period) !== null && queryPeriod(period) === null;
 }
 
 /** An agency code (six digits) from a route-query entry, or null when it is missing or malformed. */

@@ -2,7 +2,7 @@ import type { IndicatorDto, PeriodDto } from '@scorecard/contracts';
 import { storeToRefs } from 'pinia';
 import { computed, shallowRef, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
-import { defaultPeriod, queryPeriod } from './period';
+import { defaultPeriod, namesWindow, queryPeriod, queryWindowPeriod } from './period';
 import { useAsyncData } from './useAsyncData';
 import { useReferenceStore } from './useReferenceStore';
 
@@ -18,6 +18,8 @@ export interface PeriodQueryOptions {
    * while the address names none.
    */
   mirror?: boolean;
+  /** Accept a quarter, half-year or year (`?period=2026-Q3`) besides a month (default false). */
+  windows?: boolean;
   /** For a page that keeps its own filters in the address: how it reads and writes the month. */
   query?: { read: () => string | null; write: (period: string | null) => unknown };
 }
@@ -43,7 +45,11 @@ export function usePeriodQuery(options: PeriodQueryOptions = {}) {
   );
 
   const named = computed(() =>
-    options.query ? options.query.read() : queryPeriod(route.query.period),
+    options.query
+      ? options.query.read()
+      : options.windows
+        ? queryWindowPeriod(route.query.period)
+        : queryPeriod(route.query.period),
   );
   const period = computed(() => named.value ?? (mirror ? null : initial(periods.value)));
   function setPeriod(value: string | null): void {
@@ -69,19 +75,30 @@ export function usePeriodQuery(options: PeriodQueryOptions = {}) {
   async function loadScheme(value: string | null): Promise<void> {
     if (!value || !scheme) return;
     try {
-      indicators.value = await reference.loadIndicatorsOf(value);
+      // A window is read with the scheme of its last published month (the one that scored it);
+      // the window rules load only when a window is shown.
+      const month = namesWindow(value)
+        ? (await import('./windows/window-choices')).schemeMonthOf(value, periods.value)
+        : value;
+      indicators.value = await reference.loadIndicatorsOf(month);
       indicatorsError.value = null;
     } catch (e) {
       indicators.value = [];
       indicatorsError.value = e;
     }
   }
-  watch(period, loadScheme, { immediate: true });
+  // A window's scheme month depends on which of its months are published: wait for the months.
+  const schemeKey = computed(() => {
+    const value = period.value;
+    if (!value || !namesWindow(value)) return value;
+    return periods.value.length === 0 ? null : `${value}|${periods.value.map((p) => p.publishedVersion).join()}`;
+  });
+  watch(schemeKey, () => loadScheme(schemeKey.value === null ? null : period.value), { immediate: true });
 
   /** Loads the months, agencies and scheme again (after an error). */
   function retry(): void {
     void referenceState.reload();
-    void loadScheme(period.value);
+    void loadScheme(schemeKey.value === null ? null : period.value);
   }
 
   return {

@@ -1,4 +1,5 @@
 import { shiftPeriod } from './period-month';
+import { WINDOW_PATTERN } from './window-pattern';
 
 /** How long a reporting window (考核周期) is: one month, a quarter, a half-year or a year. */
 export type WindowKind = 'month' | 'quarter' | 'half' | 'year';
@@ -11,9 +12,6 @@ export interface ReportingWindow {
   /** Its months (YYYY-MM), oldest first. */
   months: string[];
 }
-
-/** Every form a `period` may take: a month, a quarter, a half-year or a year. */
-export const WINDOW_PATTERN = /^[0-9]{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/;
 
 const LENGTH: Record<WindowKind, number> = { month: 1, quarter: 3, half: 6, year: 12 };
 
@@ -36,7 +34,8 @@ export function isMultiMonthWindow(text: string): boolean {
 
 /** The window of the same kind just before: 2026-Q1 → 2025-Q4, 2026-H1 → 2025-H2, 2026 → 2025. */
 export function previousWindow(window: ReportingWindow): ReportingWindow {
-  const first = shiftPeriod(window.months[0], -LENGTH[window.kind]);
+  const [start = `${window.year}-01`] = window.months;
+  const first = shiftPeriod(start, -LENGTH[window.kind]);
   return windowOf(window.kind, Number(first.slice(0, 4)), Number(first.slice(5, 7)));
 }
 

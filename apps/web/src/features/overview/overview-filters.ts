@@ -1,5 +1,5 @@
 import type { Scope } from '@scorecard/contracts';
-import { queryAgencyCode, queryPeriod, queryText } from '../../shared/period';
+import { queryAgencyCode, queryText, queryWindowPeriod } from '../../shared/period';
 
 export type OverviewLevel = 'city' | 'county';
 export type ShowMode = 'all' | 'top' | 'bottom';
@@ -35,7 +35,7 @@ export function parseOverviewQuery(query: Record<string, unknown>): OverviewFilt
   const show = queryText(query.show);
   const n = Number(queryText(query.n));
   return {
-    period: queryPeriod(query.period),
+    period: queryWindowPeriod(query.period),
     level,
     scope: queryText(query.scope) === 'own' ? 'own' : 'aggregate',
     parent: validParent,

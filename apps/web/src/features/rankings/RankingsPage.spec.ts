@@ -110,7 +110,10 @@ describe('RankingsPage', () => {
     expect(wrapper.get('[data-testid="period-select"]').text()).toContain('2026-09');
     await wrapper.get('[data-testid="period-select"]').trigger('click');
     await flushPromises();
-    const items = [...document.body.querySelectorAll<HTMLElement>('.el-select-dropdown__item')];
+    // The month select's items (the quarter / half-year / year select has its own).
+    const items = [...document.body.querySelectorAll<HTMLElement>('.el-select-dropdown__item')].filter(
+      (item) => /^\s*\d{4}-\d{2}/.test(item.textContent ?? ''),
+    );
     expect(items.map((item) => item.textContent?.replace(/\s+/g, ''))).toEqual([
       '2026-10采集中',
       '2026-09已发布',

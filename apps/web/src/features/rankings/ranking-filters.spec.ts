@@ -19,6 +19,19 @@ describe('parseRankingQuery', () => {
     });
   });
 
+  it('reads a quarter, half-year or year, and refuses other forms', () => {
+    expect(['2026-Q3', '2026-H1', '2026'].map((period) => parseRankingQuery({ period }).period)).toEqual([
+      '2026-Q3',
+      '2026-H1',
+      '2026',
+    ]);
+    expect(['2026-Q5', '2026-H3', '26'].map((period) => parseRankingQuery({ period }).period)).toEqual([
+      null,
+      null,
+      null,
+    ]);
+  });
+
   it('ignores a parent for cities', () => {
     expect(parseRankingQuery({ level: 'city', parent: '330100' }).parent).toBeNull();
   });

@@ -1,10 +1,10 @@
 import type { Scope } from '@scorecard/contracts';
-import { queryAgencyCode, queryPeriod, queryText } from '../../shared/period';
+import { queryAgencyCode, queryText, queryWindowPeriod } from '../../shared/period';
 import type { RankingLevel } from './rankings.api';
 
 /** What the league table shows; mirrored in the URL query so a view can be shared. */
 export interface RankingFilters {
-  /** YYYY-MM, or null until the months are known. */
+  /** YYYY-MM, or a quarter, half-year or year (2026-Q3, 2026-H1, 2026); null until the months are known. */
   period: string | null;
   level: RankingLevel;
   scope: Scope;
@@ -26,7 +26,7 @@ export function parseRankingQuery(query: QueryInput): RankingFilters {
   const parsedLevel: RankingLevel =
     queryText(query.level) === 'county' ? 'county' : DEFAULT_FILTERS.level;
   return {
-    period: queryPeriod(query.period),
+    period: queryWindowPeriod(query.period),
     level: parsedLevel,
     scope: queryText(query.scope) === 'own' ? 'own' : DEFAULT_FILTERS.scope,
     parent: parsedLevel === 'county' ? queryAgencyCode(query.parent) : null,
