@@ -18,3 +18,4 @@ export * from './lib/warning.contract';
 export * from './lib/bad-review.contract';
 export * from './lib/feedback.contract';
 export * from './lib/follow-up.contract';
+export * from './lib/honour.contract';

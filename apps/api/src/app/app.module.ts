@@ -17,6 +17,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { CommonModule } from './common/common.module';
 import { HealthModule } from './health/health.module';
+import { HonoursModule } from './honours/honours.module';
 import { ImportsModule } from './imports/imports.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -85,6 +86,7 @@ export class AppModule {
         BadReviewsModule,
         FeedbackModule,
         FollowUpsModule,
+        HonoursModule,
         OperationsModule,
         AuthModule,
         ...serveWeb,

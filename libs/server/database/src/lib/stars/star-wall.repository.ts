@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 
 export interface StarWallQuery {
   period?: string;
+  /** Any of these months (a year's, for its honour roll). */
+  periods?: string[];
   /** Agencies in this subtree only (a city and its counties). */
   agencyCodes?: string[];
   level?: string;
@@ -107,6 +109,7 @@ function wallFilter(query: Omit<StarWallQuery, 'limit' | 'offset'>): {
     conditions.push(condition(`$${parameters.length}`));
   };
   if (query.period) add((p) => `r.period = ${p}`, query.period);
+  if (query.periods) add((p) => `r.period = ANY(${p}::char(7)[])`, query.periods);
   if (query.agencyCodes) add((p) => `r.agency_code = ANY(${p})`, query.agencyCodes);
   if (query.level) add((p) => `a.level = ${p}::agency_level`, query.level);
   if (query.staffUsername) add((p) => `c.staff_username = ${p}`, query.staffUsername);
