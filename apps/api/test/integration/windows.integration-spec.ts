@@ -248,6 +248,16 @@ describe('windows: GET /rankings and the scorecard for a quarter, half-year or y
     expect(answer.body.trend.at(-1).period).toBe('2026-09');
   });
 
+  it('answers the indicators a window is scored with: those in force in its last published month', async () => {
+    const september = await api.request('GET', '/indicators?period=2026-09', { token: admin });
+    expect(september.status).toBe(200);
+    for (const window of ['2026-Q3', '2026-H2', '2026']) {
+      const answer = await api.request('GET', `/indicators?period=${window}`, { token: admin });
+      expect([window, answer.status, answer.body]).toEqual([window, 200, september.body]);
+    }
+    expect((await api.request('GET', '/indicators?period=2026-Q5', { token: admin })).status).toBe(400);
+  });
+
   it('exports the window’s bulletin as a spreadsheet', async () => {
     const response = await fetch(`${api.baseUrl}/api/rankings/export.xlsx?period=2026-Q3&level=county`, {
       headers: { authorization: `Bearer ${admin}` },

@@ -1,7 +1,11 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { WINDOW_PATTERN } from '@scorecard/scoring';
 
-/** `?year=` (that year's scheme) or `?period=` (the scheme in force for that month), not both. */
+/**
+ * `?year=` (that year's scheme) or `?period=` (the scheme in force for that month, or the one a
+ * quarter, half-year or year is scored with), not both.
+ */
 export class YearQuery {
   @IsOptional()
   @Type(() => Number)
@@ -11,6 +15,7 @@ export class YearQuery {
   year?: number;
 
   @IsOptional()
-  @Matches(/^[0-9]{4}-(0[1-9]|1[0-2])$/, { message: 'period must be a month as YYYY-MM' })
+  // A quarter, half-year or year answers the scheme it is scored with.
+  @Matches(WINDOW_PATTERN, { context: { key: 'validation.window' } })
   period?: string;
 }

@@ -9,7 +9,13 @@ import {
   parseAmount,
   previousWindow,
 } from '@scorecard/scoring';
-import { type Scheme, ResultRepository, SchemeRepository, type StoredIndicatorResult } from '@scorecard/server-database';
+import {
+  PeriodRepository,
+  ResultRepository,
+  type Scheme,
+  SchemeRepository,
+  type StoredIndicatorResult,
+} from '@scorecard/server-database';
 import { toGradeThresholds, toSchemeIndicators } from '@scorecard/server-months';
 import { AgencyDirectory } from '../common/agency-directory.service';
 import { NotFoundError } from '../common/api.errors';
@@ -33,7 +39,17 @@ export class WindowResultsService {
     private readonly results: ResultRepository,
     private readonly schemes: SchemeRepository,
     private readonly agencies: AgencyDirectory,
+    private readonly periods: PeriodRepository,
   ) {}
+
+  /**
+   * The scheme a window is scored with: the one in force in its last published month (its last
+   * month while none is published).
+   */
+  async schemeOf(window: ReportingWindow): Promise<Scheme | null> {
+    const published = await this.periods.publishedAmong(window.months);
+    return this.schemes.findInForce(published.at(-1) ?? window.months[window.months.length - 1]);
+  }
 
   /** 404 when no month of the window is published. */
   async of(window: ReportingWindow, level: AgencyLevel, scope: Scope): Promise<WindowResults> {

@@ -19,6 +19,15 @@ export interface PeriodSummary {
 export class PeriodRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Those of `months` that have a published version, oldest first. */
+  async publishedAmong(months: readonly string[]): Promise<string[]> {
+    const rows: { period: string }[] = await this.dataSource.query(
+      'SELECT period FROM period WHERE period = ANY($1::char(7)[]) AND published_version > 0 ORDER BY period',
+      [months],
+    );
+    return rows.map((row) => row.period);
+  }
+
   /** Newest first, with how many agencies have reported of how many are expected to. */
   async listSummaries(): Promise<PeriodSummary[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
