@@ -34,6 +34,7 @@ const en: MessageSchema = {
     bulletin: 'Bulletin',
     stars: 'Service star selection',
     starWall: 'Service star gallery',
+    honours: 'Honour roll',
     queues: 'Job queues',
     rectifications: 'Rectifications',
     appeals: 'Appeals & warnings',

@@ -32,6 +32,7 @@ const zhCN = {
     bulletin: '月度通报',
     stars: '服务之星评选',
     starWall: '服务之星风采',
+    honours: '荣誉榜',
     queues: '任务队列',
     rectifications: '整改事项',
     appeals: '异议与预警',

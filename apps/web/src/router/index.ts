@@ -70,6 +70,12 @@ export function createAppRouter(
             component: () => import('../features/stars/StarWallPage.vue'),
           },
           {
+            // The year's honour roll (荣誉榜), for everyone; loaded only when opened.
+            path: 'honours',
+            name: 'honours',
+            component: () => import('../features/honours/HonoursPage.vue'),
+          },
+          {
             path: 'my-ranking',
             name: 'my-ranking',
             component: () => import('../features/scorecard/ScorecardPage.vue'),

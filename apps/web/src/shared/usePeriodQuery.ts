@@ -2,7 +2,7 @@ import type { IndicatorDto, PeriodDto } from '@scorecard/contracts';
 import { storeToRefs } from 'pinia';
 import { computed, shallowRef, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
-import { defaultPeriod, namesWindow, queryPeriod, queryWindowPeriod } from './period';
+import { defaultPeriod, queryPeriod, queryWindowPeriod } from './period';
 import { useAsyncData } from './useAsyncData';
 import { useReferenceStore } from './useReferenceStore';
 
@@ -75,30 +75,20 @@ export function usePeriodQuery(options: PeriodQueryOptions = {}) {
   async function loadScheme(value: string | null): Promise<void> {
     if (!value || !scheme) return;
     try {
-      // A window is read with the scheme of its last published month (the one that scored it);
-      // the window rules load only when a window is shown.
-      const month = namesWindow(value)
-        ? (await import('./windows/window-choices')).schemeMonthOf(value, periods.value)
-        : value;
-      indicators.value = await reference.loadIndicatorsOf(month);
+      // A window answers the indicators it is scored with (those of its last published month).
+      indicators.value = await reference.loadIndicatorsOf(value);
       indicatorsError.value = null;
     } catch (e) {
       indicators.value = [];
       indicatorsError.value = e;
     }
   }
-  // A window's scheme month depends on which of its months are published: wait for the months.
-  const schemeKey = computed(() => {
-    const value = period.value;
-    if (!value || !namesWindow(value)) return value;
-    return periods.value.length === 0 ? null : `${value}|${periods.value.map((p) => p.publishedVersion).join()}`;
-  });
-  watch(schemeKey, () => loadScheme(schemeKey.value === null ? null : period.value), { immediate: true });
+  watch(period, loadScheme, { immediate: true });
 
   /** Loads the months, agencies and scheme again (after an error). */
   function retry(): void {
     void referenceState.reload();
-    void loadScheme(schemeKey.value === null ? null : period.value);
+    void loadScheme(period.value);
   }
 
   return {

@@ -37,6 +37,7 @@ describe('navItemsFor', () => {
       'bad-reviews',
       'stars',
       'star-wall',
+      'honours',
       'queues',
     ]);
     expect(names('agency_head')).toEqual([
@@ -50,8 +51,9 @@ describe('navItemsFor', () => {
       'bad-reviews',
       'stars',
       'star-wall',
+      'honours',
     ]);
-    expect(names('staff')).toEqual(['rankings', 'my-ranking', 'bulletin', 'stars', 'star-wall']);
+    expect(names('staff')).toEqual(['rankings', 'my-ranking', 'bulletin', 'stars', 'star-wall', 'honours']);
   });
 
   it('derives each link from the permission behind it, the national administrator included', () => {
@@ -69,8 +71,9 @@ describe('navItemsFor', () => {
       'bad-reviews',
       'stars',
       'star-wall',
+      'honours',
     ]);
-    expect(names(null)).toEqual(['rankings', 'bulletin', 'stars', 'star-wall']);
+    expect(names(null)).toEqual(['rankings', 'bulletin', 'stars', 'star-wall', 'honours']);
   });
 });
 

@@ -90,6 +90,7 @@ export function navItemsFor(role: Role | null | undefined): NavItem[] {
   }
   items.push({ name: 'stars', labelKey: 'nav.stars' });
   items.push({ name: 'star-wall', labelKey: 'nav.starWall' });
+  items.push({ name: 'honours', labelKey: 'nav.honours' });
   if (mayOpen(user, PAGE_PERMISSION.queues)) items.push({ name: 'queues', labelKey: 'nav.queues' });
   return items;
 }
