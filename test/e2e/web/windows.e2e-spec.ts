@@ -63,6 +63,7 @@ describe('quarters, half-years and years in the browser', () => {
     const page: Page = await loginPage(browser, 'admin');
     await page.getByTestId('nav-rankings').click();
     await page.getByTestId('level-county').click();
+    await page.waitForURL((url) => url.searchParams.get('level') === 'county');
     await page.getByTestId('ranking-table').waitFor();
     await page.getByTestId('window-select').selectOption(quarter);
     await page.waitForURL((url) => url.searchParams.get('period') === quarter);
