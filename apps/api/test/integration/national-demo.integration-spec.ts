@@ -184,4 +184,40 @@ describe('the national demo', () => {
     });
     expect(mine.status).toBe(200);
   });
+
+  it('keeps a quarter inside the province too, and ranks the nation its whole country', async () => {
+    const quarter = `${PUBLISHED_PERIOD.slice(0, 4)}-Q${Math.ceil(Number(PUBLISHED_PERIOD.slice(5)) / 3)}`;
+    const guangdong = await api.login('admin-440000');
+    const refused = await api.request('GET', `/agencies/330102/scorecard?period=${quarter}`, {
+      token: guangdong,
+    });
+    expect(refused.status).toBe(403);
+    const otherCity = await api.request(
+      'GET',
+      `/rankings?period=${quarter}&level=county&parent=330100`,
+      {
+        token: guangdong,
+      },
+    );
+    expect(otherCity.status).toBe(403);
+    const own = await api.request('GET', `/rankings?period=${quarter}&level=county`, {
+      token: guangdong,
+    });
+    expect(own.status).toBe(200);
+    expect(own.body.rows.length).toBeGreaterThan(100);
+    expect(own.body.rows.every((row: Row) => row.agencyCode.startsWith('44'))).toBe(true);
+    expectCompetitionRanks(own.body.rows);
+
+    const national = await api.request('GET', `/rankings?period=${quarter}&level=county`, {
+      token: nation,
+    });
+    expect(national.status).toBe(200);
+    expect(national.body.rows.length).toBeGreaterThan(2800);
+    expectCompetitionRanks(national.body.rows);
+    const scorecard = await api.request('GET', `/agencies/440103/scorecard?period=${quarter}`, {
+      token: nation,
+    });
+    expect(scorecard.body.ranks.inNation).toMatchObject({ of: expect.any(Number) });
+    expect(scorecard.body.ranks.inNation.of).toBeGreaterThan(2800);
+  });
 });

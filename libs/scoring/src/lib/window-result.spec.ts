@@ -90,8 +90,8 @@ describe('evaluateWindow', () => {
       figures,
       scheme: SATISFACTION_ONLY,
       previous: new Map([
-        ['330102', { rankInParent: 1, rankInLevel: 1 }],
-        ['330105', { rankInParent: null, rankInLevel: null }],
+        ['330102', { rankInParent: 1, rankInLevel: 1, rankInNation: null }],
+        ['330105', { rankInParent: null, rankInLevel: null, rankInNation: null }],
       ]),
     });
     const change = (code: string) => withPrevious.find((entry) => entry.code === code);

@@ -29,7 +29,7 @@ export class ScorecardService {
   async scorecard(caller: AuthenticatedUser, code: string, period: string, scope: Scope = 'aggregate'): Promise<ScorecardDto> {
     // A quarter, half-year or year sums published months: readable as a published month is.
     const window = parseWindow(period);
-    if (window && window.kind !== 'month') return this.windowScorecards.scorecard(code, window, scope);
+    if (window && window.kind !== 'month') return this.windowScorecards.scorecard(caller, code, window, scope);
     const agency = await this.agencies.find(code);
     if (!agency) throw new NotFoundError('agency.notFound', { code });
     const month = await this.months.existing(period);

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { withinCallersProvince } from '@scorecard/access';
 import type { ScorecardDto, ScorecardIndicatorDto, Scope } from '@scorecard/contracts';
 import { type ReportingWindow, Ratio, shiftPeriod, subtotalDimensions } from '@scorecard/scoring';
 import { RectificationRepository, ResultRepository } from '@scorecard/server-database';
 import { AgencyDirectory } from '../common/agency-directory.service';
-import { NotFoundError } from '../common/api.errors';
+import { NotFoundError, OutOfScopeError } from '../common/api.errors';
+import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { WindowResultsService } from '../windows/window-results.service';
 import { toWindowIndicatorResults } from '../windows/window-row.mapper';
+import { toAgencyRanks } from './result-ranks.mapper';
 
 /**
  * One agency's quarter, half-year or year: its summed figures scored as a month is, its ranks in the
@@ -21,18 +24,37 @@ export class WindowScorecardService {
     private readonly rectifications: RectificationRepository,
   ) {}
 
-  async scorecard(code: string, window: ReportingWindow, scope: Scope): Promise<ScorecardDto> {
+  async scorecard(
+    caller: AuthenticatedUser,
+    code: string,
+    window: ReportingWindow,
+    scope: Scope,
+  ): Promise<ScorecardDto> {
     const agency = await this.agencies.find(code);
     if (!agency) throw new NotFoundError('agency.notFound', { code });
+    // Published months only, but in a national tree still never another province's.
+    if (!withinCallersProvince(caller, code, await this.agencies.tree()))
+      throw OutOfScopeError.denied('results.read_draft');
     const { window: covers, scheme, results } = await this.windows.of(window, agency.level, scope);
     const own = results.find((result) => result.code === code);
     if (!own) throw new NotFoundError('results.notYet', { code, period: window.period });
-    const peers = results.filter((result) => result.reported);
+    // Peers are the agency's level inside its province, as for a month.
+    const provinces = await this.agencies.provinces();
+    const peers = results.filter(
+      (result) => result.reported && provinces.get(result.code) === provinces.get(code),
+    );
     const figures = toWindowIndicatorResults(own.evaluation);
 
     const indicators: ScorecardIndicatorDto[] = (scheme?.indicators ?? []).map((indicator) => {
-      const mine = figures[indicator.code] ?? { numerator: 0, denominator: 0, rate: null, score: null };
-      const peerFigures = peers.map((peer) => peer.evaluation?.indicators.find((item) => item.code === indicator.code));
+      const mine = figures[indicator.code] ?? {
+        numerator: 0,
+        denominator: 0,
+        rate: null,
+        score: null,
+      };
+      const peerFigures = peers.map((peer) =>
+        peer.evaluation?.indicators.find((item) => item.code === indicator.code),
+      );
       const peerRates = peerFigures.flatMap((item) => (item?.rate ? [item.rate.toNumber()] : []));
       const best = peerRates.length > 0 ? Math.max(...peerRates) : null;
       let numerator = 0n;
@@ -43,7 +65,8 @@ export class WindowScorecardService {
       }
       const average = denominator === 0n ? null : Ratio.of(numerator, denominator).toNumber();
       const target = Number(indicator.target);
-      const gap = (reference: number | null) => (mine.rate === null || reference === null ? null : reference - mine.rate);
+      const gap = (reference: number | null) =>
+        mine.rate === null || reference === null ? null : reference - mine.rate;
       return {
         code: indicator.code,
         weight: Number(indicator.weight),
@@ -59,7 +82,9 @@ export class WindowScorecardService {
     });
 
     const last = window.months[window.months.length - 1];
-    const history = await this.results.history(code, scope, shiftPeriod(last, -11), last, { publishedOnly: true });
+    const history = await this.results.history(code, scope, shiftPeriod(last, -11), last, {
+      publishedOnly: true,
+    });
     const byPeriod = new Map(history.map((row) => [row.period, row]));
     const trend = Array.from({ length: 12 }, (_, i) => {
       const month = shiftPeriod(last, i - 11);
@@ -84,10 +109,7 @@ export class WindowScorecardService {
       published: true,
       score: own.evaluation?.composite?.rounded ?? null,
       grade: own.evaluation?.grade ?? null,
-      ranks: {
-        inParent: { rank: own.rankInParent, of: own.parentSize, rankChange: own.rankChangeInParent },
-        inLevel: { rank: own.rankInLevel, of: own.levelSize, rankChange: own.rankChangeInLevel },
-      },
+      ranks: toAgencyRanks(own),
       indicators,
       dimensions: subtotalDimensions(
         (scheme?.indicators ?? []).map((indicator, index) => ({
@@ -98,7 +120,10 @@ export class WindowScorecardService {
       ),
       scheme: scheme ? { year: scheme.year, version: scheme.version } : null,
       trend,
-      rectifications: (await this.rectifications.countsByAgency([code])).get(code) ?? { open: 0, overdue: 0 },
+      rectifications: (await this.rectifications.countsByAgency([code])).get(code) ?? {
+        open: 0,
+        overdue: 0,
+      },
       window: covers,
     };
   }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type AgencyTree, buildAgencyTree, hasNationRoot, provincesOf, subtreeOf } from '@scorecard/scoring';
+import {
+  type AgencyTree,
+  buildAgencyTree,
+  hasNationRoot,
+  provincesOf,
+  subtreeOf,
+} from '@scorecard/scoring';
 import { type AgencyEntity, AgencyRepository } from '@scorecard/server-database';
 
 interface Directory {
@@ -40,6 +46,32 @@ export class AgencyDirectory {
   /** Each agency's province by code (a province and the nation root are their own). */
   async provinces(): Promise<ReadonlyMap<string, string>> {
     return (await this.load()).provinces;
+  }
+
+  /**
+   * The agencies a league table lists: every agency of the level, or those under `parent`. In a
+   * national tree a level table without a parent is the whole country for the nation's own users
+   * (`acrossNation`, ranked nationally) and the caller's province for everyone else.
+   */
+  async leagueTable(
+    caller: { agencyCode: string },
+    level: string,
+    parent: string | undefined,
+  ): Promise<{ codes: string[]; acrossNation: boolean }> {
+    const { national, provinces, byCode } = await this.load();
+    const wholeLevel = parent === undefined && national;
+    const acrossNation = wholeLevel && byCode.get(caller.agencyCode)?.level === 'nation';
+    const province =
+      wholeLevel && !acrossNation ? (provinces.get(caller.agencyCode) ?? null) : null;
+    const codes = [...byCode.values()]
+      .filter(
+        (agency) =>
+          agency.level === level &&
+          (parent === undefined || agency.parentCode === parent) &&
+          (province === null || provinces.get(agency.code) === province),
+      )
+      .map((agency) => agency.code);
+    return { codes, acrossNation };
   }
 
   /** The agency's name, or its code when the tree does not hold it. */

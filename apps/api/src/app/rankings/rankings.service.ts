@@ -29,10 +29,10 @@ export class RankingsService {
   async ranking(caller: AuthenticatedUser, query: RankingsQuery): Promise<RankingsDto> {
     // A quarter, half-year or year sums published months: readable as a published month is.
     const window = parseWindow(query.period);
-    if (window && window.kind !== 'month') return this.windowRankings.ranking(window, query);
+    if (window && window.kind !== 'month') return this.windowRankings.ranking(caller, window, query);
     const month = await this.months.existing(query.period);
     const level = query.level ?? 'city';
-    const table = await this.tableAgencies(caller, level, query.parent);
+    const table = await this.agencies.leagueTable(caller, level, query.parent);
     const visible = visibleResults({
       caller,
       month,
@@ -68,32 +68,6 @@ export class RankingsService {
         rectifications: counts.get(record.agencyCode) ?? { open: 0, overdue: 0 },
       }))),
     };
-  }
-
-  /**
-   * The agencies a league table lists: those under `parent`, or every agency of the level. In a
-   * national tree a level table is the caller's province's, ranked inside it, and only the
-   * nation's own users see the whole country's, ranked nationally.
-   */
-  private async tableAgencies(
-    caller: AuthenticatedUser,
-    level: string,
-    parent: string | undefined,
-  ): Promise<{ codes: string[]; acrossNation: boolean }> {
-    const all = await this.agencies.all();
-    const national = parent === undefined && (await this.agencies.isNational());
-    const acrossNation = national && (await this.agencies.find(caller.agencyCode))?.level === 'nation';
-    const provinces = await this.agencies.provinces();
-    const province = national && !acrossNation ? (provinces.get(caller.agencyCode) ?? null) : null;
-    const codes = all
-      .filter(
-        (agency) =>
-          agency.level === level &&
-          (parent === undefined || agency.parentCode === parent) &&
-          (province === null || provinces.get(agency.code) === province),
-      )
-      .map((agency) => agency.code);
-    return { codes, acrossNation };
   }
 
   /** When `version` of the month was published: its publish event, else the month's last publication. */

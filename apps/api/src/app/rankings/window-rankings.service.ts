@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { withinCallersProvince } from '@scorecard/access';
 import type { RankingsDto } from '@scorecard/contracts';
 import type { ReportingWindow } from '@scorecard/scoring';
 import { RectificationRepository } from '@scorecard/server-database';
 import { AgencyDirectory } from '../common/agency-directory.service';
-import { InvalidInputError } from '../common/api.errors';
+import { InvalidInputError, OutOfScopeError } from '../common/api.errors';
+import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { WindowResultsService } from '../windows/window-results.service';
 import { toWindowIndicatorResults } from '../windows/window-row.mapper';
 import { orderRankingRows } from './ranking-row.mapper';
@@ -21,22 +23,42 @@ export class WindowRankingsService {
     private readonly rectifications: RectificationRepository,
   ) {}
 
-  async ranking(window: ReportingWindow, query: RankingsQuery): Promise<RankingsDto> {
+  async ranking(
+    caller: AuthenticatedUser,
+    window: ReportingWindow,
+    query: RankingsQuery,
+  ): Promise<RankingsDto> {
     // A window has no versions of its own: it always sums each month's latest published version.
     if (query.version !== undefined) {
-      throw new InvalidInputError([{ field: 'version', key: 'validation.windowVersion', params: { field: 'version' } }]);
+      throw new InvalidInputError([
+        { field: 'version', key: 'validation.windowVersion', params: { field: 'version' } },
+      ]);
     }
     const level = query.level ?? 'city';
     const scope = query.scope ?? 'aggregate';
     const { window: covers, scheme, results } = await this.windows.of(window, level, scope);
     const withinParent = query.parent !== undefined;
+    const table = await this.agencies.leagueTable(caller, level, query.parent);
+    // Published months only, but in a national tree still never another province's.
+    const tree = await this.agencies.tree();
+    if (!table.codes.every((code) => withinCallersProvince(caller, code, tree))) {
+      throw OutOfScopeError.denied('results.read_draft');
+    }
+    const listedCodes = new Set(table.codes);
     const listed = [];
     for (const result of results) {
-      const agency = await this.agencies.find(result.code);
-      if (!agency || (withinParent && agency.parentCode !== query.parent)) continue;
-      listed.push({ result, agency });
+      const agency = listedCodes.has(result.code) ? await this.agencies.find(result.code) : null;
+      if (agency) listed.push({ result, agency });
     }
-    const counts = await this.rectifications.countsByAgency(listed.map(({ agency }) => agency.code));
+    const rankOf = (result: (typeof results)[number]) =>
+      withinParent
+        ? { rank: result.rankInParent, rankChange: result.rankChangeInParent }
+        : table.acrossNation
+          ? { rank: result.rankInNation, rankChange: result.rankChangeInNation }
+          : { rank: result.rankInLevel, rankChange: result.rankChangeInLevel };
+    const counts = await this.rectifications.countsByAgency(
+      listed.map(({ agency }) => agency.code),
+    );
     return {
       period: window.period,
       status: 'published',
@@ -51,14 +73,13 @@ export class WindowRankingsService {
       window: covers,
       rows: orderRankingRows(
         listed.map(({ result, agency }) => ({
-          rank: withinParent ? result.rankInParent : result.rankInLevel,
+          ...rankOf(result),
           agencyCode: agency.code,
           name: agency.name,
           level: agency.level,
           parentCode: agency.parentCode,
           score: result.evaluation?.composite?.rounded ?? null,
           grade: result.evaluation?.grade ?? null,
-          rankChange: withinParent ? result.rankChangeInParent : result.rankChangeInLevel,
           reported: result.reported,
           indicators: toWindowIndicatorResults(result.evaluation),
           rectifications: counts.get(agency.code) ?? { open: 0, overdue: 0 },

@@ -8,6 +8,7 @@ import {
   evaluateWindow,
   parseAmount,
   previousWindow,
+  type WindowRanks,
 } from '@scorecard/scoring';
 import {
   PeriodRepository,
@@ -67,7 +68,7 @@ export class WindowResultsService {
       parentCode,
       level: agencyLevel,
     }));
-    const evaluate = (months: string[], previous?: Map<string, { rankInParent: number | null; rankInLevel: number | null }>) => {
+    const evaluate = (months: string[], previous?: ReadonlyMap<string, WindowRanks>) => {
       const wanted = new Set(months);
       return evaluateWindow({
         agencies,
