@@ -7,6 +7,8 @@ import { STAR_MESSAGES } from '../features/stars/star.messages';
 import { USER_MESSAGES } from '../features/users/user.messages';
 import { CALENDAR_MESSAGES } from '../features/calendar/calendar.messages';
 import { BAD_REVIEW_MESSAGES } from '../features/bad-reviews/bad-review.messages';
+import { IMPORT_MESSAGES } from '../features/imports/import.messages';
+import { ENTRY_MESSAGES } from '../features/entry/entry.messages';
 import { FEEDBACK_MESSAGES } from '../features/feedback/feedback.messages';
 import { FEEDBACK_NOTICE_MESSAGES } from '../features/notifications/feedback-notice';
 import { WINDOW_MESSAGES } from '../shared/windows/window.messages';
@@ -28,6 +30,8 @@ describe('messages', () => {
     ['the people page', USER_MESSAGES],
     ['the calendar page', CALENDAR_MESSAGES],
     ['the bad-review pages', BAD_REVIEW_MESSAGES],
+    ['the import pages', IMPORT_MESSAGES],
+    ['the data-entry page', ENTRY_MESSAGES],
     ['the feedback sheet', FEEDBACK_MESSAGES],
     ['the message of a published month', FEEDBACK_NOTICE_MESSAGES],
     ['the quarter, half-year and year choice', WINDOW_MESSAGES],
