@@ -26,3 +26,4 @@ export * from './lib/rectifications/rectification.repository';
 export * from './lib/appeals/appeal.repository';
 export * from './lib/warnings/warning.repository';
 export * from './lib/bad-reviews/bad-review.repository';
+export * from './lib/follow-up/follow-up-history.repository';

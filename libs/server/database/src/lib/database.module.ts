@@ -27,6 +27,7 @@ import { RectificationRepository } from './rectifications/rectification.reposito
 import { AppealRepository } from './appeals/appeal.repository';
 import { WarningRepository } from './warnings/warning.repository';
 import { BadReviewRepository } from './bad-reviews/bad-review.repository';
+import { FollowUpHistoryRepository } from './follow-up/follow-up-history.repository';
 
 const REPOSITORIES = [
   AgencyRepository,
@@ -52,6 +53,7 @@ const REPOSITORIES = [
   AppealRepository,
   WarningRepository,
   BadReviewRepository,
+  FollowUpHistoryRepository,
   TransactionRunner,
 ];
 

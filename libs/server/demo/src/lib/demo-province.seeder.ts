@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { hash } from 'bcrypt';
 import { DataSource, EntityManager } from 'typeorm';
-import { isLate, periodOf, periodYear, shiftPeriod } from '@scorecard/scoring';
+import { dayOf, isLate, periodOf, periodYear, shiftPeriod, workingCalendar } from '@scorecard/scoring';
 import {
   AgencyEntity,
   AgencyRepository,
@@ -11,6 +11,7 @@ import {
   SubmissionEntity,
   SubmissionValueEntity,
   UserEntity,
+  WorkingCalendarRepository,
   withSchemaLock,
 } from '@scorecard/server-database';
 import {
@@ -21,6 +22,7 @@ import {
   StarScheduleService,
 } from '@scorecard/server-months';
 import { type DivisionAgency, loadProvinceDivisions } from '@scorecard/server-provisioning';
+import { type DemoPublication, DemoFollowUpSeeder } from './demo-follow-up';
 import { seedDemoStars } from './demo-stars';
 import { between, integerBetween, randomFor } from './deterministic-random';
 
@@ -29,6 +31,12 @@ const STAFF_PER_AGENCY = 5;
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玲红建文斌宇浩凯晨欣怡婷雪琳嘉瑞博';
 const POSTS = ['综合柜员', '参保登记员', '待遇审核员', '基金征缴专员', '稽核员', '咨询服务岗', '窗口服务员'];
+/**
+ * A county whose service level climbs over the last four published months (from last in its city
+ * to near the top), so the league table shows an improving streak (进步) beside the warnings.
+ */
+const IMPROVING_COUNTY = '331082';
+const IMPROVING_QUALITY = [0.02, 0.45, 0.75, 1];
 
 export interface DemoSeedSummary {
   seeded: boolean;
@@ -55,6 +63,8 @@ export class DemoProvinceSeeder {
     private readonly lifecycle: PeriodLifecycleRepository,
     private readonly starSchedule: StarScheduleService,
     private readonly dueDates: MonthDueDateService,
+    private readonly calendar: WorkingCalendarRepository,
+    private readonly followUp: DemoFollowUpSeeder,
   ) {}
 
   async seedIfEmpty(now: Date = new Date()): Promise<DemoSeedSummary | null> {
@@ -86,7 +96,15 @@ export class DemoProvinceSeeder {
       );
       for (const period of periods) {
         const dueDate = dueDates.get(period) as string;
-        await this.insertSubmissions(manager, agencies, { period, dueDate, isOpen: period === openPeriod, now });
+        // The improving county's climb ends with the newest published month.
+        const monthsToNewest = periods.length - 2 - periods.indexOf(period);
+        await this.insertSubmissions(manager, agencies, {
+          period,
+          dueDate,
+          isOpen: period === openPeriod,
+          now,
+          monthsToNewest,
+        });
       }
       const inserted = await this.insertUsers(manager, agencies, passwordHash);
       users = inserted.count;
@@ -99,21 +117,46 @@ export class DemoProvinceSeeder {
     });
 
     // Month by month, as the province would: a month's rank changes compare with the previous
-    // month as published.
+    // month as published; each publication raises its rectification items.
+    const publications = await this.publicationDates(periods.slice(0, -1), now);
     for (const period of periods) {
       await this.computation.compute(period);
       if (period === openPeriod) continue;
+      const publication = publications.find((p) => p.period === period) as DemoPublication;
+      const publishedAt = publication.publishedAt;
       await this.dataSource.transaction(async (manager) => {
         await this.lifecycle.snapshot(manager, period, 1);
-        await this.lifecycle.markLocked(manager, period);
-        await this.lifecycle.markPublished(manager, period, 1);
-        await this.lifecycle.recordEvent(manager, { period, action: 'publish', version: 1, actor: 'admin' });
+        await this.lifecycle.markLocked(manager, period, new Date(publishedAt.getTime() - 86_400_000));
+        await this.lifecycle.markPublished(manager, period, 1, publishedAt);
+        await this.followUp.raiseAtPublication(manager, publication);
+        await this.lifecycle.recordEvent(manager, { period, action: 'publish', version: 1, actor: 'admin', at: publishedAt });
       });
     }
+    // The work done on the published months since: answers, verdicts, bad reviews, appeals.
+    await this.dataSource.transaction((manager) =>
+      this.followUp.seed(manager, { agencies, publications, openPeriod, now }),
+    );
     // Agency heads hear that the open month's star can be named (the daily schedule does this too).
     await this.starSchedule.announceNominations(now);
     this.logger.log(`Demo province loaded: ${agencies.length} agencies, ${periods[0]} … ${openPeriod}`);
     return { seeded: true, agencies: agencies.length, periods, openPeriod, users };
+  }
+
+  /**
+   * When each month was published: a month on the 8th working day of the next, the newest on the
+   * working day before `now` (its follow-up has just begun: the morning after publication).
+   */
+  private async publicationDates(published: string[], now: Date): Promise<DemoPublication[]> {
+    const today = dayOf(now);
+    const year = Number(today.slice(0, 4));
+    const calendar = workingCalendar(await this.calendar.findYears(year - 2, year));
+    return published.map((period, index) => ({
+      period,
+      publishedAt:
+        index === published.length - 1
+          ? new Date(`${calendar.addWorkingDays(today, -1)}T17:30:00+08:00`)
+          : new Date(`${calendar.nthWorkingDayOfMonth(shiftPeriod(period, 1), 8)}T16:30:00+08:00`),
+    }));
   }
 
   private async insertSchemes(manager: EntityManager, periods: string[]): Promise<void> {
@@ -125,15 +168,16 @@ export class DemoProvinceSeeder {
   private async insertSubmissions(
     manager: EntityManager,
     agencies: DivisionAgency[],
-    month: { period: string; dueDate: string; isOpen: boolean; now: Date },
+    month: { period: string; dueDate: string; isOpen: boolean; now: Date; monthsToNewest: number },
   ): Promise<void> {
-    const { period, dueDate, isOpen, now } = month;
+    const { period, dueDate, isOpen, now, monthsToNewest } = month;
     const submissions: Partial<SubmissionEntity>[] = [];
     const values: Partial<SubmissionValueEntity>[] = [];
     for (const agency of agencies) {
       const random = randomFor(`${agency.code}/${period}`);
       const reportChance = agency.level === 'province' ? 1 : isOpen ? 0.8 : 0.97;
-      if (random() >= reportChance) continue;
+      const climbing = agency.code === IMPROVING_COUNTY && !isOpen;
+      if (random() >= reportChance && !climbing) continue;
       const submittedAt = this.submissionTime(random, period, isOpen, now);
       submissions.push({
         period,
@@ -144,7 +188,8 @@ export class DemoProvinceSeeder {
         submittedAt,
         submittedBy: agency.level === 'province' ? 'admin' : `head-${agency.code}`,
       });
-      for (const figure of demoFigures(agency, period)) values.push({ period, agencyCode: agency.code, ...figure });
+      const climb = climbing ? IMPROVING_QUALITY[IMPROVING_QUALITY.length - 1 - monthsToNewest] : undefined;
+      for (const figure of demoFigures(agency, period, climb)) values.push({ period, agencyCode: agency.code, ...figure });
     }
     await manager.getRepository(SubmissionEntity).insert(submissions);
     for (let i = 0; i < values.length; i += 1000) {
@@ -231,8 +276,9 @@ function chineseName(random: () => number): string {
 function demoFigures(
   agency: DivisionAgency,
   period: string,
+  qualityOfMonth?: number,
 ): { indicatorCode: string; numerator: string; denominator: string }[] {
-  const quality = randomFor(`quality/${agency.code}`)();
+  const quality = qualityOfMonth ?? randomFor(`quality/${agency.code}`)();
   const random = randomFor(`figures/${agency.code}/${period}`);
   const size = agency.level === 'county' ? 1 : agency.level === 'city' ? 1.4 : 2;
   const rate = (base: number, spread: number, noise: number, cap = 1) =>

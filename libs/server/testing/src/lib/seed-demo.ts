@@ -1,8 +1,25 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AgencyRepository, PeriodLifecycleRepository, SchemeRepository } from '@scorecard/server-database';
-import { DemoProvinceSeeder, type DemoSeedSummary } from '@scorecard/server-demo';
-import { MonthDueDateService, PeriodComputationService, StarScheduleService } from '@scorecard/server-months';
+import {
+  AgencyRepository,
+  FollowUpHistoryRepository,
+  PeriodLifecycleRepository,
+  RectificationRepository,
+  SchemeRepository,
+  WorkingCalendarRepository,
+} from '@scorecard/server-database';
+import {
+  DemoFollowUpSeeder,
+  DemoProvinceSeeder,
+  type DemoSeedSummary,
+} from '@scorecard/server-demo';
+import {
+  AppealWindowService,
+  MonthDueDateService,
+  PeriodComputationService,
+  RectificationRaisingService,
+  StarScheduleService,
+} from '@scorecard/server-months';
 
 /**
  * Loads the demo province through a running worker (or api). The worker does not carry the demo —
@@ -20,6 +37,15 @@ export async function seedDemoProvince(
     context.get(PeriodLifecycleRepository),
     context.get(StarScheduleService),
     context.get(MonthDueDateService),
+    context.get(WorkingCalendarRepository),
+    new DemoFollowUpSeeder(
+      context.get(RectificationRaisingService),
+      context.get(AppealWindowService),
+      context.get(RectificationRepository),
+      context.get(FollowUpHistoryRepository),
+      context.get(WorkingCalendarRepository),
+      context.get(SchemeRepository),
+    ),
   );
   return seeder.seedIfEmpty(now);
 }

@@ -76,14 +76,19 @@ export class PeriodLifecycleRepository {
     return rows.map((row) => row.period);
   }
 
-  async markLocked(manager: EntityManager, period: string): Promise<void> {
-    await manager.query(`UPDATE period SET status = 'locked', locked_at = now() WHERE period = $1`, [period]);
+  /** `at` defaults to now; a loaded history (the demo's past months) gives the day it happened. */
+  async markLocked(manager: EntityManager, period: string, at: Date | null = null): Promise<void> {
+    await manager.query(
+      `UPDATE period SET status = 'locked', locked_at = coalesce($2, now()) WHERE period = $1`,
+      [period, at],
+    );
   }
 
-  async markPublished(manager: EntityManager, period: string, version: number): Promise<void> {
+  /** `at` defaults to now; a loaded history (the demo's past months) gives the day it happened. */
+  async markPublished(manager: EntityManager, period: string, version: number, at: Date | null = null): Promise<void> {
     await manager.query(
-      `UPDATE period SET status = 'published', published_version = $2, published_at = now() WHERE period = $1`,
-      [period, version],
+      `UPDATE period SET status = 'published', published_version = $2, published_at = coalesce($3, now()) WHERE period = $1`,
+      [period, version, at],
     );
   }
 
@@ -119,11 +124,14 @@ export class PeriodLifecycleRepository {
       reason?: string | null;
       actor: string;
       appealId?: string | null;
+      /** Defaults to now. */
+      at?: Date | null;
     },
   ): Promise<void> {
     await manager.query(
-      'INSERT INTO period_event (period, action, version, reason, actor, appeal_id) VALUES ($1, $2, $3, $4, $5, $6)',
-      [event.period, event.action, event.version ?? null, event.reason ?? null, event.actor, event.appealId ?? null],
+      `INSERT INTO period_event (period, action, version, reason, actor, appeal_id, at)
+       VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, now()))`,
+      [event.period, event.action, event.version ?? null, event.reason ?? null, event.actor, event.appealId ?? null, event.at ?? null],
     );
   }
 
