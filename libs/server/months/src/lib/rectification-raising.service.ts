@@ -89,16 +89,16 @@ export class RectificationRaisingService {
       note: WITHDRAWN_NOTE,
       by: SYSTEM_ACTOR.username,
     });
-    for (const item of withdrawn) {
-      await this.audit.recordAction(
-        manager,
-        SYSTEM_ACTOR,
-        'rectification.withdraw',
-        `rectification/${item.id}`,
-        { status: item.before },
-        { status: 'closed', closedAs: 'withdrawn', version },
-      );
-    }
+    await this.audit.recordActions(
+      manager,
+      SYSTEM_ACTOR,
+      withdrawn.map((item) => ({
+        action: 'rectification.withdraw',
+        target: `rectification/${item.id}`,
+        before: { status: item.before },
+        after: { status: 'closed', closedAs: 'withdrawn', version },
+      })),
+    );
     const deadline = await this.deadlineOf(manager, period, dayOf(input.publishedAt));
     const raised = await this.rectifications.raiseAutomatic(manager, {
       period,
@@ -106,14 +106,15 @@ export class RectificationRaisingService {
       deadline,
       createdBy: SYSTEM_ACTOR.username,
     });
-    for (const item of raised) {
-      await this.audit.recordAction(
-        manager,
-        input.actor,
-        item.reopened ? 'rectification.reopen' : 'rectification.raise',
-        `rectification/${item.id}`,
-        item.reopened ? { status: 'closed', closedAs: 'withdrawn' } : null,
-        {
+    // In bulk: a month raises items for dozens of agencies (thousands nationally).
+    await this.audit.recordActions(
+      manager,
+      input.actor,
+      raised.map((item) => ({
+        action: item.reopened ? 'rectification.reopen' : 'rectification.raise',
+        target: `rectification/${item.id}`,
+        before: item.reopened ? { status: 'closed', closedAs: 'withdrawn' } : null,
+        after: {
           period,
           agencyCode: item.agencyCode,
           indicatorCode: item.indicatorCode,
@@ -122,20 +123,26 @@ export class RectificationRaisingService {
           status: 'open',
           version,
         },
-      );
-    }
+      })),
+    );
     const names = new Map(
       (await this.agencies.findAll(manager)).map((agency) => [agency.code, agency.name]),
     );
     const counts = new Map<string, number>();
     for (const item of raised) counts.set(item.agencyCode, (counts.get(item.agencyCode) ?? 0) + 1);
-    for (const [agencyCode, count] of counts) {
-      await this.notifications.notify(manager, {
-        recipients: await this.users.activeOfAgency(manager, agencyCode, ['agency_head']),
-        kind: 'rectification.raised',
-        params: { period, agencyCode, agencyName: names.get(agencyCode), count, deadline },
-      });
-    }
+    const heads = await this.users.activeOfAgencies(manager, [...counts.keys()], ['agency_head']);
+    await this.notifications.notifyEach(
+      manager,
+      'rectification.raised',
+      [...counts].flatMap(([agencyCode, count]) =>
+        (heads.get(agencyCode) ?? []).map((recipient) => ({
+          recipient,
+          params: { period, agencyCode, agencyName: names.get(agencyCode), count, deadline },
+          // One message per head and published version.
+          dedupeKey: `rectification.raised/${period}/v${version}/${recipient}`,
+        })),
+      ),
+    );
     return { raised: raised.length, withdrawn: withdrawn.length };
   }
 }

@@ -65,6 +65,32 @@ export class AuditLogRepository {
     );
   }
 
+  /** Appends several entries by one `actor` in one statement, in order (a publication's items). */
+  async recordActions(
+    manager: EntityManager,
+    actor: AuditActor,
+    entries: { action: string; target: string; before: unknown; after: unknown }[],
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+    await manager.query(
+      `INSERT INTO audit_log (username, role, agency_code, action, target, before, after, request_id)
+       SELECT $1, $2, $3, e.action, e.target, e.before, e.after, $4
+         FROM unnest($5::text[], $6::text[], $7::jsonb[], $8::jsonb[]) WITH ORDINALITY AS e (action, target, before, after, n)
+        ORDER BY e.n`,
+      [
+        actor.username,
+        actor.role,
+        actor.agencyCode,
+        actor.requestId,
+        entries.map((entry) => entry.action),
+        entries.map((entry) => entry.target),
+        entries.map((entry) => json(entry.before)),
+        entries.map((entry) => json(entry.after)),
+      ],
+    );
+  }
+
   /** Newest first. */
   find(query: AuditQuery): Promise<AuditLogEntity[]> {
     const builder = this.dataSource

@@ -37,6 +37,22 @@ export class UserRepository {
     );
   }
 
+  /** Per agency of `agencyCodes`, the usernames of its enabled users holding one of `roles`. */
+  async activeOfAgencies(
+    manager: EntityManager,
+    agencyCodes: string[],
+    roles: readonly string[],
+  ): Promise<Map<string, string[]>> {
+    const rows: { username: string; agencyCode: string }[] = await manager.query(
+      `SELECT username, agency_code AS "agencyCode" FROM app_user
+        WHERE agency_code = ANY($1::text[]) AND role = ANY($2) AND NOT disabled ORDER BY username`,
+      [agencyCodes, roles],
+    );
+    const result = new Map<string, string[]>();
+    for (const row of rows) result.set(row.agencyCode, [...(result.get(row.agencyCode) ?? []), row.username]);
+    return result;
+  }
+
   /** Usernames of the agency's enabled users holding one of `roles`. */
   async activeOfAgency(
     manager: EntityManager,
