@@ -107,6 +107,8 @@ describe('rectification items (整改事项): raised at publication, answered, v
 
   beforeAll(async () => {
     api = await startApiTestApp({}, { worker: true });
+    // The demo's follow-up history is not what this file counts: it starts from no items.
+    await api.dataSource.query('DELETE FROM rectification');
     admin = await api.login('admin');
     for (const [username, agencyCode] of [
       ['reviewer-330100', '330100'],

@@ -67,6 +67,8 @@ describe('bad reviews (差评) from ratings imports', () => {
     mkdirSync(config.importDir, { recursive: true });
     worker = await createWorkerContext(config);
     await seedDemoProvince(worker, DEMO_NOW);
+    // The demo's follow-up history is not what this file counts: it starts from no cases.
+    await dataSourceOf().query('DELETE FROM bad_review');
     [{ code: county }] = await dataSourceOf().query(
       `SELECT a.code FROM agency a WHERE a.level = 'county'
           AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.period = $1 AND s.agency_code = a.code)
