@@ -209,6 +209,26 @@ describe('demo history: the follow-up of the demo province’s published months'
     expect(warnings.some((warning) => warning.rule === 'improving_streak')).toBe(true);
   });
 
+  it('records the province’s talk (约谈) with an agency warned in the month before', async () => {
+    const periods: { period: string; status: string }[] = await get('/periods');
+    const before = periods
+      .filter((month) => month.status === 'published' && month.period < newest)
+      .map((month) => month.period)
+      .sort()
+      .at(-1);
+    const warnings: {
+      agencyCode: string;
+      rule: string;
+      talk: { heldOn: string; note: string; by: string } | null;
+    }[] = await get(`/warnings?period=${before}`);
+    // One talk with one agency: beside each of its warnings that month.
+    const talked = warnings.filter((warning) => warning.talk !== null);
+    expect(new Set(talked.map((warning) => warning.agencyCode)).size).toBe(1);
+    expect(talked.map((warning) => warning.rule)).toContain('fail_streak');
+    expect(talked[0].talk).toMatchObject({ by: 'admin', note: expect.stringContaining('约谈') });
+    expect(talked[0].talk?.heldOn < today).toBe(true);
+  });
+
   it('lets the demo users log in, and a head sees only its own follow-up', async () => {
     for (const username of ['admin', 'city-330100', 'head-330102', 'staff-330102-1'])
       expect(await http.login(username)).toEqual(expect.any(String));

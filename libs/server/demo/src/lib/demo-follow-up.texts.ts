@@ -156,3 +156,7 @@ export const APPEAL_PENDING = {
   reason:
     '咨询平台系统故障期间（已附运维单位情况说明）收到的咨询被计为超时未回复，请求核减后重新计算。',
 };
+
+/** What the province noted of its talk (约谈) with an agency warned for failing months running. */
+export const WARNING_TALK_NOTE =
+  '省医保中心约谈该机构主要负责人，通报其连续多月综合考核不合格的情况，要求逐项制定整改方案、明确责任人和完成时限，自下月起每月报送整改进展。';

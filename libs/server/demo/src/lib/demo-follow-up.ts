@@ -7,6 +7,7 @@ import {
   periodYear,
   shiftPeriod,
   type WorkingCalendar,
+  warningsOf,
   workingCalendar,
 } from '@scorecard/scoring';
 import {
@@ -17,6 +18,7 @@ import {
   type RectificationHistory,
   RectificationRepository,
   SchemeRepository,
+  WarningRepository,
   WorkingCalendarRepository,
 } from '@scorecard/server-database';
 import { AppealWindowService, RectificationRaisingService } from '@scorecard/server-months';
@@ -34,6 +36,7 @@ import {
   MANUAL_ITEMS,
   RECTIFICATION_ANSWERS,
   SENT_BACK_NOTE,
+  WARNING_TALK_NOTE,
 } from './demo-follow-up.texts';
 
 /** The province admin, who publishes the demo's months. */
@@ -69,6 +72,7 @@ export class DemoFollowUpSeeder {
     private readonly history: FollowUpHistoryRepository,
     private readonly calendar: WorkingCalendarRepository,
     private readonly schemes: SchemeRepository,
+    private readonly warnings: WarningRepository,
   ) {}
 
   /**
@@ -121,6 +125,38 @@ export class DemoFollowUpSeeder {
       }),
     );
     await this.appeals(manager, context, publications);
+    await this.warningTalk(manager, context, agencies, publications);
+  }
+
+  /**
+   * The talk (约谈) the province held with an agency warned for failing months running, a few
+   * working days after the month before the newest was published.
+   */
+  private async warningTalk(
+    manager: EntityManager,
+    context: SeedContext,
+    agencies: DivisionAgency[],
+    publications: DemoPublication[],
+  ): Promise<void> {
+    const month = publications[publications.length - 2];
+    if (!month) return;
+    const counties = agencies
+      .filter((agency) => agency.level === 'county')
+      .map((agency) => agency.code);
+    const scheme = await this.schemes.findInForce(month.period, manager);
+    const warned = warningsOf(
+      month.period,
+      await this.warnings.standings(month.period, counties),
+      scheme?.warnings ?? DEFAULT_SCHEME_SETTINGS.warnings,
+    ).find((warning) => warning.rule === 'fail_streak');
+    if (!warned) return;
+    await this.warnings.recordTalk(manager, {
+      period: month.period,
+      agencyCode: warned.agencyCode,
+      heldOn: context.calendar.addWorkingDays(dayOf(month.publishedAt), 3),
+      note: WARNING_TALK_NOTE,
+      by: PUBLISHER.username,
+    });
   }
 
   /**

@@ -6,6 +6,7 @@ import {
   PeriodLifecycleRepository,
   RectificationRepository,
   SchemeRepository,
+  WarningRepository,
   WorkingCalendarRepository,
 } from '@scorecard/server-database';
 import {
@@ -45,6 +46,7 @@ export async function seedDemoProvince(
       context.get(FollowUpHistoryRepository),
       context.get(WorkingCalendarRepository),
       context.get(SchemeRepository),
+      context.get(WarningRepository),
     ),
   );
   return seeder.seedIfEmpty(now);
