@@ -39,6 +39,10 @@ describe('GET /follow-ups/mine: what waits on the caller’s agency, in one list
 
   beforeAll(async () => {
     api = await startApiTestApp();
+    // The demo's follow-up history is not what this file lists: it starts from none.
+    await api.dataSource.query('DELETE FROM rectification');
+    await api.dataSource.query('DELETE FROM bad_review');
+    await api.dataSource.query('DELETE FROM appeal');
   });
   afterAll(() => api.close());
 
