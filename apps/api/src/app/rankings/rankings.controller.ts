@@ -1,19 +1,30 @@
-import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import type { RankingsDto } from '@scorecard/contracts';
+import { Controller, Get, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { type AuthenticatedUser, CurrentUser } from '../common/current-user.decorator';
+import { sendEncodedAnswer } from './encoded-answer';
+import { RankingAnswersService } from './ranking-answers.service';
 import { RankingsQuery } from './rankings.query';
 import { RankingsService } from './rankings.service';
 
 @ApiTags('rankings')
 @Controller('rankings')
 export class RankingsController {
-  constructor(private readonly rankings: RankingsService) {}
+  constructor(
+    private readonly rankings: RankingsService,
+    private readonly answers: RankingAnswersService,
+  ) {}
 
+  /** Sent from memory when unchanged, compressed when accepted, 304 when the caller holds it already. */
   @Get()
-  ranking(@Query() query: RankingsQuery, @CurrentUser() caller: AuthenticatedUser): Promise<RankingsDto> {
-    return this.rankings.ranking(caller, query);
+  @ApiOkResponse({ description: 'RankingsDto, with a strong ETag' })
+  async ranking(
+    @Query() query: RankingsQuery,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    sendEncodedAnswer(request, response, await this.answers.answer(caller, query));
   }
 
   /** The same table as a spreadsheet for the monthly bulletin (通报). */

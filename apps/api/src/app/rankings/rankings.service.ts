@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { visibleResults } from '@scorecard/access';
 import type { RankingsDto } from '@scorecard/contracts';
 import { bulletinIssuer, parseWindow } from '@scorecard/scoring';
-import { PeriodLifecycleRepository, RectificationRepository, ResultRepository, SchemeRepository } from '@scorecard/server-database';
+import {
+  type PeriodEntity,
+  PeriodLifecycleRepository,
+  RectificationRepository,
+  ResultRepository,
+  SchemeRepository,
+} from '@scorecard/server-database';
 import { toIndicatorDto } from '../indicators/indicator.mapper';
 import { buildRankingWorkbook } from './ranking-workbook';
 import { AgencyDirectory } from '../common/agency-directory.service';
@@ -33,16 +39,7 @@ export class RankingsService {
     const month = await this.months.existing(query.period);
     const level = query.level ?? 'city';
     const table = await this.agencies.leagueTable(caller, level, query.parent);
-    const visible = visibleResults({
-      caller,
-      month,
-      agencies: table.codes,
-      tree: await this.agencies.tree(),
-      requested: query.version,
-    });
-    if (!visible) throw new NotFoundError('period.noPublishedVersion', { period: query.period, version: query.version ?? 0 });
-    if (visible.kind === 'none') throw OutOfScopeError.denied('results.read_draft');
-    const version = visible.kind === 'published' ? visible.version : undefined;
+    const version = await this.visibleVersion(caller, query, month);
     const scope = query.scope ?? 'aggregate';
     const listed = new Set(table.codes);
     const records = (await this.results.ranking({ period: query.period, level, scope, parent: query.parent, version })).filter(
@@ -68,6 +65,28 @@ export class RankingsService {
         rectifications: counts.get(record.agencyCode) ?? { open: 0, overdue: 0 },
       }))),
     };
+  }
+
+  /**
+   * The published version of the month's table the caller is shown, or undefined for the draft;
+   * 404 when the version asked for does not exist, 403 when the caller may see no version at all.
+   */
+  async visibleVersion(
+    caller: AuthenticatedUser,
+    query: RankingsQuery,
+    month: { status: PeriodEntity['status']; publishedVersion: number },
+  ): Promise<number | undefined> {
+    const table = await this.agencies.leagueTable(caller, query.level ?? 'city', query.parent);
+    const visible = visibleResults({
+      caller,
+      month,
+      agencies: table.codes,
+      tree: await this.agencies.tree(),
+      requested: query.version,
+    });
+    if (!visible) throw new NotFoundError('period.noPublishedVersion', { period: query.period, version: query.version ?? 0 });
+    if (visible.kind === 'none') throw OutOfScopeError.denied('results.read_draft');
+    return visible.kind === 'published' ? visible.version : undefined;
   }
 
   /** When `version` of the month was published: its publish event, else the month's last publication. */

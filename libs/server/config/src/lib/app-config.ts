@@ -41,6 +41,8 @@ export interface AppConfig {
   importXlsxMaxTotalBytes: number;
   /** Prefix of BullMQ keys in Redis, so several deployments or test runs can share one Redis. */
   queuePrefix: string;
+  /** Memory for league-table answers kept ready to serve, in bytes; 0 builds every answer afresh. */
+  rankingCacheBytes: number;
 }
 
 /** Known-weak secret used in development and demo mode; production refuses to start with it. */

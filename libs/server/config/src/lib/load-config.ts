@@ -100,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // A full sheet of Excel's 1,048,576 rows of ratings inflates to about 200 MB.
     importXlsxMaxPartBytes: integer('IMPORT_XLSX_MAX_PART_BYTES', 256 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
     importXlsxMaxTotalBytes: integer('IMPORT_XLSX_MAX_TOTAL_BYTES', 512 * 1024 * 1024, 1024, 16 * 1024 * 1024 * 1024),
+    // A province's county table is about 80 KB as JSON plus its gzip and brotli forms.
+    rankingCacheBytes: integer('RANKING_CACHE_BYTES', 64 * 1024 * 1024, 0, 16 * 1024 * 1024 * 1024),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -17,6 +17,7 @@ import { Rectifications1764690000000 } from './1764690000000-rectifications';
 import { SessionChangeNotices1764700000000 } from './1764700000000-session-change-notices';
 import { AppealsAndWarningTalks1764710000000 } from './1764710000000-appeals-and-warning-talks';
 import { BadReviews1764720000000 } from './1764720000000-bad-reviews';
+import { RankingChangeNotices1764770000000 } from './1764770000000-ranking-change-notices';
 import { NationalRanks1764790000000 } from './1764790000000-national-ranks';
 
 /** In order; TypeORM records the applied ones in the `migrations` table. */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   SessionChangeNotices1764700000000,
   AppealsAndWarningTalks1764710000000,
   BadReviews1764720000000,
+  RankingChangeNotices1764770000000,
   NationalRanks1764790000000,
 ];

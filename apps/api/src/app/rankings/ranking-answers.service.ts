@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { PeriodEntity } from '@scorecard/server-database';
+import type { AuthenticatedUser } from '../common/current-user.decorator';
+import { PeriodLookupService } from '../common/period-lookup.service';
+import { EncodedAnswer } from './encoded-answer';
+import { RankingAnswerCache } from './ranking-answer.cache';
+import type { RankingsQuery } from './rankings.query';
+import { RankingsService } from './rankings.service';
+
+const MONTH = /^[0-9]{4}-[0-9]{2}$/;
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+/**
+ * What determines a month's league table, whoever asks: the month, level, parent and scope, the
+ * version shown (a published snapshot, or the draft at its computed revision: the stored results
+ * record the scheme version that produced them, so the revision stands for the scheme too), the
+ * month's status, and the day in Asia/Shanghai (the rows count overdue rectification items, which
+ * become overdue as days pass). The rectification counts and the agencies' names change with
+ * their tables, which drop every kept answer when they do (see RankingAnswerCache).
+ */
+export function rankingAnswerKey(input: {
+  month: PeriodEntity;
+  query: RankingsQuery;
+  version: number | undefined;
+  now: number;
+}): string {
+  const { month, query, version } = input;
+  const shown = version === undefined ? `draft@${month.computedRevision ?? '-'}/${month.dataRevision}` : `v${version}`;
+  const day = new Date(input.now + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return [month.period, query.level ?? 'city', query.parent ?? '*', query.scope ?? 'aggregate', shown, month.status, day].join('|');
+}
+
+/**
+ * League tables as they are sent: from memory when the table has not changed since it was last
+ * built, otherwise built by RankingsService. Who may see which version is decided for every caller
+ * before anything is looked up, so a kept draft is only ever sent to callers who may read it.
+ * Windows (quarters, years) are built every time.
+ */
+@Injectable()
+export class RankingAnswersService {
+  constructor(
+    private readonly rankings: RankingsService,
+    private readonly cache: RankingAnswerCache,
+    private readonly months: PeriodLookupService,
+  ) {}
+
+  async answer(caller: AuthenticatedUser, query: RankingsQuery): Promise<EncodedAnswer> {
+    if (!this.cache.enabled || !MONTH.test(query.period)) return EncodedAnswer.of(await this.rankings.ranking(caller, query));
+    const month = await this.cache.month(query.period, () => this.months.existing(query.period));
+    const version = await this.rankings.visibleVersion(caller, query, month);
+    const key = rankingAnswerKey({ month, query, version, now: Date.now() });
+    return this.cache.answer(key, async () => EncodedAnswer.of(await this.rankings.ranking(caller, query)));
+  }
+}
