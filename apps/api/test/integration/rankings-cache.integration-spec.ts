@@ -306,7 +306,7 @@ describe('league tables kept in memory', () => {
     const connections = jest.spyOn(api.dataSource.driver as unknown as { obtainMasterConnection(): unknown }, 'obtainMasterConnection');
     try {
       // …and then served from memory: month row, agency tree, session and answer.
-      for (const headers of [{}, { 'accept-encoding': 'gzip' }]) {
+      for (const headers of [{}, { 'accept-encoding': 'gzip' }] as Record<string, string>[]) {
         expect((await get(path, head, headers)).status).toBe(200);
       }
       expect(connections).not.toHaveBeenCalled();
