@@ -211,7 +211,6 @@ async function rawLength(url: string, headers: Record<string, string>): Promise<
 
 function loadAutocannon(): Autocannon {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional: say what to install when missing
     return require('autocannon') as Autocannon;
   } catch {
     throw new Error('autocannon is needed for this benchmark: npm install --save-dev autocannon');
