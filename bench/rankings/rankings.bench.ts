@@ -14,7 +14,7 @@ import { findFreePort, startLocalServices } from '@scorecard/server-embedded';
 const ROOT = resolve(__dirname, '../../../..');
 const WORK = join(ROOT, '.data', `bench-rankings-${process.pid}`);
 const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 8);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 6);
 const CONNECTIONS = 50;
 const FIXED_RATE = 1_000;
 const GOAL = { requestsPerSecond: 1_000, p99Ms: 10 };
