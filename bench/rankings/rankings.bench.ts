@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort, startLocalServices } from '@scorecard/server-embedded';
 
@@ -33,10 +34,13 @@ interface AutocannonResult {
 interface Figures {
   maxRate: { requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
   fixedRate: { requestsPerSecond: number; p50Ms: number; p90Ms: number; p99Ms: number; maxMs: number; non2xx: number };
+  /** The API's processor time per request over the fixed-rate run: what the machine's load does not change. */
+  apiCpuMsPerRequest: number;
   peakRssMiB: number;
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = loadavg();
   const autocannon = loadAutocannon();
   if (!existsSync(API_MAIN)) throw new Error(`Build the API first (npx nx build api): ${API_MAIN} is missing`);
   mkdirSync(WORK, { recursive: true });
@@ -50,27 +54,34 @@ async function main(): Promise<void> {
     const result = {
       measuredAt: new Date().toISOString(),
       request: cached.request,
-      figure: `GET /rankings of a province's ${cached.rows} counties: p99 latency at a fixed ${FIXED_RATE} requests/s`,
-      value: cached.figures.fixedRate.p99Ms,
-      unit: 'ms',
-      baseline: uncached.figures.fixedRate.p99Ms,
-      ratio: round(uncached.figures.fixedRate.p99Ms / cached.figures.fixedRate.p99Ms),
+      figure: `GET /rankings of a province's ${cached.rows} counties: highest rate held at ${CONNECTIONS} connections`,
+      value: cached.figures.maxRate.requestsPerSecond,
+      unit: 'requests/s',
+      baseline: uncached.figures.maxRate.requestsPerSecond,
+      ratio: round(cached.figures.maxRate.requestsPerSecond / uncached.figures.maxRate.requestsPerSecond),
       goal: `≥ ${GOAL.requestsPerSecond} requests/s with p99 ≤ ${GOAL.p99Ms} ms`,
       met:
         cached.figures.fixedRate.requestsPerSecond >= GOAL.requestsPerSecond * 0.98 &&
         cached.figures.fixedRate.p99Ms <= GOAL.p99Ms &&
         cached.figures.fixedRate.non2xx === 0,
-      maxRate: {
-        connections: CONNECTIONS,
-        value: cached.figures.maxRate.requestsPerSecond,
-        unit: 'requests/s',
-        baseline: uncached.figures.maxRate.requestsPerSecond,
-        ratio: round(cached.figures.maxRate.requestsPerSecond / uncached.figures.maxRate.requestsPerSecond),
+      latencyAtFixedRate: {
+        requestsPerSecond: FIXED_RATE,
+        value: cached.figures.fixedRate.p99Ms,
+        unit: 'ms (p99)',
+        baseline: uncached.figures.fixedRate.p99Ms,
+        ratio: round(uncached.figures.fixedRate.p99Ms / Math.max(1, cached.figures.fixedRate.p99Ms)),
+      },
+      apiCpuMsPerRequest: {
+        value: cached.figures.apiCpuMsPerRequest,
+        baseline: uncached.figures.apiCpuMsPerRequest,
+        ratio: round(uncached.figures.apiCpuMsPerRequest / Math.max(0.01, cached.figures.apiCpuMsPerRequest)),
       },
       cached: cached.figures,
       uncached: uncached.figures,
       answerBytes: cached.bytes,
       seconds: SECONDS,
+      // Other work on the machine takes processor time from the API and from autocannon alike.
+      machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart.map(round) },
     };
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench/results/rankings.json'), `${JSON.stringify(result, null, 2)}\n`);
@@ -117,7 +128,9 @@ async function measure(
     const headers = { authorization, 'accept-encoding': 'gzip, deflate, br' };
     await autocannon({ url, headers, connections: 10, amount: 500 });
     const flat = await autocannon({ url, headers, connections: CONNECTIONS, duration: SECONDS });
+    const cpuBefore = cpuMs(api);
     const fixed = await autocannon({ url, headers, connections: CONNECTIONS, duration: SECONDS, overallRate: FIXED_RATE });
+    const cpuUsed = cpuMs(api) - cpuBefore;
     const figures: Figures = {
       maxRate: {
         requestsPerSecond: Math.round(flat.requests.average),
@@ -134,6 +147,7 @@ async function measure(
         maxMs: fixed.latency.max,
         non2xx: fixed.non2xx + fixed.errors + fixed.timeouts,
       },
+      apiCpuMsPerRequest: round(cpuUsed / Math.max(1, fixed.requests.total)),
       peakRssMiB: peakRssMiB(api),
     };
     console.log(`${env['RANKING_CACHE_BYTES'] === '0' ? 'uncached' : 'cached'}: ${JSON.stringify(figures)}`);
@@ -185,6 +199,14 @@ async function stopApi(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
+}
+
+/** Processor time the process has used (user + system), in ms. */
+function cpuMs(child: ChildProcess): number {
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticksPerSecond = 100;
+  return ((Number(fields[11]) + Number(fields[12])) / ticksPerSecond) * 1000;
 }
 
 /** The process's peak resident set (VmHWM), in MiB. */
