@@ -8,6 +8,7 @@ import { PeriodComputationService, PeriodPublicationService } from '@scorecard/s
 import { createHttpClient, type HttpClient, testConfig, waitFor } from '@scorecard/server-testing';
 import { createApiApplication } from '../../src/bootstrap';
 import { RankingChangeListener } from '../../src/app/rankings/ranking-change.listener';
+import { RankingsService } from '../../src/app/rankings/rankings.service';
 import {
   type ApiTestApp,
   DEMO_NOW,
@@ -294,6 +295,33 @@ describe('league tables kept in memory', () => {
     await heard;
     const after = rowOf(await expectFreshAnswer(path, admin), '330106');
     expect(after.rectifications.open).toBe(before.rectifications.open + 1);
+  });
+
+  it('does not keep an answer that was being built while a change landed', async () => {
+    const path = `/rankings?period=${PUBLISHED_PERIOD}&level=county&parent=330200`;
+    const service = api.app.get(RankingsService, { strict: false });
+    const build = service.ranking.bind(service);
+    const elsewhereAdmin = await elsewhere.login('admin');
+    const building = jest.spyOn(service, 'ranking').mockImplementationOnce(async (caller, query) => {
+      // Built from the database as it was; the change commits and is announced before it is sent.
+      const built = await build(caller, query);
+      const heard = announced('rectification');
+      const raised = await elsewhere.request('POST', '/rectifications', {
+        token: elsewhereAdmin,
+        body: { period: PUBLISHED_PERIOD, agencyCode: '330203', reason: '抽查发现网上咨询回复超时' },
+      });
+      expect(raised.status).toBe(201);
+      await heard;
+      return built;
+    });
+    try {
+      const raced = JSON.parse((await get(path, admin)).body.toString('utf8'));
+      expect(building).toHaveBeenCalledTimes(1);
+      const after = await expectFreshAnswer(path, admin);
+      expect(rowOf(after, '330203').rectifications.open).toBe(rowOf(raced, '330203').rectifications.open + 1);
+    } finally {
+      building.mockRestore();
+    }
   });
 
   it('serves a table again with no database work at all', async () => {
