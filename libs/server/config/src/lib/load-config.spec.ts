@@ -62,6 +62,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('keeps 64 MiB of league tables in memory unless told otherwise; 0 keeps none', () => {
+    expect(loadConfig({ ...BASE }).rankingCacheBytes).toBe(64 * 1024 * 1024);
+    expect(loadConfig({ ...BASE, RANKING_CACHE_BYTES: '0' }).rankingCacheBytes).toBe(0);
+    expect(() => loadConfig({ ...BASE, RANKING_CACHE_BYTES: '-1' })).toThrow(/RANKING_CACHE_BYTES must be an integer/);
+  });
+
   it('parses the allowed browser origins', () => {
     expect(loadConfig({ ...BASE, CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual([
       'https://a.example',
