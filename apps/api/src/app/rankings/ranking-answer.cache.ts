@@ -7,6 +7,11 @@ import type { EncodedAnswer } from './encoded-answer';
 import { RankingChangeListener } from './ranking-change.listener';
 
 const MONTH = /^[0-9]{4}-[0-9]{2}$/;
+/**
+ * Even with every announcement arriving, what is kept is read again at least this often: a safety
+ * net for a change the announcements do not cover yet (a new table a league table comes to show).
+ */
+const MAX_AGE_MS = 60_000;
 
 /**
  * League-table answers kept ready to send, and the month rows that decide who may see them, so
@@ -18,12 +23,12 @@ const MONTH = /^[0-9]{4}-[0-9]{2}$/;
  * An answer whose building raced an announcement is sent but not kept.
  *
  * Keys are made by the caller from what determines the answer; the answers are bounded by their
- * size in bytes, least recently used out first.
+ * size in bytes, least recently used out first, and by an age past which they are built again.
  */
 @Injectable()
 export class RankingAnswerCache {
   private readonly answers: LRUCache<string, EncodedAnswer> | null;
-  private readonly months = new Map<string, PeriodEntity>();
+  private readonly months = new Map<string, { month: PeriodEntity; storedAt: number }>();
   /** Counts announcements, so that a read that raced one is not kept. */
   private notices = 0;
 
@@ -37,6 +42,7 @@ export class RankingAnswerCache {
         ? new LRUCache<string, EncodedAnswer>({
             maxSize: config.rankingCacheBytes,
             sizeCalculation: (answer, key) => answer.byteSize + key.length * 2,
+            ttl: MAX_AGE_MS,
           })
         : null;
     listener.subscribe((payload) => this.forget(payload));
@@ -49,12 +55,13 @@ export class RankingAnswerCache {
 
   /** The month's row, from memory while it is known not to have changed, else from `read`. */
   async month(period: string, read: () => Promise<PeriodEntity>): Promise<PeriodEntity> {
+    const now = Date.now();
     const kept = this.listener.isListening ? this.months.get(period) : undefined;
-    if (kept) return kept;
+    if (kept && now - kept.storedAt < MAX_AGE_MS) return kept.month;
     const noticesBefore = this.notices;
     const listeningBefore = this.listener.isListening;
     const month = await read();
-    if (this.mayKeep(noticesBefore, listeningBefore)) this.months.set(period, month);
+    if (this.mayKeep(noticesBefore, listeningBefore)) this.months.set(period, { month, storedAt: now });
     return month;
   }
 
