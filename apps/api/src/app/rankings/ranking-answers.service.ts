@@ -11,12 +11,14 @@ const MONTH = /^[0-9]{4}-[0-9]{2}$/;
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 /**
- * What determines a month's league table, whoever asks: the month, level, parent and scope, the
- * version shown (a published snapshot, or the draft at its computed revision: the stored results
- * record the scheme version that produced them, so the revision stands for the scheme too), the
- * month's status, and the day in Asia/Shanghai (the rows count overdue rectification items, which
- * become overdue as days pass). The rectification counts and the agencies' names change with
- * their tables, which drop every kept answer when they do (see RankingAnswerCache).
+ * What determines a month's league table, whoever asks: the month and every parameter of the
+ * request (level, parent, scope, and whatever a later parameter may add: all of them are in the
+ * key, so none can be forgotten), the version shown (a published snapshot, or the draft at its
+ * computed revision: the stored results record the scheme version that produced them, so the
+ * revision stands for the scheme too), the month's status, and the day in Asia/Shanghai (the rows
+ * count overdue rectification items, which become overdue as days pass). The rectification counts
+ * and the agencies' names change with their tables, which drop every kept answer when they do
+ * (see RankingAnswerCache).
  */
 export function rankingAnswerKey(input: {
   month: PeriodEntity;
@@ -24,10 +26,17 @@ export function rankingAnswerKey(input: {
   version: number | undefined;
   now: number;
 }): string {
-  const { month, query, version } = input;
+  const { month, version } = input;
+  const parameters = { ...input.query, level: input.query.level ?? 'city', scope: input.query.scope ?? 'aggregate' };
+  // The month leads the key; the version asked for is in the version shown.
+  const asked = Object.entries(parameters)
+    .filter(([name, value]) => value !== undefined && name !== 'period' && name !== 'version')
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => `${name}=${String(value)}`)
+    .join('&');
   const shown = version === undefined ? `draft@${month.computedRevision ?? '-'}/${month.dataRevision}` : `v${version}`;
   const day = new Date(input.now + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-  return [month.period, query.level ?? 'city', query.parent ?? '*', query.scope ?? 'aggregate', shown, month.status, day].join('|');
+  return [month.period, asked, shown, month.status, day].join('|');
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { PeriodEntity } from '@scorecard/server-database';
 import { rankingAnswerKey } from './ranking-answers.service';
+import type { RankingsQuery } from './rankings.query';
 
 const month = {
   period: '2026-09',
@@ -15,8 +16,11 @@ describe('rankingAnswerKey', () => {
     rankingAnswerKey({ month, query: { period: '2026-09', level: 'county' }, version: 2, now, ...overrides });
 
   it('names the month first, then the table and the version shown', () => {
-    expect(key()).toBe('2026-09|county|*|aggregate|v2|published|2026-11-22');
-    expect(key({ query: { period: '2026-09' } })).toBe('2026-09|city|*|aggregate|v2|published|2026-11-22');
+    expect(key()).toBe('2026-09|level=county&scope=aggregate|v2|published|2026-11-22');
+    expect(key({ query: { period: '2026-09' } })).toBe('2026-09|level=city&scope=aggregate|v2|published|2026-11-22');
+    expect(key({ query: { period: '2026-09', level: 'county', parent: '330100', scope: 'own' } })).toBe(
+      '2026-09|level=county&parent=330100&scope=own|v2|published|2026-11-22',
+    );
   });
 
   it('tells apart everything that changes the answer', () => {
@@ -28,6 +32,8 @@ describe('rankingAnswerKey', () => {
       key({ version: undefined }),
       key({ version: undefined, month: { ...month, computedRevision: 8, dataRevision: 8 } as PeriodEntity }),
       key({ month: { ...month, status: 'open' } as PeriodEntity }),
+      // A parameter added to the request one day is in the key without anyone listing it.
+      key({ query: { period: '2026-09', level: 'county', pageSize: 20 } as RankingsQuery }),
     ];
     expect(new Set(keys).size).toBe(keys.length);
   });
