@@ -22,7 +22,7 @@ export class ActiveSessionCache {
     private readonly sessions: SessionRepository,
     private readonly listener: SessionChangeListener,
   ) {
-    listener.subscribe((userId) => {
+    listener.onSessionChange((userId) => {
       this.notices += 1;
       if (userId === null) {
         this.entries.clear();

@@ -17,9 +17,11 @@ export abstract class DatabaseChannelListener implements OnApplicationBootstrap,
   private retry: NodeJS.Timeout | null = null;
   private stopped = false;
 
+  /** `applicationName` names the connection in `pg_stat_activity`. */
   protected constructor(
     private readonly config: AppConfig,
     private readonly channel: string,
+    private readonly applicationName = `scorecard-${channel.replace(/_/g, '-')}`,
   ) {}
 
   /** True while every committed change reaches this process. */
@@ -48,7 +50,7 @@ export abstract class DatabaseChannelListener implements OnApplicationBootstrap,
   private async connect(): Promise<void> {
     const client = new Client({
       connectionString: this.config.databaseUrl,
-      application_name: `scorecard-${this.channel.replace(/_/g, '-')}`,
+      application_name: this.applicationName,
       connectionTimeoutMillis: 5_000,
       keepAlive: true,
     });
