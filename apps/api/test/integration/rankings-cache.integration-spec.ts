@@ -231,6 +231,33 @@ describe('league tables kept in memory', () => {
     expect(rowOf(after, '330102').score).toBeLessThan(county.score);
   });
 
+  it('catches up with every change committed before it asks, whoever committed it', async () => {
+    const listener = api.app.get(RankingChangeListener, { strict: false });
+    const heard: (string | null)[] = [];
+    const stop = listener.subscribe((payload) => heard.push(payload));
+    try {
+      // Committed by another process; its notice travels on its own.
+      await other.get(TypeOrmDataSource).query('UPDATE period SET due_date = due_date WHERE period = $1', [OPEN_PERIOD]);
+      await listener.caughtUp();
+      expect(heard).toContain(OPEN_PERIOD);
+    } finally {
+      stop();
+    }
+  });
+
+  it('shows a write answered by this process in its very next read', async () => {
+    const path = `/rankings?period=${PUBLISHED_PERIOD}&level=county&parent=330300`;
+    const before = rowOf(await expectFreshAnswer(path, admin), '330302');
+    // No waiting here: the write answers once this process has heard its own change.
+    const raised = await api.request('POST', '/rectifications', {
+      token: admin,
+      body: { period: PUBLISHED_PERIOD, agencyCode: '330302', reason: '抽查发现AB岗未落实' },
+    });
+    expect(raised.status).toBe(201);
+    const after = rowOf(JSON.parse((await get(path, admin)).body.toString('utf8')), '330302');
+    expect(after.rectifications.open).toBe(before.rectifications.open + 1);
+  });
+
   it('follows a month reopened and published again through another API process', async () => {
     const path = `/rankings?period=${PUBLISHED_PERIOD}&level=county`;
     const head = await api.login('head-330105');

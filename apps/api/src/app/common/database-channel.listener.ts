@@ -3,6 +3,10 @@ import { Client } from 'pg';
 import type { AppConfig } from '@scorecard/server-config';
 
 const RECONNECT_DELAY_MS = 1_000;
+/** How long a write waits for its own announcements before answering anyway. */
+const CATCH_UP_TIMEOUT_MS = 2_000;
+/** Payloads of the markers `caughtUp` sends itself; never handed to subscribers. */
+const MARKER = 'caught-up:';
 
 /**
  * Listens on one PostgreSQL notification channel, on a connection of its own, and hands every
@@ -16,6 +20,8 @@ export abstract class DatabaseChannelListener implements OnApplicationBootstrap,
   private client: Client | null = null;
   private retry: NodeJS.Timeout | null = null;
   private stopped = false;
+  private readonly markers = new Map<string, () => void>();
+  private markerCount = 0;
 
   /** `applicationName` names the connection in `pg_stat_activity`. */
   protected constructor(
@@ -33,6 +39,33 @@ export abstract class DatabaseChannelListener implements OnApplicationBootstrap,
   subscribe(handler: (payload: string | null) => void): () => void {
     this.handlers.add(handler);
     return () => this.handlers.delete(handler);
+  }
+
+  /**
+   * Resolves once every change committed before the call has reached this process: the database
+   * delivers a channel's notices in commit order, so when a marker sent now comes back, all those
+   * before it have been handed out. A write awaits this before it answers, so that the caller's next
+   * request to this process sees what it wrote. Resolves at once while not listening (nothing is
+   * served from memory then), and after a timeout at worst.
+   */
+  async caughtUp(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const marker = `${MARKER}${process.pid}:${++this.markerCount}`;
+    let timer: NodeJS.Timeout | undefined;
+    const back = new Promise<void>((resolve) => {
+      this.markers.set(marker, resolve);
+      timer = setTimeout(resolve, CATCH_UP_TIMEOUT_MS);
+    });
+    try {
+      await client.query('SELECT pg_notify($1, $2)', [this.channel, marker]);
+      await back;
+    } catch {
+      // The connection went: whoever keeps things in memory has been told to forget them.
+    } finally {
+      clearTimeout(timer);
+      this.markers.delete(marker);
+    }
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -94,6 +127,11 @@ export abstract class DatabaseChannelListener implements OnApplicationBootstrap,
   }
 
   private emit(payload: string | null): void {
+    if (payload?.startsWith(MARKER)) {
+      // Ours, or another process's (which only that one waits for).
+      this.markers.get(payload)?.();
+      return;
+    }
     for (const handler of this.handlers) handler(payload);
   }
 }
