@@ -57,7 +57,7 @@ export class AgencyDirectory {
     caller: { agencyCode: string },
     level: string,
     parent: string | undefined,
-  ): Promise<{ codes: string[]; acrossNation: boolean }> {
+  ): Promise<{ codes: string[]; acrossNation: boolean; extent: string }> {
     const { national, provinces, byCode } = await this.load();
     const wholeLevel = parent === undefined && national;
     const acrossNation = wholeLevel && byCode.get(caller.agencyCode)?.level === 'nation';
@@ -71,7 +71,9 @@ export class AgencyDirectory {
           (province === null || provinces.get(agency.code) === province),
       )
       .map((agency) => agency.code);
-    return { codes, acrossNation };
+    // What the table covers beyond the request: the whole country, one province, or what was asked.
+    const extent = acrossNation ? 'nation' : (province ?? '*');
+    return { codes, acrossNation, extent };
   }
 
   /** The agency's name, or its code when the tree does not hold it. */

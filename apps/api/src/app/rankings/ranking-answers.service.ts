@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PeriodEntity } from '@scorecard/server-database';
+import { AgencyDirectory } from '../common/agency-directory.service';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { PeriodLookupService } from '../common/period-lookup.service';
 import { EncodedAnswer } from './encoded-answer';
@@ -11,7 +12,9 @@ const MONTH = /^[0-9]{4}-[0-9]{2}$/;
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 /**
- * What determines a month's league table, whoever asks: the month and every parameter of the
+ * What determines a month's league table, whoever asks: the month, what the table covers for the
+ * caller (in a national tree a level table is the caller's province, or the whole country for the
+ * nation's users), every parameter of the
  * request (level, parent, scope, and whatever a later parameter may add: all of them are in the
  * key, so none can be forgotten), the version shown (a published snapshot, or the draft at its
  * computed revision: the stored results record the scheme version that produced them, so the
@@ -23,6 +26,8 @@ const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 export function rankingAnswerKey(input: {
   month: PeriodEntity;
   query: RankingsQuery;
+  /** What the table covers for this caller (a national tree's level table is the caller's province). */
+  extent: string;
   version: number | undefined;
   now: number;
 }): string {
@@ -36,7 +41,7 @@ export function rankingAnswerKey(input: {
     .join('&');
   const shown = version === undefined ? `draft@${month.computedRevision ?? '-'}/${month.dataRevision}` : `v${version}`;
   const day = new Date(input.now + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-  return [month.period, asked, shown, month.status, day].join('|');
+  return [month.period, asked, input.extent, shown, month.status, day].join('|');
 }
 
 /**
@@ -51,13 +56,15 @@ export class RankingAnswersService {
     private readonly rankings: RankingsService,
     private readonly cache: RankingAnswerCache,
     private readonly months: PeriodLookupService,
+    private readonly agencies: AgencyDirectory,
   ) {}
 
   async answer(caller: AuthenticatedUser, query: RankingsQuery): Promise<EncodedAnswer> {
     if (!this.cache.enabled || !MONTH.test(query.period)) return EncodedAnswer.of(await this.rankings.ranking(caller, query));
     const month = await this.cache.month(query.period, () => this.months.existing(query.period));
     const version = await this.rankings.visibleVersion(caller, query, month);
-    const key = rankingAnswerKey({ month, query, version, now: Date.now() });
+    const { extent } = await this.agencies.leagueTable(caller, query.level ?? 'city', query.parent);
+    const key = rankingAnswerKey({ month, query, extent, version, now: Date.now() });
     return this.cache.answer(key, async () => EncodedAnswer.of(await this.rankings.ranking(caller, query)));
   }
 }
