@@ -1,5 +1,5 @@
 import { encode } from 'iconv-lite';
-import { decodeText, type TextEncoding } from './decode-text';
+import { decodeText, detectEncoding, type TextEncoding } from './decode-text';
 import { ImportFileError } from './import-file.error';
 
 async function decode(chunks: Buffer[]): Promise<{ text: string; encoding: TextEncoding | null }> {
@@ -60,6 +60,34 @@ describe('decodeText', () => {
       text,
       encoding: 'utf-8',
     });
+  });
+
+  it('judges GBK by its own bytes when ASCII text before it in the same chunk is longer than the sample', async () => {
+    const text = `agency_code,rated_at,channel,level\n${'330102,2026-10-05T09:30:00+08:00,window,5\n'.repeat(200)}${'330102,2026-10-05T09:30:00+08:00,窗口,5\n'.repeat(200)}`;
+    expect(await decode([encode(text, 'gbk')])).toEqual({ text, encoding: 'gb18030' });
+  });
+
+  it('detects the encoding as decodeText decides it', async () => {
+    const ascii = '330102,2026-10-05T09:30:00+08:00,window,5\n'.repeat(5000);
+    const cases: [Buffer, TextEncoding][] = [
+      [Buffer.from(CHINESE, 'utf8'), 'utf-8'],
+      [Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CHINESE, 'utf8')]), 'utf-8'],
+      [encode(CHINESE, 'gbk'), 'gb18030'],
+      [encode(`${ascii}${CHINESE}`, 'gbk'), 'gb18030'],
+      [Buffer.from(`${ascii}${CHINESE}`, 'utf8'), 'utf-8'],
+      [Buffer.from(ascii), 'utf-8'],
+      [Buffer.alloc(0), 'utf-8'],
+    ];
+    for (const [bytes, expected] of cases) {
+      for (const size of [7, 65536]) {
+        const chunks = chunked(bytes, size);
+        expect(await detectEncoding(chunks)).toBe(expected);
+        expect((await decode(chunks)).encoding).toBe(expected);
+      }
+    }
+    await expect(detectEncoding(chunked(Buffer.from('\ufeffa', 'utf16le'), 64))).rejects.toThrow(
+      /UTF-16/,
+    );
   });
 
   it('reads a plain ASCII file and an empty one', async () => {

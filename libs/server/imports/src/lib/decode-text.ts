@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { getDecoder } from 'iconv-lite';
 import { ImportFileError } from './import-file.error';
 
@@ -22,10 +23,10 @@ export async function* decodeText(
 
   const decide = (last: boolean): string => {
     const bom = offset === 0 && hasUtf8Bom(pending);
-    const encoding: TextEncoding =
-      bom || looksLikeUtf8(pending.subarray(0, SNIFF_BYTES), last && pending.length <= SNIFF_BYTES)
-        ? 'utf-8'
-        : 'gb18030';
+    const firstNonAscii = pending.findIndex((byte) => byte >= 0x80);
+    const encoding = bom
+      ? 'utf-8'
+      : encodingOf(pending.subarray(Math.max(firstNonAscii, 0)), last);
     onEncoding?.(encoding);
     decode = decoderFor(encoding, () => offset);
     const text = decode(bom ? pending.subarray(3) : pending, last);
@@ -67,6 +68,40 @@ export async function* decodeText(
   }
   const rest = (decode as (chunk: Buffer, last: boolean) => string)(Buffer.alloc(0), true);
   if (rest) yield rest;
+}
+
+/**
+ * The encoding of a CSV byte stream, decided as decodeText decides it, reading no further than the
+ * first non-ASCII bytes (an ASCII file is read through, a chunk at a time, and called UTF-8).
+ */
+export async function detectEncoding(bytes: AsyncIterable<Buffer>): Promise<TextEncoding> {
+  let sample: Buffer | null = null;
+  let first = true;
+  for await (const chunk of bytes) {
+    if (first) {
+      refuseNonText(chunk);
+      if (hasUtf8Bom(chunk)) return 'utf-8';
+      first = false;
+    }
+    if (sample === null) {
+      if (isAscii(chunk)) continue;
+      sample = chunk.subarray(chunk.findIndex((byte) => byte >= 0x80));
+    } else {
+      sample = Buffer.concat([sample, chunk]);
+    }
+    if (sample.length >= SNIFF_BYTES) return encodingOf(sample, false);
+  }
+  return sample === null ? 'utf-8' : encodingOf(sample, true);
+}
+
+/** UTF-8 unless the first non-ASCII bytes (`fromFirstNonAscii`) are no valid UTF-8. */
+function encodingOf(fromFirstNonAscii: Buffer, last: boolean): TextEncoding {
+  return looksLikeUtf8(
+    fromFirstNonAscii.subarray(0, SNIFF_BYTES),
+    last && fromFirstNonAscii.length <= SNIFF_BYTES,
+  )
+    ? 'utf-8'
+    : 'gb18030';
 }
 
 function decoderFor(
