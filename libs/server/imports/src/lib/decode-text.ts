@@ -74,7 +74,7 @@ export async function* decodeText(
  * The encoding of a CSV byte stream, decided as decodeText decides it, reading no further than the
  * first non-ASCII bytes (an ASCII file is read through, a chunk at a time, and called UTF-8).
  */
-export async function detectEncoding(bytes: AsyncIterable<Buffer>): Promise<TextEncoding> {
+export async function detectEncoding(bytes: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<TextEncoding> {
   let sample: Buffer | null = null;
   let first = true;
   for await (const chunk of bytes) {

@@ -48,13 +48,15 @@ export function looksLikeFormula(text: string): boolean {
 }
 
 export function parseChannel(text: string): string | null {
-  return CHANNELS[text.toLowerCase()] ?? null;
+  const name = text.toLowerCase();
+  // Own names only: "constructor" is no channel.
+  return Object.hasOwn(CHANNELS, name) ? (CHANNELS[name] as string) : null;
 }
 
 export function parseLevel(cell: ImportCell): number | null {
   const text = cellText(cell);
-  const level = /^[1-5](\.0+)?$/.test(text) ? Number(text) : LEVELS[text];
-  return level ?? null;
+  if (/^[1-5](\.0+)?$/.test(text)) return Number(text);
+  return Object.hasOwn(LEVELS, text) ? (LEVELS[text] as number) : null;
 }
 
 /** Six-digit GB/T 2260 division code; Excel may have dropped a code to a number, which is fine. */
