@@ -7,6 +7,7 @@ import { STAR_MESSAGES } from '../features/stars/star.messages';
 import { USER_MESSAGES } from '../features/users/user.messages';
 import { CALENDAR_MESSAGES } from '../features/calendar/calendar.messages';
 import { BAD_REVIEW_MESSAGES } from '../features/bad-reviews/bad-review.messages';
+import { BULLETIN_MESSAGES } from '../features/bulletin/bulletin.messages';
 import { IMPORT_MESSAGES } from '../features/imports/import.messages';
 import { ENTRY_MESSAGES } from '../features/entry/entry.messages';
 import { FEEDBACK_MESSAGES } from '../features/feedback/feedback.messages';
@@ -30,6 +31,7 @@ describe('messages', () => {
     ['the people page', USER_MESSAGES],
     ['the calendar page', CALENDAR_MESSAGES],
     ['the bad-review pages', BAD_REVIEW_MESSAGES],
+    ['the bulletin’s follow-up', BULLETIN_MESSAGES],
     ['the import pages', IMPORT_MESSAGES],
     ['the data-entry page', ENTRY_MESSAGES],
     ['the feedback sheet', FEEDBACK_MESSAGES],
