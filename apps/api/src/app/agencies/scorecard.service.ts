@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { visibleResults } from '@scorecard/access';
-import type { ScorecardDto, ScorecardIndicatorDto, Scope } from '@scorecard/contracts';
+import type { ScorecardDto, Scope } from '@scorecard/contracts';
 import { Ratio, parseWindow, shiftPeriod, subtotalDimensions } from '@scorecard/scoring';
 import { RectificationRepository, ResultRepository, SchemeRepository } from '@scorecard/server-database';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
@@ -9,6 +9,7 @@ import { AgencyDirectory } from '../common/agency-directory.service';
 import { PeriodLookupService } from '../common/period-lookup.service';
 import { toIndicatorResults } from '../rankings/ranking-row.mapper';
 import { toAgencyRanks } from './result-ranks.mapper';
+import { compareIndicator, twelveMonthTrend } from './scorecard-parts';
 import { WindowScorecardService } from './window-scorecard.service';
 
 @Injectable()
@@ -65,45 +66,19 @@ export class ScorecardService {
     const own = toIndicatorResults(result.indicators);
     if (figuresOnly) for (const figures of Object.values(own)) figures.score = null;
 
-    const indicators: ScorecardIndicatorDto[] = (scheme?.indicators ?? []).map((indicator) => {
-      const figures = own[indicator.code] ?? { numerator: 0, denominator: 0, rate: null, score: null };
-      const peerRates = peers
-        .map((peer) => peer.indicators[indicator.code]?.rate)
-        .filter((rate): rate is number => rate !== null && rate !== undefined);
-      const best = peerRates.length > 0 ? Math.max(...peerRates) : null;
-      const average = ratioOfSums(peers.map((peer) => peer.indicators[indicator.code]));
-      const target = Number(indicator.target);
-      const gap = (reference: number | null) =>
-        figures.rate === null || reference === null ? null : reference - figures.rate;
-      return {
-        code: indicator.code,
-        weight: Number(indicator.weight),
-        target,
-        floor: Number(indicator.floor),
-        ...figures,
-        gapToTarget: gap(target),
-        best,
-        average,
-        gapToBest: gap(best),
-        gapToAverage: gap(average),
-      };
-    });
+    const indicators = (scheme?.indicators ?? []).map((indicator) =>
+      compareIndicator(indicator, own[indicator.code], {
+        rates: peers
+          .map((peer) => peer.indicators[indicator.code]?.rate)
+          .filter((rate): rate is number => rate !== null && rate !== undefined),
+        average: ratioOfSums(peers.map((peer) => peer.indicators[indicator.code])),
+      }),
+    );
 
     const history = await this.results.history(code, scope, shiftPeriod(period, -11), period, {
       publishedOnly: visible.kind !== 'draft',
     });
-    const byPeriod = new Map(history.map((row) => [row.period, row]));
-    const trend = Array.from({ length: 12 }, (_, i) => {
-      const month = shiftPeriod(period, i - 11);
-      const row = byPeriod.get(month);
-      return {
-        period: month,
-        score: row?.score == null ? null : Number(row.score),
-        grade: row?.grade ?? null,
-        rankInParent: row?.rankInParent ?? null,
-        rankInLevel: row?.rankInLevel ?? null,
-      };
-    });
+    const trend = twelveMonthTrend(period, history);
 
     return {
       period,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { withinCallersProvince } from '@scorecard/access';
-import type { ScorecardDto, ScorecardIndicatorDto, Scope } from '@scorecard/contracts';
+import type { ScorecardDto, Scope } from '@scorecard/contracts';
 import { type ReportingWindow, Ratio, shiftPeriod, subtotalDimensions } from '@scorecard/scoring';
 import { RectificationRepository, ResultRepository } from '@scorecard/server-database';
 import { AgencyDirectory } from '../common/agency-directory.service';
@@ -9,6 +9,7 @@ import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { WindowResultsService } from '../windows/window-results.service';
 import { toWindowIndicatorResults } from '../windows/window-row.mapper';
 import { toAgencyRanks } from './result-ranks.mapper';
+import { compareIndicator, twelveMonthTrend } from './scorecard-parts';
 
 /**
  * One agency's quarter, half-year or year: its summed figures scored as a month is, its ranks in the
@@ -45,58 +46,27 @@ export class WindowScorecardService {
     );
     const figures = toWindowIndicatorResults(own.evaluation);
 
-    const indicators: ScorecardIndicatorDto[] = (scheme?.indicators ?? []).map((indicator) => {
-      const mine = figures[indicator.code] ?? {
-        numerator: 0,
-        denominator: 0,
-        rate: null,
-        score: null,
-      };
+    const indicators = (scheme?.indicators ?? []).map((indicator) => {
       const peerFigures = peers.map((peer) =>
         peer.evaluation?.indicators.find((item) => item.code === indicator.code),
       );
-      const peerRates = peerFigures.flatMap((item) => (item?.rate ? [item.rate.toNumber()] : []));
-      const best = peerRates.length > 0 ? Math.max(...peerRates) : null;
       let numerator = 0n;
       let denominator = 0n;
       for (const item of peerFigures) {
         numerator += item?.numerator ?? 0n;
         denominator += item?.denominator ?? 0n;
       }
-      const average = denominator === 0n ? null : Ratio.of(numerator, denominator).toNumber();
-      const target = Number(indicator.target);
-      const gap = (reference: number | null) =>
-        mine.rate === null || reference === null ? null : reference - mine.rate;
-      return {
-        code: indicator.code,
-        weight: Number(indicator.weight),
-        target,
-        floor: Number(indicator.floor),
-        ...mine,
-        gapToTarget: gap(target),
-        best,
-        average,
-        gapToBest: gap(best),
-        gapToAverage: gap(average),
-      };
+      return compareIndicator(indicator, figures[indicator.code], {
+        rates: peerFigures.flatMap((item) => (item?.rate ? [item.rate.toNumber()] : [])),
+        average: denominator === 0n ? null : Ratio.of(numerator, denominator).toNumber(),
+      });
     });
 
     const last = window.months[window.months.length - 1];
     const history = await this.results.history(code, scope, shiftPeriod(last, -11), last, {
       publishedOnly: true,
     });
-    const byPeriod = new Map(history.map((row) => [row.period, row]));
-    const trend = Array.from({ length: 12 }, (_, i) => {
-      const month = shiftPeriod(last, i - 11);
-      const row = byPeriod.get(month);
-      return {
-        period: month,
-        score: row?.score == null ? null : Number(row.score),
-        grade: row?.grade ?? null,
-        rankInParent: row?.rankInParent ?? null,
-        rankInLevel: row?.rankInLevel ?? null,
-      };
-    });
+    const trend = twelveMonthTrend(last, history);
 
     return {
       period: window.period,
