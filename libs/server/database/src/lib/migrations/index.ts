@@ -18,6 +18,7 @@ import { SessionChangeNotices1764700000000 } from './1764700000000-session-chang
 import { AppealsAndWarningTalks1764710000000 } from './1764710000000-appeals-and-warning-talks';
 import { BadReviews1764720000000 } from './1764720000000-bad-reviews';
 import { RankingChangeNotices1764770000000 } from './1764770000000-ranking-change-notices';
+import { RawRecordsByAgency1764780000000 } from './1764780000000-raw-records-by-agency';
 import { NationalRanks1764790000000 } from './1764790000000-national-ranks';
 
 /** In order; TypeORM records the applied ones in the `migrations` table. */
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   AppealsAndWarningTalks1764710000000,
   BadReviews1764720000000,
   RankingChangeNotices1764770000000,
+  RawRecordsByAgency1764780000000,
   NationalRanks1764790000000,
 ];
