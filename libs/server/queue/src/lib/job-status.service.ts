@@ -24,15 +24,18 @@ export class JobStatusService {
   findWithPayload(id: string): Promise<{ status: JobDto; data: unknown } | null> {
     return this.producerQueues.promptly(async () => {
       for (const queue of this.queues) {
+        // The state first, then the job: a job read before it completes and its state read after
+        // would say `completed` with no result yet. Completing stores the result and the state at once.
+        const raw = await queue.getJobState(id);
+        if (raw === 'unknown') continue;
         const job: Job | undefined = await queue.getJob(id);
-        if (job) return { status: await this.toDto(job), data: job.data as unknown };
+        if (job) return { status: this.toDto(job, raw), data: job.data as unknown };
       }
       return null;
     });
   }
 
-  private async toDto(job: Job): Promise<JobDto> {
-    const raw = await job.getState();
+  private toDto(job: Job, raw: string): JobDto {
     const state: JobState =
       raw === 'completed' || raw === 'failed' || raw === 'active' ? raw : 'waiting';
     const progress = typeof job.progress === 'number' ? job.progress : state === 'completed' ? 100 : 0;
