@@ -62,8 +62,9 @@ export class RankingAnswersService {
   async answer(caller: AuthenticatedUser, query: RankingsQuery): Promise<EncodedAnswer> {
     if (!this.cache.enabled || !MONTH.test(query.period)) return EncodedAnswer.of(await this.rankings.ranking(caller, query));
     const month = await this.cache.month(query.period, () => this.months.existing(query.period));
-    const version = await this.rankings.visibleVersion(caller, query, month);
-    const { extent } = await this.agencies.leagueTable(caller, query.level ?? 'city', query.parent);
+    const table = await this.agencies.leagueTable(caller, query.level ?? 'city', query.parent);
+    const version = await this.rankings.visibleVersion(caller, query, month, table.codes);
+    const { extent } = table;
     const key = rankingAnswerKey({ month, query, extent, version, now: Date.now() });
     return this.cache.answer(key, async () => EncodedAnswer.of(await this.rankings.ranking(caller, query)));
   }

@@ -39,7 +39,7 @@ export class RankingsService {
     const month = await this.months.existing(query.period);
     const level = query.level ?? 'city';
     const table = await this.agencies.leagueTable(caller, level, query.parent);
-    const version = await this.visibleVersion(caller, query, month);
+    const version = await this.visibleVersion(caller, query, month, table.codes);
     const scope = query.scope ?? 'aggregate';
     const listed = new Set(table.codes);
     const records = (await this.results.ranking({ period: query.period, level, scope, parent: query.parent, version })).filter(
@@ -75,12 +75,13 @@ export class RankingsService {
     caller: AuthenticatedUser,
     query: RankingsQuery,
     month: { status: PeriodEntity['status']; publishedVersion: number },
+    /** The table's agencies (`AgencyDirectory.leagueTable`), as the caller already chose them. */
+    tableCodes: string[],
   ): Promise<number | undefined> {
-    const table = await this.agencies.leagueTable(caller, query.level ?? 'city', query.parent);
     const visible = visibleResults({
       caller,
       month,
-      agencies: table.codes,
+      agencies: tableCodes,
       tree: await this.agencies.tree(),
       requested: query.version,
     });
