@@ -19,21 +19,31 @@ export interface ApiTestApp extends HttpClient {
   app: INestApplication;
   baseUrl: string;
   dataSource: DataSource;
+  /** The built workers running beside the API (none unless asked for). */
+  workers: WorkerProcess[];
+  /** Starts one more built worker on the API's database, Redis and queue prefix. */
+  startWorker(): WorkerProcess;
   close(): Promise<void>;
 }
 
 /**
  * The real API on a fresh database with the demo province, listening on a free port; with
- * `worker`, the built worker runs beside it and the queued jobs are done.
+ * `worker` (or `workers`: how many), the built worker runs beside it and the queued jobs are done.
  */
 export async function startApiTestApp(
   configOverrides: Record<string, string> = {},
-  options: { worker?: boolean } = {},
+  options: { worker?: boolean; workers?: number } = {},
 ): Promise<ApiTestApp> {
   const database = await createTestDatabase();
   const config = testConfig(database.url, configOverrides);
   const app = await createApiApplication(config, { now: DEMO_NOW });
-  const worker: WorkerProcess | null = options.worker ? startWorkerProcess(config) : null;
+  const workers: WorkerProcess[] = [];
+  const startWorker = () => {
+    const worker = startWorkerProcess(config);
+    workers.push(worker);
+    return worker;
+  };
+  for (let i = 0; i < (options.workers ?? (options.worker ? 1 : 0)); i++) startWorker();
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
@@ -46,8 +56,10 @@ export async function startApiTestApp(
     request: http.request,
     login: http.login,
     firstLogin: http.firstLogin,
+    workers,
+    startWorker,
     async close() {
-      await worker?.stop();
+      await Promise.all(workers.map((worker) => worker.stop()));
       await app.close();
       await database.drop();
     },

@@ -21,7 +21,9 @@ import { type JobDispatcher, handlersForQueue } from './job-handlers';
  * retries; each step is one idempotent transaction, so a retried or repeated run never double
  * counts nor publishes a version twice.
  */
-@Processor(QueueName.Aggregate)
+// A month's computation takes about a second: a worker killed in one is noticed within seconds,
+// and its job handed to another (the month's marks stay until a computation commits).
+@Processor(QueueName.Aggregate, { lockDuration: 15_000, stalledInterval: 5_000 })
 export class AggregationProcessor extends WorkerHost {
   private readonly logger = new Logger(AggregationProcessor.name);
   private readonly dispatch: JobDispatcher<Job>;
@@ -46,12 +48,13 @@ export class AggregationProcessor extends WorkerHost {
   ): Promise<ComputeJobResult & { revision: number; skipped: boolean }> {
     const outcome = await this.computation.compute(job.data.period, {
       minimumRevision: job.data.revision,
+      incremental: true,
       onProgress: (percent) => job.updateProgress(percent),
     });
     this.logger.log(
       outcome.skipped
         ? `${job.data.period}: revision ${job.data.revision} already computed`
-        : `${job.data.period}: ${outcome.resultRows} results at revision ${outcome.revision}`,
+        : `${job.data.period}: ${outcome.writtenRows} of ${outcome.resultRows} results written (${outcome.mode}) at revision ${outcome.revision}`,
     );
     return outcome;
   }

@@ -9,6 +9,7 @@ export * from './lib/repositories/login-failure.repository';
 export * from './lib/repositories/session.repository';
 export * from './lib/repositories/period.repository';
 export * from './lib/repositories/result.repository';
+export * from './lib/repositories/result-stale.repository';
 export * from './lib/repositories/scheme.repository';
 export * from './lib/repositories/submission.repository';
 export * from './lib/repositories/user.repository';

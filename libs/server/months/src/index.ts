@@ -4,6 +4,7 @@ export * from './lib/months.module';
 export * from './lib/period-computation.service';
 export * from './lib/period-publication.service';
 export * from './lib/period-results.calculator';
+export * from './lib/period-results.refresh';
 export * from './lib/period-schedule.service';
 export * from './lib/reported-counts.loader';
 export * from './lib/star-schedule.service';

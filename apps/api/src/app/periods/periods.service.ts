@@ -33,10 +33,18 @@ export class PeriodsService {
     }));
   }
 
-  /** Queues the month's computation; asking again before anything changed returns the same job. */
+  /**
+   * Marks the whole month to be recomputed (not only the agencies saved since) and queues it; asking
+   * again while that computation waits returns the same job.
+   */
   async compute(caller: AuthenticatedUser, period: string): Promise<JobAcceptedDto> {
     const month = await this.months.existing(period);
-    const jobId = await this.producer.enqueue({ period, revision: month.dataRevision });
+    // Committed before Redis is asked: the relay queues it whenever Redis answers.
+    const revision = await this.transactions.run(async (manager) => {
+      await this.periods.markForRecompute(manager, period);
+      return (await this.periods.find(period, manager))?.dataRevision ?? month.dataRevision;
+    });
+    const jobId = await this.producer.enqueue({ period, revision });
     await this.transactions.run((manager) =>
       this.audit.recordAction(
         manager,

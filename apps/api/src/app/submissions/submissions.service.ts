@@ -5,6 +5,7 @@ import {
   AuditLogRepository,
   DERIVED_INDICATOR,
   PeriodRepository,
+  ResultStaleRepository,
   SchemeRepository,
   SubmissionEntity,
   SubmissionRepository,
@@ -26,6 +27,7 @@ export class SubmissionsService {
     private readonly periods: PeriodRepository,
     private readonly schemes: SchemeRepository,
     private readonly submissions: SubmissionRepository,
+    private readonly stale: ResultStaleRepository,
     private readonly producer: ComputePeriodProducer,
   ) {}
 
@@ -98,6 +100,8 @@ export class SubmissionsService {
       });
       await this.submissions.replace(manager, submission, figures);
       const revision = await this.periods.bumpRevision(manager, period);
+      // Only this agency's results (and what they roll up into and rank against) are behind.
+      await this.stale.markAgencies(manager, period, [agencyCode]);
       await this.audit.recordAction(
         manager,
         user,

@@ -16,6 +16,7 @@ import { LoginFailureRepository } from './repositories/login-failure.repository'
 import { SessionRepository } from './repositories/session.repository';
 import { PeriodRepository } from './repositories/period.repository';
 import { ResultRepository } from './repositories/result.repository';
+import { ResultStaleRepository } from './repositories/result-stale.repository';
 import { SchemeRepository } from './repositories/scheme.repository';
 import { SubmissionRepository } from './repositories/submission.repository';
 import { UserRepository } from './repositories/user.repository';
@@ -36,6 +37,7 @@ const REPOSITORIES = [
   SessionRepository,
   PeriodRepository,
   ResultRepository,
+  ResultStaleRepository,
   SchemeRepository,
   SubmissionRepository,
   UserRepository,

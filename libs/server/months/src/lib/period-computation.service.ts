@@ -4,15 +4,20 @@ import {
   AgencyRepository,
   PeriodRepository,
   ResultRepository,
+  ResultStaleRepository,
   SchemeRepository,
   SubmissionRepository,
   TransactionRunner,
+  WHOLE_MONTH,
 } from '@scorecard/server-database';
 import {
+  type CalculatorAgency,
+  type PeriodResultsInput,
   calculatePeriodResults,
   toGradeThresholds,
   toSchemeIndicators,
 } from './period-results.calculator';
+import { refreshResults } from './period-results.refresh';
 import { loadReportedCounts } from './reported-counts.loader';
 
 export class PeriodNotFoundError extends Error {
@@ -34,15 +39,32 @@ export interface PeriodComputation {
   revision: number;
   /** True when results of this or a later revision were already stored. */
   skipped: boolean;
+  /** `incremental`: only the marked agencies, their ancestors and their rank groups were redone. */
+  mode: 'full' | 'incremental';
   agencies: number;
   resultRows: number;
+  /** Rows actually written (an incremental run writes only those that changed). */
+  writtenRows: number;
   reported: number;
 }
 
+export interface ComputeOptions {
+  /** A run that finds this revision (or a later one) computed, and nothing marked, skips. */
+  minimumRevision?: number;
+  /**
+   * Recompute only the agencies marked since (what a save, an import or a correction left), their
+   * ancestors and the rank groups they sit in, from the stored results of the others. Falls back
+   * to a full computation when the whole month is marked or the stored results are incomplete.
+   */
+  incremental?: boolean;
+  onProgress?: (percent: number) => Promise<void> | void;
+}
+
 /**
- * Computes and stores a month's results in one transaction. Holding the month's row lock keeps
- * submissions out while it reads, so the stored results match exactly the revision they record.
- * Re-running gives identical rows.
+ * Computes and stores a month's results in one transaction, whole or incrementally. It holds no
+ * lock that writes take: computations of a month serialise among themselves on an advisory lock,
+ * and a write made meanwhile leaves its mark, which this run clears only if it had read it.
+ * Re-running gives identical rows, and an incremental run gives the rows a full one would.
  */
 @Injectable()
 export class PeriodComputationService {
@@ -53,54 +75,78 @@ export class PeriodComputationService {
     private readonly schemes: SchemeRepository,
     private readonly submissions: SubmissionRepository,
     private readonly results: ResultRepository,
+    private readonly stale: ResultStaleRepository,
   ) {}
 
-  async compute(
-    period: string,
-    options: { minimumRevision?: number; onProgress?: (percent: number) => Promise<void> | void } = {},
-  ): Promise<PeriodComputation> {
+  async compute(period: string, options: ComputeOptions = {}): Promise<PeriodComputation> {
     const progress = options.onProgress ?? (() => undefined);
     return this.transactions.run(async (manager) => {
-      const month = await this.periods.findForUpdate(manager, period);
-      if (!month) throw new PeriodNotFoundError(period);
+      await this.stale.lockComputation(manager, period);
+      const pending = await this.stale.pending(manager, period);
+      if (!pending) throw new PeriodNotFoundError(period);
+      const { dataRevision, computedRevision, marks } = pending;
       const alreadyComputed =
-        month.computedRevision !== null &&
-        month.computedRevision >= month.dataRevision &&
+        computedRevision !== null &&
+        computedRevision >= dataRevision &&
+        marks.length === 0 &&
         options.minimumRevision !== undefined &&
-        month.computedRevision >= options.minimumRevision;
+        computedRevision >= options.minimumRevision;
       if (alreadyComputed) {
         const reported = await this.submissions.reportedAgencyCodes(manager, period);
-        return { period, revision: month.dataRevision, skipped: true, agencies: 0, resultRows: 0, reported: reported.size };
+        return {
+          period,
+          revision: dataRevision,
+          skipped: true,
+          mode: 'incremental',
+          agencies: 0,
+          resultRows: 0,
+          writtenRows: 0,
+          reported: reported.size,
+        };
       }
       await progress(10);
 
       const scheme = await this.schemes.findInForce(period, manager);
       if (!scheme) throw new SchemeNotFoundError(periodYear(period));
-      const agencies = await this.agencyRepository.findAll(manager);
+      const agencies = (await this.agencyRepository.findAll(manager)).map(
+        (agency): CalculatorAgency => ({ code: agency.code, parentCode: agency.parentCode, level: agency.level }),
+      );
       const own = await loadReportedCounts(manager, this.submissions, period);
       const previousRanks = await this.results.publishedRanksOfPeriod(manager, shiftPeriod(period, -1));
-      await progress(40);
-
-      const rows = calculatePeriodResults({
+      const input: PeriodResultsInput = {
         period,
-        agencies: agencies.map((agency) => ({ code: agency.code, parentCode: agency.parentCode, level: agency.level })),
+        agencies,
         scheme: toSchemeIndicators(scheme.indicators),
         grades: toGradeThresholds(scheme.grades),
         schemeVersion: { year: scheme.year, version: scheme.version },
         own,
         previousRanks,
-      });
+      };
+      // Marks that name no agency (the whole month, or none when the revision moved without
+      // one) ask for everything.
+      const touched = marks.some((mark) => mark.agencyCode === WHOLE_MONTH) ? null : marks.map((mark) => mark.agencyCode);
+      const stored =
+        options.incremental && touched && touched.length > 0 ? await this.results.ofPeriod(manager, period) : null;
+      await progress(40);
+
+      const incremental = stored && touched ? refreshResults(input, stored, touched) : null;
+      const rows = incremental ? incremental.rows : calculatePeriodResults(input);
       await progress(70);
 
-      await this.results.replaceForPeriod(manager, period, rows);
-      await this.periods.markComputed(manager, period);
+      if (incremental) await this.results.upsertRows(manager, incremental.changed);
+      else await this.results.replaceForPeriod(manager, period, rows);
+      // The month's row first, then the marks: a write holds the row while it adds its mark.
+      await this.periods.markComputed(manager, period, dataRevision);
+      await this.stale.clear(manager, period, marks);
       await progress(100);
       return {
         period,
-        revision: month.dataRevision,
+        revision: dataRevision,
         skipped: false,
+        mode: incremental ? 'incremental' : 'full',
         agencies: agencies.length,
         resultRows: rows.length,
+        writtenRows: incremental ? incremental.changed.length : rows.length,
         reported: own.size,
       };
     });

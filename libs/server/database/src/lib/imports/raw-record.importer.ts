@@ -159,6 +159,12 @@ export class RawRecordImporter {
          ON CONFLICT (kind, period, agency_code) DO UPDATE SET import_id = $2, content_hash = $3`,
         [args.kind, args.importId, args.contentHash],
       );
+      // The agencies whose results are now behind, committed with their figures.
+      await client.query(
+        `INSERT INTO result_stale (period, agency_code)
+         SELECT DISTINCT period, agency_code FROM import_affected
+         ON CONFLICT (period, agency_code) DO UPDATE SET mark = nextval('result_stale_mark_seq')`,
+      );
       const periods = (
         await client.query(
           `UPDATE period SET data_revision = data_revision + 1

@@ -65,11 +65,16 @@ export class PeriodRepository {
       .getOne();
   }
 
-  /** Records that the month's stored results now match its current data revision. */
-  async markComputed(manager: EntityManager, period: string): Promise<void> {
-    await manager.query('UPDATE period SET computed_revision = data_revision, computed_at = now() WHERE period = $1', [
-      period,
-    ]);
+  /**
+   * Records that the month's stored results match its data as of `revision` (read before the
+   * computation, which holds no lock that writes wait on: later revisions stay to be computed).
+   */
+  async markComputed(manager: EntityManager, period: string, revision: number): Promise<void> {
+    await manager.query(
+      `UPDATE period SET computed_revision = GREATEST(COALESCE(computed_revision, 0), $2), computed_at = now()
+        WHERE period = $1`,
+      [period, revision],
+    );
   }
 
   /**
@@ -99,13 +104,16 @@ export class PeriodRepository {
   }
 
   /**
-   * Marks a month to be recomputed though its figures did not change (what it is compared with
-   * did), if the month exists; answers whether it does.
+   * Marks a month to be recomputed whole though its figures did not change (what it is compared
+   * with did, or a recompute was asked for), if the month exists; answers whether it does.
    */
   async markForRecompute(manager: EntityManager, period: string): Promise<boolean> {
     const rows: { period: string }[] = await manager.query(
       `WITH bumped AS (
          UPDATE period SET data_revision = data_revision + 1 WHERE period = $1 RETURNING period
+       ), whole AS (
+         INSERT INTO result_stale (period, agency_code) SELECT period, '*' FROM bumped
+         ON CONFLICT (period, agency_code) DO UPDATE SET mark = nextval('result_stale_mark_seq')
        )
        SELECT period FROM bumped`,
       [period],

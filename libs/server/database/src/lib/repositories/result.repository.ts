@@ -44,6 +44,34 @@ export class ResultRepository {
    */
   async replaceForPeriod(manager: EntityManager, period: string, rows: AgencyResultEntity[]): Promise<void> {
     await manager.query('DELETE FROM agency_result WHERE period = $1', [period]);
+    await this.insertRows(manager, rows);
+  }
+
+  /** Writes these rows over the stored ones of the same agency, month and scope (one statement). */
+  upsertRows(manager: EntityManager, rows: AgencyResultEntity[]): Promise<void> {
+    return this.insertRows(
+      manager,
+      rows,
+      `ON CONFLICT (period, agency_code, scope) DO UPDATE SET
+         reported = excluded.reported, score = excluded.score, grade = excluded.grade,
+         rank_in_parent = excluded.rank_in_parent, parent_size = excluded.parent_size,
+         rank_change_in_parent = excluded.rank_change_in_parent, rank_in_level = excluded.rank_in_level,
+         level_size = excluded.level_size, rank_change_in_level = excluded.rank_change_in_level,
+         indicators = excluded.indicators, scheme_year = excluded.scheme_year,
+         scheme_version = excluded.scheme_version, rank_in_nation = excluded.rank_in_nation,
+         nation_size = excluded.nation_size, rank_change_in_nation = excluded.rank_change_in_nation`,
+    );
+  }
+
+  /** Every stored (draft) result of a month, both scopes, in the caller's transaction. */
+  async ofPeriod(manager: EntityManager, period: string): Promise<AgencyResultEntity[]> {
+    const rows: Record<string, unknown>[] = await manager.query('SELECT * FROM agency_result WHERE period = $1', [
+      period,
+    ]);
+    return rows.map(toResultEntity);
+  }
+
+  private async insertRows(manager: EntityManager, rows: AgencyResultEntity[], onConflict = ''): Promise<void> {
     if (rows.length === 0) return;
     await manager.query(
       `INSERT INTO agency_result (period, agency_code, scope, reported, score, grade, rank_in_parent,
@@ -58,7 +86,8 @@ export class ResultRepository {
            grade text, "rankInParent" int, "parentSize" int, "rankChangeInParent" int,
            "rankInLevel" int, "levelSize" int, "rankChangeInLevel" int, indicators jsonb,
            "schemeYear" int, "schemeVersion" int,
-           "rankInNation" int, "nationSize" int, "rankChangeInNation" int)`,
+           "rankInNation" int, "nationSize" int, "rankChangeInNation" int)
+       ${onConflict}`,
       [JSON.stringify(rows)],
     );
   }

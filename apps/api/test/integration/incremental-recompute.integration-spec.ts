@@ -1,0 +1,124 @@
+import { waitFor } from '@scorecard/server-testing';
+import { type ApiTestApp, OPEN_PERIOD, startApiTestApp } from '../support/api-test-app';
+
+type Values = Record<string, { numerator: number | string; denominator: number | string }>;
+
+/**
+ * A save recomputes only its agency, its ancestors and the rank groups they sit in, from the
+ * stored results of the others; what that leaves must be, row for row, what a full recompute of
+ * the month gives. On the national demo (three provinces), with three workers sharing the jobs.
+ */
+describe('incremental recompute of a month', () => {
+  let api: ApiTestApp;
+  let nation: string;
+
+  /** The month computed up to its last revision, nothing marked, no computation waiting. */
+  const settled = (timeoutMs = 60_000) =>
+    waitFor(
+      async () => {
+        const [month] = await api.dataSource.query(
+          `SELECT data_revision, computed_revision,
+                  (SELECT count(*)::int FROM result_stale WHERE period = $1) AS marks
+             FROM period WHERE period = $1`,
+          [OPEN_PERIOD],
+        );
+        return month.computed_revision === month.data_revision && month.marks === 0 ? month : undefined;
+      },
+      { what: 'the month to be computed', timeoutMs, intervalMs: 100 },
+    );
+
+  /** Every result row of the month with the transaction that last wrote it. */
+  const snapshot = async (): Promise<{ xmin: string; row: Record<string, unknown> }[]> =>
+    (
+      await api.dataSource.query(
+        `SELECT xmin::text AS xmin, to_jsonb(r) AS row FROM agency_result r
+          WHERE period = $1 ORDER BY agency_code, scope`,
+        [OPEN_PERIOD],
+      )
+    ).map((entry: { xmin: string; row: Record<string, unknown> }) => entry);
+
+  const fullRecompute = async () => {
+    const { status } = await api.request('POST', `/periods/${OPEN_PERIOD}/compute`, { token: nation });
+    expect(status).toBe(202);
+    await settled();
+  };
+
+  /** Saves as the data-entry page does: reads the figures, changes satisfaction, puts them back. */
+  const save = async (agencyCode: string, numerator: number) => {
+    const current = await api.request('GET', `/submissions/${OPEN_PERIOD}/${agencyCode}`, { token: nation });
+    const values: Values = current.status === 200 ? { ...current.body.values } : {};
+    values['satisfaction'] = { numerator, denominator: 1000 };
+    const answer = await api.request('PUT', `/submissions/${OPEN_PERIOD}/${agencyCode}`, {
+      token: nation,
+      body: current.status === 200 ? { values, version: current.body.version } : { values },
+    });
+    expect({ agencyCode, status: answer.status }).toEqual({ agencyCode, status: 200 });
+  };
+
+  const ownSatisfaction = async (agencyCode: string) =>
+    (
+      await api.dataSource.query(
+        `SELECT indicators->'satisfaction'->>'numerator' AS numerator FROM agency_result
+          WHERE period = $1 AND agency_code = $2 AND scope = 'own'`,
+        [OPEN_PERIOD, agencyCode],
+      )
+    )[0]?.numerator;
+
+  /** Agencies of each level in each province, reported or not. */
+  const pick = async (level: string, province: string, count: number, reported?: boolean): Promise<string[]> =>
+    (
+      await api.dataSource.query(
+        `SELECT a.code FROM agency a
+          WHERE a.level = $1 AND a.code LIKE $2 || '%'
+            AND ($4::boolean IS NULL OR EXISTS (
+                  SELECT 1 FROM submission s WHERE s.period = $5 AND s.agency_code = a.code AND s.status <> 'draft') = $4)
+          ORDER BY md5(a.code) LIMIT $3`,
+        [level, province, count, reported ?? null, OPEN_PERIOD],
+      )
+    ).map((row: { code: string }) => row.code);
+
+  beforeAll(async () => {
+    api = await startApiTestApp(
+      { SCORECARD_DEMO: 'national', SCORECARD_DEMO_PROVINCES: '33,44,46' },
+      { workers: 3 },
+    );
+    nation = await api.login('nation');
+    await settled(120_000);
+  }, 300_000);
+  afterAll(async () => {
+    await api?.close();
+  }, 60_000);
+
+  it('recomputes only what saves across provinces and levels touched, with the rows a full recompute gives', async () => {
+    const before = await snapshot();
+    const touched = [
+      ...(await pick('county', '33', 2, true)),
+      ...(await pick('county', '46', 1, false)),
+      ...(await pick('city', '44', 1, true)),
+      '330000',
+    ];
+    expect(touched).toHaveLength(5);
+    for (const [index, code] of touched.entries()) await save(code, 310 + index * 97);
+    await settled();
+
+    const incremental = await snapshot();
+    for (const [index, code] of touched.entries()) expect(await ownSatisfaction(code)).toBe(`${310 + index * 97}.00`);
+    // Only the rows that changed were written: most of the month's rows are the ones stored before.
+    const writtenBefore = new Map(before.map((entry) => [`${entry.row['agency_code']}/${entry.row['scope']}`, entry.xmin]));
+    const rewritten = incremental.filter(
+      (entry) => writtenBefore.get(`${entry.row['agency_code']}/${entry.row['scope']}`) !== entry.xmin,
+    );
+    expect(rewritten.length).toBeGreaterThan(0);
+    expect(rewritten.length).toBeLessThan(incremental.length);
+
+    await fullRecompute();
+    const full = await snapshot();
+    // The full run rewrote every row...
+    const writtenIncrementally = new Map(
+      incremental.map((entry) => [`${entry.row['agency_code']}/${entry.row['scope']}`, entry.xmin]),
+    );
+    expect(full.every((entry) => writtenIncrementally.get(`${entry.row['agency_code']}/${entry.row['scope']}`) !== entry.xmin)).toBe(true);
+    // ...with, field by field, the values the incremental runs had left.
+    expect(full.map((entry) => entry.row)).toEqual(incremental.map((entry) => entry.row));
+  }, 180_000);
+});
