@@ -121,4 +121,62 @@ describe('incremental recompute of a month', () => {
     // ...with, field by field, the values the incremental runs had left.
     expect(full.map((entry) => entry.row)).toEqual(incremental.map((entry) => entry.row));
   }, 180_000);
+
+  it('shares many concurrent saves among three workers, losing none, with the rows a full recompute gives', async () => {
+    expect(api.workers).toHaveLength(3);
+    const agencies = [
+      ...(await pick('county', '33', 12)),
+      ...(await pick('county', '44', 12)),
+      ...(await pick('county', '46', 6)),
+      ...(await pick('city', '33', 3)),
+      ...(await pick('city', '44', 3)),
+      '440000',
+      '460000',
+    ];
+    const saved = agencies.map((code, index) => ({ code, numerator: 500 + index * 11 }));
+    await Promise.all(saved.map(({ code, numerator }) => save(code, numerator)));
+    await settled();
+
+    const incremental = await snapshot();
+    for (const { code, numerator } of saved) expect({ code, numerator: await ownSatisfaction(code) }).toEqual({ code, numerator: `${numerator}.00` });
+    await fullRecompute();
+    expect((await snapshot()).map((entry) => entry.row)).toEqual(incremental.map((entry) => entry.row));
+  }, 180_000);
+
+  it('keeps the marks of a computation whose worker is killed, and computes them afterwards', async () => {
+    const [county] = await pick('county', '44', 1, true);
+    // Held here, the month's computation lock keeps the next run waiting inside its transaction.
+    const holder = api.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtext('result_stale'), hashtext($1))`, [OPEN_PERIOD]);
+      await save(county, 777);
+      await waitFor(
+        async () => {
+          const [{ waiting }] = await api.dataSource.query(
+            `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+          );
+          return waiting > 0 ? true : undefined;
+        },
+        { what: 'a computation to be under way', timeoutMs: 30_000, intervalMs: 50 },
+      );
+      await Promise.all(api.workers.map((worker) => worker.kill()));
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+
+    // Nothing was lost: the save's mark is still there, its figure not yet in the results.
+    const marks = await api.dataSource.query('SELECT agency_code FROM result_stale WHERE period = $1', [OPEN_PERIOD]);
+    expect(marks).toEqual([{ agency_code: county }]);
+    expect(await ownSatisfaction(county)).not.toBe('777.00');
+
+    api.startWorker();
+    await settled(90_000);
+    expect(await ownSatisfaction(county)).toBe('777.00');
+    const incremental = await snapshot();
+    await fullRecompute();
+    expect((await snapshot()).map((entry) => entry.row)).toEqual(incremental.map((entry) => entry.row));
+  }, 180_000);
 });
