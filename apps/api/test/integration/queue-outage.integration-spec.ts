@@ -148,14 +148,20 @@ describe('the API while Redis is paused or down', () => {
     expect(downJobZh).toMatchObject({ status: 503, body: { message: '任务队列暂时不可用，请稍后再试' } });
     expect(downJob.ms).toBeLessThan(PROMPT_MS);
 
-    // Both saves are stored, each with its mark: the month's revision is ahead of its results.
+    // Both saves are stored, each with its mark: the month's revision is ahead of its results. The
+    // recompute asked for while Redis was paused left its mark too (the whole month), so it is
+    // done when Redis answers again.
     const [figure] = await dataSource.query(
       `SELECT numerator::text FROM submission_value WHERE period = $1 AND agency_code = $2 AND indicator_code = 'satisfaction'`,
       [OPEN_PERIOD, county],
     );
     expect(figure).toEqual({ numerator: '73.00' });
     const marked = await month();
-    expect(marked.dataRevision).toBe(before.dataRevision + 2);
+    expect(marked.dataRevision).toBe(before.dataRevision + 3);
+    const marks = await dataSource.query('SELECT agency_code FROM result_stale WHERE period = $1 ORDER BY agency_code', [
+      OPEN_PERIOD,
+    ]);
+    expect(marks).toEqual([{ agency_code: '*' }, { agency_code: county }]);
     expect(marked.computedRevision).toBe(before.dataRevision);
     const [waiting] = await dataSource.query('SELECT status FROM import_file WHERE id = $1', [
       pausedUpload.answer.body.importId,
