@@ -17,7 +17,7 @@ import {
   toGradeThresholds,
   toSchemeIndicators,
 } from './period-results.calculator';
-import { refreshResults } from './period-results.refresh';
+import { refreshResults, withAncestors } from './period-results.refresh';
 import { loadReportedCounts } from './reported-counts.loader';
 
 export class PeriodNotFoundError extends Error {
@@ -46,6 +46,8 @@ export interface PeriodComputation {
   /** Rows actually written (an incremental run writes only those that changed). */
   writtenRows: number;
   reported: number;
+  /** Where the run's time went, in ms: reading, calculating, writing. */
+  timings?: { loadMs: number; calculateMs: number; writeMs: number };
 }
 
 export interface ComputeOptions {
@@ -105,6 +107,7 @@ export class PeriodComputationService {
         };
       }
       await progress(10);
+      const started = performance.now();
 
       const scheme = await this.schemes.findInForce(period, manager);
       if (!scheme) throw new SchemeNotFoundError(periodYear(period));
@@ -126,15 +129,21 @@ export class PeriodComputationService {
       // one) ask for everything.
       const touched = marks.some((mark) => mark.agencyCode === WHOLE_MONTH) ? null : marks.map((mark) => mark.agencyCode);
       const stored =
-        options.incremental && touched && touched.length > 0 ? await this.results.ofPeriod(manager, period) : null;
+        options.incremental && touched && touched.length > 0
+          ? await this.results.ofPeriod(manager, period, [...withAncestors(agencies, touched)])
+          : null;
       await progress(40);
+      const loaded = performance.now();
 
       const incremental = stored && touched ? refreshResults(input, stored, touched) : null;
       const rows = incremental ? incremental.rows : calculatePeriodResults(input);
       await progress(70);
+      const calculated = performance.now();
 
-      if (incremental) await this.results.upsertRows(manager, incremental.changed);
-      else await this.results.replaceForPeriod(manager, period, rows);
+      if (incremental) {
+        await this.results.upsertRows(manager, incremental.changed);
+        await this.results.updateRanks(manager, incremental.reranked);
+      } else await this.results.replaceForPeriod(manager, period, rows);
       // The month's row first, then the marks: a write holds the row while it adds its mark.
       await this.periods.markComputed(manager, period, dataRevision);
       await this.stale.clear(manager, period, marks);
@@ -146,8 +155,13 @@ export class PeriodComputationService {
         mode: incremental ? 'incremental' : 'full',
         agencies: agencies.length,
         resultRows: rows.length,
-        writtenRows: incremental ? incremental.changed.length : rows.length,
+        writtenRows: incremental ? incremental.changed.length + incremental.reranked.length : rows.length,
         reported: own.size,
+        timings: {
+          loadMs: Math.round(loaded - started),
+          calculateMs: Math.round(calculated - loaded),
+          writeMs: Math.round(performance.now() - calculated),
+        },
       };
     });
   }

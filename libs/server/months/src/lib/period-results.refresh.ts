@@ -6,10 +6,15 @@ import {
 } from './period-results.calculator';
 
 export interface RefreshedResults {
-  /** Every result row of the month, as a full computation would give them. */
+  /**
+   * Every result row of the month, as a full computation would give them (the per-indicator
+   * figures of the agencies not evaluated again are the stored ones, as given).
+   */
   rows: AgencyResultEntity[];
-  /** Those of `rows` that differ from the stored ones: all that needs writing. */
+  /** The agencies evaluated again whose rows differ from the stored ones: to be written whole. */
   changed: AgencyResultEntity[];
+  /** The other agencies whose ranks moved: only their ranks are to be written. */
+  reranked: AgencyResultEntity[];
 }
 
 const SCALARS = [
@@ -56,13 +61,7 @@ export function refreshResults(
     if (!storedByKey.has(`${agency.code}/own`) || !storedByKey.has(`${agency.code}/aggregate`)) return null;
   }
 
-  const parentOf = new Map(input.agencies.map((agency) => [agency.code, agency.parentCode]));
-  const affected = new Set<string>();
-  for (const code of touched) {
-    for (let at: string | null | undefined = code; at && parentOf.has(at) && !affected.has(at); at = parentOf.get(at)) {
-      affected.add(at);
-    }
-  }
+  const affected = withAncestors(input.agencies, touched);
 
   const evaluated = new Map(
     evaluatePeriodResults(input, affected).map((row) => [`${row.agencyCode}/${row.scope}`, row]),
@@ -83,10 +82,29 @@ export function refreshResults(
     }).map((row) => [`${row.agencyCode}/${row.scope}`, row]),
   );
   const rows = merged.map((row) => reranked.get(`${row.agencyCode}/${row.scope}`) ?? row);
-  const changed = rows.filter(
+  const differing = rows.filter(
     (row) => !sameResult(row, storedByKey.get(`${row.agencyCode}/${row.scope}`) as AgencyResultEntity),
   );
-  return { rows, changed };
+  return {
+    rows,
+    changed: differing.filter((row) => affected.has(row.agencyCode)),
+    reranked: differing.filter((row) => !affected.has(row.agencyCode)),
+  };
+}
+
+/** The agencies given and every ancestor of theirs: those whose evaluation a change of theirs moves. */
+export function withAncestors(
+  agencies: readonly { code: string; parentCode: string | null }[],
+  codes: readonly string[],
+): Set<string> {
+  const parentOf = new Map(agencies.map((agency) => [agency.code, agency.parentCode]));
+  const affected = new Set<string>();
+  for (const code of codes) {
+    for (let at: string | null | undefined = code; at && parentOf.has(at) && !affected.has(at); at = parentOf.get(at)) {
+      affected.add(at);
+    }
+  }
+  return affected;
 }
 
 /** Whether two result rows of the same agency, month and scope hold the same values. */

@@ -63,12 +63,55 @@ export class ResultRepository {
     );
   }
 
-  /** Every stored (draft) result of a month, both scopes, in the caller's transaction. */
-  async ofPeriod(manager: EntityManager, period: string): Promise<AgencyResultEntity[]> {
-    const rows: Record<string, unknown>[] = await manager.query('SELECT * FROM agency_result WHERE period = $1', [
-      period,
-    ]);
+  /**
+   * Every stored (draft) result of a month, both scopes, in the caller's transaction; the
+   * per-indicator figures only of `indicatorsOf` (the others' come back empty: a month's
+   * computation that re-ranks them needs their scores, not their figures).
+   */
+  async ofPeriod(manager: EntityManager, period: string, indicatorsOf: readonly string[]): Promise<AgencyResultEntity[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT period, agency_code, scope, reported, score, grade, rank_in_parent, parent_size,
+              rank_change_in_parent, rank_in_level, level_size, rank_change_in_level, rank_in_nation,
+              nation_size, rank_change_in_nation, scheme_year, scheme_version,
+              CASE WHEN agency_code = ANY($2::char(6)[]) THEN indicators ELSE '{}'::jsonb END AS indicators
+         FROM agency_result WHERE period = $1`,
+      [period, indicatorsOf],
+    );
     return rows.map(toResultEntity);
+  }
+
+  /** Sets the ranks, group sizes and rank changes of these stored rows, and nothing else of them. */
+  async updateRanks(manager: EntityManager, rows: AgencyResultEntity[]): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `UPDATE agency_result t SET
+         rank_in_parent = r."rankInParent", parent_size = r."parentSize", rank_change_in_parent = r."rankChangeInParent",
+         rank_in_level = r."rankInLevel", level_size = r."levelSize", rank_change_in_level = r."rankChangeInLevel",
+         rank_in_nation = r."rankInNation", nation_size = r."nationSize", rank_change_in_nation = r."rankChangeInNation"
+         FROM jsonb_to_recordset($1::jsonb) AS r(
+           period char(7), "agencyCode" char(6), scope text, "rankInParent" int, "parentSize" int,
+           "rankChangeInParent" int, "rankInLevel" int, "levelSize" int, "rankChangeInLevel" int,
+           "rankInNation" int, "nationSize" int, "rankChangeInNation" int)
+        WHERE t.period = r.period AND t.agency_code = r."agencyCode" AND t.scope = r.scope::result_scope`,
+      [
+        JSON.stringify(
+          rows.map((row) => ({
+            period: row.period,
+            agencyCode: row.agencyCode,
+            scope: row.scope,
+            rankInParent: row.rankInParent,
+            parentSize: row.parentSize,
+            rankChangeInParent: row.rankChangeInParent,
+            rankInLevel: row.rankInLevel,
+            levelSize: row.levelSize,
+            rankChangeInLevel: row.rankChangeInLevel,
+            rankInNation: row.rankInNation,
+            nationSize: row.nationSize,
+            rankChangeInNation: row.rankChangeInNation,
+          })),
+        ),
+      ],
+    );
   }
 
   private async insertRows(manager: EntityManager, rows: AgencyResultEntity[], onConflict = ''): Promise<void> {
