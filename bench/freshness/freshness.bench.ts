@@ -147,7 +147,9 @@ async function main(): Promise<void> {
       baselineIs: 'one full recompute of the national month (POST /periods/:period/compute until its job completes)',
       ratio: round(percentile(full, 50) / percentile(freshness, 50)),
       goal: `≤ ${GOAL_MS} ms, no save waiting behind a recompute`,
-      met: percentile(freshness, 90) <= GOAL_MS && percentile(duringRecompute, 90) <= Math.max(50, 2 * percentile(idleSaves, 90)),
+      // A save that waited behind the recompute would take the rest of it (half of one, on average);
+      // one that does not is slowed only by sharing the processors with it.
+      met: percentile(freshness, 90) <= GOAL_MS && percentile(duringRecompute, 90) <= 0.25 * percentile(full, 50),
       freshnessMs: summary(freshness),
       fullRecomputeMs: summary(full),
       fullRecomputeResult: fullResult,
