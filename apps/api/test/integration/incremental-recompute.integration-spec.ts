@@ -179,4 +179,40 @@ describe('incremental recompute of a month', () => {
     await fullRecompute();
     expect((await snapshot()).map((entry) => entry.row)).toEqual(incremental.map((entry) => entry.row));
   }, 180_000);
+
+  it('answers a save at once while a computation of the month is under way', async () => {
+    const [first, second] = await pick('county', '33', 2, true);
+    // Holding one result row the computation must write keeps it under way, mid-transaction.
+    const holder = api.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      await holder.query(
+        `SELECT 1 FROM agency_result WHERE period = $1 AND agency_code = $2 AND scope = 'own' FOR UPDATE`,
+        [OPEN_PERIOD, first],
+      );
+      await save(first, 321);
+      const blocked = () =>
+        api.dataSource
+          .query(
+            `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+              WHERE NOT l.granted AND a.query ILIKE '%agency_result%'`,
+          )
+          .then(([{ n }]: { n: number }[]) => n > 0);
+      await waitFor(async () => ((await blocked()) ? true : undefined), {
+        what: 'the computation to wait on the held row',
+        timeoutMs: 30_000,
+        intervalMs: 50,
+      });
+      const started = performance.now();
+      await save(second, 654);
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(await blocked()).toBe(true);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    await settled();
+    expect([await ownSatisfaction(first), await ownSatisfaction(second)]).toEqual(['321.00', '654.00']);
+  }, 120_000);
 });
