@@ -65,6 +65,8 @@ export class AggregationProcessor extends WorkerHost {
         period: job.data.period,
         version: job.data.version,
         actor: job.data.actor,
+        province: job.data.province ?? null,
+        forceReason: job.data.forceReason ?? null,
         onProgress: (percent) => job.updateProgress(percent),
       })
       .catch((error: unknown) => {

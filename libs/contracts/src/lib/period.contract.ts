@@ -15,6 +15,23 @@ export interface PeriodDto {
   expectedCount: number;
   /** Latest published snapshot; 0 before the first publication. */
   publishedVersion: number;
+  /** The province whose part of the month this row describes (`?province=`); absent for the month. */
+  province?: string;
+}
+
+/** GET /api/periods/:period/parts — each province's part of a national month. */
+export interface PeriodPartDto {
+  period: string;
+  /** The province's agency code (440000). */
+  province: string;
+  name: string;
+  status: PeriodStatus;
+  /** The month-wide published version that last carried this province's results; 0 before. */
+  publishedVersion: number;
+  lockedAt: string | null;
+  publishedAt: string | null;
+  reportedCount: number;
+  expectedCount: number;
 }
 
 export interface ProgressCountsDto {
@@ -71,7 +88,9 @@ export interface CompletenessDto {
 
 /** GET /api/periods/:period/history */
 export interface PeriodEventDto {
-  action: 'open' | 'lock' | 'force_lock' | 'publish' | 'reopen';
+  action: 'open' | 'lock' | 'force_lock' | 'publish' | 'force_publish' | 'reopen';
+  /** The province whose part of the month the step concerns (national deployments); null for the month. */
+  province: string | null;
   version: number | null;
   reason: string | null;
   actor: string;

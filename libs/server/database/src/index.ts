@@ -14,6 +14,7 @@ export * from './lib/repositories/scheme.repository';
 export * from './lib/repositories/submission.repository';
 export * from './lib/repositories/user.repository';
 export * from './lib/lifecycle/period-lifecycle.repository';
+export * from './lib/lifecycle/period-part.repository';
 export * from './lib/imports/import-file.repository';
 export * from './lib/imports/import-upload.repository';
 export * from './lib/imports/raw-record.importer';

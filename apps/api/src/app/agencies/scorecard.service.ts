@@ -33,7 +33,8 @@ export class ScorecardService {
     if (window && window.kind !== 'month') return this.windowScorecards.scorecard(caller, code, window, scope);
     const agency = await this.agencies.find(code);
     if (!agency) throw new NotFoundError('agency.notFound', { code });
-    const month = await this.months.existing(period);
+    // In a national tree, the agency's province part decides draft or published.
+    const month = await this.months.seenBy(period, { agencyCode: code });
     const visible = visibleResults({ caller, month, agencies: [code], tree: await this.agencies.tree() }) ?? {
       kind: 'none',
     };

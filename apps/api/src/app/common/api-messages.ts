@@ -264,6 +264,10 @@ export const API_MESSAGES = {
     'zh-CN': '{period} {status}：只有采集中的月份可以修改数据',
     en: 'Period {period} is {status}: figures can only be changed while it is open',
   },
+  'period.otherProvince': {
+    'zh-CN': '只能管理本省的月份，不能操作 {province} 的月份',
+    en: "You may manage only your own province's part of the month, not that of {province}",
+  },
   'period.lockBeforePublish': {
     'zh-CN': '{period} {status}：请先锁定再发布',
     en: 'Period {period} is {status}: lock it before publishing',
@@ -405,6 +409,15 @@ export const API_MESSAGES = {
 
   // Field errors: the field itself travels beside the message, as the caller wrote it
   'field.forcedLockReason': { 'zh-CN': '强制锁定需要填写原因', en: 'a forced lock needs a reason' },
+  'field.forcedPublishReason': {
+    'zh-CN': '在各省发布本省月份之前强制发布全国月份，需要选择强制发布并填写原因',
+    en: 'publishing the national month before every province has published its part needs force and a reason',
+  },
+  'field.provinceRequired': {
+    'zh-CN': '请指明要操作哪个省的月份',
+    en: "name the province whose part of the month this is for",
+  },
+  'field.notProvince': { 'zh-CN': '{province} 不是省级机构', en: '{province} is not a province' },
   'field.valuesObject': {
     'zh-CN': '应为以指标编码为键的对象',
     en: 'must be an object keyed by indicator code',

@@ -38,7 +38,8 @@ export class FeedbackService {
     await this.policy.assert(caller, 'feedback.read', code);
     const agency = await this.agencies.find(code);
     if (!agency) throw new NotFoundError('agency.notFound', { code });
-    const month = await this.months.existing(period);
+    // In a national tree, the agency's province part decides whether there is a sheet yet.
+    const month = await this.months.seenBy(period, { agencyCode: code });
     // The sheet follows publication: a month never published has none; one being corrected
     // keeps its last published version until it is published again.
     if (month.publishedVersion === 0)

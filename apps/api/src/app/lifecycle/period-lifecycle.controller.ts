@@ -5,7 +5,7 @@ import { Authorize } from '../access/authorize.decorator';
 import { AgencyCodePipe } from '../agencies/agency-code.pipe';
 import { type AuthenticatedUser, CurrentUser } from '../common/current-user.decorator';
 import { ParsePeriodPipe } from '../periods/period.param';
-import { LockDto, ReasonDto } from './lifecycle.dto';
+import { LockDto, PublishDto, ReasonDto, ReopenDto, provinceCode } from './lifecycle.dto';
 import { PeriodLifecycleService } from './period-lifecycle.service';
 
 @ApiTags('periods')
@@ -17,22 +17,26 @@ export class PeriodLifecycleController {
   @HttpCode(200)
   @Authorize('period.manage')
   lock(@Param('period', ParsePeriodPipe) period: string, @Body() body: LockDto, @CurrentUser() caller: AuthenticatedUser) {
-    return this.lifecycle.lock(caller, period, body);
+    return this.lifecycle.lock(caller, period, { ...body, province: provinceCode(body.province) });
   }
 
   /** 202 `{jobId}`: the publication runs as a job (GET /jobs/:id). */
   @Post('periods/:period/publish')
   @HttpCode(202)
   @Authorize('period.manage')
-  publish(@Param('period', ParsePeriodPipe) period: string, @CurrentUser() caller: AuthenticatedUser) {
-    return this.lifecycle.publish(caller, period);
+  publish(
+    @Param('period', ParsePeriodPipe) period: string,
+    @Body() body: PublishDto,
+    @CurrentUser() caller: AuthenticatedUser,
+  ) {
+    return this.lifecycle.publish(caller, period, { ...body, province: provinceCode(body.province) });
   }
 
   @Post('periods/:period/reopen')
   @HttpCode(200)
   @Authorize('period.manage')
-  reopen(@Param('period', ParsePeriodPipe) period: string, @Body() body: ReasonDto, @CurrentUser() caller: AuthenticatedUser) {
-    return this.lifecycle.reopen(caller, period, body.reason);
+  reopen(@Param('period', ParsePeriodPipe) period: string, @Body() body: ReopenDto, @CurrentUser() caller: AuthenticatedUser) {
+    return this.lifecycle.reopen(caller, period, body.reason, provinceCode(body.province));
   }
 
   @Get('periods/:period/completeness')

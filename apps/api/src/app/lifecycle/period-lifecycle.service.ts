@@ -5,6 +5,7 @@ import type {
   CountyReviewDto,
   JobAcceptedDto,
   PeriodEventDto,
+  PeriodStatus,
   ProgressCountsDto,
   ReviewState,
 } from '@scorecard/contracts';
@@ -13,11 +14,14 @@ import {
   AuditLogRepository,
   type CountyReviewRow,
   NotificationRepository,
+  type PeriodEntity,
   PeriodLifecycleRepository,
+  PeriodPartRepository,
   SubmissionRepository,
   TransactionRunner,
   UserRepository,
 } from '@scorecard/server-database';
+import { monthPartTarget } from '@scorecard/access';
 import { ComputePeriodProducer, PublishPeriodProducer } from '@scorecard/server-queue';
 import { AccessPolicy } from '../access/access-policy';
 import { AgencyDirectory } from '../common/agency-directory.service';
@@ -26,6 +30,7 @@ import {
   ConflictError,
   InvalidInputError,
   NotFoundError,
+  OutOfScopeError,
   PeriodNotOpenError,
 } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
@@ -49,27 +54,32 @@ export class PeriodLifecycleService {
     private readonly users: UserRepository,
     private readonly notifications: NotificationRepository,
     private readonly policy: AccessPolicy,
+    private readonly parts: PeriodPartRepository,
   ) {}
 
   async lock(
     caller: AuthenticatedUser,
     period: string,
-    options: { force?: boolean; reason?: string },
+    options: { force?: boolean; reason?: string; province?: string },
   ) {
     if (options.force && !options.reason?.trim()) {
       throw new InvalidInputError([{ field: 'reason', key: 'field.forcedLockReason' }]);
     }
+    const province = await this.partOf(caller, options.province, { nationAllowed: false });
     const locked = await this.transactions.run(async (manager) => {
-      const month = await this.openMonth(manager, period, 'open');
+      const month = await this.months.lock(manager, period);
+      const status = await this.partStatus(manager, month, province);
+      if (status !== 'open') throw wrongState(period, status, 'open');
+      const inPart = await this.inPart(province);
       const pending = (await this.lifecycle.progress(period, manager)).filter(
-        (agency) => !agency.waived && agency.status !== 'approved',
+        (agency) => inPart(agency.agencyCode) && !agency.waived && agency.status !== 'approved',
       );
       if (pending.length > 0 && !options.force) {
         // Named as people know them (杭州市上城区), not by division code.
         const named = pending.slice(0, 10).map((agency) => agency.name);
         // The cities whose counties wait, so the province knows whom to call.
         const cities = (await this.lifecycle.countyReviewByCity(period, manager))
-          .filter((city) => city.reviewed < city.counties)
+          .filter((city) => inPart(city.code) && city.reviewed < city.counties)
           .map((city) => `${city.name}（${city.counties - city.reviewed}）`);
         throw new ConflictError(cities.length > 0 ? 'period.pendingCounties' : 'period.pending', {
           count: pending.length,
@@ -77,20 +87,26 @@ export class PeriodLifecycleService {
           cities: cities.join('、'),
         });
       }
-      await this.lifecycle.markLocked(manager, period);
+      if (province === null) await this.lifecycle.markLocked(manager, period);
+      else {
+        await this.parts.markLocked(manager, period, province);
+        // Every part locked, the national month is locked too.
+        await this.parts.settleLocked(manager, period);
+      }
       const action = pending.length > 0 ? 'force_lock' : 'lock';
       await this.lifecycle.recordEvent(manager, {
         period,
         action,
         reason: options.reason ?? null,
         actor: caller.username,
+        province,
       });
       await this.audit.recordAction(
         manager,
         caller,
         `period.${action}`,
-        `period/${period}`,
-        { status: month.status },
+        target(period, province),
+        { status },
         {
           status: 'locked',
           ...(action === 'force_lock' ? { reason: options.reason, pending: pending.length } : {}),
@@ -103,35 +119,52 @@ export class PeriodLifecycleService {
     const jobId = await this.compute
       .enqueue({ period, revision: locked.dataRevision })
       .catch(() => null);
-    return { period, status: locked.status, jobId };
+    return { period, status: locked.status, jobId, ...(province === null ? {} : { province }) };
   }
 
   /**
    * Queues the month's publication (its final computation and the frozen version): heavy work
-   * runs as a job. Asking twice for the same version answers the same job.
+   * runs as a job. Asking twice for the same version answers the same job. In a national tree
+   * this publishes the caller's (or the named) province's part; the national admin naming no
+   * province forces the national month, with a reason.
    */
-  async publish(caller: AuthenticatedUser, period: string): Promise<JobAcceptedDto> {
+  async publish(
+    caller: AuthenticatedUser,
+    period: string,
+    options: { province?: string; force?: boolean; reason?: string } = {},
+  ): Promise<JobAcceptedDto> {
+    const province = await this.partOf(caller, options.province, { nationAllowed: true });
     const month = await this.months.existing(period);
-    if (month.status !== 'locked')
+    const actor = { username: caller.username, role: caller.role, agencyCode: caller.agencyCode, requestId: caller.requestId };
+    if (province === NATION) {
+      const reason = options.reason?.trim();
+      if (!options.force || !reason) throw new InvalidInputError([{ field: 'reason', key: 'field.forcedPublishReason' }]);
+      if (month.status === 'published') throw wrongState(period, month.status, 'locked');
+      return { jobId: await this.publisher.enqueue({ period, version: month.publishedVersion + 1, actor, forceReason: reason }) };
+    }
+    const status = await this.transactions.run((manager) => this.partStatus(manager, month, province));
+    if (status !== 'locked')
       throw new ConflictError('period.lockBeforePublish', {
         period,
-        status: { key: `status.${month.status}` },
+        status: { key: `status.${status}` },
       });
     const jobId = await this.publisher.enqueue({
       period,
       version: month.publishedVersion + 1,
-      actor: { username: caller.username, role: caller.role, agencyCode: caller.agencyCode, requestId: caller.requestId },
+      actor,
+      ...(province === null ? {} : { province }),
     });
     return { jobId };
   }
 
-  async reopen(caller: AuthenticatedUser, period: string, reason: string) {
-    return this.transactions.run((manager) => this.reopenWithin(manager, caller, period, reason));
+  async reopen(caller: AuthenticatedUser, period: string, reason: string, province?: string) {
+    return this.transactions.run((manager) => this.reopenWithin(manager, caller, period, reason, null, province));
   }
 
   /**
-   * Reopens a published month inside the caller's transaction; an upheld appeal (异议) passes its
-   * id, which the month's history then links to.
+   * Reopens a published month (in a national tree: the caller's, or the named, province's part)
+   * inside the caller's transaction; an upheld appeal (异议) passes its id, which the month's
+   * history then links to.
    */
   async reopenWithin(
     manager: EntityManager,
@@ -139,26 +172,38 @@ export class PeriodLifecycleService {
     period: string,
     reason: string,
     appealId: string | null = null,
+    named?: string,
   ) {
-    const month = await this.openMonth(manager, period, 'published');
-    await this.lifecycle.markReopened(manager, period);
+    const province = await this.partOf(caller, named, { nationAllowed: false });
+    const month = await this.months.lock(manager, period);
+    const status = await this.partStatus(manager, month, province);
+    if (status !== 'published') throw wrongState(period, status, 'published');
+    let version = month.publishedVersion;
+    if (province === null) await this.lifecycle.markReopened(manager, period);
+    else {
+      version = (await this.parts.find(period, province, manager))?.publishedVersion ?? version;
+      await this.parts.markReopened(manager, period, province);
+      // A part being corrected: the national month is no longer complete.
+      if (month.status !== 'open') await this.lifecycle.markReopened(manager, period);
+    }
     await this.lifecycle.recordEvent(manager, {
       period,
       action: 'reopen',
-      version: month.publishedVersion,
+      version,
       reason,
       actor: caller.username,
       appealId,
+      province,
     });
     await this.audit.recordAction(
       manager,
       caller,
       'period.reopen',
-      `period/${period}`,
+      target(period, province),
       { status: 'published' },
       { status: 'open', reason, ...(appealId === null ? {} : { appealId }) },
     );
-    return { period, status: 'open' as const };
+    return { period, status: 'open' as const, ...(province === null ? {} : { province }) };
   }
 
   async review(
@@ -169,7 +214,8 @@ export class PeriodLifecycleService {
   ): Promise<{ status: 'approved' | 'returned' }> {
     return this.transactions.run(async (manager) => {
       const month = await this.months.lock(manager, period);
-      if (month.status !== 'open') throw new PeriodNotOpenError(period, month.status);
+      const status = await this.months.statusFor(manager, month, agencyCode);
+      if (status !== 'open') throw new PeriodNotOpenError(period, status);
       const submission = await this.submissions.findRow(manager, period, agencyCode);
       // A draft (imported records the agency has not submitted) is not there to review yet.
       if (!submission || submission.status === 'draft')
@@ -213,7 +259,9 @@ export class PeriodLifecycleService {
     reason: string,
   ): Promise<void> {
     await this.transactions.run(async (manager) => {
-      await this.openMonth(manager, period, 'open');
+      const month = await this.months.lock(manager, period);
+      const status = await this.months.statusFor(manager, month, agencyCode);
+      if (status !== 'open') throw wrongState(period, status, 'open');
       await this.lifecycle.waive(manager, period, agencyCode, reason, caller.username);
       await this.audit.recordAction(
         manager,
@@ -284,21 +332,59 @@ export class PeriodLifecycleService {
     }));
   }
 
-  private async openMonth(
-    manager: EntityManager,
-    period: string,
-    expected: 'open' | 'locked' | 'published',
-  ) {
-    const month = await this.months.lock(manager, period);
-    if (month.status !== expected) {
-      throw new ConflictError('period.wrongState', {
-        period,
-        status: { key: `status.${month.status}` },
-        expected: { key: `status.${expected}` },
-      });
+  /**
+   * The part of the month the caller acts on (`@scorecard/access` decides): null for the whole
+   * month (a province's own deployment), a province's code, or NATION for the national month.
+   */
+  private async partOf(
+    caller: AuthenticatedUser,
+    named: string | undefined,
+    options: { nationAllowed: boolean },
+  ): Promise<string | null> {
+    const decided = monthPartTarget(caller, await this.agencies.tree(), named);
+    switch (decided.kind) {
+      case 'month':
+        return null;
+      case 'part':
+        return decided.province;
+      case 'nation':
+        if (!options.nationAllowed) throw new InvalidInputError([{ field: 'province', key: 'field.provinceRequired' }]);
+        return NATION;
+      case 'denied':
+        throw new OutOfScopeError('period.otherProvince', { province: named ?? '' });
+      case 'unknown':
+        throw new InvalidInputError([{ field: 'province', key: 'field.notProvince', params: { province: named ?? '' } }]);
     }
-    return month;
   }
+
+  /** The status of the part acted on (materialising the provinces' parts on first use). */
+  private async partStatus(manager: EntityManager, month: PeriodEntity, province: string | null): Promise<PeriodStatus> {
+    if (province === null || province === NATION) return month.status;
+    await this.parts.materialize(manager, month.period);
+    return (await this.parts.find(month.period, province, manager))?.status ?? month.status;
+  }
+
+  /** Whether an agency belongs to the part acted on. */
+  private async inPart(province: string | null): Promise<(code: string) => boolean> {
+    if (province === null) return () => true;
+    const provinces = await this.agencies.provinces();
+    return (code) => provinces.get(code) === province;
+  }
+}
+
+/** The national month itself, as the national admin names it (no province). */
+const NATION = 'nation';
+
+function target(period: string, province: string | null): string {
+  return province === null ? `period/${period}` : `period/${period}/${province}`;
+}
+
+function wrongState(period: string, status: PeriodStatus, expected: PeriodStatus): ConflictError {
+  return new ConflictError('period.wrongState', {
+    period,
+    status: { key: `status.${status}` },
+    expected: { key: `status.${expected}` },
+  });
 }
 
 function countProgress(agencies: AgencyProgress[]): ProgressCountsDto {

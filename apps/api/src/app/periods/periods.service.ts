@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { JobAcceptedDto, PeriodDto } from '@scorecard/contracts';
+import { mayReadMonthPart, provinceInNation } from '@scorecard/access';
+import type { JobAcceptedDto, PeriodDto, PeriodPartDto } from '@scorecard/contracts';
 import {
   AuditLogRepository,
+  PeriodPartRepository,
   PeriodRepository,
   TransactionRunner,
 } from '@scorecard/server-database';
 import { ComputePeriodProducer } from '@scorecard/server-queue';
+import { AgencyDirectory } from '../common/agency-directory.service';
+import { InvalidInputError, OutOfScopeError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { PeriodLookupService } from '../common/period-lookup.service';
 
@@ -17,11 +21,19 @@ export class PeriodsService {
     private readonly months: PeriodLookupService,
     private readonly audit: AuditLogRepository,
     private readonly producer: ComputePeriodProducer,
+    private readonly periodParts: PeriodPartRepository,
+    private readonly agencies: AgencyDirectory,
   ) {}
 
-  async list(): Promise<PeriodDto[]> {
-    const summaries = await this.periods.listSummaries();
+  /**
+   * The months, newest first. In a national tree, `province` (or, for a province's users, their
+   * own province) answers that province's part of each month: its status and its agencies' counts.
+   */
+  async list(caller: AuthenticatedUser, named?: string): Promise<PeriodDto[]> {
+    const province = await this.provinceToRead(caller, named);
+    const summaries = await this.periods.listSummaries(province ?? undefined);
     return summaries.map((summary) => ({
+      ...(province === null ? {} : { province }),
       period: summary.period,
       status: summary.status,
       dueDate: summary.dueDate,
@@ -31,6 +43,37 @@ export class PeriodsService {
       expectedCount: summary.expectedCount,
       publishedVersion: summary.publishedVersion,
     }));
+  }
+
+  /** Each province's part of a national month with its counts; inside a province, its own only. */
+  async parts(caller: AuthenticatedUser, period: string): Promise<PeriodPartDto[]> {
+    await this.months.existing(period);
+    if (!(await this.agencies.isNational())) return [];
+    const tree = await this.agencies.tree();
+    return (await this.periodParts.summaries(period))
+      .filter((part) => mayReadMonthPart(caller, tree, part.province))
+      .map((part) => ({
+        ...part,
+        lockedAt: part.lockedAt ? part.lockedAt.toISOString() : null,
+        publishedAt: part.publishedAt ? part.publishedAt.toISOString() : null,
+      }));
+  }
+
+  /** The province whose part `list` answers, or null for the months themselves. */
+  private async provinceToRead(caller: AuthenticatedUser, named: string | undefined): Promise<string | null> {
+    if (named !== undefined && !/^[0-9]{2}([0-9]{4})?$/.test(named))
+      throw new InvalidInputError([{ field: 'province', key: 'field.notProvince', params: { province: named } }]);
+    const tree = await this.agencies.tree();
+    if (!(await this.agencies.isNational())) {
+      // A province's own deployment: its single part is the month.
+      return null;
+    }
+    const code = named === undefined ? provinceInNation(tree, caller.agencyCode) : named.length === 6 ? named : `${named}0000`;
+    if (code === null) return null;
+    if (provinceInNation(tree, code) !== code)
+      throw new InvalidInputError([{ field: 'province', key: 'field.notProvince', params: { province: named ?? code } }]);
+    if (!mayReadMonthPart(caller, tree, code)) throw new OutOfScopeError('period.otherProvince', { province: code });
+    return code;
   }
 
   /**

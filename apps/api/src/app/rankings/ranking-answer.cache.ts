@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { APP_CONFIG, type AppConfig } from '@scorecard/server-config';
-import type { PeriodEntity } from '@scorecard/server-database';
+import type { MonthWithParts } from '../common/period-lookup.service';
 import { AgencyDirectory } from '../common/agency-directory.service';
 import type { EncodedAnswer } from './encoded-answer';
 import { RankingChangeListener } from './ranking-change.listener';
@@ -28,7 +28,7 @@ const MAX_AGE_MS = 60_000;
 @Injectable()
 export class RankingAnswerCache {
   private readonly answers: LRUCache<string, EncodedAnswer> | null;
-  private readonly months = new Map<string, { month: PeriodEntity; storedAt: number }>();
+  private readonly months = new Map<string, { month: MonthWithParts; storedAt: number }>();
   /** Counts announcements, so that a read that raced one is not kept. */
   private notices = 0;
 
@@ -54,7 +54,7 @@ export class RankingAnswerCache {
   }
 
   /** The month's row, from memory while it is known not to have changed, else from `read`. */
-  async month(period: string, read: () => Promise<PeriodEntity>): Promise<PeriodEntity> {
+  async month(period: string, read: () => Promise<MonthWithParts>): Promise<MonthWithParts> {
     const now = Date.now();
     const kept = this.listener.isListening ? this.months.get(period) : undefined;
     if (kept && now - kept.storedAt < MAX_AGE_MS) return kept.month;

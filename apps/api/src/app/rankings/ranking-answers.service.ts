@@ -61,7 +61,11 @@ export class RankingAnswersService {
 
   async answer(caller: AuthenticatedUser, query: RankingsQuery): Promise<EncodedAnswer> {
     if (!this.cache.enabled || !MONTH.test(query.period)) return EncodedAnswer.of(await this.rankings.ranking(caller, query));
-    const month = await this.cache.month(query.period, () => this.months.existing(query.period));
+    // The month with its provinces' parts is kept; the caller's part decides what it is shown.
+    const month = await this.months.asSeenBy(
+      await this.cache.month(query.period, () => this.months.existingWithParts(query.period)),
+      caller,
+    );
     const table = await this.agencies.leagueTable(caller, query.level ?? 'city', query.parent);
     const version = await this.rankings.visibleVersion(caller, query, month, table.codes);
     const { extent } = table;

@@ -36,7 +36,8 @@ export class RankingsService {
     // A quarter, half-year or year sums published months: readable as a published month is.
     const window = parseWindow(query.period);
     if (window && window.kind !== 'month') return this.windowRankings.ranking(caller, window, query);
-    const month = await this.months.existing(query.period);
+    // In a national tree, the caller's province part decides draft or published.
+    const month = await this.months.seenBy(query.period, caller);
     const level = query.level ?? 'city';
     const table = await this.agencies.leagueTable(caller, level, query.parent);
     const version = await this.visibleVersion(caller, query, month, table.codes);

@@ -14,6 +14,7 @@ import {
 import { ComputePeriodProducer } from '@scorecard/server-queue';
 import { InvalidInputError, NotFoundError, PeriodNotOpenError, StaleVersionError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
+import { PeriodLookupService } from '../common/period-lookup.service';
 import { validateSubmissionValues } from './submission-values.validator';
 import type { PutSubmissionDto } from './put-submission.dto';
 
@@ -29,6 +30,7 @@ export class SubmissionsService {
     private readonly submissions: SubmissionRepository,
     private readonly stale: ResultStaleRepository,
     private readonly producer: ComputePeriodProducer,
+    private readonly months: PeriodLookupService,
   ) {}
 
   async find(period: string, agencyCode: string): Promise<SubmissionDto> {
@@ -75,7 +77,9 @@ export class SubmissionsService {
       const month = await this.periods.findForUpdate(manager, period);
       // A month opens by itself once it has ended; until then it is as closed as a locked one.
       if (!month) throw new PeriodNotOpenError(period, 'unopened');
-      if (month.status !== 'open') throw new PeriodNotOpenError(period, month.status);
+      // In a national tree, the agency's province part decides: other provinces keep writing.
+      const status = await this.months.statusFor(manager, month, agencyCode);
+      if (status !== 'open') throw new PeriodNotOpenError(period, status);
 
       const scheme = await this.schemes.findInForce(period, manager);
       if (!scheme) throw new NotFoundError('scheme.notFound', { year: String(periodYear(period)) });

@@ -10,6 +10,7 @@ import { ImportFileRepository } from './imports/import-file.repository';
 import { ImportUploadRepository } from './imports/import-upload.repository';
 import { RawRecordImporter } from './imports/raw-record.importer';
 import { PeriodLifecycleRepository } from './lifecycle/period-lifecycle.repository';
+import { PeriodPartRepository } from './lifecycle/period-part.repository';
 import { AgencyRepository } from './repositories/agency.repository';
 import { AuditLogRepository } from './repositories/audit-log.repository';
 import { LoginFailureRepository } from './repositories/login-failure.repository';
@@ -42,6 +43,7 @@ const REPOSITORIES = [
   SubmissionRepository,
   UserRepository,
   PeriodLifecycleRepository,
+  PeriodPartRepository,
   ImportFileRepository,
   ImportUploadRepository,
   RawRecordImporter,

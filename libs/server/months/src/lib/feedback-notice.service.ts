@@ -30,9 +30,11 @@ export class FeedbackNoticeService {
   /** Answers how many messages were sent now. */
   async announce(
     manager: EntityManager,
-    input: { period: string; version: number },
+    /** `agencies`: only these (a province's part of a national month); every agency when absent. */
+    input: { period: string; version: number; agencies?: readonly string[] },
   ): Promise<number> {
     const { period, version } = input;
+    const only = input.agencies ? new Set(input.agencies) : null;
     const outstanding = await this.rectifications.outstandingOfMonth(manager, period);
     const heads = new Map<string, string[]>();
     for (const head of await this.users.activeInRoles(manager, ['agency_head']))
@@ -45,6 +47,7 @@ export class FeedbackNoticeService {
         manager,
       );
       for (const row of rows) {
+        if (only !== null && !only.has(row.agencyCode)) continue;
         const items = outstanding.get(row.agencyCode);
         const params: NotificationParams = {
           period,

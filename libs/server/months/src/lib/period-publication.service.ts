@@ -9,27 +9,11 @@ import {
 } from '@scorecard/server-database';
 import { FeedbackNoticeService } from './feedback-notice.service';
 import { PeriodComputationService, PeriodNotFoundError } from './period-computation.service';
+import { PeriodPartPublicationService } from './period-part-publication.service';
+import { PeriodNotLockedError, type PeriodPublication } from './period-publication.errors';
 import { RectificationRaisingService } from './rectification-raising.service';
 
-/** A month asked to be published is no longer locked (reopened, or published by someone else). */
-export class PeriodNotLockedError extends Error {
-  constructor(
-    readonly period: string,
-    readonly status: string,
-  ) {
-    super(`Period ${period} is ${status}: lock it before publishing`);
-    this.name = 'PeriodNotLockedError';
-  }
-}
-
-export interface PeriodPublication {
-  period: string;
-  status: 'published';
-  version: number;
-  /** True when this version was already published (a repeated run changes nothing). */
-  skipped: boolean;
-  resultRows: number;
-}
+export { PeriodNotLockedError, type PeriodPublication } from './period-publication.errors';
 
 /**
  * Publishes a locked month: computes its final results, then freezes them as the next published
@@ -46,16 +30,24 @@ export class PeriodPublicationService {
     private readonly audit: AuditLogRepository,
     private readonly rectifications: RectificationRaisingService,
     private readonly feedback: FeedbackNoticeService,
+    private readonly parts: PeriodPartPublicationService,
   ) {}
 
   async publish(input: {
     period: string;
     version: number;
     actor: AuditActor;
+    /** One province's part of a national month. */
+    province?: string | null;
+    /** The national admin's reason for publishing the national month before every part is. */
+    forceReason?: string | null;
     onProgress?: (percent: number) => Promise<void> | void;
   }): Promise<PeriodPublication> {
     const { period, version, actor } = input;
     const progress = input.onProgress ?? (() => undefined);
+    if (input.province) return this.parts.publishPart({ period, version, actor, province: input.province, onProgress: progress });
+    if (input.forceReason)
+      return this.parts.forceNational({ period, version, actor, reason: input.forceReason, onProgress: progress });
     const before = await this.periods.find(period);
     if (!before) throw new PeriodNotFoundError(period);
     if (before.status === 'published' && before.publishedVersion >= version)

@@ -62,10 +62,20 @@ export class RectificationRaisingService {
    */
   async raiseAtPublication(
     manager: EntityManager,
-    input: { period: string; version: number; publishedAt: Date; actor: AuditActor },
+    input: {
+      period: string;
+      version: number;
+      publishedAt: Date;
+      actor: AuditActor;
+      /** Only these agencies (a province's part of a national month); every agency when absent. */
+      agencies?: readonly string[];
+    },
   ): Promise<{ raised: number; withdrawn: number }> {
     const { period, version } = input;
-    const results = await this.rectifications.publishedResults(manager, period, version);
+    const only = input.agencies ? new Set(input.agencies) : null;
+    const results = (await this.rectifications.publishedResults(manager, period, version)).filter(
+      (result) => only === null || only.has(result.agencyCode),
+    );
     const causes = results.flatMap((result) =>
       rectificationCauses({
         grade: result.grade,
@@ -86,6 +96,7 @@ export class RectificationRaisingService {
     const withdrawn = await this.rectifications.withdrawAutomatic(manager, {
       period,
       keep: causes,
+      ...(input.agencies ? { agencies: input.agencies } : {}),
       note: WITHDRAWN_NOTE,
       by: SYSTEM_ACTOR.username,
     });

@@ -207,6 +207,24 @@ export class RawRecordImporter {
       wanted,
     ]);
     const status = new Map((rows as { period: string; status: string }[]).map((row) => [row.period, row.status]));
+    // In a national tree each province runs its own part of a month: the parts of the provinces the
+    // file touches decide (the first part a province acts on gives every province its own).
+    const parts = await client.query(
+      `WITH RECURSIVE up AS (
+         SELECT a.period, g.code, g.parent_code
+           FROM (SELECT DISTINCT period, agency_code FROM import_affected) a JOIN agency g ON g.code = a.agency_code
+         UNION
+         SELECT up.period, g.code, g.parent_code FROM up JOIN agency g ON g.code = up.parent_code
+       )
+       SELECT up.period, pp.status FROM up
+         JOIN agency n ON n.code = up.parent_code AND n.level = 'nation'
+         JOIN period_part pp ON pp.period = up.period AND pp.province_code = up.code
+        ORDER BY up.period, (pp.status = 'open')`,
+    );
+    const partStatus = new Map<string, string>();
+    for (const row of parts.rows as { period: string; status: string }[])
+      if (!partStatus.has(row.period) && status.has(row.period)) partStatus.set(row.period, row.status);
+    for (const [period, closest] of partStatus) status.set(period, closest);
     return wanted
       .filter((period) => status.get(period) !== 'open')
       .map((period): ImportErrorRecord => ({

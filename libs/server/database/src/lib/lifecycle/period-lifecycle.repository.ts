@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
-export type PeriodAction = 'open' | 'lock' | 'force_lock' | 'publish' | 'reopen';
+export type PeriodAction = 'open' | 'lock' | 'force_lock' | 'publish' | 'force_publish' | 'reopen';
 
 export interface PeriodEvent {
   action: PeriodAction;
@@ -11,6 +11,8 @@ export interface PeriodEvent {
   at: Date;
   /** The upheld appeal a reopening answers. */
   appealId: string | null;
+  /** The province whose part of the month the step concerns (national trees); null for the month. */
+  province: string | null;
 }
 
 export interface AgencyProgress {
@@ -124,21 +126,33 @@ export class PeriodLifecycleRepository {
       reason?: string | null;
       actor: string;
       appealId?: string | null;
+      /** The province whose part the step concerns (national trees). */
+      province?: string | null;
       /** Defaults to now. */
       at?: Date | null;
     },
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO period_event (period, action, version, reason, actor, appeal_id, at)
-       VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, now()))`,
-      [event.period, event.action, event.version ?? null, event.reason ?? null, event.actor, event.appealId ?? null, event.at ?? null],
+      `INSERT INTO period_event (period, action, version, reason, actor, appeal_id, at, province_code)
+       VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, now()), $8)`,
+      [
+        event.period,
+        event.action,
+        event.version ?? null,
+        event.reason ?? null,
+        event.actor,
+        event.appealId ?? null,
+        event.at ?? null,
+        event.province ?? null,
+      ],
     );
   }
 
   async events(period: string): Promise<PeriodEvent[]> {
     const rows: PeriodEvent[] =
       await this.dataSource.query(
-        'SELECT action, version, reason, actor, at, appeal_id::text AS "appealId" FROM period_event WHERE period = $1 ORDER BY at, id',
+        `SELECT action, version, reason, actor, at, appeal_id::text AS "appealId", province_code AS province
+           FROM period_event WHERE period = $1 ORDER BY at, id`,
         [period],
       );
     return rows;

@@ -20,6 +20,7 @@ import { BadReviews1764720000000 } from './1764720000000-bad-reviews';
 import { RankingChangeNotices1764770000000 } from './1764770000000-ranking-change-notices';
 import { RawRecordsByAgency1764780000000 } from './1764780000000-raw-records-by-agency';
 import { NationalRanks1764790000000 } from './1764790000000-national-ranks';
+import { PeriodParts1764800000000 } from './1764800000000-period-parts';
 import { ResultStaleMarks1764810000000 } from './1764810000000-result-stale-marks';
 
 /** In order; TypeORM records the applied ones in the `migrations` table. */
@@ -46,5 +47,6 @@ export const MIGRATIONS = [
   RankingChangeNotices1764770000000,
   RawRecordsByAgency1764780000000,
   NationalRanks1764790000000,
+  PeriodParts1764800000000,
   ResultStaleMarks1764810000000,
 ];

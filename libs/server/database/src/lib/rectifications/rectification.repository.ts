@@ -197,6 +197,8 @@ export class RectificationRepository {
     input: {
       period: string;
       keep: { agencyCode: string; indicatorCode: string | null }[];
+      /** Only items of these agencies (a province's part of a national month); all when absent. */
+      agencies?: readonly string[];
       note: string;
       by: string;
     },
@@ -222,6 +224,7 @@ export class RectificationRepository {
                 verified_at = now(), version = r.version + 1
            FROM rectification old
           WHERE r.id = old.id AND r.period = $1 AND r.source = 'auto' AND r.status <> 'closed'
+            AND ($6::text[] IS NULL OR r.agency_code = ANY($6::text[]))
             AND (r.agency_code, coalesce(r.indicator_code, '')) NOT IN (
               SELECT agency_code, coalesce(indicator_code, '')
                 FROM unnest($2::text[], $3::text[]) AS k (agency_code, indicator_code))
@@ -233,6 +236,7 @@ export class RectificationRepository {
         input.keep.map((item) => item.indicatorCode),
         input.note,
         input.by,
+        input.agencies ?? null,
       ],
     );
     return rows;

@@ -28,16 +28,40 @@ export class PeriodRepository {
     return rows.map((row) => row.period);
   }
 
-  /** Newest first, with how many agencies have reported of how many are expected to. */
-  async listSummaries(): Promise<PeriodSummary[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT p.period, p.status, to_char(p.due_date, 'YYYY-MM-DD') AS due_date, p.data_revision,
-              p.computed_revision, p.computed_at, p.published_version,
-              (SELECT count(*) FROM submission s WHERE s.period = p.period AND s.status <> 'draft')::int AS reported_count,
-              (SELECT count(*) FROM agency)::int AS expected_count
-         FROM period p
-        ORDER BY p.period DESC`,
-    );
+  /**
+   * Newest first, with how many agencies have reported of how many are expected to. With
+   * `province` (a national tree), each month as that province's part stands: its status, the
+   * month's published version once the part has been published, and the province's agencies only.
+   */
+  async listSummaries(province?: string): Promise<PeriodSummary[]> {
+    const rows: Record<string, unknown>[] =
+      province === undefined
+        ? await this.dataSource.query(
+            `SELECT p.period, p.status, to_char(p.due_date, 'YYYY-MM-DD') AS due_date, p.data_revision,
+                    p.computed_revision, p.computed_at, p.published_version,
+                    (SELECT count(*) FROM submission s WHERE s.period = p.period AND s.status <> 'draft')::int AS reported_count,
+                    (SELECT count(*) FROM agency)::int AS expected_count
+               FROM period p
+              ORDER BY p.period DESC`,
+          )
+        : await this.dataSource.query(
+            `WITH RECURSIVE under AS (
+               SELECT code FROM agency WHERE code = $1
+               UNION ALL
+               SELECT a.code FROM agency a JOIN under u ON a.parent_code = u.code
+             )
+             SELECT p.period, coalesce(pp.status, p.status) AS status, to_char(p.due_date, 'YYYY-MM-DD') AS due_date,
+                    p.data_revision, p.computed_revision, p.computed_at,
+                    CASE WHEN coalesce(pp.published_version, p.published_version) > 0 THEN p.published_version ELSE 0 END
+                      AS published_version,
+                    (SELECT count(*) FROM submission s JOIN under u ON u.code = s.agency_code
+                      WHERE s.period = p.period AND s.status <> 'draft')::int AS reported_count,
+                    (SELECT count(*) FROM under)::int AS expected_count
+               FROM period p
+               LEFT JOIN period_part pp ON pp.period = p.period AND pp.province_code = $1
+              ORDER BY p.period DESC`,
+            [province],
+          );
     return rows.map((row) => ({
       period: row['period'] as string,
       status: row['status'] as PeriodStatus,
