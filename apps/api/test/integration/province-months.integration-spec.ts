@@ -35,6 +35,29 @@ describe('months run per province', () => {
     });
   };
 
+  /** Uploads a submissions file as the county's head and waits for its import to end. */
+  const importFigures = async (province: '33' | '44', satisfaction: number) => {
+    const { code, head } = county[province];
+    const form = new FormData();
+    form.append('kind', 'submissions');
+    const csv = `period,agency_code,indicator_code,numerator,denominator\n${OPEN_PERIOD},${code},satisfaction,${satisfaction},100\n`;
+    form.append('file', new Blob([csv]), '月报.csv');
+    const response = await fetch(`${api.baseUrl}/api/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${head}` },
+      body: form,
+    });
+    expect(response.status).toBe(202);
+    const { importId } = (await response.json()) as { importId: string };
+    return waitFor(
+      async () => {
+        const seen = await api.request('GET', `/imports/${importId}`, { token: head });
+        return seen.body.status === 'queued' ? undefined : seen.body;
+      },
+      { what: 'the import', timeoutMs: 60_000, intervalMs: 250 },
+    );
+  };
+
   const finished = (token: string, jobId: string) =>
     waitFor(
       async () => {
@@ -123,6 +146,12 @@ describe('months run per province', () => {
     expect(refused.status).toBe(423);
     // The month is still open for the country: only Guangdong's part is locked.
     expect(await monthRow(OPEN_PERIOD)).toEqual({ status: 'open', published_version: 0 });
+    // Files too: Guangdong's is refused for its locked month, Zhejiang's is not.
+    const guangdongFile = await importFigures('44', 95);
+    expect(guangdongFile).toMatchObject({ status: 'rejected', errors: [{ field: 'period' }] });
+    const zhejiangFile = await importFigures('33', 96);
+    expect(zhejiangFile.status).not.toBe('rejected');
+    expect(zhejiangFile.errors).toEqual([]);
     // Locking it again is a conflict; Zhejiang's part is untouched.
     expect((await lock(guangdong, OPEN_PERIOD)).status).toBe(409);
     expect(await partsOf(nation, OPEN_PERIOD)).toEqual({ '330000': 'open', '440000': 'locked', '460000': 'open' });
