@@ -23,15 +23,22 @@ describe('months run per province', () => {
     '44': { code: '', head: '', parent: '' },
   };
 
-  const values = (satisfaction: number) => ({ satisfaction: { numerator: satisfaction, denominator: 100 } });
+  const values = (satisfaction: number) => ({
+    satisfaction: { numerator: satisfaction, denominator: 100 },
+  });
 
   /** Saves figures as the county's head, with the submission's current version. */
   const save = async (province: '33' | '44', satisfaction: number) => {
     const { code, head } = county[province];
-    const current = await api.request('GET', `/submissions/${OPEN_PERIOD}/${code}`, { token: head });
+    const current = await api.request('GET', `/submissions/${OPEN_PERIOD}/${code}`, {
+      token: head,
+    });
     return api.request('PUT', `/submissions/${OPEN_PERIOD}/${code}`, {
       token: head,
-      body: { values: values(satisfaction), ...(current.status === 200 ? { version: current.body.version } : {}) },
+      body: {
+        values: values(satisfaction),
+        ...(current.status === 200 ? { version: current.body.version } : {}),
+      },
     });
   };
 
@@ -80,17 +87,27 @@ describe('months run per province', () => {
   };
 
   const monthRow = async (period: string) =>
-    (await api.dataSource.query('SELECT status, published_version FROM period WHERE period = $1', [period]))[0];
+    (
+      await api.dataSource.query('SELECT status, published_version FROM period WHERE period = $1', [
+        period,
+      ])
+    )[0];
 
   const partsOf = async (token: string, period: string) =>
     Object.fromEntries(
-      ((await api.request('GET', `/periods/${period}/parts`, { token })).body as { province: string; status: string }[]).map(
-        (part) => [part.province, part.status],
-      ),
+      (
+        (await api.request('GET', `/periods/${period}/parts`, { token })).body as {
+          province: string;
+          status: string;
+        }[]
+      ).map((part) => [part.province, part.status]),
     );
 
   beforeAll(async () => {
-    api = await startApiTestApp({ SCORECARD_DEMO: 'national', SCORECARD_DEMO_PROVINCES: '33,44,46' }, { worker: true });
+    api = await startApiTestApp(
+      { SCORECARD_DEMO: 'national', SCORECARD_DEMO_PROVINCES: '33,44,46' },
+      { worker: true },
+    );
     nation = await api.login('nation');
     zhejiang = await api.login('admin-330000');
     guangdong = await api.login('admin-440000');
@@ -101,7 +118,11 @@ describe('months run per province', () => {
           WHERE k.level = 'county' AND c.parent_code = $1 ORDER BY k.code LIMIT 1`,
         [`${province}0000`],
       );
-      county[province] = { code: row.code, parent: row.parent_code, head: await api.login(`head-${row.code}`) };
+      county[province] = {
+        code: row.code,
+        parent: row.parent_code,
+        head: await api.login(`head-${row.code}`),
+      };
     }
   }, 300_000);
   afterAll(() => api?.close());
@@ -112,21 +133,29 @@ describe('months run per province', () => {
       ['publish', { province: '44' }],
       ['reopen', { province: '440000', reason: '越权重开' }],
     ] as const) {
-      const zh = await api.request('POST', `/periods/${path === 'reopen' ? PUBLISHED_PERIOD : OPEN_PERIOD}/${path}`, {
-        token: zhejiang,
-        body,
-        language: 'zh-CN',
-      });
+      const zh = await api.request(
+        'POST',
+        `/periods/${path === 'reopen' ? PUBLISHED_PERIOD : OPEN_PERIOD}/${path}`,
+        {
+          token: zhejiang,
+          body,
+          language: 'zh-CN',
+        },
+      );
       expect({ path, status: zh.status, message: zh.body.message }).toEqual({
         path,
         status: 403,
         message: '只能管理本省的月份，不能操作 440000 的月份',
       });
-      const en = await api.request('POST', `/periods/${path === 'reopen' ? PUBLISHED_PERIOD : OPEN_PERIOD}/${path}`, {
-        token: zhejiang,
-        body,
-        language: 'en',
-      });
+      const en = await api.request(
+        'POST',
+        `/periods/${path === 'reopen' ? PUBLISHED_PERIOD : OPEN_PERIOD}/${path}`,
+        {
+          token: zhejiang,
+          body,
+          language: 'en',
+        },
+      );
       expect({ path, status: en.status, message: en.body.message }).toEqual({
         path,
         status: 403,
@@ -134,13 +163,19 @@ describe('months run per province', () => {
       });
     }
     expect(await monthRow(OPEN_PERIOD)).toEqual({ status: 'open', published_version: 0 });
-    expect((await api.request('GET', `/periods?province=44`, { token: zhejiang })).status).toBe(403);
+    expect((await api.request('GET', `/periods?province=44`, { token: zhejiang })).status).toBe(
+      403,
+    );
   });
 
   it("locks Guangdong's part only: Zhejiang keeps saving, Guangdong's saves are refused", async () => {
     const locked = await lock(guangdong, OPEN_PERIOD);
     expect(locked.status).toBe(200);
-    expect(locked.body).toMatchObject({ period: OPEN_PERIOD, status: 'locked', province: '440000' });
+    expect(locked.body).toMatchObject({
+      period: OPEN_PERIOD,
+      status: 'locked',
+      province: '440000',
+    });
     expect((await save('33', 91)).status).toBe(200);
     const refused = await save('44', 92);
     expect(refused.status).toBe(423);
@@ -154,7 +189,11 @@ describe('months run per province', () => {
     expect(zhejiangFile.errors).toEqual([]);
     // Locking it again is a conflict; Zhejiang's part is untouched.
     expect((await lock(guangdong, OPEN_PERIOD)).status).toBe(409);
-    expect(await partsOf(nation, OPEN_PERIOD)).toEqual({ '330000': 'open', '440000': 'locked', '460000': 'open' });
+    expect(await partsOf(nation, OPEN_PERIOD)).toEqual({
+      '330000': 'open',
+      '440000': 'locked',
+      '460000': 'open',
+    });
   });
 
   it("answers one province's months with GET /periods?province=", async () => {
@@ -183,7 +222,9 @@ describe('months run per province', () => {
     expect((await of('33')).expectedCount).not.toBe(counts.expected);
     // A province's users get their own part without naming it.
     const own = await api.request('GET', '/periods', { token: guangdong });
-    expect(own.body.find((month: { period: string }) => month.period === OPEN_PERIOD)).toMatchObject({
+    expect(
+      own.body.find((month: { period: string }) => month.period === OPEN_PERIOD),
+    ).toMatchObject({
       province: '440000',
       status: 'locked',
     });
@@ -194,7 +235,11 @@ describe('months run per province', () => {
     expect(job).toMatchObject({ state: 'completed', result: { status: 'published', version: 1 } });
     // The national month waits for the other provinces.
     expect(await monthRow(OPEN_PERIOD)).toEqual({ status: 'open', published_version: 1 });
-    expect(await partsOf(nation, OPEN_PERIOD)).toEqual({ '330000': 'open', '440000': 'published', '460000': 'open' });
+    expect(await partsOf(nation, OPEN_PERIOD)).toEqual({
+      '330000': 'open',
+      '440000': 'published',
+      '460000': 'open',
+    });
 
     const guangdongTable = await api.request(
       'GET',
@@ -203,9 +248,13 @@ describe('months run per province', () => {
     );
     expect(guangdongTable.status).toBe(200);
     expect(guangdongTable.body).toMatchObject({ status: 'published', version: 1 });
-    const card = await api.request('GET', `/agencies/${county['44'].code}/scorecard?period=${OPEN_PERIOD}`, {
-      token: county['44'].head,
-    });
+    const card = await api.request(
+      'GET',
+      `/agencies/${county['44'].code}/scorecard?period=${OPEN_PERIOD}`,
+      {
+        token: county['44'].head,
+      },
+    );
     expect(card.status).toBe(200);
     expect(card.body.published).toBe(true);
 
@@ -216,12 +265,18 @@ describe('months run per province', () => {
       { token: county['33'].head },
     );
     expect(zhejiangTable.status).toBe(403);
-    const zhejiangCard = await api.request('GET', `/agencies/${county['33'].code}/scorecard?period=${OPEN_PERIOD}`, {
-      token: county['33'].head,
-    });
+    const zhejiangCard = await api.request(
+      'GET',
+      `/agencies/${county['33'].code}/scorecard?period=${OPEN_PERIOD}`,
+      {
+        token: county['33'].head,
+      },
+    );
     expect(zhejiangCard.body).toMatchObject({ published: false, score: null });
     // Zhejiang's admin still reads its own draft, still open for figures.
-    const draft = await api.request('GET', `/rankings?period=${OPEN_PERIOD}&level=county`, { token: zhejiang });
+    const draft = await api.request('GET', `/rankings?period=${OPEN_PERIOD}&level=county`, {
+      token: zhejiang,
+    });
     expect(draft.body).toMatchObject({ status: 'open', version: null });
     expect((await save('33', 93)).status).toBe(200);
 
@@ -238,21 +293,37 @@ describe('months run per province', () => {
   });
 
   it('publishes the national month only when forced with a reason, before every province has published', async () => {
-    const withoutReason = await api.request('POST', `/periods/${OPEN_PERIOD}/publish`, { token: nation, body: { force: true } });
+    const withoutReason = await api.request('POST', `/periods/${OPEN_PERIOD}/publish`, {
+      token: nation,
+      body: { force: true },
+    });
     expect(withoutReason.status).toBe(400);
-    expect((await api.request('POST', `/periods/${OPEN_PERIOD}/publish`, { token: nation, body: {} })).status).toBe(400);
+    expect(
+      (await api.request('POST', `/periods/${OPEN_PERIOD}/publish`, { token: nation, body: {} }))
+        .status,
+    ).toBe(400);
     expect(await monthRow(OPEN_PERIOD)).toEqual({ status: 'open', published_version: 1 });
 
-    const job = await publish(nation, OPEN_PERIOD, { force: true, reason: '海南、浙江逾期未发布，按期通报' });
+    const job = await publish(nation, OPEN_PERIOD, {
+      force: true,
+      reason: '海南、浙江逾期未发布，按期通报',
+    });
     expect(job).toMatchObject({ state: 'completed', result: { status: 'published', version: 2 } });
     expect(await monthRow(OPEN_PERIOD)).toEqual({ status: 'published', published_version: 2 });
     const history = await api.request('GET', `/periods/${OPEN_PERIOD}/history`, { token: nation });
-    expect(history.body.at(-1)).toMatchObject({ action: 'force_publish', reason: '海南、浙江逾期未发布，按期通报', province: null });
+    expect(history.body.at(-1)).toMatchObject({
+      action: 'force_publish',
+      reason: '海南、浙江逾期未发布，按期通报',
+      province: null,
+    });
     const [audit] = await api.dataSource.query(
       `SELECT username, after FROM audit_log WHERE action = 'period.force_publish' AND target = $1`,
       [`period/${OPEN_PERIOD}`],
     );
-    expect(audit).toMatchObject({ username: 'nation', after: { reason: '海南、浙江逾期未发布，按期通报' } });
+    expect(audit).toMatchObject({
+      username: 'nation',
+      after: { reason: '海南、浙江逾期未发布，按期通报' },
+    });
     // Zhejiang's part is still its own: open, writable, and its head still sees no score.
     expect((await save('33', 94)).status).toBe(200);
     const zhejiangTable = await api.request(
@@ -290,10 +361,20 @@ describe('months run per province', () => {
     // The national admin may act on a part it names.
     const job = await publish(nation, PUBLISHED_PERIOD, { province: '440000' });
     expect(job).toMatchObject({ state: 'completed', result: { version: before + 1 } });
-    expect(await monthRow(PUBLISHED_PERIOD)).toEqual({ status: 'published', published_version: before + 1 });
-    const history = await api.request('GET', `/periods/${PUBLISHED_PERIOD}/history`, { token: nation });
+    expect(await monthRow(PUBLISHED_PERIOD)).toEqual({
+      status: 'published',
+      published_version: before + 1,
+    });
+    const history = await api.request('GET', `/periods/${PUBLISHED_PERIOD}/history`, {
+      token: nation,
+    });
     expect(
-      history.body.slice(-4).map((event: { action: string; province: string | null }) => [event.action, event.province]),
+      history.body
+        .slice(-4)
+        .map((event: { action: string; province: string | null }) => [
+          event.action,
+          event.province,
+        ]),
     ).toEqual([
       ['reopen', '440000'],
       ['force_lock', '440000'],
@@ -306,9 +387,10 @@ describe('months run per province', () => {
          FROM published_result WHERE period = $1 AND version = $2`,
       [PUBLISHED_PERIOD, before + 1],
     );
-    const [computed] = await api.dataSource.query(`SELECT count(*)::int AS n FROM agency_result WHERE period = $1`, [
-      PUBLISHED_PERIOD,
-    ]);
+    const [computed] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM agency_result WHERE period = $1`,
+      [PUBLISHED_PERIOD],
+    );
     expect(rows.n).toBe(computed.n);
     expect(rows.zhejiang).toBeGreaterThan(0);
     expect(hainan).toBeDefined();

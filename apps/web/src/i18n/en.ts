@@ -408,9 +408,28 @@ const en: MessageSchema = {
       lock: 'Locked',
       force_lock: 'Locked by force',
       publish: 'Published',
+      force_publish: 'National month published by force',
       reopen: 'Reopened',
     },
     eventVersion: 'version {version}',
+    parts: {
+      title: "Provinces' parts of {period}",
+      lead: 'Each province locks and publishes its own part; the national month is published with the last one.',
+      province: 'Province',
+      status: 'Status',
+      reported: 'Reported',
+      version: 'Published version',
+      actions: 'Actions',
+      forcePublish: 'Force publish the national month',
+      forcePublishHint:
+        'Some provinces have not published their part. Publishing the national month now needs a reason, kept in the month’s history and the audit log.',
+      done: {
+        lock: '{name}: {period} locked',
+        publish: '{name}: {period} published',
+        reopen: '{name}: {period} reopened',
+        force: 'National month {period} published by force',
+      },
+    },
   },
   queues: {
     title: 'Job queues',

@@ -400,9 +400,28 @@ const zhCN = {
       lock: '锁定',
       force_lock: '强制锁定',
       publish: '发布',
+      force_publish: '强制发布全国月份',
       reopen: '重新开放',
     },
     eventVersion: '第 {version} 版',
+    parts: {
+      title: '{period} 各省月份',
+      lead: '各省自行锁定、发布本省月份；全部省份发布后全国月份随之发布。',
+      province: '省份',
+      status: '状态',
+      reported: '已报送',
+      version: '发布版本',
+      actions: '操作',
+      forcePublish: '强制发布全国月份',
+      forcePublishHint:
+        '仍有省份未发布本省月份。强制发布全国月份需填写原因，原因将记入月份操作记录和审计日志。',
+      done: {
+        lock: '{name} {period} 已锁定',
+        publish: '{name} {period} 已发布',
+        reopen: '{name} {period} 已重新开放',
+        force: '全国 {period} 已强制发布',
+      },
+    },
   },
   queues: {
     title: '任务队列',

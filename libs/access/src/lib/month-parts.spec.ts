@@ -21,11 +21,31 @@ const cityAdmin: Caller = { role: 'city_admin', agencyCode: '440100' };
 
 describe('monthPartTarget', () => {
   it.each([
-    ['a province admin naming nothing acts on its own part', guangdong, undefined, { kind: 'part', province: '440000' }],
-    ['a province admin naming its own province', guangdong, '440000', { kind: 'part', province: '440000' }],
+    [
+      'a province admin naming nothing acts on its own part',
+      guangdong,
+      undefined,
+      { kind: 'part', province: '440000' },
+    ],
+    [
+      'a province admin naming its own province',
+      guangdong,
+      '440000',
+      { kind: 'part', province: '440000' },
+    ],
     ["a province admin naming another province's part", zhejiang, '440000', { kind: 'denied' }],
-    ['the national admin naming a province', nation, '330000', { kind: 'part', province: '330000' }],
-    ['the national admin naming nothing acts on the national month', nation, undefined, { kind: 'nation' }],
+    [
+      'the national admin naming a province',
+      nation,
+      '330000',
+      { kind: 'part', province: '330000' },
+    ],
+    [
+      'the national admin naming nothing acts on the national month',
+      nation,
+      undefined,
+      { kind: 'nation' },
+    ],
     ['a city is not a province', nation, '440100', { kind: 'unknown' }],
     ['an unknown code', nation, '990000', { kind: 'unknown' }],
     ['a city admin manages no month', cityAdmin, undefined, { kind: 'denied' }],
@@ -41,7 +61,7 @@ describe('monthPartTarget', () => {
 });
 
 describe('mayReadMonthPart', () => {
-  it("lets a province read its own part and the nation read every part", () => {
+  it('lets a province read its own part and the nation read every part', () => {
     expect(mayReadMonthPart(guangdong, NATION, '440000')).toBe(true);
     expect(mayReadMonthPart(cityAdmin, NATION, '440000')).toBe(true);
     expect(mayReadMonthPart(zhejiang, NATION, '440000')).toBe(false);

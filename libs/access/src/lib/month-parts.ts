@@ -34,14 +34,20 @@ export function monthPartTarget(caller: Caller, tree: AgencyTree, named?: string
   const target = named ?? provinceInNation(tree, caller.agencyCode);
   if (target === null) return { kind: 'nation' };
   if (provinceInNation(tree, target) !== target) return { kind: 'unknown' };
-  return reaches(caller, 'period.manage', target, tree) ? { kind: 'part', province: target } : { kind: 'denied' };
+  return reaches(caller, 'period.manage', target, tree)
+    ? { kind: 'part', province: target }
+    : { kind: 'denied' };
 }
 
 /**
  * Whether the caller may read the state of `province`'s part of a month (its status and counts):
  * anyone inside that province, and the nation's own users.
  */
-export function mayReadMonthPart(caller: Pick<Caller, 'agencyCode'>, tree: AgencyTree, province: string): boolean {
+export function mayReadMonthPart(
+  caller: Pick<Caller, 'agencyCode'>,
+  tree: AgencyTree,
+  province: string,
+): boolean {
   const own = provinceInNation(tree, caller.agencyCode);
   return own === null || own === province;
 }

@@ -66,7 +66,11 @@ export class PeriodLookupService {
    * Whether figures of `agencyCode` may change in `month` (held by the caller): the status of its
    * province's part in a national tree, the month's own elsewhere.
    */
-  async statusFor(manager: EntityManager, month: PeriodEntity, agencyCode: string): Promise<PeriodStatus> {
+  async statusFor(
+    manager: EntityManager,
+    month: PeriodEntity,
+    agencyCode: string,
+  ): Promise<PeriodStatus> {
     if (!(await this.agencies.isNational())) return month.status;
     const province = (await this.agencies.provinces()).get(agencyCode);
     if (province === undefined) return month.status;

@@ -18,7 +18,10 @@ export class PeriodsController {
     description:
       "National deployments: one province's part of each month (its agency code 440000, or 44). A province's users get their own province's part by default.",
   })
-  list(@CurrentUser() caller: AuthenticatedUser, @Query('province') province?: string): Promise<PeriodDto[]> {
+  list(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Query('province') province?: string,
+  ): Promise<PeriodDto[]> {
     return this.periods.list(caller, province);
   }
 

@@ -60,19 +60,32 @@ export class PeriodsService {
   }
 
   /** The province whose part `list` answers, or null for the months themselves. */
-  private async provinceToRead(caller: AuthenticatedUser, named: string | undefined): Promise<string | null> {
+  private async provinceToRead(
+    caller: AuthenticatedUser,
+    named: string | undefined,
+  ): Promise<string | null> {
     if (named !== undefined && !/^[0-9]{2}([0-9]{4})?$/.test(named))
-      throw new InvalidInputError([{ field: 'province', key: 'field.notProvince', params: { province: named } }]);
+      throw new InvalidInputError([
+        { field: 'province', key: 'field.notProvince', params: { province: named } },
+      ]);
     const tree = await this.agencies.tree();
     if (!(await this.agencies.isNational())) {
       // A province's own deployment: its single part is the month.
       return null;
     }
-    const code = named === undefined ? provinceInNation(tree, caller.agencyCode) : named.length === 6 ? named : `${named}0000`;
+    const code =
+      named === undefined
+        ? provinceInNation(tree, caller.agencyCode)
+        : named.length === 6
+          ? named
+          : `${named}0000`;
     if (code === null) return null;
     if (provinceInNation(tree, code) !== code)
-      throw new InvalidInputError([{ field: 'province', key: 'field.notProvince', params: { province: named ?? code } }]);
-    if (!mayReadMonthPart(caller, tree, code)) throw new OutOfScopeError('period.otherProvince', { province: code });
+      throw new InvalidInputError([
+        { field: 'province', key: 'field.notProvince', params: { province: named ?? code } },
+      ]);
+    if (!mayReadMonthPart(caller, tree, code))
+      throw new OutOfScopeError('period.otherProvince', { province: code });
     return code;
   }
 

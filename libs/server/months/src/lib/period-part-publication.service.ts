@@ -54,18 +54,35 @@ export class PeriodPartPublicationService {
     const { period, province, version, actor } = input;
     const before = await this.parts.find(period, province);
     if (before?.status === 'published' && before.publishedVersion >= version)
-      return { period, status: 'published', version: before.publishedVersion, skipped: true, resultRows: 0 };
-    if (before?.status !== 'locked') throw new PeriodNotLockedError(period, before?.status ?? 'open');
-    await this.computation.compute(period, { onProgress: (percent) => input.onProgress(Math.round(percent * 0.8)) });
+      return {
+        period,
+        status: 'published',
+        version: before.publishedVersion,
+        skipped: true,
+        resultRows: 0,
+      };
+    if (before?.status !== 'locked')
+      throw new PeriodNotLockedError(period, before?.status ?? 'open');
+    await this.computation.compute(period, {
+      onProgress: (percent) => input.onProgress(Math.round(percent * 0.8)),
+    });
     const published = await this.transactions.run(async (manager) => {
       const month = await this.periods.findForUpdate(manager, period);
       if (!month) throw new PeriodNotFoundError(period);
       const part = await this.parts.find(period, province, manager);
       if (part?.status === 'published' && part.publishedVersion >= version)
-        return { period, status: 'published' as const, version: part.publishedVersion, skipped: true, resultRows: 0 };
+        return {
+          period,
+          status: 'published' as const,
+          version: part.publishedVersion,
+          skipped: true,
+          resultRows: 0,
+        };
       if (part?.status !== 'locked') throw new PeriodNotLockedError(period, part?.status ?? 'open');
       const next = month.publishedVersion + 1;
-      const others = (await this.parts.ofMonth(period, manager)).filter((other) => other.province !== province);
+      const others = (await this.parts.ofMonth(period, manager)).filter(
+        (other) => other.province !== province,
+      );
       const last = others.every((other) => other.status === 'published');
       const { rootCode, provinces, codesOf } = await this.provinceTree(manager);
       // The last part completes the national month: every result is frozen afresh, with its
@@ -81,17 +98,40 @@ export class PeriodPartPublicationService {
       if (last) await this.lifecycle.markPublished(manager, period, next);
       else await this.parts.bumpPublishedVersion(manager, period, next);
       await this.followUp(manager, { period, version: next, actor, agencies: codesOf(province) });
-      await this.lifecycle.recordEvent(manager, { period, action: 'publish', version: next, actor: actor.username, province });
-      if (last) await this.lifecycle.recordEvent(manager, { period, action: 'publish', version: next, actor: actor.username });
+      await this.lifecycle.recordEvent(manager, {
+        period,
+        action: 'publish',
+        version: next,
+        actor: actor.username,
+        province,
+      });
+      if (last)
+        await this.lifecycle.recordEvent(manager, {
+          period,
+          action: 'publish',
+          version: next,
+          actor: actor.username,
+        });
       await this.audit.recordAction(
         manager,
         actor,
         'period.publish',
         `period/${period}/${province}`,
         { status: 'locked', publishedVersion: part.publishedVersion },
-        { status: 'published', publishedVersion: next, resultRows: rows, ...(last ? { nation: 'published' } : {}) },
+        {
+          status: 'published',
+          publishedVersion: next,
+          resultRows: rows,
+          ...(last ? { nation: 'published' } : {}),
+        },
       );
-      return { period, status: 'published' as const, version: next, skipped: false, resultRows: rows };
+      return {
+        period,
+        status: 'published' as const,
+        version: next,
+        skipped: false,
+        resultRows: rows,
+      };
     });
     await input.onProgress(100);
     return published;
@@ -114,13 +154,27 @@ export class PeriodPartPublicationService {
     const before = await this.periods.find(period);
     if (!before) throw new PeriodNotFoundError(period);
     if (before.status === 'published' && before.publishedVersion >= version)
-      return { period, status: 'published', version: before.publishedVersion, skipped: true, resultRows: 0 };
-    await this.computation.compute(period, { onProgress: (percent) => input.onProgress(Math.round(percent * 0.8)) });
+      return {
+        period,
+        status: 'published',
+        version: before.publishedVersion,
+        skipped: true,
+        resultRows: 0,
+      };
+    await this.computation.compute(period, {
+      onProgress: (percent) => input.onProgress(Math.round(percent * 0.8)),
+    });
     const published = await this.transactions.run(async (manager) => {
       const month = await this.periods.findForUpdate(manager, period);
       if (!month) throw new PeriodNotFoundError(period);
       if (month.status === 'published' && month.publishedVersion >= version)
-        return { period, status: 'published' as const, version: month.publishedVersion, skipped: true, resultRows: 0 };
+        return {
+          period,
+          status: 'published' as const,
+          version: month.publishedVersion,
+          skipped: true,
+          resultRows: 0,
+        };
       await this.parts.materialize(manager, period);
       const parts = await this.parts.ofMonth(period, manager);
       const { rootCode } = await this.provinceTree(manager);
@@ -134,7 +188,13 @@ export class PeriodPartPublicationService {
       });
       await this.lifecycle.markPublished(manager, period, next);
       await this.periods.markForRecompute(manager, shiftPeriod(period, 1));
-      await this.lifecycle.recordEvent(manager, { period, action: 'force_publish', version: next, reason, actor: actor.username });
+      await this.lifecycle.recordEvent(manager, {
+        period,
+        action: 'force_publish',
+        version: next,
+        reason,
+        actor: actor.username,
+      });
       await this.audit.recordAction(
         manager,
         actor,
@@ -146,10 +206,18 @@ export class PeriodPartPublicationService {
           publishedVersion: next,
           reason,
           resultRows: rows,
-          unpublished: parts.filter((part) => part.status !== 'published').map((part) => part.province),
+          unpublished: parts
+            .filter((part) => part.status !== 'published')
+            .map((part) => part.province),
         },
       );
-      return { period, status: 'published' as const, version: next, skipped: false, resultRows: rows };
+      return {
+        period,
+        status: 'published' as const,
+        version: next,
+        skipped: false,
+        resultRows: rows,
+      };
     });
     await input.onProgress(100);
     return published;
@@ -161,7 +229,13 @@ export class PeriodPartPublicationService {
     input: { period: string; version: number; actor: AuditActor; agencies: string[] },
   ): Promise<void> {
     const { period, version, actor, agencies } = input;
-    await this.rectifications.raiseAtPublication(manager, { period, version, publishedAt: new Date(), actor, agencies });
+    await this.rectifications.raiseAtPublication(manager, {
+      period,
+      version,
+      publishedAt: new Date(),
+      actor,
+      agencies,
+    });
     await this.feedback.announce(manager, { period, version, agencies });
     await this.periods.markForRecompute(manager, shiftPeriod(period, 1));
   }
@@ -176,7 +250,10 @@ export class PeriodPartPublicationService {
     return {
       rootCode: root?.code ?? '',
       provinces,
-      codesOf: (province: string) => all.filter((agency) => provinceOf.get(agency.code) === province).map((agency) => agency.code),
+      codesOf: (province: string) =>
+        all
+          .filter((agency) => provinceOf.get(agency.code) === province)
+          .map((agency) => agency.code),
     };
   }
 }

@@ -49,7 +49,11 @@ export class PeriodPartRepository {
     );
   }
 
-  async find(period: string, province: string, manager: EntityManager = this.dataSource.manager): Promise<PeriodPart | null> {
+  async find(
+    period: string,
+    province: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PeriodPart | null> {
     const rows: PeriodPart[] = await manager.query(
       `SELECT ${PART_COLUMNS} FROM period_part pp WHERE pp.period = $1 AND pp.province_code = $2`,
       [period, province],
@@ -58,21 +62,33 @@ export class PeriodPartRepository {
   }
 
   /** Every part of the month, by province code (none before a province acted on it alone). */
-  async ofMonth(period: string, manager: EntityManager = this.dataSource.manager): Promise<PeriodPart[]> {
-    return manager.query(`SELECT ${PART_COLUMNS} FROM period_part pp WHERE pp.period = $1 ORDER BY pp.province_code`, [
-      period,
-    ]);
+  async ofMonth(
+    period: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PeriodPart[]> {
+    return manager.query(
+      `SELECT ${PART_COLUMNS} FROM period_part pp WHERE pp.period = $1 ORDER BY pp.province_code`,
+      [period],
+    );
   }
 
   /** Every part of every month of one province (months without parts are absent). */
-  async ofProvince(province: string, manager: EntityManager = this.dataSource.manager): Promise<PeriodPart[]> {
-    return manager.query(`SELECT ${PART_COLUMNS} FROM period_part pp WHERE pp.province_code = $1 ORDER BY pp.period`, [
-      province,
-    ]);
+  async ofProvince(
+    province: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PeriodPart[]> {
+    return manager.query(
+      `SELECT ${PART_COLUMNS} FROM period_part pp WHERE pp.province_code = $1 ORDER BY pp.period`,
+      [province],
+    );
   }
 
   /** The status of `province`'s part: its own once it has one, the month's until then. */
-  async statusOf(manager: EntityManager, period: string, province: string): Promise<PeriodStatus | null> {
+  async statusOf(
+    manager: EntityManager,
+    period: string,
+    province: string,
+  ): Promise<PeriodStatus | null> {
     const rows: { status: PeriodStatus }[] = await manager.query(
       `SELECT coalesce(pp.status, p.status) AS status
          FROM period p LEFT JOIN period_part pp ON pp.period = p.period AND pp.province_code = $2
@@ -89,7 +105,12 @@ export class PeriodPartRepository {
     );
   }
 
-  async markPublished(manager: EntityManager, period: string, province: string, version: number): Promise<void> {
+  async markPublished(
+    manager: EntityManager,
+    period: string,
+    province: string,
+    version: number,
+  ): Promise<void> {
     await manager.query(
       `UPDATE period_part SET status = 'published', published_version = $3, published_at = now()
         WHERE period = $1 AND province_code = $2`,
@@ -98,10 +119,10 @@ export class PeriodPartRepository {
   }
 
   async markReopened(manager: EntityManager, period: string, province: string): Promise<void> {
-    await manager.query(`UPDATE period_part SET status = 'open' WHERE period = $1 AND province_code = $2`, [
-      period,
-      province,
-    ]);
+    await manager.query(
+      `UPDATE period_part SET status = 'open' WHERE period = $1 AND province_code = $2`,
+      [period, province],
+    );
   }
 
   /**
@@ -131,8 +152,15 @@ export class PeriodPartRepository {
    * Records a month-wide published version without publishing the national month: a province's
    * part was published into it.
    */
-  async bumpPublishedVersion(manager: EntityManager, period: string, version: number): Promise<void> {
-    await manager.query('UPDATE period SET published_version = $2 WHERE period = $1', [period, version]);
+  async bumpPublishedVersion(
+    manager: EntityManager,
+    period: string,
+    version: number,
+  ): Promise<void> {
+    await manager.query('UPDATE period SET published_version = $2 WHERE period = $1', [
+      period,
+      version,
+    ]);
   }
 
   /**
@@ -144,7 +172,13 @@ export class PeriodPartRepository {
    */
   async snapshotCumulative(
     manager: EntityManager,
-    input: { period: string; version: number; previous: number; provinces: string[]; agencies: string[] },
+    input: {
+      period: string;
+      version: number;
+      previous: number;
+      provinces: string[];
+      agencies: string[];
+    },
   ): Promise<number> {
     const columns = `agency_code, scope, reported, score, grade, rank_in_parent, parent_size, rank_change_in_parent,
       rank_in_level, level_size, rank_change_in_level, indicators, scheme_year, scheme_version, rank_in_nation,
@@ -175,7 +209,10 @@ export class PeriodPartRepository {
    * Each province's part with its counts: reported (submitted, not a draft) and expected (its
    * agencies). Provinces without a part of their own show the month's state.
    */
-  async summaries(period: string, manager: EntityManager = this.dataSource.manager): Promise<PeriodPartSummary[]> {
+  async summaries(
+    period: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PeriodPartSummary[]> {
     const rows: Record<string, unknown>[] = await manager.query(
       `WITH RECURSIVE under AS (
          SELECT a.code AS province, a.code FROM agency a JOIN agency n ON n.code = a.parent_code AND n.level = 'nation'
