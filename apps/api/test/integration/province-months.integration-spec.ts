@@ -230,6 +230,31 @@ describe('months run per province', () => {
     });
   });
 
+  it("shows a province admin its own part's completeness only", async () => {
+    const { status, body } = await api.request('GET', `/periods/${OPEN_PERIOD}/completeness`, {
+      token: guangdong,
+    });
+    expect(status).toBe(200);
+    expect(body.status).toBe('locked');
+    expect(body.cities.length).toBeGreaterThan(0);
+    expect(body.cities.every((city: { code: string }) => city.code.startsWith('44'))).toBe(true);
+    expect(body.byCity.every((city: { code: string }) => city.code.startsWith('44'))).toBe(true);
+    expect(body.missing.every((agency: { code: string }) => agency.code.startsWith('44'))).toBe(
+      true,
+    );
+    const [counts] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM agency WHERE code LIKE '44%'`,
+    );
+    expect(body.province.expected).toBe(counts.n);
+    const zhejiangView = await api.request('GET', `/periods/${OPEN_PERIOD}/completeness`, {
+      token: zhejiang,
+    });
+    expect(zhejiangView.body.status).toBe('open');
+    expect(
+      zhejiangView.body.cities.every((city: { code: string }) => city.code.startsWith('33')),
+    ).toBe(true);
+  });
+
   it("publishes Guangdong's part: its head reads the published result while Zhejiang's stays draft", async () => {
     const job = await publish(guangdong, OPEN_PERIOD);
     expect(job).toMatchObject({ state: 'completed', result: { status: 'published', version: 1 } });

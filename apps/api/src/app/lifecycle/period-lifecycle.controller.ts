@@ -41,8 +41,11 @@ export class PeriodLifecycleController {
 
   @Get('periods/:period/completeness')
   @Authorize('period.manage')
-  completeness(@Param('period', ParsePeriodPipe) period: string): Promise<CompletenessDto> {
-    return this.lifecycle.completeness(period);
+  completeness(
+    @Param('period', ParsePeriodPipe) period: string,
+    @CurrentUser() caller: AuthenticatedUser,
+  ): Promise<CompletenessDto> {
+    return this.lifecycle.completeness(caller, period);
   }
 
   /** A city's counties and where each stands in its review: the city's admins and the province. */

@@ -21,7 +21,7 @@ import {
   TransactionRunner,
   UserRepository,
 } from '@scorecard/server-database';
-import { monthPartTarget } from '@scorecard/access';
+import { monthPartTarget, provinceInNation } from '@scorecard/access';
 import { ComputePeriodProducer, PublishPeriodProducer } from '@scorecard/server-queue';
 import { AccessPolicy } from '../access/access-policy';
 import { AgencyDirectory } from '../common/agency-directory.service';
@@ -275,10 +275,12 @@ export class PeriodLifecycleService {
   }
 
   /** Completeness (reported / expected) and timeliness (on time / expected), per city and province. */
-  async completeness(period: string): Promise<CompletenessDto> {
-    const month = await this.months.existing(period);
-    const progress = await this.lifecycle.progress(period);
-    const cities = (await this.agencies.all()).filter((agency) => agency.level === 'city');
+  async completeness(caller: AuthenticatedUser, period: string): Promise<CompletenessDto> {
+    // In a national tree, a province's users see their own part: its status and its agencies.
+    const month = await this.months.seenBy(period, caller);
+    const inPart = await this.inPart(await this.callersProvince(caller));
+    const progress = (await this.lifecycle.progress(period)).filter((agency) => inPart(agency.agencyCode));
+    const cities = (await this.agencies.all()).filter((agency) => agency.level === 'city' && inPart(agency.code));
     const cityOf = (agency: AgencyProgress) =>
       agency.level === 'city'
         ? agency.agencyCode
@@ -295,7 +297,7 @@ export class PeriodLifecycleService {
         name: city.name,
         ...countProgress(progress.filter((agency) => cityOf(agency) === city.code)),
       })),
-      byCity: await this.lifecycle.countyReviewByCity(period),
+      byCity: (await this.lifecycle.countyReviewByCity(period)).filter((city) => inPart(city.code)),
       missing: progress
         .filter((agency) => !agency.submitted && !agency.waived)
         .map((agency) => ({
@@ -362,6 +364,12 @@ export class PeriodLifecycleService {
     if (province === null || province === NATION) return month.status;
     await this.parts.materialize(manager, month.period);
     return (await this.parts.find(month.period, province, manager))?.status ?? month.status;
+  }
+
+  /** The province a caller of a national tree sits in; null for the nation's users and elsewhere. */
+  private async callersProvince(caller: AuthenticatedUser): Promise<string | null> {
+    if (!(await this.agencies.isNational())) return null;
+    return provinceInNation(await this.agencies.tree(), caller.agencyCode);
   }
 
   /** Whether an agency belongs to the part acted on. */
