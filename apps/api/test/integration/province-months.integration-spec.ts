@@ -406,6 +406,14 @@ describe('months run per province', () => {
       ['publish', '440000'],
       ['publish', null],
     ]);
+    // Zhejiang's administrator reads the month's own steps and Zhejiang's, not Guangdong's.
+    const seenInZhejiang = await api.request('GET', `/periods/${PUBLISHED_PERIOD}/history`, {
+      token: zhejiang,
+    });
+    expect(
+      seenInZhejiang.body.some((event: { province: string | null }) => event.province === '440000'),
+    ).toBe(false);
+    expect(seenInZhejiang.body.at(-1)).toMatchObject({ action: 'publish', province: null });
     // Every province's rows are in the new version, and the national ranks with them.
     const [rows] = await api.dataSource.query(
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE agency_code LIKE '33%')::int AS zhejiang

@@ -123,6 +123,8 @@ export class AppealsService {
             appeal.period,
             `异议 #${id}（${await this.steps.nameOf(appeal.agencyCode)}）：${appeal.reason}`,
             id,
+            // In a national tree, the appealing agency's province part is reopened.
+            await this.lifecycle.provinceOf(appeal.agencyCode),
           );
       },
       notify: async (appeal) => ({

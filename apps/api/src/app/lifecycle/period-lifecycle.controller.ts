@@ -60,8 +60,11 @@ export class PeriodLifecycleController {
   }
 
   @Get('periods/:period/history')
-  history(@Param('period', ParsePeriodPipe) period: string): Promise<PeriodEventDto[]> {
-    return this.lifecycle.history(period);
+  history(
+    @Param('period', ParsePeriodPipe) period: string,
+    @CurrentUser() caller: AuthenticatedUser,
+  ): Promise<PeriodEventDto[]> {
+    return this.lifecycle.history(caller, period);
   }
 
   @Post('submissions/:period/:agencyCode/approve')

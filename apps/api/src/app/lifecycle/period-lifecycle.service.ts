@@ -326,9 +326,14 @@ export class PeriodLifecycleService {
     }));
   }
 
-  async history(period: string): Promise<PeriodEventDto[]> {
+  async history(caller: AuthenticatedUser, period: string): Promise<PeriodEventDto[]> {
     await this.months.existing(period);
-    return (await this.lifecycle.events(period)).map((event) => ({
+    // Inside a province of a national tree: the month's own steps and the province's part's.
+    const province = await this.callersProvince(caller);
+    const events = (await this.lifecycle.events(period)).filter(
+      (event) => province === null || event.province === null || event.province === province,
+    );
+    return events.map((event) => ({
       ...event,
       at: event.at.toISOString(),
     }));
@@ -364,6 +369,12 @@ export class PeriodLifecycleService {
     if (province === null || province === NATION) return month.status;
     await this.parts.materialize(manager, month.period);
     return (await this.parts.find(month.period, province, manager))?.status ?? month.status;
+  }
+
+  /** The province whose part of a month an agency's figures belong to (national trees), else undefined. */
+  async provinceOf(agencyCode: string): Promise<string | undefined> {
+    if (!(await this.agencies.isNational())) return undefined;
+    return provinceInNation(await this.agencies.tree(), agencyCode) ?? undefined;
   }
 
   /** The province a caller of a national tree sits in; null for the nation's users and elsewhere. */
