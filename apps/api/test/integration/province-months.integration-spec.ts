@@ -305,6 +305,21 @@ describe('months run per province', () => {
     expect(draft.body).toMatchObject({ status: 'open', version: null });
     expect((await save('33', 93)).status).toBe(200);
 
+    // A quarter counts a month for a province once that province's part is published.
+    const quarter = `${OPEN_PERIOD.slice(0, 4)}-Q4`;
+    const guangdongQuarter = await api.request(
+      'GET',
+      `/rankings?period=${quarter}&level=county&parent=${county['44'].parent}`,
+      { token: county['44'].head },
+    );
+    expect(guangdongQuarter.body.window.months).toEqual([OPEN_PERIOD]);
+    const zhejiangQuarter = await api.request(
+      'GET',
+      `/rankings?period=${quarter}&level=county&parent=${county['33'].parent}`,
+      { token: county['33'].head },
+    );
+    expect(zhejiangQuarter.status).toBe(404);
+
     // The publication's follow-ups reach Guangdong's heads only.
     const [told] = await api.dataSource.query(
       `SELECT count(*) FILTER (WHERE u.agency_code LIKE '44%')::int AS guangdong,

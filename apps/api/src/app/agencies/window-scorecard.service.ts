@@ -36,7 +36,12 @@ export class WindowScorecardService {
     // Published months only, but in a national tree still never another province's.
     if (!withinCallersProvince(caller, code, await this.agencies.tree()))
       throw OutOfScopeError.denied('results.read_draft');
-    const { window: covers, scheme, results } = await this.windows.of(window, agency.level, scope);
+    const province = (await this.agencies.provinces()).get(code);
+    const {
+      window: covers,
+      scheme,
+      results,
+    } = await this.windows.of(window, agency.level, scope, province);
     const own = results.find((result) => result.code === code);
     if (!own) throw new NotFoundError('results.notYet', { code, period: window.period });
     // Peers are the agency's level inside its province, as for a month.

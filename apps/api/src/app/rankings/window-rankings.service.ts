@@ -36,7 +36,12 @@ export class WindowRankingsService {
     }
     const level = query.level ?? 'city';
     const scope = query.scope ?? 'aggregate';
-    const { window: covers, scheme, results } = await this.windows.of(window, level, scope);
+    const province = (await this.agencies.provinces()).get(caller.agencyCode);
+    const {
+      window: covers,
+      scheme,
+      results,
+    } = await this.windows.of(window, level, scope, province);
     const withinParent = query.parent !== undefined;
     const table = await this.agencies.leagueTable(caller, level, query.parent);
     // Published months only, but in a national tree still never another province's.

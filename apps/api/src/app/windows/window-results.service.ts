@@ -11,6 +11,7 @@ import {
   type WindowRanks,
 } from '@scorecard/scoring';
 import {
+  PeriodPartRepository,
   PeriodRepository,
   ResultRepository,
   type Scheme,
@@ -41,6 +42,7 @@ export class WindowResultsService {
     private readonly schemes: SchemeRepository,
     private readonly agencies: AgencyDirectory,
     private readonly periods: PeriodRepository,
+    private readonly parts: PeriodPartRepository,
   ) {}
 
   /**
@@ -52,11 +54,20 @@ export class WindowResultsService {
     return this.schemes.findInForce(published.at(-1) ?? window.months[window.months.length - 1]);
   }
 
-  /** 404 when no month of the window is published. */
-  async of(window: ReportingWindow, level: AgencyLevel, scope: Scope): Promise<WindowResults> {
+  /**
+   * 404 when no month of the window is published. `province` (a national tree): a month counts
+   * once that province's part of it is published.
+   */
+  async of(window: ReportingWindow, level: AgencyLevel, scope: Scope, province?: string | null): Promise<WindowResults> {
     const before = previousWindow(window);
     // One read for the window and the one before it (for rank changes).
     const published = await this.results.publishedOfMonths([...before.months, ...window.months], level, scope);
+    if (province) {
+      const unpublished = new Set(
+        (await this.parts.ofProvince(province)).filter((part) => part.publishedVersion === 0).map((part) => part.period),
+      );
+      published.months = published.months.filter((month) => !unpublished.has(month));
+    }
     const inWindow = new Set(window.months);
     const covered = published.months.filter((month) => inWindow.has(month));
     if (covered.length === 0) throw new NotFoundError('window.nothingPublished', { period: window.period });
