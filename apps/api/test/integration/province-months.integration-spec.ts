@@ -166,6 +166,17 @@ describe('months run per province', () => {
     expect((await api.request('GET', `/periods?province=44`, { token: zhejiang })).status).toBe(
       403,
     );
+    // The national admin names the province whose part it locks; a city is no province.
+    const unnamed = await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, {
+      token: nation,
+      body: {},
+    });
+    expect(unnamed.status).toBe(400);
+    const city = await api.request('POST', `/periods/${OPEN_PERIOD}/lock`, {
+      token: nation,
+      body: { province: county['44'].parent },
+    });
+    expect(city.status).toBe(400);
   });
 
   it("locks Guangdong's part only: Zhejiang keeps saving, Guangdong's saves are refused", async () => {
@@ -181,6 +192,14 @@ describe('months run per province', () => {
     expect(refused.status).toBe(423);
     // The month is still open for the country: only Guangdong's part is locked.
     expect(await monthRow(OPEN_PERIOD)).toEqual({ status: 'open', published_version: 0 });
+    // Waivers follow the part as well.
+    const waive = (token: string, code: string) =>
+      api.request('POST', `/submissions/${OPEN_PERIOD}/${code}/waive`, {
+        token,
+        body: { reason: '停业整顿' },
+      });
+    expect((await waive(guangdong, county['44'].code)).status).toBe(409);
+    expect((await waive(zhejiang, county['33'].code)).status).toBe(204);
     // Files too: Guangdong's is refused for its locked month, Zhejiang's is not.
     const guangdongFile = await importFigures('44', 95);
     expect(guangdongFile).toMatchObject({ status: 'rejected', errors: [{ field: 'period' }] });
