@@ -23,6 +23,8 @@ describe('months run per province', () => {
     '44': { code: '', head: '', parent: '' },
   };
 
+  let guangdongWarnings: unknown[] = [];
+
   const values = (satisfaction: number) => ({
     satisfaction: { numerator: satisfaction, denominator: 100 },
   });
@@ -339,6 +341,11 @@ describe('months run per province', () => {
     );
     expect(zhejiangQuarter.status).toBe(404);
 
+    // Warnings read Guangdong's published part (the national month is not published yet).
+    guangdongWarnings = (
+      await api.request('GET', `/warnings?period=${OPEN_PERIOD}`, { token: guangdong })
+    ).body;
+
     // The publication's follow-ups reach Guangdong's heads only.
     const [told] = await api.dataSource.query(
       `SELECT count(*) FILTER (WHERE u.agency_code LIKE '44%')::int AS guangdong,
@@ -383,6 +390,13 @@ describe('months run per province', () => {
       username: 'nation',
       after: { reason: '海南、浙江逾期未发布，按期通报' },
     });
+    // Guangdong's warnings were already those of its published part: the national publication
+    // adds nothing to them.
+    const afterNation = (
+      await api.request('GET', `/warnings?period=${OPEN_PERIOD}`, { token: guangdong })
+    ).body;
+    expect(afterNation.length).toBeGreaterThan(0);
+    expect(guangdongWarnings).toEqual(afterNation);
     // Zhejiang's part is still its own: open, writable, and its head still sees no score.
     expect((await save('33', 94)).status).toBe(200);
     const zhejiangTable = await api.request(

@@ -32,18 +32,30 @@ export class WarningRepository {
    * Per agency of `agencyCodes` and published month up to `period` (its current published version,
    * own-level aggregate scope as the league tables show): grade, rank within its parent, how many
    * were ranked there, the rank change, and the indicators at or below their floor (score 0 on a
-   * denominator above 0). One query. Months not published (never, or reopened) are absent.
+   * denominator above 0). One query. Months not published (never, or reopened) are absent; in a
+   * national tree, an agency's month counts once its province's part is published (the month's
+   * cumulative published version then holds the province's results).
    */
   async standings(period: string, agencyCodes: string[]): Promise<StandingRow[]> {
     return this.dataSource.query(
-      `SELECT p.period, p.agency_code AS "agencyCode", p.grade, p.rank_in_parent AS "rankInParent",
+      `WITH RECURSIVE up AS (
+         SELECT a.code AS agency_code, a.code, a.parent_code FROM agency a WHERE a.code = ANY($2::text[])
+         UNION ALL
+         SELECT up.agency_code, g.code, g.parent_code FROM up JOIN agency g ON g.code = up.parent_code
+       ), province AS (
+         SELECT up.agency_code, up.code AS province_code
+           FROM up JOIN agency n ON n.code = up.parent_code AND n.level = 'nation'
+       )
+       SELECT p.period, p.agency_code AS "agencyCode", p.grade, p.rank_in_parent AS "rankInParent",
               p.parent_size AS "rankedInParent", p.rank_change_in_parent AS "rankChange",
               coalesce((SELECT array_agg(i.key ORDER BY i.key) FROM jsonb_each(p.indicators) i
                          WHERE (i.value->>'score')::numeric = 0
                            AND (i.value->>'denominator')::numeric > 0), '{}') AS "belowFloor"
          FROM published_result p
-         JOIN period m ON m.period = p.period AND m.status = 'published' AND p.version = m.published_version
-        WHERE p.period <= $1 AND p.scope = 'aggregate' AND p.reported AND p.agency_code = ANY($2::text[])
+         JOIN period m ON m.period = p.period AND p.version = m.published_version
+         LEFT JOIN province pr ON pr.agency_code = p.agency_code
+         LEFT JOIN period_part pp ON pp.period = p.period AND pp.province_code = pr.province_code
+        WHERE coalesce(pp.status, m.status) = 'published' AND p.period <= $1 AND p.scope = 'aggregate' AND p.reported AND p.agency_code = ANY($2::text[])
         ORDER BY p.agency_code, p.period`,
       [period, agencyCodes],
     );
