@@ -1,0 +1,196 @@
+import 'reflect-metadata';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { DataSource } from 'typeorm';
+import { shiftPeriod } from '@scorecard/scoring';
+import {
+  AgencyRepository,
+  createDataSource,
+  MonthDueDateRepository,
+  PeriodLifecycleRepository,
+  PeriodRepository,
+  ResultRepository,
+  runMigrations,
+  SchemeRepository,
+  SubmissionRepository,
+  TransactionRunner,
+  WorkingCalendarRepository,
+} from '@scorecard/server-database';
+import { DemoNationSeeder } from '@scorecard/server-demo';
+import { startEmbeddedPostgres } from '@scorecard/server-embedded';
+import { MonthDueDateService, PeriodComputationService } from '@scorecard/server-months';
+import { NATIONAL_ROLL_UP_SQL, type ResultFields, resultFieldsOf, STORED_RESULTS_SQL } from './national-roll-up.sql';
+
+/**
+ * Recomputing a national month from its submissions (every agency, both scopes, the three rank
+ * groups, rank changes) as the product does it — `PeriodComputationService.compute`: load, score,
+ * rank, store, in one transaction — against one hand-written SQL statement computing the same
+ * roll-up on the same database in the same run. Each is timed RUNS times (the median is the
+ * figure), and every field of every row of the two is compared: a mismatch fails the bench.
+ * Writes bench/results/national-recompute.json.
+ *
+ * SCORECARD_DEMO_PROVINCES=33,44 seeds only those provinces (a quick try; the figure is the whole
+ * country's). RECOMPUTE_BENCH_DATA=<dir> keeps the seeded cluster there between runs.
+ */
+const ROOT = resolve(__dirname, '../../../..');
+const RUNS = Number(process.env['RECOMPUTE_RUNS'] ?? 7);
+const KEPT_DATA = process.env['RECOMPUTE_BENCH_DATA'];
+const WORK = KEPT_DATA ? resolve(KEPT_DATA) : join(ROOT, '.data', `bench-recompute-${process.pid}`);
+const PROVINCES = (process.env['SCORECARD_DEMO_PROVINCES'] ?? '')
+  .split(',')
+  .map((code) => code.trim())
+  .filter((code) => code !== '');
+const GOAL = { ms: 1_000, ratioToSql: 1.5 };
+
+async function main(): Promise<void> {
+  const loadAtStart = loadavg();
+  mkdirSync(WORK, { recursive: true });
+  const postgres = await startEmbeddedPostgres({
+    dataDir: join(WORK, 'postgres'),
+    database: 'bench',
+    ephemeral: KEPT_DATA === undefined,
+  });
+  const dataSource = await createDataSource({ url: postgres.url }).initialize();
+  try {
+    await runMigrations(dataSource);
+    const { computation, seeder, schemes } = services(dataSource);
+    const seedStarted = performance.now();
+    const seeded = await seeder.seedIfEmpty(new Date(), PROVINCES.length > 0 ? { provinces: PROVINCES } : {});
+    const seedSeconds = round((performance.now() - seedStarted) / 1000);
+    if (seeded) console.log(`seeded ${seeded.agencies} agencies in ${seedSeconds} s`);
+
+    // The newest published month: its previous month is published too, so rank changes count.
+    const [{ period }]: { period: string }[] = await dataSource.query(
+      `SELECT max(period) AS period FROM period WHERE status = 'published'`,
+    );
+    const scheme = await schemes.findInForce(period);
+    if (!scheme) throw new Error(`no scheme in force in ${period}`);
+    const [size]: { agencies: number; figures: number }[] = await dataSource.query(
+      `SELECT (SELECT count(*)::int FROM agency) AS agencies,
+              (SELECT count(*)::int FROM submission_value WHERE period = $1) AS figures`,
+      [period],
+    );
+
+    const product: number[] = [];
+    for (let run = 0; run <= RUNS; run++) {
+      const started = performance.now();
+      await computation.compute(period);
+      // The first run warms the JIT and the caches; it is not counted.
+      if (run > 0) product.push(performance.now() - started);
+    }
+    const stored = (await dataSource.query(STORED_RESULTS_SQL, [period])) as Record<string, unknown>[];
+
+    const sqlParameters = [period, scheme.year, scheme.version, shiftPeriod(period, -1)];
+    const baseline: number[] = [];
+    let computed: Record<string, unknown>[] = [];
+    for (let run = 0; run <= RUNS; run++) {
+      const started = performance.now();
+      computed = (await dataSource.query(NATIONAL_ROLL_UP_SQL, sqlParameters)) as Record<string, unknown>[];
+      if (run > 0) baseline.push(performance.now() - started);
+    }
+
+    const mismatches = compareResults(stored.map(resultFieldsOf), computed.map(resultFieldsOf));
+    const value = median(product);
+    const baselineMs = median(baseline);
+    const result = {
+      measuredAt: new Date().toISOString(),
+      figure: `recompute of a national month (${period}) from submissions: ${size.agencies} agencies × ${scheme.indicators.length} indicators, both scopes, ranks in parent, level and nation, rank changes; load, calculate and store in one transaction`,
+      value: round(value),
+      unit: 'ms (median)',
+      baseline: round(baselineMs),
+      baselineWhat: 'one hand-written SQL statement (recursive CTE over the agency tree) computing the same rows, answered to the client',
+      ratio: round(value / baselineMs),
+      goal: `≤ ${GOAL.ms} ms and ≤ ${GOAL.ratioToSql} × the SQL statement`,
+      met: value <= GOAL.ms && value / baselineMs <= GOAL.ratioToSql,
+      identical: mismatches.length === 0,
+      rowsCompared: stored.length,
+      runs: { product: product.map(round), sql: baseline.map(round) },
+      agencies: size.agencies,
+      figures: size.figures,
+      provinces: PROVINCES.length > 0 ? PROVINCES : 'all',
+      seedSeconds: seeded ? seedSeconds : null,
+      machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart.map(round) },
+    };
+    console.log(JSON.stringify(result, null, 2));
+    if (mismatches.length > 0) {
+      throw new Error(
+        `the product and the SQL statement disagree on ${mismatches.length} fields, e.g.:\n${mismatches.slice(0, 10).join('\n')}`,
+      );
+    }
+    if (stored.length !== 2 * size.agencies) {
+      throw new Error(`expected ${2 * size.agencies} rows, the product stored ${stored.length}`);
+    }
+    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench/results/national-recompute.json'), `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await dataSource.destroy();
+    await postgres.stop();
+    if (!KEPT_DATA) rmSync(WORK, { recursive: true, force: true });
+  }
+}
+
+/** The product's services, wired by hand as the worker's modules would. */
+function services(dataSource: DataSource) {
+  const agencies = new AgencyRepository(dataSource);
+  const schemes = new SchemeRepository(dataSource);
+  const computation = new PeriodComputationService(
+    new TransactionRunner(dataSource),
+    agencies,
+    new PeriodRepository(dataSource),
+    schemes,
+    new SubmissionRepository(dataSource),
+    new ResultRepository(dataSource),
+  );
+  const dueDates = new MonthDueDateService(
+    schemes,
+    new WorkingCalendarRepository(dataSource),
+    new MonthDueDateRepository(),
+  );
+  const seeder = new DemoNationSeeder(
+    dataSource,
+    agencies,
+    schemes,
+    computation,
+    new PeriodLifecycleRepository(dataSource),
+    dueDates,
+  );
+  return { computation, seeder, schemes };
+}
+
+/** Every field of every row, keyed by agency and scope; answers one line per difference. */
+function compareResults(product: ResultFields[], sql: ResultFields[]): string[] {
+  const mismatches: string[] = [];
+  const byKey = new Map(sql.map((row) => [`${row.agencyCode}/${row.scope}`, row]));
+  if (product.length !== sql.length) {
+    mismatches.push(`rows: product ${product.length}, SQL ${sql.length}`);
+  }
+  for (const row of product) {
+    const key = `${row.agencyCode}/${row.scope}`;
+    const other = byKey.get(key);
+    if (!other) {
+      mismatches.push(`${key}: missing from the SQL answer`);
+      continue;
+    }
+    for (const field of Object.keys(row) as (keyof ResultFields)[]) {
+      const mine = JSON.stringify(row[field]);
+      const theirs = JSON.stringify(other[field]);
+      if (mine !== theirs) mismatches.push(`${key} ${field}: product ${mine}, SQL ${theirs}`);
+    }
+  }
+  return mismatches;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const round = (value: number): number => Math.round(value * 100) / 100;
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
