@@ -30,3 +30,4 @@ export * from './lib/target-gap';
 export * from './lib/reporting-window';
 export * from './lib/window-pattern';
 export * from './lib/window-result';
+export * from './lib/evaluate-figures';

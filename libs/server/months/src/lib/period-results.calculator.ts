@@ -1,12 +1,12 @@
 import {
-  type AgencyEvaluation,
+  type AgencyFigures,
   type AgencyNode,
   type Counts,
   type IndicatorCounts,
   type GradeThreshold,
   type SchemeIndicator,
   Ratio,
-  evaluateAgency,
+  evaluateAgencyFigures,
   type RankGroups,
   rankChange,
   rankGroupsOf,
@@ -63,7 +63,7 @@ export function evaluatePeriodResults(input: PeriodResultsInput, only?: Readonly
   // An agency without children (a county) has the same counts in both scopes: it is evaluated
   // once, which nationally saves most of the second scope's work.
   const parents = new Set(input.agencies.map((agency) => agency.parentCode));
-  const ownEvaluations = new Map<string, AgencyEvaluation>();
+  const ownEvaluations = new Map<string, AgencyFigures>();
   const evaluated = only ? input.agencies.filter((agency) => only.has(agency.code)) : input.agencies;
   for (const scope of SCOPES) {
     const countsOf = scope === 'own' ? input.own : aggregate;
@@ -72,7 +72,7 @@ export function evaluatePeriodResults(input: PeriodResultsInput, only?: Readonly
       const leaf = !parents.has(agency.code);
       const evaluation = counts
         ? ((scope === 'aggregate' && leaf ? ownEvaluations.get(agency.code) : undefined) ??
-          evaluateAgency({ scheme: input.scheme, counts, grades: input.grades }))
+          evaluateAgencyFigures({ scheme: input.scheme, counts, grades: input.grades }))
         : null;
       if (scope === 'own' && leaf && evaluation) ownEvaluations.set(agency.code, evaluation);
       const indicators: Record<string, StoredIndicatorResult> = {};
@@ -80,8 +80,8 @@ export function evaluatePeriodResults(input: PeriodResultsInput, only?: Readonly
         indicators[indicator.code] = {
           numerator: formatAmount(indicator.numerator),
           denominator: formatAmount(indicator.denominator),
-          rate: indicator.rate ? indicator.rate.toNumber() : null,
-          score: indicator.score ? indicator.score.toNumber() : null,
+          rate: indicator.rate,
+          score: indicator.score,
         };
       }
       const composite = evaluation?.composite ?? null;
@@ -90,7 +90,7 @@ export function evaluatePeriodResults(input: PeriodResultsInput, only?: Readonly
         agencyCode: agency.code,
         scope,
         reported: counts !== undefined,
-        score: composite ? composite.rounded.toFixed(2) : null,
+        score: composite === null ? null : composite.toFixed(2),
         grade: evaluation?.grade ?? null,
         rankInParent: null,
         parentSize: 0,
