@@ -34,17 +34,73 @@ export interface PublishedMonthsFigures {
   figures: { period: string; agencyCode: string; indicators: Record<string, StoredIndicatorResult> }[];
 }
 
+/** A stored result's columns beside the entity's keys, in the order `replaceForPeriod` sends them. */
+const RESULT_COLUMNS: readonly (readonly [string, keyof AgencyResultEntity])[] = [
+  ['agency_code', 'agencyCode'],
+  ['scope', 'scope'],
+  ['reported', 'reported'],
+  ['score', 'score'],
+  ['grade', 'grade'],
+  ['rank_in_parent', 'rankInParent'],
+  ['parent_size', 'parentSize'],
+  ['rank_change_in_parent', 'rankChangeInParent'],
+  ['rank_in_level', 'rankInLevel'],
+  ['level_size', 'levelSize'],
+  ['rank_change_in_level', 'rankChangeInLevel'],
+  ['rank_in_nation', 'rankInNation'],
+  ['nation_size', 'nationSize'],
+  ['rank_change_in_nation', 'rankChangeInNation'],
+  ['scheme_year', 'schemeYear'],
+  ['scheme_version', 'schemeVersion'],
+  ['indicators', 'indicators'],
+];
+const UPDATED_COLUMNS = RESULT_COLUMNS.slice(2).map(([column]) => column);
+const STORED_COLUMNS = ['period', ...RESULT_COLUMNS.map(([column]) => column)].join(', ');
+const prefixed = (alias: string, columns: readonly string[]): string =>
+  columns.map((column) => `${alias}.${column}`).join(', ');
+const excluded = (columns: readonly string[]): string => prefixed('EXCLUDED', columns);
+
 @Injectable()
 export class ResultRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Replaces all results of a month in the caller's transaction. One statement for the whole set:
-   * the rows travel as a single JSON parameter (no per-row round trips, no parameter limit).
+   * Replaces all results of a month in the caller's transaction, in one statement: the rows travel
+   * as a single JSON parameter (no per-row round trips, no parameter limit), each as an array of
+   * its values in {@link RESULT_COLUMNS} order. Only what differs is written: rows of agencies no
+   * longer in the set are deleted, new ones inserted, and a row is updated only when one of its
+   * values changed — a recompute that changes a few figures rewrites a few rows, not the month
+   * (and spares the foreign-key checks of every re-inserted row).
    */
   async replaceForPeriod(manager: EntityManager, period: string, rows: AgencyResultEntity[]): Promise<void> {
-    await manager.query('DELETE FROM agency_result WHERE period = $1', [period]);
-    await this.insertRows(manager, rows);
+    const values = rows.map((row) => {
+      if (row.period !== period) throw new RangeError(`A result of ${row.period} given for ${period}`);
+      return RESULT_COLUMNS.map(([, key]) => row[key]);
+    });
+    await manager.query(
+      `WITH incoming AS (
+         SELECT $1::char(7) AS period, (r->>0)::char(6) AS agency_code, (r->>1)::result_scope AS scope,
+                (r->>2)::boolean AS reported, (r->>3)::numeric(5, 2) AS score, r->>4 AS grade,
+                (r->>5)::int AS rank_in_parent, (r->>6)::int AS parent_size,
+                (r->>7)::int AS rank_change_in_parent, (r->>8)::int AS rank_in_level,
+                (r->>9)::int AS level_size, (r->>10)::int AS rank_change_in_level,
+                (r->>11)::int AS rank_in_nation, (r->>12)::int AS nation_size,
+                (r->>13)::int AS rank_change_in_nation, (r->>14)::int AS scheme_year,
+                (r->>15)::int AS scheme_version, r->16 AS indicators
+           FROM jsonb_array_elements($2::jsonb) AS rows (r)
+       ),
+       stale AS (
+         DELETE FROM agency_result a
+          WHERE a.period = $1
+            AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.agency_code = a.agency_code AND i.scope = a.scope)
+       )
+       INSERT INTO agency_result AS a (${STORED_COLUMNS})
+       SELECT ${STORED_COLUMNS} FROM incoming
+       ON CONFLICT (period, agency_code, scope) DO UPDATE
+          SET (${UPDATED_COLUMNS}) = (${excluded(UPDATED_COLUMNS)})
+        WHERE (${prefixed('a', UPDATED_COLUMNS)}) IS DISTINCT FROM (${excluded(UPDATED_COLUMNS)})`,
+      [period, JSON.stringify(values)],
+    );
   }
 
   /** Writes these rows over the stored ones of the same agency, month and scope (one statement). */
