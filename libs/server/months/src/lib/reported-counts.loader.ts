@@ -13,14 +13,18 @@ export async function loadReportedCounts(
   period: string,
 ): Promise<Map<string, IndicatorCounts>> {
   const own = new Map<string, IndicatorCounts>();
-  for (const figure of await submissions.ownFiguresOfPeriod(manager, period)) {
-    const counts = own.get(figure.agencyCode) ?? {};
-    counts[figure.indicatorCode] = countsFromCents(figure.numeratorCents, figure.denominatorCents);
-    own.set(figure.agencyCode, counts);
-  }
-  // An agency that reported but left every indicator blank still counts as reported.
-  for (const code of await submissions.reportedAgencyCodes(manager, period)) {
-    if (!own.has(code)) own.set(code, {});
+  for (const figure of await submissions.reportedFiguresOfPeriod(manager, period)) {
+    let counts = own.get(figure.agencyCode);
+    if (counts === undefined) {
+      counts = {};
+      own.set(figure.agencyCode, counts);
+    }
+    // An agency that reported but left every indicator blank still counts as reported.
+    if (figure.indicatorCode === null) continue;
+    counts[figure.indicatorCode] = countsFromCents(
+      figure.numeratorCents as string,
+      figure.denominatorCents as string,
+    );
   }
   return own;
 }

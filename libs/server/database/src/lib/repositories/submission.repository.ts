@@ -114,30 +114,25 @@ export class SubmissionRepository {
   }
 
   /**
-   * Every agency's own figures of a month, in hundredths (exact), for the aggregation. Figures of a
-   * draft (imported records the agency has not submitted yet) are left out, as the agency is.
+   * Every reported agency's own figures of a month, in hundredths (exact), for the aggregation, in
+   * one query: an agency that reported with no figure comes once, with a null indicator. Figures of
+   * a draft (imported records the agency has not submitted yet) are left out, as the agency is.
    */
-  async ownFiguresOfPeriod(
+  async reportedFiguresOfPeriod(
     manager: EntityManager,
     period: string,
-  ): Promise<{ agencyCode: string; indicatorCode: string; numeratorCents: string; denominatorCents: string }[]> {
-    const rows: { agency_code: string; indicator_code: string; numerator_cents: string; denominator_cents: string }[] =
-      await manager.query(
-        `SELECT agency_code, indicator_code,
-                (numerator * 100)::bigint::text AS numerator_cents,
-                (denominator * 100)::bigint::text AS denominator_cents
-           FROM submission_value v
-          WHERE period = $1
-            AND EXISTS (SELECT 1 FROM submission s
-                         WHERE s.period = v.period AND s.agency_code = v.agency_code AND s.status <> 'draft')`,
-        [period],
-      );
-    return rows.map((row) => ({
-      agencyCode: row.agency_code,
-      indicatorCode: row.indicator_code,
-      numeratorCents: row.numerator_cents,
-      denominatorCents: row.denominator_cents,
-    }));
+  ): Promise<
+    { agencyCode: string; indicatorCode: string | null; numeratorCents: string | null; denominatorCents: string | null }[]
+  > {
+    return manager.query(
+      `SELECT s.agency_code AS "agencyCode", v.indicator_code AS "indicatorCode",
+              (v.numerator * 100)::bigint::text AS "numeratorCents",
+              (v.denominator * 100)::bigint::text AS "denominatorCents"
+         FROM submission s
+         LEFT JOIN submission_value v ON v.period = s.period AND v.agency_code = s.agency_code
+        WHERE s.period = $1 AND s.status <> 'draft'`,
+      [period],
+    );
   }
 
   /** Agencies that submitted the month; a draft made by imported records alone is not reported. */
