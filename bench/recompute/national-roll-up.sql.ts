@@ -5,10 +5,11 @@
  * decimals, grade, ranks within parent, within level in the province and within level in the
  * nation, and rank changes against the previous month as published.
  *
- * Exact like the product: every score is kept as a fraction p / q of NUMERIC values (exact under
- * + − ×), the composite Σ weight × p / q is folded into one fraction indicator by indicator, and
- * only its rounding divides (integer `div`, half away from zero). Rates and scores leave as the
- * double nearest the exact fraction, as the product stores them.
+ * Exact like the product: every score is a fraction p / q of NUMERIC values (exact under + − ×);
+ * rates and scores leave as the double nearest the exact fraction, as the product stores them. The
+ * composite is summed in doubles and rounded to hundredths, except where it lies within a hair of
+ * a half hundredth: there Σ weight × p / q is folded into one exact fraction, indicator by
+ * indicator, and rounded with integer division (half away from zero).
  *
  * $1 period, $2 and $3 the scheme year and version in force, $4 the previous period.
  */
@@ -58,7 +59,7 @@ WITH RECURSIVE
       FROM scheme_indicator
      WHERE year = $2 AND version = $3
   ),
-  cells AS (
+  fractions AS (
     SELECT e.scope, e.agency_code, s.code, s.weight, s.position,
            coalesce(c.n, 0) AS n, coalesce(c.d, 0) AS d,
            -- The indicator score as p / q: 100 at or above target, 0 at or below floor,
@@ -74,24 +75,50 @@ WITH RECURSIVE
       LEFT JOIN counts c
         ON c.scope = e.scope AND c.agency_code = e.agency_code AND c.indicator_code = s.code
   ),
+  cells AS (
+    -- The score as the double nearest p / q. Scaled by 10^8 both are whole (figures have 2
+    -- decimals, bands 6): below 2^53 one float division is correctly rounded; above, 40 exact
+    -- decimals are.
+    SELECT f.*,
+           CASE WHEN p IS NULL THEN NULL
+                WHEN p * 1e8 < 9007199254740992 AND q * 1e8 < 9007199254740992
+                  THEN (p * 1e8)::float8 / (q * 1e8)::float8
+                ELSE (div(p * 1e40, q) * 1e-40)::float8 END AS score
+      FROM fractions f
+  ),
+  approximate AS (
+    -- The composite in hundredths, in doubles: its error is far below what could move its
+    -- rounding, unless it lies within a hair of a half hundredth.
+    SELECT scope, agency_code,
+           100 * sum(weight::float8 * score)
+             / nullif(sum(weight::float8) FILTER (WHERE score IS NOT NULL), 0) AS hundredths
+      FROM cells
+     GROUP BY scope, agency_code
+  ),
   fold AS (
-    -- Σ weight × p / q as one exact fraction num / den, with the applicable weight w beside it.
+    -- For those near a half: Σ weight × p / q as one exact fraction num / den, indicator by
+    -- indicator, with the applicable weight w beside it.
     SELECT scope, agency_code, 0::bigint AS position, 0::numeric AS num, 1::numeric AS den, 0::numeric AS w
-      FROM evaluated
+      FROM approximate
+     WHERE abs(hundredths - floor(hundredths) - 0.5) <= 1e-6
     UNION ALL
     SELECT f.scope, f.agency_code, c.position,
            CASE WHEN c.p IS NULL THEN f.num ELSE f.num * c.q + c.weight * c.p * f.den END,
            CASE WHEN c.p IS NULL THEN f.den ELSE f.den * c.q END,
            f.w + CASE WHEN c.p IS NULL THEN 0 ELSE c.weight END
       FROM fold f
-      JOIN cells c ON c.scope = f.scope AND c.agency_code = f.agency_code AND c.position = f.position + 1
+      JOIN fractions c ON c.scope = f.scope AND c.agency_code = f.agency_code AND c.position = f.position + 1
   ),
   composite AS (
-    -- Hundredths of num / (den w), rounded half away from zero (all terms are non-negative).
-    SELECT scope, agency_code,
-           CASE WHEN w = 0 THEN NULL ELSE div(200 * num + den * w, 2 * den * w) END AS hundredths
-      FROM fold
-     WHERE position = (SELECT count(*) FROM scheme)
+    -- Hundredths rounded half away from zero (all terms are non-negative); near a half, of the
+    -- exact num / (den w) with integer division.
+    SELECT a.scope, a.agency_code,
+           CASE WHEN x.agency_code IS NOT NULL
+                THEN CASE WHEN x.w = 0 THEN NULL ELSE div(200 * x.num + x.den * x.w, 2 * x.den * x.w) END
+                ELSE floor(a.hundredths + 0.5)::numeric END AS hundredths
+      FROM approximate a
+      LEFT JOIN fold x
+        ON x.scope = a.scope AND x.agency_code = a.agency_code AND x.position = (SELECT count(*) FROM scheme)
   ),
   indicators AS (
     SELECT scope, agency_code,
@@ -99,7 +126,7 @@ WITH RECURSIVE
              'numerator', n::numeric(17, 2)::text,
              'denominator', d::numeric(17, 2)::text,
              'rate', CASE WHEN d = 0 THEN NULL ELSE (100 * n)::float8 / (100 * d)::float8 END,
-             'score', CASE WHEN p IS NULL THEN NULL ELSE (div(p * 1e40, q) * 1e-40)::float8 END
+             'score', score
            )) AS indicators
       FROM cells
      GROUP BY scope, agency_code
