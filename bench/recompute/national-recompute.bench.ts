@@ -12,6 +12,7 @@ import {
   PeriodLifecycleRepository,
   PeriodRepository,
   ResultRepository,
+  ResultStaleRepository,
   runMigrations,
   SchemeRepository,
   SubmissionRepository,
@@ -187,6 +188,7 @@ function services(dataSource: DataSource) {
     schemes,
     new SubmissionRepository(dataSource),
     new ResultRepository(dataSource),
+    new ResultStaleRepository(),
   );
   const dueDates = new MonthDueDateService(
     schemes,
