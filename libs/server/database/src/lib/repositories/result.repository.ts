@@ -65,7 +65,7 @@ export class ResultRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Replaces all results of a month in the caller's transaction, in one statement: the rows travel
+   * Replaces all results of a month in the caller's transaction, in two statements: the rows travel
    * as a single JSON parameter (no per-row round trips, no parameter limit), each as an array of
    * its values in {@link RESULT_COLUMNS} order. Only what differs is written: rows of agencies no
    * longer in the set are deleted, new ones inserted, and a row is updated only when one of its
@@ -77,6 +77,14 @@ export class ResultRepository {
       if (row.period !== period) throw new RangeError(`A result of ${row.period} given for ${period}`);
       return RESULT_COLUMNS.map(([, key]) => row[key]);
     });
+    // The rows of agencies the set leaves out; keys travel apart, so that the rows themselves are
+    // read in one pass by the statement that writes them.
+    await manager.query(
+      `DELETE FROM agency_result
+        WHERE period = $1
+          AND agency_code || '/' || scope NOT IN (SELECT unnest($2::text[]))`,
+      [period, rows.map((row) => `${row.agencyCode}/${row.scope}`)],
+    );
     await manager.query(
       `WITH incoming AS (
          SELECT $1::char(7) AS period, (r->>0)::char(6) AS agency_code, (r->>1)::result_scope AS scope,
@@ -88,11 +96,6 @@ export class ResultRepository {
                 (r->>13)::int AS rank_change_in_nation, (r->>14)::int AS scheme_year,
                 (r->>15)::int AS scheme_version, r->16 AS indicators
            FROM jsonb_array_elements($2::jsonb) AS rows (r)
-       ),
-       stale AS (
-         DELETE FROM agency_result a
-          WHERE a.period = $1
-            AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.agency_code = a.agency_code AND i.scope = a.scope)
        )
        INSERT INTO agency_result AS a (${STORED_COLUMNS})
        SELECT ${STORED_COLUMNS} FROM incoming
