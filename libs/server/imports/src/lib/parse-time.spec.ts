@@ -1,4 +1,5 @@
-import { parseTime } from './parse-time';
+import { periodOf } from '@scorecard/scoring';
+import { parseTime, shanghaiPeriodOf, timeByPattern } from './parse-time';
 
 describe('parseTime', () => {
   it.each([
@@ -52,5 +53,33 @@ describe('parseTime', () => {
     expect(parseTime({ formula: 'NOW()' })).toBeNull();
     expect(parseTime(new Date(Number.NaN))).toBeNull();
     expect(parseTime(-1)).toBeNull();
+  });
+
+  it('reads every machine-written time as the general pattern reads it (20,000 random texts)', () => {
+    let state = 11;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+    const two = () => String(Math.floor(next() * 70)).padStart(2, '0');
+    for (let i = 0; i < 20_000; i++) {
+      const text =
+        `${pick(['2026', '2024', '1999', '0026', '20x6'])}${pick(['-', '-', '/'])}${two()}-${two()}` +
+        `${pick(['T', ' ', 't'])}${two()}:${two()}${pick([':', ':', '.'])}${two()}` +
+        pick(['', 'Z', 'z', '+08:00', '-05:30', '+0800', '+99:99', '+8:00', ' ', 'Q']);
+      const expected = timeByPattern(text)?.getTime() ?? null;
+      if ((parseTime(text)?.getTime() ?? null) !== expected) {
+        expect({ text, read: parseTime(text)?.toISOString() }).toEqual({ text, read: expected });
+      }
+    }
+  });
+});
+
+describe('shanghaiPeriodOf', () => {
+  it('names the month as periodOf does, around every month boundary of three years', () => {
+    for (let month = 0; month < 36; month++) {
+      const start = Date.UTC(2025, month, 1) - 8 * 3600_000;
+      for (const ms of [start - 1, start, start + 1, start + 15 * 86_400_000, start - 86_400_000]) {
+        expect(shanghaiPeriodOf(new Date(ms))).toBe(periodOf(new Date(ms)));
+      }
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { periodOf } from '@scorecard/scoring';
 import type { ImportCell } from './import-cell';
 
 /** Asia/Shanghai is UTC+8 all year (no daylight saving). */
@@ -24,6 +25,12 @@ export function parseTime(cell: ImportCell): Date | null {
       : null;
   }
   if (typeof cell !== 'string') return null;
+  const plain = plainTime(cell);
+  return plain === undefined ? timeByPattern(cell) : plain;
+}
+
+/** A time read by the general pattern only (what `parseTime` does for unusual shapes). */
+export function timeByPattern(cell: string): Date | null {
   const match = TIME_TEXT.exec(cell.trim());
   if (!match) return null;
   const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone] = match;
@@ -49,6 +56,84 @@ export function parseTime(cell: ImportCell): Date | null {
   return new Date(wallClock - offsetMinutes(zone) * 60_000);
 }
 
+/** Milliseconds since the epoch at which Asia/Shanghai months begin, by period, and back. */
+let monthStart = 0;
+let monthEnd = 0;
+let monthPeriod = '';
+
+/**
+ * The month (YYYY-MM) that `at` falls in, in Asia/Shanghai time, as `periodOf` says; the month last
+ * asked for is remembered, for a file's rows mostly fall in one.
+ */
+export function shanghaiPeriodOf(at: Date): string {
+  const ms = at.getTime();
+  if (ms >= monthStart && ms < monthEnd) return monthPeriod;
+  const period = periodOf(at);
+  const year = Number(period.slice(0, 4));
+  const month = Number(period.slice(5, 7));
+  const offset = SHANGHAI_OFFSET_MINUTES * 60_000;
+  monthStart = Date.UTC(year, month - 1, 1) - offset;
+  monthEnd = Date.UTC(year, month, 1) - offset;
+  monthPeriod = period;
+  return period;
+}
+
+/**
+ * The common machine-written shapes, read without a regular expression:
+ * `2026-10-05T09:30:00+08:00`, `2026-10-31T16:30:00Z`, `2026-10-05 09:30:00` (`T` or space).
+ * Undefined for any other text, which the general pattern then reads.
+ */
+function plainTime(text: string): Date | null | undefined {
+  const length = text.length;
+  if (length !== 19 && length !== 20 && length !== 25) return undefined;
+  const separator = text.charCodeAt(10);
+  if (
+    text.charCodeAt(4) !== 0x2d ||
+    text.charCodeAt(7) !== 0x2d ||
+    (separator !== 0x54 && separator !== 0x20) ||
+    text.charCodeAt(13) !== 0x3a ||
+    text.charCodeAt(16) !== 0x3a
+  )
+    return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  if ((year | month | day | hour | minute | second) < 0) return undefined;
+  let offset = SHANGHAI_OFFSET_MINUTES;
+  if (length === 20) {
+    const zone = text.charCodeAt(19);
+    if (zone !== 0x5a && zone !== 0x7a) return undefined;
+    offset = 0;
+  } else if (length === 25) {
+    const sign = text.charCodeAt(19);
+    const zoneHours = digits(text, 20, 2);
+    const zoneMinutes = digits(text, 23, 2);
+    if (
+      (sign !== 0x2b && sign !== 0x2d) ||
+      text.charCodeAt(22) !== 0x3a ||
+      (zoneHours | zoneMinutes) < 0
+    )
+      return undefined;
+    offset = (sign === 0x2d ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
+  }
+  if (!isValidWallClock({ year, month, day, hour, minute, second })) return null;
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000);
+}
+
+/** The decimal number of `count` ASCII digits at `start`; -1 when one is no digit. */
+function digits(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 function shanghaiWallClock(utcFieldsMs: number): Date {
   return new Date(utcFieldsMs - SHANGHAI_OFFSET_MINUTES * 60_000);
 }
@@ -70,6 +155,7 @@ function isValidWallClock(fields: {
   second: number;
 }): boolean {
   if (fields.month < 1 || fields.month > 12 || fields.day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(fields.year, fields.month, 0)).getUTCDate();
+  const daysInMonth =
+    fields.day <= 28 ? 28 : new Date(Date.UTC(fields.year, fields.month, 0)).getUTCDate();
   return fields.day <= daysInMonth && fields.hour < 24 && fields.minute < 60 && fields.second < 60;
 }

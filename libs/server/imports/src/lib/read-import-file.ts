@@ -97,7 +97,7 @@ export function readImportFile(args: {
             continue;
           }
           rows += 1;
-          const extra = cells.slice(width).find((cell) => cell !== null && cell !== '');
+          const extra = extraValue(cells, width);
           if (extra !== undefined) {
             report({ row, field: '', value: String(extra), key: 'row.extraValues' });
             continue;
@@ -159,5 +159,17 @@ function rowsOf(
 }
 
 function isBlank(cells: ImportCell[]): boolean {
-  return cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''));
+  for (const cell of cells) {
+    if (!(cell === null || (typeof cell === 'string' && cell.trim() === ''))) return false;
+  }
+  return true;
+}
+
+/** The first value past the file's columns, if any. */
+function extraValue(cells: ImportCell[], width: number): ImportCell | undefined {
+  for (let i = width; i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell !== null && cell !== '') return cell;
+  }
+  return undefined;
 }

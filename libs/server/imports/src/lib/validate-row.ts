@@ -3,7 +3,6 @@ import {
   formatAmount,
   isPeriod,
   MAX_AMOUNT_INTEGER_DIGITS,
-  periodOf,
 } from '@scorecard/scoring';
 import {
   DERIVED_INDICATOR,
@@ -24,7 +23,7 @@ import {
   parseLevel,
 } from './field-values';
 import type { ImportMessage } from './import-messages';
-import { parseTime } from './parse-time';
+import { parseTime, shanghaiPeriodOf } from './parse-time';
 
 /** What the reader checks each row against. */
 export interface ImportContext {
@@ -131,7 +130,7 @@ function checkRating(
   )
     return { problems };
   const record: StagedRating = {
-    period: periodOf(ratedAt),
+    period: shanghaiPeriodOf(ratedAt),
     agencyCode,
     ratedAt,
     channel: parseChannel(channel) as (typeof CHANNEL_CODES)[number],
@@ -163,7 +162,7 @@ function checkConsultation(
     checkDerived('consultations', 'asked_at', cell('asked_at'), askedAt, context, problems);
   if (problems.length > 0 || agencyCode === null || askedAt === null) return { problems };
   const record: StagedConsultation = {
-    period: periodOf(askedAt),
+    period: shanghaiPeriodOf(askedAt),
     agencyCode,
     askedAt,
     repliedAt,
@@ -258,7 +257,7 @@ function checkDerived(
   context: ImportContext,
   problems: FieldProblem[],
 ): void {
-  const period = periodOf(at);
+  const period = shanghaiPeriodOf(at);
   const code = DERIVED_INDICATOR[kind];
   if (!context.indicatorsFor(period).has(code)) {
     problems.push({
