@@ -45,16 +45,25 @@ export const DERIVED_INDICATOR: Record<Exclude<ImportKindName, 'submissions'>, s
 const MAX_LISTED_REPLACEMENTS = 1000;
 
 /** The figures a file sets, as (period, agency_code, indicator_code, numerator, denominator). */
-function figuresOf(kind: ImportKindName): string {
-  if (kind === 'submissions') return 'SELECT period, agency_code, indicator_code, numerator, denominator FROM import_staging';
+function figuresOf(kind: ImportKindName, staging = 'import_staging'): string {
+  if (kind === 'submissions') return `SELECT period, agency_code, indicator_code, numerator, denominator FROM ${staging}`;
   const derived =
     kind === 'ratings'
       ? `SELECT period, agency_code, count(*) FILTER (WHERE level >= 4) AS numerator, count(*) AS denominator
-           FROM import_staging GROUP BY period, agency_code`
+           FROM ${staging} GROUP BY period, agency_code`
       : `SELECT period, agency_code, count(*) FILTER (WHERE answered_within_48h) AS numerator, count(*) AS denominator
-           FROM import_staging GROUP BY period, agency_code`;
+           FROM ${staging} GROUP BY period, agency_code`;
   return `SELECT period, agency_code, '${DERIVED_INDICATOR[kind]}'::text AS indicator_code, numerator, denominator FROM (${derived}) d`;
 }
+
+/** The records of a raw kind as the staging table holds them, in the order COPY sends them. */
+const RAW_TABLE = { ratings: 'rating', consultations: 'consultation' } as const;
+
+/**
+ * The details of a rating that only its bad-review case keeps: a month's new partition is built
+ * with them and loses them before it joins the table.
+ */
+const RATING_CASE_COLUMNS = 'rating_id text, service_item text, comment text';
 
 const STAGING_COLUMNS: Record<ImportKindName, string> = {
   ratings:
@@ -102,17 +111,57 @@ export class RawRecordImporter {
     await runner.connect();
     const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
     try {
+      // The first records say whether the file starts a month of raw records that has none yet.
+      const batches = args.batches[Symbol.asyncIterator]();
+      const first = await batches.next();
+      const firstBatch = first.done ? [] : first.value;
       await client.query('BEGIN');
-      await client.query(`CREATE TEMP TABLE import_staging (${STAGING_COLUMNS[args.kind]}) ON COMMIT DROP`);
-      const copy = client.query(copyFrom('COPY import_staging FROM STDIN WITH (FORMAT csv)'));
-      await pipeline(Readable.from(csvLines(args.kind, args.batches)), copy);
+      let staging = 'import_staging';
+      let newMonth: string | null = null;
+      if (args.kind !== 'submissions') {
+        const month = onlyMonth(firstBatch);
+        if (month !== null && !(await partitionExists(client, RAW_TABLE[args.kind], month))) {
+          // Loaded straight into what becomes the month's partition: written once, indexed once.
+          staging = `import_load_${args.importId.replace(/-/g, '')}`;
+          newMonth = month;
+          await client.query(
+            `CREATE TABLE ${staging} (LIKE ${RAW_TABLE[args.kind]} INCLUDING CONSTRAINTS${args.kind === 'ratings' ? `, ${RATING_CASE_COLUMNS}` : ''})`,
+          );
+        } else {
+          await client.query(
+            `CREATE TEMP TABLE import_staging (LIKE ${RAW_TABLE[args.kind]}${args.kind === 'ratings' ? `, ${RATING_CASE_COLUMNS}` : ''}) ON COMMIT DROP`,
+          );
+        }
+      } else {
+        await client.query(`CREATE TEMP TABLE import_staging (${STAGING_COLUMNS[args.kind]}) ON COMMIT DROP`);
+      }
+      const affected = new Map<string, Set<string>>();
+      const records = withFirst(firstBatch, batches);
+      if (args.kind === 'submissions') {
+        const copy = client.query(copyFrom('COPY import_staging FROM STDIN WITH (FORMAT csv)'));
+        await pipeline(Readable.from(csvLines(args.kind, records)), copy);
+      } else {
+        const copy = client.query(copyFrom(`COPY ${staging} (${BINARY_COLUMNS[args.kind]}) FROM STDIN WITH (FORMAT binary)`));
+        await pipeline(Readable.from(binaryRows(args.kind, args.importId, records, affected)), copy);
+      }
       const summary = await args.summary;
       if (summary.errorCount > 0) {
         await client.query('ROLLBACK');
         return { status: 'rejected', rows: summary.rows, errorCount: summary.errorCount, errors: summary.errors };
       }
 
-      await client.query('CREATE TEMP TABLE import_affected ON COMMIT DROP AS SELECT DISTINCT period, agency_code FROM import_staging');
+      if (args.kind === 'submissions') {
+        await client.query('CREATE TEMP TABLE import_affected ON COMMIT DROP AS SELECT DISTINCT period, agency_code FROM import_staging');
+      } else {
+        // The reader's own tally: no pass over a million staged rows to find a few agency-months.
+        await client.query(
+          `CREATE TEMP TABLE import_affected ON COMMIT DROP AS
+             SELECT period::char(7) AS period, agency_code::char(6) AS agency_code
+               FROM jsonb_to_recordset($1::jsonb) AS a(period text, agency_code text)`,
+          [JSON.stringify([...affected].flatMap(([period, agencies]) => [...agencies].map((agency_code) => ({ period, agency_code }))))],
+        );
+        if (newMonth !== null && (affected.size !== 1 || !affected.has(newMonth))) newMonth = null;
+      }
       // A handful of rows: so the planner knows, and reaches each agency's records by its index.
       await client.query('ANALYZE import_affected');
       const problems = await this.periodProblems(client);
@@ -135,7 +184,7 @@ export class RawRecordImporter {
       }
 
       if (!args.replaceTyped) {
-        const typed = await this.typedFiguresReplaced(client, args.kind);
+        const typed = await this.typedFiguresReplaced(client, args.kind, staging);
         if (typed.replacementCount > 0) {
           await client.query('ROLLBACK');
           return { status: 'needs_confirmation', rows: summary.rows, ...typed };
@@ -143,9 +192,18 @@ export class RawRecordImporter {
       }
 
       if (args.kind === 'submissions') await this.mergeSubmissions(client, args.importId, args.uploader);
-      else await this.mergeRawRecords(client, args.kind, args.importId, args.uploader);
+      else {
+        // Another file may have started the month while this one was read (the month's row, locked
+        // above, now keeps others out): then the records join the partition it made.
+        if (newMonth !== null && (await partitionExists(client, RAW_TABLE[args.kind], newMonth))) newMonth = null;
+        await this.mergeRawRecords(client, args.kind, args.importId, args.uploader, { staging, newMonth });
+      }
       const badReviews =
-        args.kind === 'ratings' ? await this.mergeBadReviews(client, runner.manager, args.importId) : undefined;
+        args.kind === 'ratings' ? await this.mergeBadReviews(client, runner.manager, args.importId, staging) : undefined;
+      if (args.kind !== 'submissions' && staging !== 'import_staging') {
+        if (newMonth !== null) await attachMonth(client, RAW_TABLE[args.kind], staging, newMonth);
+        else await client.query(`DROP TABLE ${staging}`);
+      }
 
       // Files of other kinds no longer make up these agency-months' figures alone.
       await client.query(
@@ -239,13 +297,13 @@ export class RawRecordImporter {
   }
 
   /** Figures typed in by hand (written by no file) that the file would change. */
-  private async typedFiguresReplaced(client: PoolClient, kind: ImportKindName) {
+  private async typedFiguresReplaced(client: PoolClient, kind: ImportKindName, staging: string) {
     const { rows } = await client.query(
       `SELECT f.period, f.agency_code, f.indicator_code,
               v.numerator::text AS before_numerator, v.denominator::text AS before_denominator,
               f.numerator::numeric(15, 2)::text AS after_numerator, f.denominator::numeric(15, 2)::text AS after_denominator,
               count(*) OVER () AS total
-         FROM (${figuresOf(kind)}) f
+         FROM (${figuresOf(kind, staging)}) f
          JOIN submission_value v USING (period, agency_code, indicator_code)
         WHERE v.import_id IS NULL AND (v.numerator <> f.numerator OR v.denominator <> f.denominator)
         ORDER BY f.period, f.agency_code, f.indicator_code
@@ -273,8 +331,22 @@ export class RawRecordImporter {
     };
   }
 
-  private async mergeRawRecords(client: PoolClient, kind: 'ratings' | 'consultations', importId: string, uploader: ImportUploader) {
-    const table = kind === 'ratings' ? 'rating' : 'consultation';
+  /**
+   * Replaces the agency-months' raw records with the staged ones. A month that had none (`newMonth`)
+   * is left to attachMonth: its staged rows become its partition.
+   */
+  private async mergeRawRecords(
+    client: PoolClient,
+    kind: 'ratings' | 'consultations',
+    importId: string,
+    uploader: ImportUploader,
+    { staging, newMonth }: { staging: string; newMonth: string | null },
+  ) {
+    const table = RAW_TABLE[kind];
+    if (newMonth !== null) {
+      await this.upsertFigures(client, figuresOf(kind, staging), importId, uploader, { submits: false });
+      return;
+    }
     const { rows: months } = await client.query('SELECT DISTINCT period FROM import_affected');
     for (const { period } of months as { period: string }[]) {
       // Partition names come from the validated YYYY-MM period only.
@@ -285,18 +357,16 @@ export class RawRecordImporter {
     if (kind === 'ratings') {
       await client.query(
         `INSERT INTO rating (period, agency_code, rated_at, channel, level, import_id)
-         SELECT period, agency_code, rated_at, channel, level, $1 FROM import_staging`,
-        [importId],
+         SELECT period, agency_code, rated_at, channel, level, import_id FROM ${staging}`,
       );
     } else {
       await client.query(
         `INSERT INTO consultation (period, agency_code, asked_at, replied_at, answered_within_48h, import_id)
-         SELECT period, agency_code, asked_at, replied_at, answered_within_48h, $1 FROM import_staging`,
-        [importId],
+         SELECT period, agency_code, asked_at, replied_at, answered_within_48h, import_id FROM ${staging}`,
       );
     }
     // Raw records alone do not submit the month: a submission they create stays a draft.
-    await this.upsertFigures(client, figuresOf(kind), importId, uploader, { submits: false });
+    await this.upsertFigures(client, figuresOf(kind, staging), importId, uploader, { submits: false });
   }
 
   /**
@@ -306,12 +376,12 @@ export class RawRecordImporter {
    * `withdrawn` with the status it had (and back to that status should its rating return). New
    * cases are due `badReviewWorkingDays` working days after today on the province calendar.
    */
-  private async mergeBadReviews(client: PoolClient, manager: EntityManager, importId: string) {
+  private async mergeBadReviews(client: PoolClient, manager: EntityManager, importId: string, staging: string) {
     // The file's bad ratings apart (a few of its rows), so that each step below is one hash join.
     await client.query(
       `CREATE TEMP TABLE import_bad_review ON COMMIT DROP AS
          SELECT period, agency_code, rating_id, rated_at, channel, level, service_item, comment
-           FROM import_staging WHERE level <= 2`,
+           FROM ${staging} WHERE level <= 2`,
     );
     await client.query('ANALYZE import_bad_review');
     // A case without rating id never matches (NULL = NULL is not true): it is always gone.
@@ -424,6 +494,187 @@ export class RawRecordImporter {
          SET numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, import_id = EXCLUDED.import_id`,
       [importId],
     );
+  }
+}
+
+/** The columns binaryRows writes, in its order. */
+const BINARY_COLUMNS = {
+  ratings: 'period, agency_code, rated_at, channel, level, import_id, rating_id, service_item, comment',
+  consultations: 'period, agency_code, asked_at, replied_at, answered_within_48h, import_id',
+} as const;
+
+/** The month of every record of a batch when they all share one; null otherwise. */
+function onlyMonth(records: StagedRecord[]): string | null {
+  const month = records[0]?.period;
+  if (month === undefined) return null;
+  return records.every((record) => record.period === month) ? month : null;
+}
+
+/** Whether the month's partition of a raw-record table exists. */
+async function partitionExists(client: PoolClient, table: 'rating' | 'consultation', month: string): Promise<boolean> {
+  const { rows } = await client.query(
+    `SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+      WHERE i.inhparent = $1::regclass AND c.relname = $2`,
+    [table, partitionName(table, month)],
+  );
+  return rows.length > 0;
+}
+
+/** A month's partition of a raw-record table; the month is a validated YYYY-MM. */
+function partitionName(table: 'rating' | 'consultation', month: string): string {
+  return `${table}_${month.replace('-', '_')}`;
+}
+
+/**
+ * Makes a loaded table the month's partition: the bad-review details leave it, its index is built
+ * in one sorted pass (not row by row), and the month's check lets ATTACH skip reading it again.
+ * Inside the import's transaction: a failure leaves no partition behind.
+ */
+async function attachMonth(client: PoolClient, table: 'rating' | 'consultation', loaded: string, month: string): Promise<void> {
+  const partition = partitionName(table, month);
+  if (table === 'rating') await client.query(`ALTER TABLE ${loaded} DROP COLUMN rating_id, DROP COLUMN service_item, DROP COLUMN comment`);
+  await client.query(`ALTER TABLE ${loaded} ADD CONSTRAINT ${loaded}_month CHECK (period = '${month}')`);
+  await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+  // The same definition as the table's own index, so that ATTACH adopts it instead of building another.
+  await client.query(`CREATE INDEX ${partition}_period_agency_code_idx ON ${loaded} (period, agency_code)`);
+  await client.query(`ALTER TABLE ${loaded} RENAME TO ${partition}`);
+  await client.query(`ALTER TABLE ${table} ATTACH PARTITION ${partition} FOR VALUES IN ('${month}')`);
+  await client.query(`ALTER TABLE ${partition} DROP CONSTRAINT ${loaded}_month`);
+}
+
+/** The first batch, already read, and the rest. */
+async function* withFirst(first: StagedRecord[], rest: AsyncIterator<StagedRecord[]>): AsyncGenerator<StagedRecord[]> {
+  if (first.length > 0) yield first;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/** Microseconds between the Unix epoch and PostgreSQL's (2000-01-01). */
+const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
+const COPY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+
+/**
+ * Raw records in COPY's binary format (no text for the server to parse), noting each
+ * agency-month met in `affected`. Every value is validated: codes, months, channels, levels.
+ */
+async function* binaryRows(
+  kind: 'ratings' | 'consultations',
+  importId: string,
+  batches: AsyncIterable<StagedRecord[]>,
+  affected: Map<string, Set<string>>,
+): AsyncGenerator<Buffer> {
+  const uuid = Buffer.from(importId.replace(/-/g, ''), 'hex');
+  const header = Buffer.alloc(COPY_SIGNATURE.length + 8);
+  COPY_SIGNATURE.copy(header);
+  yield header;
+  let lastPeriod = '';
+  let agencies = new Set<string>();
+  for await (const batch of batches) {
+    const out = new BinaryWriter(batch.length * (kind === 'ratings' ? 80 : 90));
+    for (const record of batch) {
+      if (record.period !== lastPeriod) {
+        lastPeriod = record.period;
+        agencies = affected.get(lastPeriod) ?? new Set();
+        affected.set(lastPeriod, agencies);
+      }
+      agencies.add(record.agencyCode);
+      if (kind === 'ratings') {
+        const rating = record as StagedRating;
+        out.int16(9);
+        out.ascii(rating.period);
+        out.ascii(rating.agencyCode);
+        out.timestamp(rating.ratedAt);
+        out.ascii(rating.channel);
+        out.int32(2);
+        out.int16(rating.level);
+        out.bytes(uuid);
+        // Only a bad rating becomes a case that keeps its details.
+        const keep = rating.level <= 2;
+        out.text(keep ? rating.ratingId : null);
+        out.text(keep ? rating.serviceItem : null);
+        out.text(keep ? rating.comment : null);
+      } else {
+        const consultation = record as StagedConsultation;
+        out.int16(6);
+        out.ascii(consultation.period);
+        out.ascii(consultation.agencyCode);
+        out.timestamp(consultation.askedAt);
+        if (consultation.repliedAt) out.timestamp(consultation.repliedAt);
+        else out.int32(-1);
+        out.int32(1);
+        out.byte(consultation.answeredWithin48h ? 1 : 0);
+        out.bytes(uuid);
+      }
+    }
+    yield out.done();
+  }
+  const trailer = Buffer.alloc(2);
+  trailer.writeInt16BE(-1);
+  yield trailer;
+}
+
+/** A growing buffer of COPY binary fields. */
+class BinaryWriter {
+  private buffer: Buffer;
+  private at = 0;
+  constructor(size: number) {
+    this.buffer = Buffer.allocUnsafe(size);
+  }
+  private room(size: number): void {
+    if (this.at + size <= this.buffer.length) return;
+    const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + size));
+    this.buffer.copy(larger, 0, 0, this.at);
+    this.buffer = larger;
+  }
+  int16(value: number): void {
+    this.room(2);
+    this.at = this.buffer.writeInt16BE(value, this.at);
+  }
+  int32(value: number): void {
+    this.room(4);
+    this.at = this.buffer.writeInt32BE(value, this.at);
+  }
+  byte(value: number): void {
+    this.room(1);
+    this.buffer[this.at++] = value;
+  }
+  /** A field of ASCII text (codes, months, channel names). */
+  ascii(value: string): void {
+    this.room(4 + value.length);
+    this.at = this.buffer.writeInt32BE(value.length, this.at);
+    this.at += this.buffer.write(value, this.at, 'latin1');
+  }
+  /** A field of any text, or NULL. */
+  text(value: string | null | undefined): void {
+    if (value === null || value === undefined) {
+      this.int32(-1);
+      return;
+    }
+    const length = Buffer.byteLength(value, 'utf8');
+    this.room(4 + length);
+    this.at = this.buffer.writeInt32BE(length, this.at);
+    this.at += this.buffer.write(value, this.at, 'utf8');
+  }
+  /** A field of raw bytes (a uuid). */
+  bytes(value: Buffer): void {
+    this.room(4 + value.length);
+    this.at = this.buffer.writeInt32BE(value.length, this.at);
+    this.at += value.copy(this.buffer, this.at);
+  }
+  /** A timestamptz: microseconds since 2000-01-01 UTC, as a 64-bit integer. */
+  timestamp(at: Date): void {
+    this.room(12);
+    const micros = (at.getTime() - POSTGRES_EPOCH_MS) * 1000;
+    const high = Math.floor(micros / 4294967296);
+    this.at = this.buffer.writeInt32BE(8, this.at);
+    this.at = this.buffer.writeInt32BE(high, this.at);
+    this.at = this.buffer.writeUInt32BE(micros - high * 4294967296, this.at);
+  }
+  done(): Buffer {
+    return this.buffer.subarray(0, this.at);
   }
 }
 

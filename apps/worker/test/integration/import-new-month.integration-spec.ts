@@ -1,0 +1,194 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '@scorecard/server-config';
+import { replacedRecordsDelete } from '@scorecard/server-database';
+import { ImportFileProducer } from '@scorecard/server-queue';
+import { createTestDatabase, seedDemoProvince, testConfig } from '@scorecard/server-testing';
+import { createWorkerContext } from '../../src/bootstrap';
+import { jobFinished, registerImportFile, storedChunks } from '../support/import-jobs';
+
+const OPEN_PERIOD = '2026-10';
+const DEMO_NOW = new Date('2026-11-22T10:00:00+08:00');
+
+/**
+ * The first ratings file of a month is loaded straight into what becomes the month's partition,
+ * indexed once at the end, instead of row by row. It must behave as any other import: the
+ * partition carries the agency index, a later file replaces only its agency's rows, and a file
+ * refused at its very last rows leaves nothing behind, not even the partition.
+ */
+describe('the first raw-record file of a month', () => {
+  let config: AppConfig;
+  let dropDatabase: () => Promise<void>;
+  let worker: INestApplicationContext;
+  let counties: string[];
+  const dataSource = () => worker.get(DataSource);
+
+  /** Writes a ratings file, `levels(i)` giving each row's agency and level, as an upload of the province. */
+  async function importRatings(
+    rows: number,
+    row: (i: number) => { agency: string; level: number | string },
+  ) {
+    const importId = randomUUID();
+    const path = join(config.importDir, `${importId}.csv`);
+    await new Promise<void>((done, fail) => {
+      const out = createWriteStream(path);
+      out.on('error', fail);
+      out.write('agency_code,rated_at,channel,level\n');
+      let i = 0;
+      const more = () => {
+        let ok = true;
+        while (i < rows && ok) {
+          const { agency, level } = row(i);
+          const day = String((i % 28) + 1).padStart(2, '0');
+          const minute = String(i % 60).padStart(2, '0');
+          ok = out.write(`${agency},2026-10-${day}T08:${minute}:00+08:00,window,${level}\n`);
+          i++;
+        }
+        if (i < rows) out.once('drain', more);
+        else out.end(done);
+      };
+      more();
+    });
+    await registerImportFile(dataSource(), {
+      id: importId,
+      kind: 'ratings',
+      fileName: 'ratings.csv',
+      path,
+      uploader: { username: 'admin', role: 'province_admin', agency: '330000' },
+      replaceTyped: true,
+    });
+    const job = await jobFinished(
+      worker,
+      await worker.get(ImportFileProducer).enqueue({ importId }),
+      180_000,
+    );
+    return { importId, job };
+  }
+
+  const partition = async () =>
+    (
+      await dataSource().query(
+        `SELECT to_regclass('rating_2026_10')::text AS name,
+                (SELECT count(*)::int FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                  WHERE i.inhparent = 'rating_period_agency_idx'::regclass AND c.relname LIKE 'rating_2026_10%') AS indexes`,
+      )
+    )[0] as { name: string | null; indexes: number };
+
+  const ratingsOf = async () =>
+    Object.fromEntries(
+      (
+        (await dataSource().query(
+          `SELECT agency_code, count(*)::int AS count FROM rating WHERE period = $1 GROUP BY agency_code`,
+          [OPEN_PERIOD],
+        )) as { agency_code: string; count: number }[]
+      ).map((row) => [row.agency_code, row.count]),
+    );
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    dropDatabase = database.drop;
+    config = testConfig(database.url);
+    mkdirSync(config.importDir, { recursive: true });
+    worker = await createWorkerContext(config);
+    await seedDemoProvince(worker, DEMO_NOW);
+    counties = (
+      (await dataSource().query(
+        `SELECT code FROM agency WHERE level = 'county' ORDER BY code LIMIT 2`,
+      )) as { code: string }[]
+    ).map((row) => row.code);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await dropDatabase?.();
+  });
+
+  it('names a bad row at the end of a million rows, and leaves no partition, rows or cases behind', async () => {
+    expect(await partition()).toEqual({ name: null, indexes: 0 });
+    const { importId, job } = await importRatings(1_000_000, (i) => ({
+      agency: counties[i % 2] as string,
+      level: i === 999_996 ? 6 : (i % 5) + 1,
+    }));
+    expect(job.result).toMatchObject({ status: 'rejected', rows: 1_000_000, errorCount: 1 });
+    // Row 999,998 as Excel shows it: the header is row 1.
+    expect((job.result as { errors: unknown[] }).errors).toEqual([
+      expect.objectContaining({ row: 999_998, field: 'level', value: '6' }),
+    ]);
+    expect(await partition()).toEqual({ name: null, indexes: 0 });
+    expect(await ratingsOf()).toEqual({});
+    expect(
+      (await dataSource().query('SELECT count(*)::int AS count FROM bad_review'))[0].count,
+    ).toBe(0);
+    expect(
+      (
+        await dataSource().query(
+          `SELECT count(*)::int AS count FROM pg_class WHERE relname LIKE 'import_load_%'`,
+        )
+      )[0].count,
+    ).toBe(0);
+    expect(await storedChunks(dataSource(), importId)).toBe(0);
+  }, 240_000);
+
+  it('makes the month a partition with the agency index, whose agencies a later file replaces one by one', async () => {
+    const [first, second] = counties as [string, string];
+    const { job } = await importRatings(30_000, (i) => ({
+      agency: i % 3 === 0 ? first : second,
+      level: (i % 5) + 1,
+    }));
+    expect(job.result).toMatchObject({ status: 'applied', rows: 30_000 });
+    expect(await partition()).toEqual({ name: 'rating_2026_10', indexes: 1 });
+    // The partition has the table's columns only (the bad-review details it was loaded with are gone).
+    const columns = (
+      (await dataSource().query(
+        `SELECT attname FROM pg_attribute WHERE attrelid = 'rating_2026_10'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+      )) as { attname: string }[]
+    ).map((row) => row.attname);
+    expect(columns).toEqual(['period', 'agency_code', 'rated_at', 'channel', 'level', 'import_id']);
+    expect(await ratingsOf()).toEqual({ [first]: 10_000, [second]: 20_000 });
+    // Satisfaction derived from the levels: 4 and 5 of each five rows.
+    const figures = await dataSource().query(
+      `SELECT agency_code, numerator::text, denominator::text FROM submission_value
+        WHERE period = $1 AND indicator_code = 'satisfaction' AND agency_code = ANY($2) ORDER BY agency_code`,
+      [OPEN_PERIOD, counties],
+    );
+    expect(figures).toEqual([
+      { agency_code: first, numerator: '4000.00', denominator: '10000.00' },
+      { agency_code: second, numerator: '8000.00', denominator: '20000.00' },
+    ]);
+    // Levels 1 and 2 are bad-review cases.
+    expect(
+      (await dataSource().query('SELECT count(*)::int AS count FROM bad_review WHERE period = $1', [OPEN_PERIOD]))[0]
+        .count,
+    ).toBe(12_000);
+
+    // A later file of the first agency alone replaces its rows and no other's.
+    const later = await importRatings(500, () => ({ agency: first, level: 5 }));
+    expect(later.job.result).toMatchObject({ status: 'applied', rows: 500 });
+    expect(await ratingsOf()).toEqual({ [first]: 500, [second]: 20_000 });
+
+    // And the delete reaches that agency's rows by the index, as in any month.
+    await dataSource().query('ANALYZE rating_2026_10');
+    const runner = dataSource().createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('BEGIN');
+      await runner.query(
+        `CREATE TEMP TABLE import_affected ON COMMIT DROP AS SELECT '2026-10'::char(7) AS period, $1::char(6) AS agency_code`,
+        [first],
+      );
+      await runner.query('ANALYZE import_affected');
+      const plan = (
+        (await runner.query(`EXPLAIN ${replacedRecordsDelete('rating')}`)) as { 'QUERY PLAN': string }[]
+      )
+        .map((line) => line['QUERY PLAN'])
+        .join('\n');
+      expect(plan).not.toMatch(/Seq Scan on rating_2026_10/);
+      expect(plan).toMatch(/Index[^\n]* on rating_2026_10/);
+    } finally {
+      await runner.query('ROLLBACK');
+      await runner.release();
+    }
+  }, 240_000);
+});
