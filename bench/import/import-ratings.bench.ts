@@ -8,6 +8,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -48,6 +49,7 @@ const AGENCIES = [
 ];
 
 async function main(): Promise<void> {
+  const loadAtStart = loadavg();
   mkdirSync(WORK, { recursive: true });
   const file = join(WORK, 'ratings.csv');
   await writeRatings(file, ROWS);
@@ -172,6 +174,13 @@ async function main(): Promise<void> {
       endToEnd: {
         seconds: round(uploadSeconds + copyToWorkerSeconds + oursSeconds),
         ratioToCopy: round((uploadSeconds + copyToWorkerSeconds + oursSeconds) / copySeconds),
+      },
+      /** Ours in rows/s as a share of \copy's (the goal is 0.7 or more). */
+      throughputShareOfCopy: round(copySeconds / oursSeconds),
+      machine: {
+        cpus: cpus().length,
+        loadAverageAtStart: loadAtStart.map(round),
+        loadAverageAtEnd: loadavg().map(round),
       },
     };
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });

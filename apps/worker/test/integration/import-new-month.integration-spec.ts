@@ -87,6 +87,13 @@ describe('the first raw-record file of a month', () => {
       ).map((row) => [row.agency_code, row.count]),
     );
 
+  /** The bad-review cases of the month (the demo has some), by status. */
+  const cases = async () =>
+    (await dataSource().query(
+      `SELECT status, count(*)::int AS count FROM bad_review WHERE period = $1 GROUP BY status ORDER BY status`,
+      [OPEN_PERIOD],
+    )) as { status: string; count: number }[];
+
   beforeAll(async () => {
     const database = await createTestDatabase();
     dropDatabase = database.drop;
@@ -107,6 +114,7 @@ describe('the first raw-record file of a month', () => {
 
   it('names a bad row at the end of a million rows, and leaves no partition, rows or cases behind', async () => {
     expect(await partition()).toEqual({ name: null, indexes: 0 });
+    const casesBefore = await cases();
     const { importId, job } = await importRatings(1_000_000, (i) => ({
       agency: counties[i % 2] as string,
       level: i === 999_996 ? 6 : (i % 5) + 1,
@@ -118,9 +126,7 @@ describe('the first raw-record file of a month', () => {
     ]);
     expect(await partition()).toEqual({ name: null, indexes: 0 });
     expect(await ratingsOf()).toEqual({});
-    expect(
-      (await dataSource().query('SELECT count(*)::int AS count FROM bad_review'))[0].count,
-    ).toBe(0);
+    expect(await cases()).toEqual(casesBefore);
     expect(
       (
         await dataSource().query(
@@ -133,7 +139,7 @@ describe('the first raw-record file of a month', () => {
 
   it('makes the month a partition with the agency index, whose agencies a later file replaces one by one', async () => {
     const [first, second] = counties as [string, string];
-    const { job } = await importRatings(30_000, (i) => ({
+    const { importId, job } = await importRatings(30_000, (i) => ({
       agency: i % 3 === 0 ? first : second,
       level: (i % 5) + 1,
     }));
@@ -159,8 +165,12 @@ describe('the first raw-record file of a month', () => {
     ]);
     // Levels 1 and 2 are bad-review cases.
     expect(
-      (await dataSource().query('SELECT count(*)::int AS count FROM bad_review WHERE period = $1', [OPEN_PERIOD]))[0]
-        .count,
+      (
+        await dataSource().query(
+          'SELECT count(*)::int AS count FROM bad_review WHERE period = $1 AND import_id = $2',
+          [OPEN_PERIOD, importId],
+        )
+      )[0].count,
     ).toBe(12_000);
 
     // A later file of the first agency alone replaces its rows and no other's.
@@ -168,7 +178,7 @@ describe('the first raw-record file of a month', () => {
     expect(later.job.result).toMatchObject({ status: 'applied', rows: 500 });
     expect(await ratingsOf()).toEqual({ [first]: 500, [second]: 20_000 });
 
-    // And the delete reaches that agency's rows by the index, as in any month.
+    // And the delete can reach that agency's rows by the month's index, as in any month.
     await dataSource().query('ANALYZE rating_2026_10');
     const runner = dataSource().createQueryRunner();
     await runner.connect();
@@ -179,8 +189,12 @@ describe('the first raw-record file of a month', () => {
         [first],
       );
       await runner.query('ANALYZE import_affected');
+      // Two agencies are too few for the planner to prefer it: show the index serves the delete.
+      await runner.query('SET LOCAL enable_seqscan = off');
       const plan = (
-        (await runner.query(`EXPLAIN ${replacedRecordsDelete('rating')}`)) as { 'QUERY PLAN': string }[]
+        (await runner.query(`EXPLAIN ${replacedRecordsDelete('rating')}`)) as {
+          'QUERY PLAN': string;
+        }[]
       )
         .map((line) => line['QUERY PLAN'])
         .join('\n');

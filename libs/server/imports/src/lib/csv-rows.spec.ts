@@ -20,7 +20,9 @@ function random(seed: number): () => number {
 function csvText(next: () => number, { quotes }: { quotes: boolean }): string {
   const pieces = ['330102', '2026-10-05T09:30:00+08:00', 'window', '5', '窗口', ' ', 'a', ''];
   const separators = [',', ',', ',', '\n', '\n', '\r\n', '\r\n'];
-  const rare = quotes ? ['"', '""', '"a,b"', '"x\ny"', '\r', '\n\n', 'a"b'] : ['\r', '\n\n', '\r\n\r\n'];
+  const rare = quotes
+    ? ['"', '""', '"a,b"', '"x\ny"', '\r', '\n\n', 'a"b']
+    : ['\r', '\n\n', '\r\n\r\n'];
   const lineBreak = next() < 0.5 ? '\n' : '\r\n';
   let text = '';
   const length = 1 + Math.floor(next() * 60);
@@ -65,7 +67,10 @@ async function ours(chunks: Buffer[]): Promise<Outcome> {
 /** What csv-parse makes of the whole text at once, with the options the reader always used. */
 function library(text: string): Outcome {
   try {
-    const records = parse(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
+    const records = parse(text, {
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as string[][];
     return { rows: records.map((cells, i) => ({ row: i + 1, cells })) };
   } catch (error) {
     if (error instanceof CsvError) return { malformedAt: (error['records'] as number) + 1 };

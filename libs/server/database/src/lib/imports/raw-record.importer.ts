@@ -44,16 +44,13 @@ export const DERIVED_INDICATOR: Record<Exclude<ImportKindName, 'submissions'>, s
 /** How many replaced figures an import lists (all are counted). */
 const MAX_LISTED_REPLACEMENTS = 1000;
 
-/** The figures a file sets, as (period, agency_code, indicator_code, numerator, denominator). */
-function figuresOf(kind: ImportKindName, staging = 'import_staging'): string {
-  if (kind === 'submissions') return `SELECT period, agency_code, indicator_code, numerator, denominator FROM ${staging}`;
-  const derived =
-    kind === 'ratings'
-      ? `SELECT period, agency_code, count(*) FILTER (WHERE level >= 4) AS numerator, count(*) AS denominator
-           FROM ${staging} GROUP BY period, agency_code`
-      : `SELECT period, agency_code, count(*) FILTER (WHERE answered_within_48h) AS numerator, count(*) AS denominator
-           FROM ${staging} GROUP BY period, agency_code`;
-  return `SELECT period, agency_code, '${DERIVED_INDICATOR[kind]}'::text AS indicator_code, numerator, denominator FROM (${derived}) d`;
+/**
+ * The figures a file sets, as (period, agency_code, indicator_code, numerator, denominator): a
+ * submissions file's rows, or the counts the reader tallied of a raw-record file (import_figures).
+ */
+function figuresOf(kind: ImportKindName): string {
+  if (kind === 'submissions') return 'SELECT period, agency_code, indicator_code, numerator, denominator FROM import_staging';
+  return `SELECT period, agency_code, '${DERIVED_INDICATOR[kind]}'::text AS indicator_code, numerator, denominator FROM import_figures`;
 }
 
 /** The records of a raw kind as the staging table holds them, in the order COPY sends them. */
@@ -135,7 +132,7 @@ export class RawRecordImporter {
       } else {
         await client.query(`CREATE TEMP TABLE import_staging (${STAGING_COLUMNS[args.kind]}) ON COMMIT DROP`);
       }
-      const affected = new Map<string, Set<string>>();
+      const affected = new Map<string, Map<string, Tally>>();
       const records = withFirst(firstBatch, batches);
       if (args.kind === 'submissions') {
         const copy = client.query(copyFrom('COPY import_staging FROM STDIN WITH (FORMAT csv)'));
@@ -153,13 +150,22 @@ export class RawRecordImporter {
       if (args.kind === 'submissions') {
         await client.query('CREATE TEMP TABLE import_affected ON COMMIT DROP AS SELECT DISTINCT period, agency_code FROM import_staging');
       } else {
-        // The reader's own tally: no pass over a million staged rows to find a few agency-months.
+        // The reader's own tally: no pass over a million staged rows to count a few agency-months.
         await client.query(
-          `CREATE TEMP TABLE import_affected ON COMMIT DROP AS
-             SELECT period::char(7) AS period, agency_code::char(6) AS agency_code
-               FROM jsonb_to_recordset($1::jsonb) AS a(period text, agency_code text)`,
-          [JSON.stringify([...affected].flatMap(([period, agencies]) => [...agencies].map((agency_code) => ({ period, agency_code }))))],
+          `CREATE TEMP TABLE import_figures ON COMMIT DROP AS
+             SELECT period::char(7) AS period, agency_code::char(6) AS agency_code,
+                    numerator::numeric(15, 2) AS numerator, denominator::numeric(15, 2) AS denominator
+               FROM jsonb_to_recordset($1::jsonb) AS a(period text, agency_code text, numerator bigint, denominator bigint)`,
+          [
+            JSON.stringify(
+              [...affected].flatMap(([period, agencies]) =>
+                [...agencies].map(([agency_code, tally]) => ({ period, agency_code, numerator: tally.good, denominator: tally.all })),
+              ),
+            ),
+          ],
         );
+        await client.query('ANALYZE import_figures');
+        await client.query('CREATE TEMP TABLE import_affected ON COMMIT DROP AS SELECT period, agency_code FROM import_figures');
         if (newMonth !== null && (affected.size !== 1 || !affected.has(newMonth))) newMonth = null;
       }
       // A handful of rows: so the planner knows, and reaches each agency's records by its index.
@@ -184,7 +190,7 @@ export class RawRecordImporter {
       }
 
       if (!args.replaceTyped) {
-        const typed = await this.typedFiguresReplaced(client, args.kind, staging);
+        const typed = await this.typedFiguresReplaced(client, args.kind);
         if (typed.replacementCount > 0) {
           await client.query('ROLLBACK');
           return { status: 'needs_confirmation', rows: summary.rows, ...typed };
@@ -297,13 +303,13 @@ export class RawRecordImporter {
   }
 
   /** Figures typed in by hand (written by no file) that the file would change. */
-  private async typedFiguresReplaced(client: PoolClient, kind: ImportKindName, staging: string) {
+  private async typedFiguresReplaced(client: PoolClient, kind: ImportKindName) {
     const { rows } = await client.query(
       `SELECT f.period, f.agency_code, f.indicator_code,
               v.numerator::text AS before_numerator, v.denominator::text AS before_denominator,
               f.numerator::numeric(15, 2)::text AS after_numerator, f.denominator::numeric(15, 2)::text AS after_denominator,
               count(*) OVER () AS total
-         FROM (${figuresOf(kind, staging)}) f
+         FROM (${figuresOf(kind)}) f
          JOIN submission_value v USING (period, agency_code, indicator_code)
         WHERE v.import_id IS NULL AND (v.numerator <> f.numerator OR v.denominator <> f.denominator)
         ORDER BY f.period, f.agency_code, f.indicator_code
@@ -344,7 +350,7 @@ export class RawRecordImporter {
   ) {
     const table = RAW_TABLE[kind];
     if (newMonth !== null) {
-      await this.upsertFigures(client, figuresOf(kind, staging), importId, uploader, { submits: false });
+      await this.upsertFigures(client, figuresOf(kind), importId, uploader, { submits: false });
       return;
     }
     const { rows: months } = await client.query('SELECT DISTINCT period FROM import_affected');
@@ -366,7 +372,7 @@ export class RawRecordImporter {
       );
     }
     // Raw records alone do not submit the month: a submission they create stays a draft.
-    await this.upsertFigures(client, figuresOf(kind, staging), importId, uploader, { submits: false });
+    await this.upsertFigures(client, figuresOf(kind), importId, uploader, { submits: false });
   }
 
   /**
@@ -497,6 +503,12 @@ export class RawRecordImporter {
   }
 }
 
+/** An agency-month's records in a file, and those that count towards its figure. */
+interface Tally {
+  all: number;
+  good: number;
+}
+
 /** The columns binaryRows writes, in its order. */
 const BINARY_COLUMNS = {
   ratings: 'period, agency_code, rated_at, channel, level, import_id, rating_id, service_item, comment',
@@ -564,25 +576,32 @@ async function* binaryRows(
   kind: 'ratings' | 'consultations',
   importId: string,
   batches: AsyncIterable<StagedRecord[]>,
-  affected: Map<string, Set<string>>,
+  affected: Map<string, Map<string, Tally>>,
 ): AsyncGenerator<Buffer> {
   const uuid = Buffer.from(importId.replace(/-/g, ''), 'hex');
   const header = Buffer.alloc(COPY_SIGNATURE.length + 8);
   COPY_SIGNATURE.copy(header);
   yield header;
   let lastPeriod = '';
-  let agencies = new Set<string>();
+  let agencies = new Map<string, Tally>();
   for await (const batch of batches) {
     const out = new BinaryWriter(batch.length * (kind === 'ratings' ? 80 : 90));
     for (const record of batch) {
       if (record.period !== lastPeriod) {
         lastPeriod = record.period;
-        agencies = affected.get(lastPeriod) ?? new Set();
+        agencies = affected.get(lastPeriod) ?? new Map();
         affected.set(lastPeriod, agencies);
       }
-      agencies.add(record.agencyCode);
+      let tally = agencies.get(record.agencyCode);
+      if (tally === undefined) {
+        tally = { all: 0, good: 0 };
+        agencies.set(record.agencyCode, tally);
+      }
+      tally.all += 1;
       if (kind === 'ratings') {
         const rating = record as StagedRating;
+        // Satisfied: 4 满意 or 5 非常满意.
+        if (rating.level >= 4) tally.good += 1;
         out.int16(9);
         out.ascii(rating.period);
         out.ascii(rating.agencyCode);
@@ -598,6 +617,7 @@ async function* binaryRows(
         out.text(keep ? rating.comment : null);
       } else {
         const consultation = record as StagedConsultation;
+        if (consultation.answeredWithin48h) tally.good += 1;
         out.int16(6);
         out.ascii(consultation.period);
         out.ascii(consultation.agencyCode);
