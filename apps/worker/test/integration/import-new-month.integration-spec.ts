@@ -153,6 +153,21 @@ describe('the first raw-record file of a month', () => {
     ).map((row) => row.attname);
     expect(columns).toEqual(['period', 'agency_code', 'rated_at', 'channel', 'level', 'import_id']);
     expect(await ratingsOf()).toEqual({ [first]: 10_000, [second]: 20_000 });
+    // Each value arrives exactly: times to the second, channels, levels.
+    const [values] = await dataSource().query(
+      `SELECT extract(epoch FROM min(rated_at))::bigint * 1000 AS first, extract(epoch FROM max(rated_at))::bigint * 1000 AS last,
+              array_agg(DISTINCT channel) AS channels, array_agg(DISTINCT level ORDER BY level) AS levels,
+              count(DISTINCT import_id)::int AS imports
+         FROM rating WHERE period = $1`,
+      [OPEN_PERIOD],
+    );
+    expect(values).toEqual({
+      first: String(Date.parse('2026-10-01T08:00:00+08:00')),
+      last: String(Date.parse('2026-10-28T08:59:00+08:00')),
+      channels: ['window'],
+      levels: [1, 2, 3, 4, 5],
+      imports: 1,
+    });
     // Satisfaction derived from the levels: 4 and 5 of each five rows.
     const figures = await dataSource().query(
       `SELECT agency_code, numerator::text, denominator::text FROM submission_value

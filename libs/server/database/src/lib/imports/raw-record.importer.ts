@@ -651,11 +651,24 @@ class BinaryWriter {
   }
   int16(value: number): void {
     this.room(2);
-    this.at = this.buffer.writeInt16BE(value, this.at);
+    const buffer = this.buffer;
+    buffer[this.at] = (value >> 8) & 0xff;
+    buffer[this.at + 1] = value & 0xff;
+    this.at += 2;
   }
   int32(value: number): void {
     this.room(4);
-    this.at = this.buffer.writeInt32BE(value, this.at);
+    this.put32(value);
+  }
+  /** Four bytes, big-endian, with room already made (the buffer's own writer costs more per call). */
+  private put32(value: number): void {
+    const buffer = this.buffer;
+    const at = this.at;
+    buffer[at] = (value >>> 24) & 0xff;
+    buffer[at + 1] = (value >>> 16) & 0xff;
+    buffer[at + 2] = (value >>> 8) & 0xff;
+    buffer[at + 3] = value & 0xff;
+    this.at = at + 4;
   }
   byte(value: number): void {
     this.room(1);
@@ -663,9 +676,14 @@ class BinaryWriter {
   }
   /** A field of ASCII text (codes, months, channel names). */
   ascii(value: string): void {
-    this.room(4 + value.length);
-    this.at = this.buffer.writeInt32BE(value.length, this.at);
-    this.at += this.buffer.write(value, this.at, 'latin1');
+    const length = value.length;
+    this.room(4 + length);
+    this.put32(length);
+    // A few characters: copied one by one, cheaper than an encoder call for each.
+    const buffer = this.buffer;
+    const at = this.at;
+    for (let i = 0; i < length; i++) buffer[at + i] = value.charCodeAt(i);
+    this.at = at + length;
   }
   /** A field of any text, or NULL. */
   text(value: string | null | undefined): void {
@@ -680,18 +698,22 @@ class BinaryWriter {
   }
   /** A field of raw bytes (a uuid). */
   bytes(value: Buffer): void {
-    this.room(4 + value.length);
-    this.at = this.buffer.writeInt32BE(value.length, this.at);
-    this.at += value.copy(this.buffer, this.at);
+    const length = value.length;
+    this.room(4 + length);
+    this.put32(length);
+    const buffer = this.buffer;
+    const at = this.at;
+    for (let i = 0; i < length; i++) buffer[at + i] = value[i] as number;
+    this.at = at + length;
   }
   /** A timestamptz: microseconds since 2000-01-01 UTC, as a 64-bit integer. */
   timestamp(at: Date): void {
     this.room(12);
     const micros = (at.getTime() - POSTGRES_EPOCH_MS) * 1000;
     const high = Math.floor(micros / 4294967296);
-    this.at = this.buffer.writeInt32BE(8, this.at);
-    this.at = this.buffer.writeInt32BE(high, this.at);
-    this.at = this.buffer.writeUInt32BE(micros - high * 4294967296, this.at);
+    this.put32(8);
+    this.put32(high);
+    this.put32(micros - high * 4294967296);
   }
   done(): Buffer {
     return this.buffer.subarray(0, this.at);
