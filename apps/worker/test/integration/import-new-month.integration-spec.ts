@@ -29,7 +29,7 @@ describe('the first raw-record file of a month', () => {
   /** Writes a ratings file, `levels(i)` giving each row's agency and level, as an upload of the province. */
   async function importRatings(
     rows: number,
-    row: (i: number) => { agency: string; level: number | string },
+    row: (i: number) => { agency: string; level: number | string; month?: string },
   ) {
     const importId = randomUUID();
     const path = join(config.importDir, `${importId}.csv`);
@@ -41,10 +41,11 @@ describe('the first raw-record file of a month', () => {
       const more = () => {
         let ok = true;
         while (i < rows && ok) {
-          const { agency, level } = row(i);
-          const day = String((i % 28) + 1).padStart(2, '0');
+          const { agency, level, month = OPEN_PERIOD } = row(i);
+          // Days up to the 20th in November: no time after the clock's today.
+          const day = String((i % (month === OPEN_PERIOD ? 28 : 20)) + 1).padStart(2, '0');
           const minute = String(i % 60).padStart(2, '0');
-          ok = out.write(`${agency},2026-10-${day}T08:${minute}:00+08:00,window,${level}\n`);
+          ok = out.write(`${agency},${month}-${day}T08:${minute}:00+08:00,window,${level}\n`);
           i++;
         }
         if (i < rows) out.once('drain', more);
@@ -219,5 +220,41 @@ describe('the first raw-record file of a month', () => {
       await runner.query('ROLLBACK');
       await runner.release();
     }
+  }, 240_000);
+
+  it('reads a file whose first rows start a month and whose last rows fall in another into both', async () => {
+    await dataSource().query(
+      `INSERT INTO period (period, status, due_date) VALUES ('2026-11', 'open', '2026-12-05')
+       ON CONFLICT (period) DO UPDATE SET status = 'open'`,
+    );
+    const first = counties[0] as string;
+    const { job } = await importRatings(7_000, (i) => ({
+      agency: first,
+      level: 5,
+      month: i < 6_000 ? '2026-11' : OPEN_PERIOD,
+    }));
+    expect(job.result).toMatchObject({ status: 'applied', rows: 7_000 });
+    expect(
+      await dataSource().query(
+        `SELECT period, count(*)::int AS count FROM rating WHERE agency_code = $1 GROUP BY period ORDER BY period`,
+        [first],
+      ),
+    ).toEqual([
+      { period: OPEN_PERIOD, count: 1_000 },
+      { period: '2026-11', count: 6_000 },
+    ]);
+    const columns = (
+      (await dataSource().query(
+        `SELECT attname FROM pg_attribute WHERE attrelid = 'rating_2026_11'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+      )) as { attname: string }[]
+    ).map((row) => row.attname);
+    expect(columns).toEqual(['period', 'agency_code', 'rated_at', 'channel', 'level', 'import_id']);
+    expect(
+      (
+        await dataSource().query(
+          `SELECT count(*)::int AS count FROM pg_class WHERE relname LIKE 'import_load_%'`,
+        )
+      )[0].count,
+    ).toBe(0);
   }, 240_000);
 });
