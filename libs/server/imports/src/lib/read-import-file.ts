@@ -71,6 +71,10 @@ export function readImportFile(args: {
       let validate: RowValidator | null = null;
       let positions: Map<ImportColumn, number> | null = null;
       let width = 0;
+      // One reader of the current row's cells for every row, rather than a new one per row.
+      let current: ImportCell[] = [];
+      const cellOf = (column: ImportColumn): ImportCell =>
+        current[(positions as Map<ImportColumn, number>).get(column) as number] ?? null;
       let batch: StagedRecord[] = [];
       reading: for await (const chunk of source) {
         for (const { row, cells } of chunk) {
@@ -102,11 +106,8 @@ export function readImportFile(args: {
             report({ row, field: '', value: String(extra), key: 'row.extraValues' });
             continue;
           }
-          const columns = positions;
-          const check = (validate as RowValidator)(
-            (column) => cells[columns.get(column) as number] ?? null,
-            row,
-          );
+          current = cells;
+          const check = (validate as RowValidator)(cellOf, row);
           if ('problems' in check) {
             for (const problem of check.problems) report({ row, ...problem });
           } else if (errorCount === 0) {

@@ -66,7 +66,17 @@ export function createRowValidator(
   importContext: ImportContext,
   headerName: (column: ImportColumn) => string = (column) => column,
 ): RowValidator {
-  const context: RowContext = { ...importContext, headerName };
+  // A month's indicators are asked for on every row: each month is looked up once per file.
+  const indicatorsByMonth = new Map<string, ReturnType<ImportContext['indicatorsFor']>>();
+  const indicatorsFor = (period: string) => {
+    let indicators = indicatorsByMonth.get(period);
+    if (indicators === undefined) {
+      indicators = importContext.indicatorsFor(period);
+      indicatorsByMonth.set(period, indicators);
+    }
+    return indicators;
+  };
+  const context: RowContext = { ...importContext, headerName, indicatorsFor };
   switch (context.kind) {
     case 'ratings': {
       // Rating ids seen so far, with the row of each: an id names one rating of the file.
