@@ -1,10 +1,15 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@scorecard/server-config';
-import { replacedRecordsDelete } from '@scorecard/server-database';
+import {
+  RawRecordImporter,
+  replacedRecordsDelete,
+  type StagedRecord,
+} from '@scorecard/server-database';
+import { readImportFile } from '@scorecard/server-imports';
 import { ImportFileProducer } from '@scorecard/server-queue';
 import { createTestDatabase, seedDemoProvince, testConfig } from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
@@ -28,6 +33,20 @@ describe('the first raw-record file of a month', () => {
 
   /** Writes a ratings file, `levels(i)` giving each row's agency and level, as an upload of the province. */
   async function importRatings(
+    rows: number,
+    row: (i: number) => { agency: string; level: number | string; month?: string },
+  ) {
+    const { importId } = await writeRatings(rows, row);
+    const job = await jobFinished(
+      worker,
+      await worker.get(ImportFileProducer).enqueue({ importId }),
+      180_000,
+    );
+    return { importId, job };
+  }
+
+  /** Writes a ratings file and registers it as an upload of the province, not yet imported. */
+  async function writeRatings(
     rows: number,
     row: (i: number) => { agency: string; level: number | string; month?: string },
   ) {
@@ -61,12 +80,7 @@ describe('the first raw-record file of a month', () => {
       uploader: { username: 'admin', role: 'province_admin', agency: '330000' },
       replaceTyped: true,
     });
-    const job = await jobFinished(
-      worker,
-      await worker.get(ImportFileProducer).enqueue({ importId }),
-      180_000,
-    );
-    return { importId, job };
+    return { importId, path };
   }
 
   const partition = async () =>
@@ -249,6 +263,61 @@ describe('the first raw-record file of a month', () => {
       )) as { attname: string }[]
     ).map((row) => row.attname);
     expect(columns).toEqual(['period', 'agency_code', 'rated_at', 'channel', 'level', 'import_id']);
+    expect(
+      (
+        await dataSource().query(
+          `SELECT count(*)::int AS count FROM pg_class WHERE relname LIKE 'import_load_%'`,
+        )
+      )[0].count,
+    ).toBe(0);
+  }, 240_000);
+
+  it('applies two files starting the same month at once: the second joins the partition the first made', async () => {
+    await dataSource().query(
+      `INSERT INTO period (period, status, due_date) VALUES ('2025-06', 'open', '2025-07-07')
+       ON CONFLICT (period) DO UPDATE SET status = 'open'`,
+    );
+    expect(
+      (await dataSource().query(`SELECT to_regclass('rating_2025_06')::text AS name`))[0].name,
+    ).toBeNull();
+    // A month of no records and no cases, and more rows than a batch, so that each import starts
+    // as the month's first.
+    const files = await Promise.all(
+      counties.map((agency) => writeRatings(6_000, () => ({ agency, level: 4, month: '2025-06' }))),
+    );
+    const importer = worker.get(RawRecordImporter);
+    const outcomes = await Promise.all(
+      files.map(({ importId, path }) => {
+        const reader = readImportFile({
+          stream: createReadStream(path),
+          fileName: 'ratings.csv',
+          context: {
+            kind: 'ratings',
+            agenciesInScope: new Set(counties),
+            knownAgencies: new Set(counties),
+            indicatorsFor: () => new Map([['satisfaction', { allowsOverTarget: false }]]),
+            now: new Date(),
+            maxErrors: 10,
+          },
+          xlsxLimits: { maxPartBytes: 1 << 20, maxTotalBytes: 1 << 20 },
+        });
+        return importer.apply({
+          importId,
+          kind: 'ratings',
+          contentHash: importId.replace(/-/g, '').padEnd(64, '0'),
+          uploader: { username: 'admin', role: 'province_admin', agencyCode: '330000' },
+          replaceTyped: true,
+          batches: reader.batches as AsyncIterable<StagedRecord[]>,
+          summary: reader.summary,
+        });
+      }),
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['applied', 'applied']);
+    expect(
+      await dataSource().query(
+        `SELECT agency_code, count(*)::int AS count FROM rating WHERE period = '2025-06' GROUP BY agency_code ORDER BY agency_code`,
+      ),
+    ).toEqual(counties.map((agency_code) => ({ agency_code, count: 6_000 })));
     expect(
       (
         await dataSource().query(
