@@ -1,4 +1,4 @@
-import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,8 +9,8 @@ import type { AppConfig } from '@scorecard/server-config';
 import { UserRepository, runMigrations } from '@scorecard/server-database';
 import { DemoNationSeeder, DemoProvinceSeeder } from '@scorecard/server-demo';
 import { AppModule } from './app/app.module';
-import { PlainJsonPipe } from './app/common/plain-json.pipe';
-import { invalidInput } from './app/common/validation-problems';
+import { requestPipes } from './app/common/request-pipes';
+import { RankingHitMiddleware } from './app/rankings/ranking-hit.middleware';
 import { mountQueueBoard } from './app/operations/queue-board';
 
 export interface ApiBootstrapOptions {
@@ -54,22 +54,14 @@ export async function createApiApplication(
     response.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // A league table asked for again is answered here, by the same rules, before the rest of the
+  // pipeline (body parsers, request log, routing) costs it more than the answer itself.
+  app.use(app.get(RankingHitMiddleware).handle);
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   // Same origin by default (the API serves the web app); other origins only when listed.
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: false });
-  app.useGlobalPipes(
-    new PlainJsonPipe(),
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      stopAtFirstError: false,
-      // The DTO travels with each error so the filter can word its rule with its bounds.
-      validationError: { target: true, value: false },
-      exceptionFactory: invalidInput,
-    }),
-  );
+  app.useGlobalPipes(...requestPipes());
 
   mountQueueBoard(app);
   if (config.apiDocs) serveApiDocs(app);

@@ -15,6 +15,7 @@ import {
 } from '@scorecard/server-database';
 import { AuthenticationError, InvalidInputError, LockedOutError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
+import { VerifiedTokens } from './verified-tokens';
 import { ActiveSessionCache } from './active-session.cache';
 
 /** Consecutive failures that lock a username, and for how long. */
@@ -27,6 +28,8 @@ interface TokenClaims {
   role: Role;
   agency: string;
   sid: string;
+  /** Set by the token library when signing (seconds since the epoch). */
+  exp?: number;
 }
 
 /**
@@ -36,6 +39,8 @@ interface TokenClaims {
  */
 @Injectable()
 export class AuthService {
+  private readonly verifiedTokens = new VerifiedTokens<TokenClaims>();
+
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly users: UserRepository,
@@ -233,7 +238,7 @@ export class AuthService {
 
   /** Verifies the token and that its session is still live (not logged out, user not disabled). */
   async verify(token: string, requestId: string | null): Promise<AuthenticatedUser> {
-    const claims = await this.jwt.verifyAsync<TokenClaims>(token);
+    const claims = await this.verifiedTokens.claimsOf(token, (unchecked) => this.jwt.verifyAsync<TokenClaims>(unchecked));
     const session = claims.sid ? await this.activeSessions.findActive(claims.sid) : null;
     if (!session || session.username !== claims.sub)
       throw new AuthenticationError('auth.sessionEnded');
