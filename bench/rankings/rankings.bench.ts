@@ -9,15 +9,23 @@ import { findFreePort, startLocalServices } from '@scorecard/server-embedded';
  * API on an embedded PostgreSQL and Redis with the demo seeded:
  * (a) the highest rate held at 50 connections, (b) latency at a fixed 1,000 requests/s, each with
  * the league-table memory on and, as the baseline in the same run, off (RANKING_CACHE_BYTES=0:
- * every answer built from the database), and (c) the API's peak resident memory.
- * Writes bench/results/rankings.json.
+ * every answer built from the database), (c) the API's peak resident memory, and (d) the worker's
+ * peak resident memory while it recomputes a month and imports a ratings file of IMPORT_ROWS rows
+ * (uploaded through the API). Both peaks are held to a fixed budget (RSS_BUDGET_MIB): past it the
+ * bench fails. Writes bench/results/rankings.json.
  */
 const ROOT = resolve(__dirname, '../../../..');
 const WORK = join(ROOT, '.data', `bench-rankings-${process.pid}`);
 const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
+const WORKER_MAIN = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
+/** Ratings in the file the worker imports while its memory is watched. */
+const IMPORT_ROWS = Number(process.env['BENCH_IMPORT_ROWS'] ?? 300_000);
+/** What each process may grow to (peak resident set) under this bench's work; the bench fails past it. */
+const RSS_BUDGET_MIB = { api: 512, worker: 768 };
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 6);
 const CONNECTIONS = 50;
 const FIXED_RATE = 1_000;
+const PROFILE_DIR = process.env['BENCH_CPU_PROFILE'] ? resolve(process.env['BENCH_CPU_PROFILE']) : '';
 const GOAL = { requestsPerSecond: 1_000, p99Ms: 10 };
 
 interface Autocannon {
@@ -43,14 +51,24 @@ async function main(): Promise<void> {
   const loadAtStart = loadavg();
   const autocannon = loadAutocannon();
   if (!existsSync(API_MAIN)) throw new Error(`Build the API first (npx nx build api): ${API_MAIN} is missing`);
+  if (!existsSync(WORKER_MAIN)) throw new Error(`Build the worker first (npx nx build worker): ${WORKER_MAIN} is missing`);
   mkdirSync(WORK, { recursive: true });
   const services = await startLocalServices({ postgresDataDir: join(WORK, 'postgres'), database: 'bench', ephemeral: true });
   try {
     // A first start seeds the demo province into the empty database, outside the measured runs.
     const serviceEnv = { DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl };
-    await stopApi(await startApi(await findFreePort(), serviceEnv));
+    await stopProcess(await startApi(await findFreePort(), serviceEnv));
     const cached = await measure(autocannon, services, { RANKING_CACHE_BYTES: String(64 * 1024 * 1024) });
     const uncached = await measure(autocannon, services, { RANKING_CACHE_BYTES: '0' });
+    const work = await measureWorker(serviceEnv);
+    const apiPeakRssMiB = Math.max(cached.figures.peakRssMiB, uncached.figures.peakRssMiB, work.apiPeakRssMiB);
+    const memory = {
+      budgetMiB: RSS_BUDGET_MIB,
+      apiPeakRssMiB,
+      workerPeakRssMiB: work.workerPeakRssMiB,
+      workerWork: work.description,
+      withinBudget: apiPeakRssMiB <= RSS_BUDGET_MIB.api && work.workerPeakRssMiB <= RSS_BUDGET_MIB.worker,
+    };
     const result = {
       measuredAt: new Date().toISOString(),
       request: cached.request,
@@ -78,6 +96,7 @@ async function main(): Promise<void> {
       },
       cached: cached.figures,
       uncached: uncached.figures,
+      memory,
       answerBytes: cached.bytes,
       seconds: SECONDS,
       // Other work on the machine takes processor time from the API and from autocannon alike.
@@ -86,6 +105,13 @@ async function main(): Promise<void> {
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench/results/rankings.json'), `${JSON.stringify(result, null, 2)}\n`);
     console.log(JSON.stringify(result, null, 2));
+    console.log(
+      `peak RSS: API ${memory.apiPeakRssMiB} MiB (budget ${RSS_BUDGET_MIB.api}), worker ${memory.workerPeakRssMiB} MiB (budget ${RSS_BUDGET_MIB.worker})`,
+    );
+    if (!memory.withinBudget) {
+      console.error('the API or the worker grew past its memory budget');
+      process.exitCode = 1;
+    }
   } finally {
     await services.stop();
     rmSync(WORK, { recursive: true, force: true });
@@ -153,33 +179,137 @@ async function measure(
     console.log(`${env['RANKING_CACHE_BYTES'] === '0' ? 'uncached' : 'cached'}: ${JSON.stringify(figures)}`);
     return { figures, request: `GET /api${path}`, rows, bytes: { json: json.length, gzip } };
   } finally {
-    await stopApi(api);
+    await stopProcess(api);
   }
 }
 
+/**
+ * The API (league tables kept) and one worker: a month recomputed, then a ratings file of
+ * IMPORT_ROWS rows for the open month uploaded through the API and imported by the worker; the
+ * peak resident set of both, read when the work is done.
+ */
+async function measureWorker(
+  services: { DATABASE_URL: string; REDIS_URL: string },
+): Promise<{ apiPeakRssMiB: number; workerPeakRssMiB: number; description: string }> {
+  const port = await findFreePort();
+  const api = await startApi(port, services);
+  const worker = await startProcess(WORKER_MAIN, workerEnv(services), 'the worker');
+  try {
+    const base = `http://127.0.0.1:${port}/api`;
+    const authorization = `Bearer ${await loginAs(base, 'admin')}`;
+    const periods = (await (await fetch(`${base}/periods`, { headers: { authorization } })).json()) as {
+      period: string;
+      status: string;
+    }[];
+    const open = periods.find((period) => period.status === 'open');
+    if (!open) throw new Error('the demo has no open month');
+
+    const computeStarted = performance.now();
+    const compute = await fetch(`${base}/periods/${open.period}/compute`, { method: 'POST', headers: { authorization } });
+    if (compute.status !== 202) throw new Error(`compute: ${compute.status} ${await compute.text()}`);
+    await jobDone(base, authorization, ((await compute.json()) as { jobId: string }).jobId);
+    const computeSeconds = (performance.now() - computeStarted) / 1000;
+
+    const agencies = ((await (await fetch(`${base}/agencies`, { headers: { authorization } })).json()) as {
+      code: string;
+      level: string;
+    }[])
+      .filter((agency) => agency.level === 'county')
+      .map((agency) => agency.code);
+    const csv = ratingsCsv(open.period, agencies, IMPORT_ROWS);
+    const importStarted = performance.now();
+    const form = new FormData();
+    form.set('kind', 'ratings');
+    form.set('file', new Blob([csv], { type: 'text/csv' }), 'ratings.csv');
+    const upload = await fetch(`${base}/imports`, { method: 'POST', headers: { authorization }, body: form });
+    if (upload.status !== 202) throw new Error(`import: ${upload.status} ${await upload.text()}`);
+    await jobDone(base, authorization, ((await upload.json()) as { jobId: string }).jobId);
+    const importSeconds = (performance.now() - importStarted) / 1000;
+    const description =
+      `recompute of ${open.period} (${round(computeSeconds)} s), then an import of ${IMPORT_ROWS.toLocaleString('en')} ratings ` +
+      `(${round(csv.length / 1024 / 1024)} MiB, ${round(importSeconds)} s from upload to applied)`;
+    const figures = { apiPeakRssMiB: peakRssMiB(api), workerPeakRssMiB: peakRssMiB(worker), description };
+    console.log(`worker: ${JSON.stringify(figures)}`);
+    return figures;
+  } finally {
+    await stopProcess(worker);
+    await stopProcess(api);
+  }
+}
+
+async function loginAs(base: string, username: string): Promise<string> {
+  const login = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
+  if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
+  return ((await login.json()) as { accessToken: string }).accessToken;
+}
+
+/** Waits for the job to complete; throws when it fails or takes more than five minutes. */
+async function jobDone(base: string, authorization: string, jobId: string): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const job = (await (await fetch(`${base}/jobs/${encodeURIComponent(jobId)}`, { headers: { authorization } })).json()) as {
+      state: string;
+      result?: unknown;
+    };
+    if (job.state === 'completed') return;
+    if (job.state === 'failed') throw new Error(`job ${jobId} failed: ${JSON.stringify(job.result)}`);
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 200));
+  }
+  throw new Error(`job ${jobId} did not complete within five minutes`);
+}
+
+/** A ratings file of `rows` rows spread over the agencies and the month (Asia/Shanghai times). */
+function ratingsCsv(period: string, agencies: string[], rows: number): string {
+  const channels = ['window', 'online', 'phone', 'app'];
+  const lines = ['agency_code,rated_at,channel,level'];
+  for (let i = 0; i < rows; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const second = i % 86_400;
+    const time = [Math.floor(second / 3600), Math.floor(second / 60) % 60, second % 60].map((part) => String(part).padStart(2, '0')).join(':');
+    lines.push(`${agencies[i % agencies.length]},${period}-${day}T${time}+08:00,${channels[i % 4]},${1 + ((i * 7) % 5)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function workerEnv(services: { DATABASE_URL: string; REDIS_URL: string }): Record<string, string> {
+  return { ...baseEnv(), ...services };
+}
+
+function baseEnv(): Record<string, string> {
+  return {
+    PATH: process.env['PATH'] ?? '',
+    NODE_ENV: 'test',
+    SCORECARD_DEMO: 'true',
+    WEB_DIST_DIR: '',
+    LOG_LEVEL: 'warn',
+    API_DOCS: 'false',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+    // One client address sends every request here.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    QUEUE_PREFIX: `bench${process.pid}`,
+    IMPORT_DIR: join(WORK, 'imports'),
+  };
+}
+
 function startApi(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = fork(API_MAIN, [], {
+  return startProcess(API_MAIN, { ...baseEnv(), PORT: String(port), HOST: '127.0.0.1', ...env }, 'the API');
+}
+
+/** Forks a built main, which says `ready` once it serves. */
+function startProcess(main: string, env: Record<string, string>, name: string): Promise<ChildProcess> {
+  const child = fork(main, [], {
     cwd: ROOT,
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      NODE_ENV: 'test',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SCORECARD_DEMO: 'true',
-      WEB_DIST_DIR: '',
-      LOG_LEVEL: 'warn',
-      API_DOCS: 'false',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
-      // One client address sends every request here.
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      QUEUE_PREFIX: `bench${process.pid}`,
-      IMPORT_DIR: join(WORK, 'imports'),
-      ...env,
-    },
+    // BENCH_CPU_PROFILE=<folder>: each process writes a V8 processor profile there when it stops.
+    execArgv: PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+    env,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error('the API did not start within 90 s')), 90_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 90 s`)), 90_000);
     child.on('message', (message: { type?: string }) => {
       if (message.type !== 'ready') return;
       clearTimeout(timer);
@@ -187,12 +317,12 @@ function startApi(port: number, env: Record<string, string>): Promise<ChildProce
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the API exited with ${code}`));
+      reject(new Error(`${name} exited with ${code}`));
     });
   });
 }
 
-async function stopApi(child: ChildProcess): Promise<void> {
+async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolvePromise) => child.once('exit', resolvePromise));
   child.kill('SIGTERM');
