@@ -14,7 +14,19 @@ interface Directory {
   /** Each agency's province (the nation root is its own). */
   provinces: Map<string, string>;
   national: boolean;
+  /** League tables' agencies already chosen, by caller's agency, level and parent. */
+  leagueTables: Map<string, LeagueTable>;
 }
+
+interface LeagueTable {
+  /** Shared by every caller of the same table: read, never changed (frozen). */
+  codes: string[];
+  acrossNation: boolean;
+  extent: string;
+}
+
+/** Distinct league tables whose agencies are kept chosen; past it they are all chosen again. */
+const MAX_LEAGUE_TABLES = 10_000;
 
 /**
  * The agency tree held in memory (a few thousand rows nationally, rarely changed), for scope
@@ -53,27 +65,16 @@ export class AgencyDirectory {
    * national tree a level table without a parent is the whole country for the nation's own users
    * (`acrossNation`, ranked nationally) and the caller's province for everyone else.
    */
-  async leagueTable(
-    caller: { agencyCode: string },
-    level: string,
-    parent: string | undefined,
-  ): Promise<{ codes: string[]; acrossNation: boolean; extent: string }> {
-    const { national, provinces, byCode } = await this.load();
-    const wholeLevel = parent === undefined && national;
-    const acrossNation = wholeLevel && byCode.get(caller.agencyCode)?.level === 'nation';
-    const province =
-      wholeLevel && !acrossNation ? (provinces.get(caller.agencyCode) ?? null) : null;
-    const codes = [...byCode.values()]
-      .filter(
-        (agency) =>
-          agency.level === level &&
-          (parent === undefined || agency.parentCode === parent) &&
-          (province === null || provinces.get(agency.code) === province),
-      )
-      .map((agency) => agency.code);
-    // What the table covers beyond the request: the whole country, one province, or what was asked.
-    const extent = acrossNation ? 'nation' : (province ?? '*');
-    return { codes, acrossNation, extent };
+  async leagueTable(caller: { agencyCode: string }, level: string, parent: string | undefined): Promise<LeagueTable> {
+    const directory = await this.load();
+    // Chosen once per tree: the tree is read again (and these with it) whenever an agency changes.
+    const key = `${caller.agencyCode}|${level}|${parent ?? ''}`;
+    const kept = directory.leagueTables.get(key);
+    if (kept) return kept;
+    const table = chooseLeagueTable(directory, caller, level, parent);
+    if (directory.leagueTables.size >= MAX_LEAGUE_TABLES) directory.leagueTables.clear();
+    directory.leagueTables.set(key, table);
+    return table;
   }
 
   /** The agency's name, or its code when the tree does not hold it. */
@@ -96,8 +97,36 @@ export class AgencyDirectory {
       tree: buildAgencyTree(rows),
       provinces: provincesOf(rows),
       national: hasNationRoot(rows),
+      leagueTables: new Map(),
     }));
     this.cache.catch(() => (this.cache = null));
     return this.cache;
   }
+}
+
+/**
+ * The agencies a league table lists (see AgencyDirectory.leagueTable), chosen from the tree.
+ */
+function chooseLeagueTable(
+  directory: Directory,
+  caller: { agencyCode: string },
+  level: string,
+  parent: string | undefined,
+): LeagueTable {
+  const { national, provinces, byCode } = directory;
+  const wholeLevel = parent === undefined && national;
+  const acrossNation = wholeLevel && byCode.get(caller.agencyCode)?.level === 'nation';
+  const province =
+    wholeLevel && !acrossNation ? (provinces.get(caller.agencyCode) ?? null) : null;
+  const codes = [...byCode.values()]
+    .filter(
+      (agency) =>
+        agency.level === level &&
+        (parent === undefined || agency.parentCode === parent) &&
+        (province === null || provinces.get(agency.code) === province),
+    )
+    .map((agency) => agency.code);
+  // What the table covers beyond the request: the whole country, one province, or what was asked.
+  const extent = acrossNation ? 'nation' : (province ?? '*');
+  return { codes: Object.freeze(codes) as string[], acrossNation, extent };
 }

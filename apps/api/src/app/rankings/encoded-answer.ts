@@ -53,9 +53,22 @@ export class EncodedAnswer {
   }
 }
 
+/** Codings chosen for the `Accept-Encoding` headers seen (browsers send a handful of them). */
+const chosenCodings = new Map<string, ContentCoding | null>();
+const MAX_CHOSEN_CODINGS = 256;
+
 /** The coding to send for an `Accept-Encoding` header: brotli, else gzip, when accepted (q > 0). */
 export function preferredCoding(acceptEncoding: string | undefined): ContentCoding | null {
   if (!acceptEncoding) return null;
+  const chosen = chosenCodings.get(acceptEncoding);
+  if (chosen !== undefined) return chosen;
+  const coding = chooseCoding(acceptEncoding);
+  if (chosenCodings.size >= MAX_CHOSEN_CODINGS) chosenCodings.clear();
+  chosenCodings.set(acceptEncoding, coding);
+  return coding;
+}
+
+function chooseCoding(acceptEncoding: string): ContentCoding | null {
   const accepted = new Map<string, number>();
   for (const part of acceptEncoding.split(',')) {
     const [name, ...parameters] = part.trim().toLowerCase().split(';');

@@ -32,16 +32,28 @@ export function rankingAnswerKey(input: {
   now: number;
 }): string {
   const { month, version } = input;
-  const parameters = { ...input.query, level: input.query.level ?? 'city', scope: input.query.scope ?? 'aggregate' };
+  const asked = askedOf(input.query);
+  const shown = version === undefined ? `draft@${month.computedRevision ?? '-'}/${month.dataRevision}` : `v${version}`;
+  const day = new Date(input.now + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return [month.period, asked, input.extent, shown, month.status, day].join('|');
+}
+
+/** The parameters' part of a key, made once per query object (a validated query is reused). */
+const askedParts = new WeakMap<RankingsQuery, string>();
+
+function askedOf(query: RankingsQuery): string {
+  const kept = askedParts.get(query);
+  if (kept !== undefined) return kept;
+  const parameters = { ...query, level: query.level ?? 'city', scope: query.scope ?? 'aggregate' };
   // The month leads the key; the version asked for is in the version shown.
   const asked = Object.entries(parameters)
     .filter(([name, value]) => value !== undefined && name !== 'period' && name !== 'version')
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, value]) => `${name}=${String(value)}`)
     .join('&');
-  const shown = version === undefined ? `draft@${month.computedRevision ?? '-'}/${month.dataRevision}` : `v${version}`;
-  const day = new Date(input.now + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-  return [month.period, asked, input.extent, shown, month.status, day].join('|');
+  // Only a query nothing can change may keep its part.
+  if (Object.isFrozen(query)) askedParts.set(query, asked);
+  return asked;
 }
 
 /**
