@@ -65,7 +65,10 @@ export class RankingHitMiddleware implements OnModuleInit {
       (answered) => {
         if (!answered) next();
       },
-      () => next(),
+      // Refused or failed before anything was sent: the whole pipeline answers instead.
+      () => {
+        if (!response.headersSent) next();
+      },
     );
   };
 
