@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { type HttpClient, createHttpClient, testConfig } from '@scorecard/server-testing';
 import { createApiApplication } from '../../src/bootstrap';
-import { DEMO_NOW } from '../support/api-test-app';
+import { DEMO_NOW, PUBLISHED_PERIOD } from '../support/api-test-app';
 import { SeparatePostgres } from '../support/separate-postgres';
 
 /**
@@ -31,6 +31,11 @@ describe('the API while PostgreSQL is down', () => {
 
   it('answers 503 with a clear message to authenticated calls and logins, reports the db down, and recovers', async () => {
     expect((await http.request('GET', '/periods', { token })).status).toBe(200);
+    // A league table asked for twice is kept in memory, with the session that asked.
+    const table = `/rankings?period=${PUBLISHED_PERIOD}&level=county`;
+    const kept = await http.request('GET', table, { token });
+    expect(kept.status).toBe(200);
+    expect((await http.request('GET', table, { token })).status).toBe(200);
 
     await postgres.stop();
 
@@ -52,6 +57,11 @@ describe('the API while PostgreSQL is down', () => {
     expect(login.status).toBe(503);
     expect(login.body.message).toBe('服务暂时不可用，请稍后再试');
 
+    // Nobody can tell whether the session or the table is still as kept: neither is served.
+    const tableRefused = await http.request('GET', table, { token });
+    expect(tableRefused.status).toBe(503);
+    expect(tableRefused.body).toMatchObject({ statusCode: 503, error: 'SERVICE_UNAVAILABLE' });
+
     const health = await http.request('GET', '/health');
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ status: 'error', db: 'down' });
@@ -60,6 +70,7 @@ describe('the API while PostgreSQL is down', () => {
     // Back on the same port: the same token works again, and so does logging in.
     await postgres.resume();
     expect((await http.request('GET', '/periods', { token })).status).toBe(200);
+    expect(await http.request('GET', table, { token })).toEqual(kept);
     expect(
       (await http.request('POST', '/auth/login', { body: { username: 'admin', password: 'demo' } }))
         .status,
