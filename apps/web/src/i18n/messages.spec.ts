@@ -14,6 +14,7 @@ import { FEEDBACK_MESSAGES } from '../features/feedback/feedback.messages';
 import { FEEDBACK_NOTICE_MESSAGES } from '../features/notifications/feedback-notice';
 import { WINDOW_MESSAGES } from '../shared/windows/window.messages';
 import { HONOUR_MESSAGES } from '../features/honours/honour.messages';
+import { NATIONAL_MESSAGES } from '../features/rankings/national.messages';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -38,6 +39,7 @@ describe('messages', () => {
     ['the message of a published month', FEEDBACK_NOTICE_MESSAGES],
     ['the quarter, half-year and year choice', WINDOW_MESSAGES],
     ['the honour roll page', HONOUR_MESSAGES],
+    ['the national league tables', NATIONAL_MESSAGES],
   ])('of %s, loaded with its pages, have the same keys in both languages and none of the app’s', (_, page) => {
     expect(keys(page.en).sort()).toEqual(keys(page['zh-CN']).sort());
     const appKeys = new Set(keys(zhCN));

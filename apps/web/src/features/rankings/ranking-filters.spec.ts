@@ -5,7 +5,25 @@ describe('parseRankingQuery', () => {
   it('reads valid filters', () => {
     expect(
       parseRankingQuery({ period: '2026-09', level: 'county', scope: 'own', parent: '330100' }),
-    ).toEqual({ period: '2026-09', level: 'county', scope: 'own', parent: '330100' });
+    ).toEqual({
+      period: '2026-09',
+      level: 'county',
+      scope: 'own',
+      parent: '330100',
+      province: null,
+    });
+  });
+
+  it('reads the provinces’ table and a province narrowing the country’s cities or counties', () => {
+    expect(parseRankingQuery({ level: 'province', province: '330000' })).toMatchObject({
+      level: 'province',
+      province: null,
+    });
+    expect(parseRankingQuery({ level: 'county', province: '440000' })).toMatchObject({
+      level: 'county',
+      province: '440000',
+    });
+    expect(parseRankingQuery({ level: 'city', province: '44' }).province).toBeNull();
   });
 
   it('falls back to defaults for anything malformed', () => {
@@ -16,6 +34,7 @@ describe('parseRankingQuery', () => {
       level: 'city',
       scope: 'aggregate',
       parent: null,
+      province: null,
     });
   });
 
@@ -44,12 +63,17 @@ describe('toRankingQuery', () => {
       level: 'county',
       scope: 'aggregate',
       parent: '330200',
+      province: '330000',
     } as const;
     expect(toRankingQuery(filters)).toEqual({
       period: '2026-09',
       level: 'county',
       parent: '330200',
+      province: '330000',
     });
     expect(parseRankingQuery(toRankingQuery(filters))).toEqual(filters);
+    const provinces = { ...filters, level: 'province', parent: null, province: null } as const;
+    expect(toRankingQuery(provinces)).toEqual({ period: '2026-09', level: 'province' });
+    expect(parseRankingQuery(toRankingQuery(provinces))).toEqual(provinces);
   });
 });

@@ -10,6 +10,11 @@ export interface RankingFilters {
   scope: Scope;
   /** City code when listing the counties of one city. */
   parent: string | null;
+  /**
+   * Province code narrowing the nation's tables of cities or counties to one province (ranks stay
+   * national); a province's own users never set it.
+   */
+  province: string | null;
 }
 
 export const DEFAULT_FILTERS: Readonly<RankingFilters> = {
@@ -17,19 +22,24 @@ export const DEFAULT_FILTERS: Readonly<RankingFilters> = {
   level: 'city',
   scope: 'aggregate',
   parent: null,
+  province: null,
 };
+
+const LEVELS: readonly RankingLevel[] = ['province', 'city', 'county'];
 
 type QueryInput = Record<string, unknown>;
 
 /** Reads filters from a route query, ignoring anything malformed. */
 export function parseRankingQuery(query: QueryInput): RankingFilters {
+  const level = queryText(query.level);
   const parsedLevel: RankingLevel =
-    queryText(query.level) === 'county' ? 'county' : DEFAULT_FILTERS.level;
+    LEVELS.find((known) => known === level) ?? DEFAULT_FILTERS.level;
   return {
     period: queryWindowPeriod(query.period),
     level: parsedLevel,
     scope: queryText(query.scope) === 'own' ? 'own' : DEFAULT_FILTERS.scope,
     parent: parsedLevel === 'county' ? queryAgencyCode(query.parent) : null,
+    province: parsedLevel === 'province' ? null : queryAgencyCode(query.province),
   };
 }
 
@@ -40,5 +50,6 @@ export function toRankingQuery(filters: RankingFilters): Record<string, string> 
   if (filters.level !== DEFAULT_FILTERS.level) query.level = filters.level;
   if (filters.scope !== DEFAULT_FILTERS.scope) query.scope = filters.scope;
   if (filters.level === 'county' && filters.parent) query.parent = filters.parent;
+  if (filters.level !== 'province' && filters.province) query.province = filters.province;
   return query;
 }

@@ -1,8 +1,8 @@
 import type { AgencyLevel, RankingsDto, Scope } from '@scorecard/contracts';
 import { apiClient } from '../../shared/api-client';
 
-/** The levels the league-table page offers. */
-export type RankingLevel = 'city' | 'county';
+/** The levels the league-table page offers (the provinces only to the nation). */
+export type RankingLevel = 'province' | 'city' | 'county';
 
 export interface RankingsQuery {
   period: string;

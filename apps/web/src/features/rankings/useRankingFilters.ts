@@ -12,6 +12,9 @@ export function useRankingFilters() {
   async function update(patch: Partial<RankingFilters>): Promise<void> {
     const next: RankingFilters = { ...filters.value, ...patch };
     if (next.level !== 'county') next.parent = null;
+    if (next.level === 'province') next.province = null;
+    // A city chosen belongs to the province it was chosen in.
+    if (next.province !== filters.value.province && patch.parent === undefined) next.parent = null;
     await router.replace({ query: toRankingQuery(next) });
   }
 
