@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createHttpClient } from '@scorecard/server-testing';
 import { launchBrowser, screenshotPath } from '../support/browser';
 import { type ExtraApi, startExtraApi } from '../support/extra-api';
+import { waitUntil } from '../support/http';
 
 const DATABASE = `national_e2e_${process.pid}`;
 
@@ -113,4 +114,214 @@ describe('national league table in the browser', () => {
     expect(await page.getByTestId('rank-in-nation').innerText()).toContain('在全国');
     await page.screenshot({ path: screenshotPath('national-scorecard-county'), fullPage: true });
   });
+
+  it('gives the nation the provinces’ table and the country’s counties, ranked nationally', async () => {
+    const http = createHttpClient(() => server.url);
+    const token = await http.login('nation');
+    const published = await newestPublished(http, token);
+    const provinces = (
+      await http.request('GET', `/rankings?period=${published}&level=province`, { token })
+    ).body.rows as Row[];
+    const counties = (
+      await http.request('GET', `/rankings?period=${published}&level=county`, { token })
+    ).body.rows as Row[];
+    const ranked = counties.filter((row) => row.reported);
+
+    // The provinces: a level only the nation is offered, under a national title.
+    await page.goto(`${server.url}/rankings?period=${published}`);
+    await page.getByTestId('level-province').click();
+    await page.waitForURL(/level=province/);
+    await expect(page.getByTestId('rankings-title').innerText()).resolves.toBe('全国省份排名');
+    expect(provinces.map((row) => row.agencyCode).sort()).toEqual(['330000', '440000', '460000']);
+    for (const row of provinces) {
+      await expect(
+        page.getByTestId(`rank-${row.agencyCode}`).getAttribute('data-rank'),
+      ).resolves.toBe(String(row.rank ?? ''));
+    }
+    await expect(page.getByTestId('province-select').count()).resolves.toBe(0);
+
+    // The country's counties: national ranks, where each lies, and only the rows in view drawn.
+    await page.getByTestId('level-county').click();
+    await page.waitForURL(/level=county/);
+    await expect(page.getByTestId('rankings-title').innerText()).resolves.toBe('全国区县排名');
+    const table = page.getByTestId('national-table');
+    await expect(table.getByRole('columnheader').first().innerText()).resolves.toContain(
+      '全国排名',
+    );
+    const first = ranked[0] as Row;
+    await expect(
+      page.getByTestId(`rank-${first.agencyCode}`).getAttribute('data-rank'),
+    ).resolves.toBe('1');
+    await expect(page.getByTestId(`region-${first.agencyCode}`).innerText()).resolves.toMatch(
+      /^(浙江省|广东省|海南省) · /,
+    );
+    await expect(page.getByTestId('league-count').innerText()).resolves.toContain(
+      `${ranked.length} / ${ranked.length}`,
+    );
+    const drawn = await table.locator('[role="row"][data-row-index]').count();
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThan(Math.min(80, ranked.length));
+
+    // The header stays in view, and the last county scrolls into view.
+    const viewport = page.getByTestId('national-table-viewport');
+    await viewport.evaluate((box) => (box.scrollTop = box.scrollHeight));
+    const last = ranked.at(-1) as Row;
+    await page.getByTestId(`rank-${last.agencyCode}`).waitFor();
+    const header = await table.getByRole('columnheader').first().boundingBox();
+    const box = await viewport.boundingBox();
+    expect(Math.abs((header?.y ?? -1) - (box?.y ?? 0))).toBeLessThan(2);
+
+    // One province: its counties only, with the ranks they hold in the country.
+    await page.getByTestId('province-select').click();
+    await page.locator('.el-select-dropdown__item').filter({ hasText: '海南省' }).first().click();
+    await page.waitForURL(/province=460000/);
+    const hainan = ranked.filter((row) => row.agencyCode.startsWith('46'));
+    expect(hainan.length).toBeGreaterThan(0);
+    await expect(page.getByTestId('league-count').innerText()).resolves.toContain(
+      `${hainan.length} / ${ranked.length}`,
+    );
+    const listed = await table
+      .locator('[role="row"][data-row-index] [data-agency-code]')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-agency-code') as string));
+    expect(listed).toEqual(hainan.slice(0, listed.length).map((row) => row.agencyCode));
+    const hainanFirst = hainan[0] as Row;
+    await expect(
+      page.getByTestId(`rank-${hainanFirst.agencyCode}`).getAttribute('data-rank'),
+    ).resolves.toBe(String(hainanFirst.rank));
+
+    // Sorted by satisfaction, best first (ties in rank order).
+    await table.getByRole('button', { name: /参保人员满意度/ }).click();
+    const bySatisfaction = [...hainan].sort(
+      (a, b) =>
+        (b.indicators['satisfaction']?.rate ?? -1) - (a.indicators['satisfaction']?.rate ?? -1) ||
+        (a.rank ?? 0) - (b.rank ?? 0) ||
+        a.agencyCode.localeCompare(b.agencyCode),
+    );
+    const top = table.locator('[role="row"][data-row-index="0"] [data-agency-code]');
+    await waitUntil(
+      async () =>
+        (await top.getAttribute('data-agency-code')) === bySatisfaction[0]?.agencyCode
+          ? true
+          : undefined,
+      'the best satisfaction first',
+      10_000,
+    );
+    await page.screenshot({ path: screenshotPath('national-counties-hainan'), fullPage: false });
+
+    // Search the whole country by name, then by code.
+    await page.goto(`${server.url}/rankings?period=${published}&level=county`);
+    const rowsShown = table.locator('[role="row"][data-row-index] [data-agency-code]');
+    const codesShown = () =>
+      rowsShown.evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-agency-code')));
+    const sought = ranked.find(
+      (row, i) => i > 40 && ranked.filter((other) => other.name.includes(row.name)).length === 1,
+    ) as Row;
+    await page.getByTestId('ranking-search').fill(sought.name);
+    await page.waitForURL((url) => url.searchParams.get('q') === sought.name);
+    await waitUntil(
+      async () => ((await codesShown()).join() === sought.agencyCode ? true : undefined),
+      'the name found',
+    );
+    const several = ranked.filter((row) => row.agencyCode.includes('4401'));
+    await page.getByTestId('ranking-search').fill('4401');
+    await page.waitForURL((url) => url.searchParams.get('q') === '4401');
+    await waitUntil(
+      async () =>
+        (await codesShown()).join() === several.map((row) => row.agencyCode).join()
+          ? true
+          : undefined,
+      'the codes found',
+    );
+  });
+
+  it('keeps a narrow phone free of sideways scrolling, the table scrolling inside itself', async () => {
+    const http = createHttpClient(() => server.url);
+    const published = await newestPublished(http, await http.login('nation'));
+    const phone = await loginAt(server.url, 'nation', { width: 390, height: 844 });
+    try {
+      await phone.goto(`${server.url}/rankings?period=${published}&level=county`);
+      const viewport = phone.getByTestId('national-table-viewport');
+      await viewport.locator('[role="row"][data-row-index="0"]').waitFor();
+      await expect(
+        phone.evaluate(() => document.documentElement.scrollWidth),
+      ).resolves.toBeLessThanOrEqual(390);
+      const widths = await viewport.evaluate((box) => ({
+        scroll: box.scrollWidth,
+        client: box.clientWidth,
+      }));
+      expect(widths.scroll).toBeGreaterThan(widths.client);
+      // Rank and name stay at the left while the indicators scroll by.
+      await viewport.evaluate((box) => (box.scrollLeft = box.scrollWidth));
+      const rank = await viewport
+        .locator('[role="row"][data-row-index="0"] [role="cell"]')
+        .first()
+        .boundingBox();
+      const frame = await viewport.boundingBox();
+      expect(Math.abs((rank?.x ?? -1) - (frame?.x ?? 0))).toBeLessThan(3);
+      await phone.screenshot({ path: screenshotPath('national-counties-phone'), fullPage: false });
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('leaves a province’s administrator its own province’s table, as before', async () => {
+    const http = createHttpClient(() => server.url);
+    const published = await newestPublished(http, await http.login('nation'));
+    const guangdong = await loginAt(server.url, 'admin-440000', { width: 1440, height: 1000 });
+    try {
+      await guangdong.goto(`${server.url}/rankings?period=${published}&level=county`);
+      await guangdong.getByTestId('ranking-table').waitFor();
+      await guangdong.locator('[data-testid^="rank-"]').first().waitFor();
+      await expect(guangdong.getByTestId('rankings-title').innerText()).resolves.toBe('省级排名');
+      await expect(guangdong.getByTestId('level-province').count()).resolves.toBe(0);
+      await expect(guangdong.getByTestId('province-select').count()).resolves.toBe(0);
+      await expect(guangdong.getByTestId('national-table').count()).resolves.toBe(0);
+      const codes = await guangdong
+        .locator('[data-testid^="rank-"]')
+        .evaluateAll((cells) =>
+          cells.map((cell) => cell.getAttribute('data-testid')?.slice('rank-'.length)),
+        );
+      expect(codes.length).toBeGreaterThan(0);
+      expect(codes.every((code) => code?.startsWith('44'))).toBe(true);
+    } finally {
+      await guangdong.close();
+    }
+  });
+
+  async function loginAt(
+    url: string,
+    username: string,
+    viewport: { width: number; height: number },
+  ): Promise<Page> {
+    const fresh = await browser.newPage({ viewport, locale: 'zh-CN' });
+    await fresh.goto(`${url}/`);
+    await fresh.getByTestId('login-username').fill(username);
+    await fresh.getByTestId('login-password').fill('demo');
+    await fresh.getByTestId('login-submit').click();
+    await fresh.waitForURL((address) => !address.pathname.startsWith('/login'));
+    return fresh;
+  }
 });
+
+interface Row {
+  rank: number | null;
+  agencyCode: string;
+  name: string;
+  reported: boolean;
+  indicators: Record<string, { rate: number | null }>;
+}
+
+async function newestPublished(
+  http: ReturnType<typeof createHttpClient>,
+  token: string,
+): Promise<string> {
+  const periods = (await http.request('GET', '/periods', { token })).body as {
+    period: string;
+    status: string;
+  }[];
+  return periods
+    .filter((month) => month.status === 'published')
+    .map((month) => month.period)
+    .sort()
+    .at(-1) as string;
+}
