@@ -45,7 +45,13 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     const serveWeb =
       config.webDistDir && existsSync(join(config.webDistDir, 'index.html'))
-        ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}'] })]
+        ? [
+            ServeStaticModule.forRoot({
+              rootPath: config.webDistDir,
+              exclude: ['/api/{*path}'],
+              serveStaticOptions: { setHeaders: cacheWebAssets },
+            }),
+          ]
         : [];
     return {
       module: AppModule,
@@ -108,5 +114,16 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: ChangesHeardInterceptor },
       ],
     };
+  }
+}
+
+/**
+ * The web app's built files under assets/ are named by their content, so a name never serves other
+ * bytes: browsers keep them for a year without asking again (a page load then costs no round trip
+ * per script). index.html, which names them, is still checked on every load.
+ */
+function cacheWebAssets(response: { setHeader(name: string, value: string): void }, path: string): void {
+  if (/[\\/]assets[\\/][^\\/]+$/.test(path)) {
+    response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
   }
 }
