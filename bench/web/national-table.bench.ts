@@ -41,6 +41,8 @@ interface Table {
 interface Run {
   /** Navigation start → the first screen's last row laid out. */
   shownMs: number;
+  /** Navigation start → the league table asked for. */
+  askedMs: number | null;
   /** Navigation start → the league table's answer received. */
   answerMs: number | null;
 }
@@ -168,14 +170,16 @@ async function openOnce(page: Page, url: string, lastRowSelector: string): Promi
     { polling: 'raf', timeout: 60_000 },
   );
   const shownMs = Math.round((await shown.jsonValue()) as number);
-  const answerMs = await page.evaluate(() => {
-    const answer = performance
+  const answer = await page.evaluate(() => {
+    const entry = performance
       .getEntriesByType('resource')
-      .find((entry) => entry.name.includes('/api/rankings?')) as unknown as
-      { responseEnd: number } | undefined;
-    return answer ? Math.round(answer.responseEnd) : null;
+      .find((resource) => resource.name.includes('/api/rankings?')) as unknown as
+      { startTime: number; responseEnd: number } | undefined;
+    return entry
+      ? { askedMs: Math.round(entry.startTime), answerMs: Math.round(entry.responseEnd) }
+      : null;
   });
-  return { shownMs, answerMs };
+  return { shownMs, askedMs: answer?.askedMs ?? null, answerMs: answer?.answerMs ?? null };
 }
 
 async function describeTable(base: string, username: string, period: string): Promise<Table> {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { ApiError } from '../../shared/http';
+import { sessionFromLogin, writeSession } from '../auth/session';
 import { testPlugins } from '../../testing/plugins';
 import { CITY_ROWS, INDICATORS, PERIODS, rankingsFixture } from '../../testing/rankings.fixture';
 
@@ -68,6 +69,7 @@ beforeEach(() => {
 
 afterEach(() => {
   document.body.innerHTML = '';
+  localStorage.clear();
 });
 
 describe('RankingsPage', () => {
@@ -181,5 +183,62 @@ describe('RankingsPage', () => {
     const { wrapper } = await mountPage();
     expect(wrapper.find('[data-testid="ranking-chart"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="ranking-table"]').text()).toContain('未报送');
+  });
+
+  it('gives the national administrator the country’s tables, ranked nationally, narrowed by province', async () => {
+    writeSession(
+      localStorage,
+      sessionFromLogin(
+        {
+          accessToken: 'access',
+          refreshToken: 'refresh',
+          expiresIn: 900,
+          user: {
+            username: 'nation',
+            role: 'national_admin',
+            agencyCode: '000000',
+            displayName: '',
+            mustChangePassword: false,
+          },
+        },
+        Date.now(),
+      ),
+    );
+    vi.mocked(referenceApi.fetchAgencies).mockResolvedValue([
+      { code: '000000', name: '全国', level: 'nation', parentCode: null },
+      { code: '330000', name: '浙江省', level: 'province', parentCode: '000000' },
+      { code: '330100', name: '杭州市', level: 'city', parentCode: '330000' },
+      { code: '440000', name: '广东省', level: 'province', parentCode: '000000' },
+      { code: '440100', name: '广州市', level: 'city', parentCode: '440000' },
+    ]);
+    const [hangzhou] = CITY_ROWS;
+    if (!hangzhou) throw new Error('fixture rows missing');
+    vi.mocked(rankingsApi.fetchRankings).mockResolvedValue(
+      rankingsFixture({
+        rows: [
+          { ...hangzhou, rank: 1 },
+          { ...hangzhou, agencyCode: '440100', name: '广州市', parentCode: '440000', rank: 7 },
+        ],
+      }),
+    );
+    const { wrapper } = await mountPage({ period: '2026-09', province: '440000' });
+
+    // One answer for the whole country: the province narrows it here, the ranks stay national.
+    expect(lastRankingsQuery()).toEqual({
+      period: '2026-09',
+      level: 'city',
+      scope: 'aggregate',
+      parent: null,
+    });
+    expect(wrapper.get('[data-testid="rankings-title"]').text()).toBe('全国地市排名');
+    expect(wrapper.find('[data-testid="level-province"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="province-select"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="ranking-table"]').exists()).toBe(false);
+    const ranks = wrapper.findAll('[data-testid^="rank-"]');
+    expect(ranks.map((rank) => [rank.attributes('data-testid'), rank.text()])).toEqual([
+      ['rank-440100', '7'],
+    ]);
+    expect(wrapper.get('[data-testid="region-440100"]').text()).toBe('广东省');
+    expect(wrapper.get('[data-testid="national-table"]').text()).toContain('全国排名');
   });
 });
