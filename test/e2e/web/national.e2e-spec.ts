@@ -132,6 +132,7 @@ describe('national league table in the browser', () => {
     await page.getByTestId('level-province').click();
     await page.waitForURL(/level=province/);
     await expect(page.getByTestId('rankings-title').innerText()).resolves.toBe('全国省份排名');
+    await expect(page.getByTestId('nav-rankings').innerText()).resolves.toBe('全国排名');
     expect(provinces.map((row) => row.agencyCode).sort()).toEqual(['330000', '440000', '460000']);
     for (const row of provinces) {
       await expect(
@@ -273,6 +274,7 @@ describe('national league table in the browser', () => {
       await guangdong.getByTestId('ranking-table').waitFor();
       await guangdong.locator('[data-testid^="rank-"]').first().waitFor();
       await expect(guangdong.getByTestId('rankings-title').innerText()).resolves.toBe('省级排名');
+      await expect(guangdong.getByTestId('nav-rankings').innerText()).resolves.toBe('省级排名');
       await expect(guangdong.getByTestId('level-province').count()).resolves.toBe(0);
       await expect(guangdong.getByTestId('province-select').count()).resolves.toBe(0);
       await expect(guangdong.getByTestId('national-table').count()).resolves.toBe(0);

@@ -24,6 +24,7 @@ const en: MessageSchema = {
     overview: 'Overview',
     review: 'County review',
     rankings: 'Province league table',
+    rankingsNation: 'National league tables',
     myRanking: 'My ranking',
     entry: 'Data entry',
     imports: 'Import',

@@ -22,6 +22,7 @@ const zhCN = {
     overview: '总览',
     review: '区县审核',
     rankings: '省级排名',
+    rankingsNation: '全国排名',
     myRanking: '我的排名',
     entry: '数据填报',
     imports: '数据导入',

@@ -56,6 +56,14 @@ describe('navItemsFor', () => {
     expect(names('staff')).toEqual(['rankings', 'my-ranking', 'bulletin', 'stars', 'star-wall', 'honours']);
   });
 
+  it('names the league tables after whose they are: the country’s for the nation', () => {
+    const label = (role: Parameters<typeof navItemsFor>[0]) =>
+      navItemsFor(role).find((item) => item.name === 'rankings')?.labelKey;
+    expect(label('national_admin')).toBe('nav.rankingsNation');
+    expect(label('province_admin')).toBe('nav.rankings');
+    expect(label('staff')).toBe('nav.rankings');
+  });
+
   it('derives each link from the permission behind it, the national administrator included', () => {
     expect(names('national_admin')).toEqual(names('province_admin'));
     expect(names('city_admin')).toEqual([

@@ -65,7 +65,11 @@ export function navItemsFor(role: Role | null | undefined): NavItem[] {
   if (mayOpen(user, PAGE_PERMISSION.review) && !mayOpen(user, PAGE_PERMISSION.months)) {
     items.push({ name: 'review', labelKey: 'nav.review' });
   }
-  items.push({ name: 'rankings', labelKey: 'nav.rankings' });
+  // The nation's tables are the country's, not a province's.
+  items.push({
+    name: 'rankings',
+    labelKey: role === 'national_admin' ? 'nav.rankingsNation' : 'nav.rankings',
+  });
   if (user != null && !mayOpen(user, PAGE_PERMISSION.overview)) {
     items.push({ name: 'my-ranking', labelKey: 'nav.myRanking' });
   }
