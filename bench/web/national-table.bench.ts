@@ -146,7 +146,7 @@ async function measure(browser: Browser, base: string, table: Table): Promise<Ru
     for (let i = 0; i <= RUNS; i += 1) {
       const run = await openOnce(page, `${base}${table.path}`, table.lastRowSelector);
       console.log(
-        `${table.username}: shown in ${run.shownMs} ms (answer at ${run.answerMs ?? '?'} ms)${i === 0 ? ', warm-up' : ''}`,
+        `${table.username}: shown in ${run.shownMs} ms (table asked for at ${run.askedMs ?? '?'} ms, received at ${run.answerMs ?? '?'} ms)${i === 0 ? ', warm-up' : ''}`,
       );
       if (i > 0) runs.push(run);
     }
