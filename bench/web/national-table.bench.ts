@@ -102,11 +102,14 @@ async function main(): Promise<void> {
       ratio: round(value / Math.max(1, baseline)),
       goal: `< ${GOAL_MS} ms`,
       met: value < GOAL_MS,
+      // Where the time goes: the table asked for (the app started), then received (sent and read).
+      answerAskedMs: {
+        value: medianOf(nationalRuns, 'askedMs'),
+        baseline: medianOf(provinceRuns, 'askedMs'),
+      },
       answerReceivedMs: {
-        value: median(nationalRuns.flatMap((run) => (run.answerMs === null ? [] : [run.answerMs]))),
-        baseline: median(
-          provinceRuns.flatMap((run) => (run.answerMs === null ? [] : [run.answerMs])),
-        ),
+        value: medianOf(nationalRuns, 'answerMs'),
+        baseline: medianOf(provinceRuns, 'answerMs'),
       },
       runs: { national: nationalRuns, province: provinceRuns },
       viewport: VIEWPORT,
@@ -273,6 +276,10 @@ async function stopApi(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
+}
+
+function medianOf(runs: Run[], key: 'askedMs' | 'answerMs'): number {
+  return median(runs.flatMap((run) => (run[key] === null ? [] : [run[key]])));
 }
 
 function median(values: number[]): number {
