@@ -211,6 +211,9 @@ describe('RankingsPage', () => {
       { code: '440000', name: '广东省', level: 'province', parentCode: '000000' },
       { code: '440100', name: '广州市', level: 'city', parentCode: '440000' },
     ]);
+    vi.mocked(referenceApi.fetchPeriods).mockResolvedValue(
+      PERIODS.map((month) => ({ ...month, reportedCount: 3240, expectedCount: 3340 })),
+    );
     const [hangzhou] = CITY_ROWS;
     if (!hangzhou) throw new Error('fixture rows missing');
     vi.mocked(rankingsApi.fetchRankings).mockResolvedValue(
@@ -240,5 +243,7 @@ describe('RankingsPage', () => {
     ]);
     expect(wrapper.get('[data-testid="region-440100"]').text()).toBe('广东省');
     expect(wrapper.get('[data-testid="national-table"]').text()).toContain('全国排名');
+    // A country's counts are read with thousands separators.
+    expect(wrapper.get('[data-testid="ranking-status"]').text()).toContain('已报送 3,240 / 3,340');
   });
 });
