@@ -53,7 +53,7 @@ describe('incremental recompute of a month', () => {
   };
 
   /** Saves as the data-entry page does: reads the figures, changes satisfaction, puts them back. */
-  const save = async (agencyCode: string, numerator: number) => {
+  const save = async (agencyCode: string, numerator: number | string) => {
     const current = await api.request('GET', `/submissions/${OPEN_PERIOD}/${agencyCode}`, { token: nation });
     const values: Values = current.status === 200 ? { ...current.body.values } : {};
     values['satisfaction'] = { numerator, denominator: 1000 };
@@ -127,6 +127,26 @@ describe('incremental recompute of a month', () => {
     expect(full.map((entry) => entry.row)).toEqual(incremental.map((entry) => entry.row));
     // ...so, as it writes only what differs, it rewrote no row.
     expect(full.map((entry) => entry.xmin)).toEqual(incremental.map((entry) => entry.xmin));
+  }, 180_000);
+
+  it('sums the figures of the ancestors it evaluates again as a full roll-up does: hundredths, first reports', async () => {
+    // First reports and new figures in three provinces, with hundredths to add up.
+    const touched = [
+      ...(await pick('county', '44', 2, false)),
+      ...(await pick('county', '46', 2, true)),
+      ...(await pick('city', '33', 1)),
+    ];
+    expect(touched).toHaveLength(5);
+    const numerators = ['123.45', '0.01', '999.99', '410.5', '77.07'];
+    for (const [index, code] of touched.entries()) await save(code, numerators[index]);
+    await settled();
+
+    const incremental = await snapshot();
+    for (const [index, code] of touched.entries()) {
+      expect({ code, numerator: await ownSatisfaction(code) }).toEqual({ code, numerator: Number(numerators[index]).toFixed(2) });
+    }
+    await fullRecompute();
+    expect((await snapshot()).map((entry) => entry.row)).toEqual(incremental.map((entry) => entry.row));
   }, 180_000);
 
   it('shares many concurrent saves among three workers, losing none, with the rows a full recompute gives', async () => {

@@ -8,6 +8,7 @@ import {
   SchemeRepository,
   SubmissionRepository,
   TransactionRunner,
+  type AgencyResultEntity,
   WHOLE_MONTH,
 } from '@scorecard/server-database';
 import {
@@ -18,7 +19,7 @@ import {
   toSchemeIndicators,
 } from './period-results.calculator';
 import { refreshResults, withAncestors } from './period-results.refresh';
-import { loadReportedCounts } from './reported-counts.loader';
+import { loadReportedCounts, loadSubtreeTotals } from './reported-counts.loader';
 
 export class PeriodNotFoundError extends Error {
   constructor(readonly period: string) {
@@ -114,29 +115,45 @@ export class PeriodComputationService {
       const agencies = (await this.agencyRepository.findAll(manager)).map(
         (agency): CalculatorAgency => ({ code: agency.code, parentCode: agency.parentCode, level: agency.level }),
       );
-      const own = await loadReportedCounts(manager, this.submissions, period);
       const previousRanks = await this.results.publishedRanksOfPeriod(manager, shiftPeriod(period, -1));
-      const input: PeriodResultsInput = {
+      const base = {
         period,
         agencies,
         scheme: toSchemeIndicators(scheme.indicators),
         grades: toGradeThresholds(scheme.grades),
         schemeVersion: { year: scheme.year, version: scheme.version },
-        own,
         previousRanks,
       };
       // Marks that name no agency (the whole month, or none when the revision moved without
       // one) ask for everything.
       const touched = marks.some((mark) => mark.agencyCode === WHOLE_MONTH) ? null : marks.map((mark) => mark.agencyCode);
-      const stored =
-        options.incremental && touched && touched.length > 0
-          ? await this.results.ofPeriod(manager, period, [...withAncestors(agencies, touched)])
-          : null;
+      // An incremental run reads the figures of the agencies it evaluates again only: their own,
+      // and their aggregates as the database sums them; the others' rows give their scores.
+      const affected =
+        options.incremental && touched && touched.length > 0 ? [...withAncestors(agencies, touched)] : null;
+      const stored = affected ? await this.results.ofPeriod(manager, period, affected) : null;
+      const partial: PeriodResultsInput | null = affected
+        ? {
+            ...base,
+            own: await loadReportedCounts(manager, this.submissions, period, affected),
+            aggregate: await loadSubtreeTotals(manager, this.submissions, period, affected),
+          }
+        : null;
       await progress(40);
-      const loaded = performance.now();
+      let loaded = performance.now();
 
-      const incremental = stored && touched ? refreshResults(input, stored, touched) : null;
-      const rows = incremental ? incremental.rows : calculatePeriodResults(input);
+      const incremental = stored && touched && partial ? refreshResults(partial, stored, touched) : null;
+      let rows: AgencyResultEntity[];
+      let reported: number;
+      if (incremental) {
+        rows = incremental.rows;
+        reported = (await this.submissions.reportedAgencyCodes(manager, period)).size;
+      } else {
+        const own = await loadReportedCounts(manager, this.submissions, period);
+        loaded = performance.now();
+        rows = calculatePeriodResults({ ...base, own });
+        reported = own.size;
+      }
       await progress(70);
       const calculated = performance.now();
 
@@ -156,7 +173,7 @@ export class PeriodComputationService {
         agencies: agencies.length,
         resultRows: rows.length,
         writtenRows: incremental ? incremental.changed.length + incremental.reranked.length : rows.length,
-        reported: own.size,
+        reported,
         timings: {
           loadMs: Math.round(loaded - started),
           calculateMs: Math.round(calculated - loaded),

@@ -29,8 +29,13 @@ export interface PeriodResultsInput {
   grades?: GradeThreshold[];
   /** The scheme version the rows record; null for a draft that is not saved (a preview). */
   schemeVersion?: { year: number; version: number } | null;
-  /** Own (本级) figures per agency that reported. */
+  /** Own (本级) figures per agency that reported (of the agencies evaluated, at least). */
   own: Map<string, IndicatorCounts>;
+  /**
+   * Aggregate (汇总) counts of the agencies evaluated, when already summed (by the database): then
+   * no roll-up of the whole month is made. Rolled up from `own` when left out.
+   */
+  aggregate?: Map<string, IndicatorCounts>;
   /** Previous month's ranks keyed `agencyCode/scope`. */
   previousRanks: Map<string, PreviousRanks>;
 }
@@ -57,7 +62,7 @@ export function calculatePeriodResults(input: PeriodResultsInput): AgencyResultE
  * no group (rank null of 0, no national rank); {@link rankPeriodResults} fills the ranks in.
  */
 export function evaluatePeriodResults(input: PeriodResultsInput, only?: ReadonlySet<string>): AgencyResultEntity[] {
-  const aggregate = rollUpCounts({ agencies: input.agencies, own: input.own });
+  const aggregate = input.aggregate ?? rollUpCounts({ agencies: input.agencies, own: input.own });
   const rows: AgencyResultEntity[] = [];
 
   // An agency without children (a county) has the same counts in both scopes: it is evaluated

@@ -1,4 +1,4 @@
-import type { IndicatorCounts } from '@scorecard/scoring';
+import { type IndicatorCounts, rollUpCounts } from '@scorecard/scoring';
 import type { PreviousRanks } from '@scorecard/server-database';
 import {
   type CalculatorAgency,
@@ -6,7 +6,7 @@ import {
   calculatePeriodResults,
   toSchemeIndicators,
 } from './period-results.calculator';
-import { refreshResults, sameResult } from './period-results.refresh';
+import { refreshResults, sameResult, withAncestors } from './period-results.refresh';
 
 /** The nation, two provinces, two cities each with three counties, and a county under a province. */
 function nationalTree(): CalculatorAgency[] {
@@ -90,6 +90,41 @@ describe('refreshResults', () => {
       stored = full;
     }
   });
+
+  it.each([1, 2, 3])(
+    'gives the rows a full computation gives from the figures of the agencies evaluated again alone (seed %i)',
+    (seed) => {
+      const random = seeded(seed);
+      const own = new Map<string, IndicatorCounts>();
+      for (const agency of agencies) if (random(3) > 0) own.set(agency.code, random(5) === 0 ? {} : countsOf(random));
+      const input = (figures: Map<string, IndicatorCounts>): PeriodResultsInput => ({
+        period: '2026-10',
+        agencies,
+        scheme: SCHEME,
+        schemeVersion: { year: 2026, version: 1 },
+        own: figures,
+        previousRanks: new Map(),
+      });
+      let stored = calculatePeriodResults(input(own));
+      for (let round = 0; round < 20; round++) {
+        const touched = Array.from({ length: 1 + random(2) }, () => agencies[random(agencies.length - 1)].code);
+        for (const code of touched) {
+          if (random(9) === 0) own.delete(code);
+          else own.set(code, countsOf(random));
+        }
+        // What the computation loads: the own figures and the subtree sums of those evaluated again.
+        const affected = withAncestors(agencies, touched);
+        const sums = rollUpCounts({ agencies, own });
+        const partial: PeriodResultsInput = {
+          ...input(new Map([...own].filter(([code]) => affected.has(code)))),
+          aggregate: new Map([...sums].filter(([code]) => affected.has(code))),
+        };
+        const full = calculatePeriodResults(input(own));
+        expect(refreshResults(partial, stored, touched)?.rows).toEqual(full);
+        stored = full;
+      }
+    },
+  );
 
   it('leaves every row as stored when the touched figures did not change', () => {
     const own = new Map<string, IndicatorCounts>([['330102', countsOf(seeded(9))]]);

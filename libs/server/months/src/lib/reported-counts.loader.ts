@@ -11,9 +11,11 @@ export async function loadReportedCounts(
   manager: EntityManager,
   submissions: SubmissionRepository,
   period: string,
+  /** Only these agencies' (when given). */
+  agencyCodes?: readonly string[],
 ): Promise<Map<string, IndicatorCounts>> {
   const own = new Map<string, IndicatorCounts>();
-  for (const figure of await submissions.reportedFiguresOfPeriod(manager, period)) {
+  for (const figure of await submissions.reportedFiguresOfPeriod(manager, period, agencyCodes)) {
     let counts = own.get(figure.agencyCode);
     if (counts === undefined) {
       counts = {};
@@ -27,4 +29,26 @@ export async function loadReportedCounts(
     );
   }
   return own;
+}
+
+/**
+ * The aggregate (汇总) counts of `roots`, each the sum of the reported figures in its subtree,
+ * added up by the database: what `rollUpCounts` gives those agencies, without reading the month.
+ */
+export async function loadSubtreeTotals(
+  manager: EntityManager,
+  submissions: SubmissionRepository,
+  period: string,
+  roots: readonly string[],
+): Promise<Map<string, IndicatorCounts>> {
+  const totals = new Map<string, IndicatorCounts>();
+  for (const figure of await submissions.reportedSubtreeTotals(manager, period, roots)) {
+    let counts = totals.get(figure.agencyCode);
+    if (counts === undefined) {
+      counts = {};
+      totals.set(figure.agencyCode, counts);
+    }
+    counts[figure.indicatorCode] = countsFromCents(figure.numeratorCents, figure.denominatorCents);
+  }
+  return totals;
 }

@@ -139,36 +139,39 @@ export class ResultRepository {
     return rows.map(toResultEntity);
   }
 
-  /** Sets the ranks, group sizes and rank changes of these stored rows, and nothing else of them. */
+  /**
+   * Sets the ranks, group sizes and rank changes of these stored rows, and nothing else of them, in
+   * one set-based statement: each column travels as one array parameter.
+   */
   async updateRanks(manager: EntityManager, rows: AgencyResultEntity[]): Promise<void> {
     if (rows.length === 0) return;
+    const column = <K extends keyof AgencyResultEntity>(key: K) => rows.map((row) => row[key]);
     await manager.query(
       `UPDATE agency_result t SET
-         rank_in_parent = r."rankInParent", parent_size = r."parentSize", rank_change_in_parent = r."rankChangeInParent",
-         rank_in_level = r."rankInLevel", level_size = r."levelSize", rank_change_in_level = r."rankChangeInLevel",
-         rank_in_nation = r."rankInNation", nation_size = r."nationSize", rank_change_in_nation = r."rankChangeInNation"
-         FROM jsonb_to_recordset($1::jsonb) AS r(
-           period char(7), "agencyCode" char(6), scope text, "rankInParent" int, "parentSize" int,
-           "rankChangeInParent" int, "rankInLevel" int, "levelSize" int, "rankChangeInLevel" int,
-           "rankInNation" int, "nationSize" int, "rankChangeInNation" int)
-        WHERE t.period = r.period AND t.agency_code = r."agencyCode" AND t.scope = r.scope::result_scope`,
+         rank_in_parent = r.rank_in_parent, parent_size = r.parent_size,
+         rank_change_in_parent = r.rank_change_in_parent, rank_in_level = r.rank_in_level,
+         level_size = r.level_size, rank_change_in_level = r.rank_change_in_level,
+         rank_in_nation = r.rank_in_nation, nation_size = r.nation_size,
+         rank_change_in_nation = r.rank_change_in_nation
+         FROM unnest($1::char(7)[], $2::char(6)[], $3::result_scope[], $4::int[], $5::int[], $6::int[],
+                     $7::int[], $8::int[], $9::int[], $10::int[], $11::int[], $12::int[])
+           AS r (period, agency_code, scope, rank_in_parent, parent_size, rank_change_in_parent,
+                 rank_in_level, level_size, rank_change_in_level, rank_in_nation, nation_size,
+                 rank_change_in_nation)
+        WHERE t.period = r.period AND t.agency_code = r.agency_code AND t.scope = r.scope`,
       [
-        JSON.stringify(
-          rows.map((row) => ({
-            period: row.period,
-            agencyCode: row.agencyCode,
-            scope: row.scope,
-            rankInParent: row.rankInParent,
-            parentSize: row.parentSize,
-            rankChangeInParent: row.rankChangeInParent,
-            rankInLevel: row.rankInLevel,
-            levelSize: row.levelSize,
-            rankChangeInLevel: row.rankChangeInLevel,
-            rankInNation: row.rankInNation,
-            nationSize: row.nationSize,
-            rankChangeInNation: row.rankChangeInNation,
-          })),
-        ),
+        column('period'),
+        column('agencyCode'),
+        column('scope'),
+        column('rankInParent'),
+        column('parentSize'),
+        column('rankChangeInParent'),
+        column('rankInLevel'),
+        column('levelSize'),
+        column('rankChangeInLevel'),
+        column('rankInNation'),
+        column('nationSize'),
+        column('rankChangeInNation'),
       ],
     );
   }

@@ -121,6 +121,7 @@ export class SubmissionRepository {
   async reportedFiguresOfPeriod(
     manager: EntityManager,
     period: string,
+    agencyCodes?: readonly string[],
   ): Promise<
     { agencyCode: string; indicatorCode: string | null; numeratorCents: string | null; denominatorCents: string | null }[]
   > {
@@ -130,8 +131,38 @@ export class SubmissionRepository {
               (v.denominator * 100)::bigint::text AS "denominatorCents"
          FROM submission s
          LEFT JOIN submission_value v ON v.period = s.period AND v.agency_code = s.agency_code
-        WHERE s.period = $1 AND s.status <> 'draft'`,
-      [period],
+        WHERE s.period = $1 AND s.status <> 'draft'
+          AND ($2::char(6)[] IS NULL OR s.agency_code = ANY($2::char(6)[]))`,
+      [period, agencyCodes ?? null],
+    );
+  }
+
+  /**
+   * The reported figures of each of `roots` and everything under it, summed per indicator in
+   * hundredths (each figure rounded to hundredths first, as `reportedFiguresOfPeriod` gives them):
+   * the aggregate (汇总) counts of those agencies, added up by the database instead of rolling up
+   * the whole month. A root whose subtree reported no figure has no row.
+   */
+  async reportedSubtreeTotals(
+    manager: EntityManager,
+    period: string,
+    roots: readonly string[],
+  ): Promise<{ agencyCode: string; indicatorCode: string; numeratorCents: string; denominatorCents: string }[]> {
+    if (roots.length === 0) return [];
+    return manager.query(
+      `WITH RECURSIVE subtree (root, code) AS (
+         SELECT code, code FROM agency WHERE code = ANY($2::char(6)[])
+         UNION ALL
+         SELECT subtree.root, a.code FROM agency a JOIN subtree ON a.parent_code = subtree.code
+       )
+       SELECT t.root AS "agencyCode", v.indicator_code AS "indicatorCode",
+              sum((v.numerator * 100)::bigint)::text AS "numeratorCents",
+              sum((v.denominator * 100)::bigint)::text AS "denominatorCents"
+         FROM subtree t
+         JOIN submission s ON s.period = $1 AND s.agency_code = t.code AND s.status <> 'draft'
+         JOIN submission_value v ON v.period = s.period AND v.agency_code = s.agency_code
+        GROUP BY t.root, v.indicator_code`,
+      [period, roots],
     );
   }
 
