@@ -139,15 +139,16 @@ export class PeriodComputationService {
             aggregate: await loadSubtreeTotals(manager, this.submissions, period, affected),
           }
         : null;
+      const reportedOfMonth = partial ? (await this.submissions.reportedAgencyCodes(manager, period)).size : null;
       await progress(40);
       let loaded = performance.now();
 
       const incremental = stored && touched && partial ? refreshResults(partial, stored, touched) : null;
       let rows: AgencyResultEntity[];
       let reported: number;
-      if (incremental) {
+      if (incremental && reportedOfMonth !== null) {
         rows = incremental.rows;
-        reported = (await this.submissions.reportedAgencyCodes(manager, period)).size;
+        reported = reportedOfMonth;
       } else {
         const own = await loadReportedCounts(manager, this.submissions, period);
         loaded = performance.now();
