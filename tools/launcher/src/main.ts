@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadLauncherConfig } from '@scorecard/server-config';
+import { API_NODE_FLAGS, loadLauncherConfig } from '@scorecard/server-config';
 import {
   type LocalServices,
   isProcessAlive,
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     WEB_DIST_DIR: process.env['WEB_DIST_DIR'] ?? join(DIST, 'apps/web'),
   };
   // The API migrates and loads the demo first; the worker starts once the schema exists.
-  const apiReady = startChild('api', API_MAIN, env);
+  const apiReady = startChild('api', API_MAIN, env, API_NODE_FLAGS);
   const { url } = await apiReady;
   await startChild('worker', WORKER_MAIN, env);
 
@@ -69,9 +69,9 @@ async function main(): Promise<void> {
   );
 }
 
-function startChild(name: string, script: string, env: NodeJS.ProcessEnv): Promise<{ url: string }> {
+function startChild(name: string, script: string, env: NodeJS.ProcessEnv, flags: readonly string[] = []): Promise<{ url: string }> {
   if (!existsSync(script)) throw new Error(`${script} is missing: run "npx nx run-many -t build" first`);
-  const child = fork(script, [], { env, stdio: 'inherit' });
+  const child = fork(script, [], { env, stdio: 'inherit', execArgv: [...process.execArgv, ...flags] });
   children.push(child);
   return new Promise((resolvePromise, reject) => {
     child.on('message', (message: { type?: string; url?: string }) => {

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { API_NODE_FLAGS } from '@scorecard/server-config';
 import { findFreePort, isProcessAlive, removeDataDir } from '@scorecard/server-embedded';
 import { eventually, exited, launch, LAUNCHER, portOpen, ROOT } from './support/launch';
 
@@ -7,6 +8,22 @@ const postgresPid = (dataDir: string) =>
   Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
 const redisPort = (output: string) =>
   Number(/redis:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1] ?? NaN);
+
+/** The command lines (arguments) of the processes whose parent is `pid`. */
+function childCommandLines(pid: number): string[][] {
+  const lines: string[][] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the command name, which is in parentheses and may hold spaces; the parent is the second.
+      const parent = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      if (parent === pid) lines.push(readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean));
+    } catch {
+      // The process ended while it was read.
+    }
+  }
+  return lines;
+}
 
 async function newestComputedAt(port: number): Promise<string> {
   const base = `http://127.0.0.1:${port}/api`;
@@ -44,6 +61,9 @@ describe('npm start (the launcher)', () => {
     const page = await fetch(`http://127.0.0.1:${port}/rankings`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="app"');
+    // The API runs with the V8 flags it is deployed with (see API_NODE_FLAGS).
+    const api = childCommandLines(run.child.pid ?? 0).find((line) => line.some((arg) => arg.endsWith('apps/api/src/main.js')));
+    expect(api).toEqual(expect.arrayContaining([...API_NODE_FLAGS]));
 
     const pgPid = postgresPid(dataDir);
     const redis = redisPort(run.output());
