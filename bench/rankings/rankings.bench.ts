@@ -4,7 +4,9 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { API_NODE_FLAGS } from '@scorecard/server-config';
 import { findFreePort, startLocalServices } from '@scorecard/server-embedded';
+import type { FixedRateOrder, FixedRateResult } from './fixed-rate.sender';
 
 /**
  * `GET /rankings` of a province's counties (the demo province, 90 counties), served by the built
@@ -21,6 +23,7 @@ const ROOT = resolve(__dirname, '../../../..');
 const WORK = join(ROOT, '.data', `bench-rankings-${process.pid}`);
 const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
 const WORKER_MAIN = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
+const SENDER_MAIN = join(__dirname, 'fixed-rate.sender.js');
 /** Ratings in the file the worker imports while its memory is watched. */
 const IMPORT_ROWS = Number(process.env['BENCH_IMPORT_ROWS'] ?? 300_000);
 /** What each process may grow to (peak resident set) under this bench's work; the bench fails past it. */
@@ -29,6 +32,8 @@ const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 6);
 const CONNECTIONS = 50;
 const FIXED_RATE = 1_000;
 const PROFILE_DIR = process.env['BENCH_CPU_PROFILE'] ? resolve(process.env['BENCH_CPU_PROFILE']) : '';
+/** Extra V8 flags for the API, to look into it (e.g. `--trace-gc`); what it prints goes to this output. */
+const API_DIAGNOSTIC_FLAGS = (process.env['BENCH_API_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
 const GOAL = { requestsPerSecond: 1_000, p99Ms: 10 };
 
 interface Autocannon {
@@ -318,18 +323,20 @@ function baseEnv(): Record<string, string> {
   };
 }
 
+/** The API as deployed: with the V8 flags it is started with in production (API_NODE_FLAGS). */
 function startApi(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  return startProcess(API_MAIN, { ...baseEnv(), PORT: String(port), HOST: '127.0.0.1', ...env }, 'the API');
+  const flags = [...API_NODE_FLAGS, ...API_DIAGNOSTIC_FLAGS];
+  return startProcess(API_MAIN, { ...baseEnv(), PORT: String(port), HOST: '127.0.0.1', ...env }, 'the API', flags);
 }
 
 /** Forks a built main, which says `ready` once it serves. */
-function startProcess(main: string, env: Record<string, string>, name: string): Promise<ChildProcess> {
+function startProcess(main: string, env: Record<string, string>, name: string, flags: readonly string[] = []): Promise<ChildProcess> {
   const child = fork(main, [], {
     cwd: ROOT,
     // BENCH_CPU_PROFILE=<folder>: each process writes a V8 processor profile there when it stops.
-    execArgv: PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+    execArgv: [...flags, ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])],
     env,
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    stdio: ['ignore', API_DIAGNOSTIC_FLAGS.length > 0 ? 'inherit' : 'ignore', 'inherit', 'ipc'],
   });
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start within 90 s`)), 90_000);
@@ -355,10 +362,8 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /**
- * `rate` requests a second for `seconds`, each sent when it is due (open loop: a slow answer does not
- * delay the next request, as it would with a fixed set of connections each waiting for its answer),
- * over at most CONNECTIONS keep-alive connections; each latency runs from when its request was due
- * to the answer's last byte, so waiting for a free connection, or a late timer, counts too.
+ * The fixed-rate load (see fixed-rate.sender.ts), sent from a process of its own so that this
+ * process's own work and garbage collections are not counted as the API's latency.
  */
 async function sendAtFixedRate(
   url: string,
@@ -366,46 +371,19 @@ async function sendAtFixedRate(
   rate: number,
   seconds: number,
 ): Promise<{ figures: LatencyFigures; total: number }> {
-  const { Agent, request } = await import('node:http');
-  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const total = rate * seconds;
-  const latencies: number[] = [];
-  let sent = 0;
-  let finished = 0;
-  let failed = 0;
-  const start = performance.now();
-  await new Promise<void>((resolvePromise) => {
-    const done = (latency: number | null) => {
-      if (latency === null) failed += 1;
-      else latencies.push(latency);
-      finished += 1;
-      if (finished === total) resolvePromise();
-    };
-    const tick = () => {
-      const due = Math.min(total, Math.floor(((performance.now() - start) * rate) / 1000) + 1);
-      while (sent < due) {
-        const dueAt = start + (sent * 1000) / rate;
-        sent += 1;
-        request(url, { agent, headers }, (response) => {
-          response.resume();
-          response.on('end', () => done(response.statusCode === 200 || response.statusCode === 304 ? performance.now() - dueAt : null));
-          response.on('error', () => done(null));
-        })
-          .on('error', () => done(null))
-          .end();
-      }
-      if (sent < total) setTimeout(tick, 1);
-    };
-    tick();
+  const order: FixedRateOrder = { url, headers, rate, seconds, connections: CONNECTIONS };
+  const sender = fork(SENDER_MAIN, [], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const result = await new Promise<FixedRateResult>((resolvePromise, reject) => {
+    sender.once('message', (message) => resolvePromise(message as FixedRateResult));
+    sender.once('exit', (code) => reject(new Error(`the fixed-rate sender exited with ${code}`)));
+    sender.send(order);
   });
-  const elapsed = (performance.now() - start) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
+  const { latencies, total, elapsedSeconds, failed } = result;
   const at = (share: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))] ?? 0);
   return {
     total,
     figures: {
-      requestsPerSecond: Math.round(latencies.length / elapsed),
+      requestsPerSecond: Math.round(latencies.length / elapsedSeconds),
       p50Ms: at(0.5),
       p90Ms: at(0.9),
       p99Ms: at(0.99),
