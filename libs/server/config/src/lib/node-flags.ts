@@ -7,7 +7,7 @@
  * at 1,000 requests/s, a scavenge comes every few hundred ms and each stops every request for
  * several ms while it copies what is alive at that instant; those pauses are the p99. A larger young
  * generation makes scavenges rarer for the same cost each (a scavenge's cost is what survives, not
- * the space's size), at the price of its size in resident memory, well within the API's budget.
+ * the space's size), at the price of up to twice its size in resident memory (the bench holds the API to its budget).
  */
 export const API_SEMI_SPACE_MIB = 64;
 
