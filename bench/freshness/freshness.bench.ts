@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { findFreePort, startLocalServices } from '@scorecard/server-embedded';
+import { findFreePort } from '@scorecard/server-embedded';
+import { startNationalDemoServices } from '../support/national-demo';
 
 /**
  * Save → league table freshness on the national demo (every province, city and county), with the
@@ -29,7 +30,8 @@ interface Answer {
 async function main(): Promise<void> {
   const loadAtStart = loadavg();
   mkdirSync(WORK, { recursive: true });
-  const services = await startLocalServices({ postgresDataDir: join(WORK, 'postgres'), database: 'bench', ephemeral: true });
+  // A copy of the national demo, seeded once per `npm run bench` (bench/support/national-demo.ts).
+  const services = await startNationalDemoServices(WORK);
   const env = {
     DATABASE_URL: services.databaseUrl,
     REDIS_URL: services.redisUrl,

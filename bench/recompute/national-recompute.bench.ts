@@ -8,8 +8,6 @@ import { shiftPeriod } from '@scorecard/scoring';
 import {
   AgencyRepository,
   createDataSource,
-  MonthDueDateRepository,
-  PeriodLifecycleRepository,
   PeriodRepository,
   ResultRepository,
   ResultStaleRepository,
@@ -17,18 +15,15 @@ import {
   SchemeRepository,
   SubmissionRepository,
   TransactionRunner,
-  WorkingCalendarRepository,
 } from '@scorecard/server-database';
-import { DemoNationSeeder } from '@scorecard/server-demo';
-import { startEmbeddedPostgres } from '@scorecard/server-embedded';
 import {
   calculatePeriodResults,
   loadReportedCounts,
-  MonthDueDateService,
   PeriodComputationService,
   toGradeThresholds,
   toSchemeIndicators,
 } from '@scorecard/server-months';
+import { startNationalDemoPostgres } from '../support/national-demo';
 import { NATIONAL_ROLL_UP_SQL, type ResultFields, resultFieldsOf, STORED_RESULTS_SQL } from './national-roll-up.sql';
 
 /**
@@ -40,12 +35,12 @@ import { NATIONAL_ROLL_UP_SQL, type ResultFields, resultFieldsOf, STORED_RESULTS
  * Writes bench/results/national-recompute.json.
  *
  * SCORECARD_DEMO_PROVINCES=33,44 seeds only those provinces (a quick try; the figure is the whole
- * country's). RECOMPUTE_BENCH_DATA=<dir> keeps the seeded cluster there between runs.
+ * country's). The demo is seeded once and kept (bench/support/national-demo.ts); this bench runs on
+ * a copy of it.
  */
 const ROOT = resolve(__dirname, '../../../..');
 const RUNS = Number(process.env['RECOMPUTE_RUNS'] ?? 7);
-const KEPT_DATA = process.env['RECOMPUTE_BENCH_DATA'];
-const WORK = KEPT_DATA ? resolve(KEPT_DATA) : join(ROOT, '.data', `bench-recompute-${process.pid}`);
+const WORK = join(ROOT, '.data', `bench-recompute-${process.pid}`);
 const PROVINCES = (process.env['SCORECARD_DEMO_PROVINCES'] ?? '')
   .split(',')
   .map((code) => code.trim())
@@ -55,19 +50,13 @@ const GOAL = { ms: 1_000, ratioToSql: 1.5 };
 async function main(): Promise<void> {
   const loadAtStart = loadavg();
   mkdirSync(WORK, { recursive: true });
-  const postgres = await startEmbeddedPostgres({
-    dataDir: join(WORK, 'postgres'),
-    database: 'bench',
-    ephemeral: KEPT_DATA === undefined,
-  });
+  const postgres = await startNationalDemoPostgres(WORK);
   const dataSource = await createDataSource({ url: postgres.url }).initialize();
   try {
     await runMigrations(dataSource);
-    const { computation, seeder, schemes } = services(dataSource);
-    const seedStarted = performance.now();
-    const seeded = await seeder.seedIfEmpty(new Date(), PROVINCES.length > 0 ? { provinces: PROVINCES } : {});
-    const seedSeconds = round((performance.now() - seedStarted) / 1000);
-    if (seeded) console.log(`seeded ${seeded.agencies} agencies in ${seedSeconds} s`);
+    const { computation, schemes } = services(dataSource);
+    const seeded = postgres.seedSeconds > 0;
+    const seedSeconds = postgres.seedSeconds;
 
     // The newest published month: its previous month is published too, so rank changes count.
     const [{ period }]: { period: string }[] = await dataSource.query(
@@ -173,7 +162,7 @@ async function main(): Promise<void> {
   } finally {
     await dataSource.destroy();
     await postgres.stop();
-    if (!KEPT_DATA) rmSync(WORK, { recursive: true, force: true });
+    rmSync(WORK, { recursive: true, force: true });
   }
 }
 
@@ -190,20 +179,7 @@ function services(dataSource: DataSource) {
     new ResultRepository(dataSource),
     new ResultStaleRepository(),
   );
-  const dueDates = new MonthDueDateService(
-    schemes,
-    new WorkingCalendarRepository(dataSource),
-    new MonthDueDateRepository(),
-  );
-  const seeder = new DemoNationSeeder(
-    dataSource,
-    agencies,
-    schemes,
-    computation,
-    new PeriodLifecycleRepository(dataSource),
-    dueDates,
-  );
-  return { computation, seeder, schemes };
+  return { computation, schemes };
 }
 
 /** Median time of the pure calculation of a month, on inputs loaded as the computation loads them. */

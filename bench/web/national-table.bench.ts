@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { findFreePort, startLocalServices } from '@scorecard/server-embedded';
+import { findFreePort } from '@scorecard/server-embedded';
+import { startNationalDemoServices } from '../support/national-demo';
 
 /**
  * The national county league table in Chromium: the built API serving the built web app on an
@@ -54,11 +55,8 @@ async function main(): Promise<void> {
       throw new Error(`Build first (npx nx run-many -t build -p api web): ${built} is missing`);
   }
   mkdirSync(WORK, { recursive: true });
-  const services = await startLocalServices({
-    postgresDataDir: join(WORK, 'postgres'),
-    database: 'bench',
-    ephemeral: true,
-  });
+  // A copy of the national demo, seeded once per `npm run bench` (bench/support/national-demo.ts).
+  const services = await startNationalDemoServices(WORK);
   let api: ChildProcess | null = null;
   let browser: Browser | null = null;
   try {
