@@ -6,12 +6,13 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import {
@@ -47,8 +48,11 @@ import { MonthDueDateService, PeriodComputationService } from '@scorecard/server
  * end with the previous one) and SCORECARD_DEMO_PROVINCES. Each benchmark then starts its server
  * on a file copy of that stopped cluster, so what one benchmark writes never reaches the next.
  */
-const ROOT = resolve(__dirname, '../../../..');
-const CACHE = join(ROOT, '.data', 'bench');
+const ROOT = workspaceRoot(__dirname);
+/** Where seeded clusters are kept (tests point it elsewhere). */
+const CACHE = process.env['BENCH_NATIONAL_DEMO_DIR']
+  ? resolve(process.env['BENCH_NATIONAL_DEMO_DIR'])
+  : join(ROOT, '.data', 'bench');
 /** The database the demo is seeded into (and each copy's server serves). */
 export const NATIONAL_DEMO_DATABASE = 'bench';
 /** What the seeded rows are made from: a change to any of these seeds the demo again. */
@@ -174,8 +178,12 @@ export async function copyNationalDemo(
   const started = performance.now();
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
-  // `cp -a` keeps the files' owner (the server's account when run as root) and modes.
-  const copied = spawnSync('cp', ['-a', cluster.dataDir, dataDir], { encoding: 'utf8' });
+  // `cp -a` keeps the files' owner (the server's account when run as root) and modes. A cluster
+  // placed outside the project (see preparePostgresRuntime) is linked from its folder: the copy is
+  // of what the link points to, never of the link, which would share the seeded cluster.
+  const copied = spawnSync('cp', ['-a', realpathSync(cluster.dataDir), dataDir], {
+    encoding: 'utf8',
+  });
   if (copied.status !== 0) throw new Error(`copying ${cluster.dataDir}: ${copied.stderr}`);
   const copySeconds = round((performance.now() - started) / 1000);
   log(`national demo: cluster copied in ${copySeconds} s`);
@@ -239,6 +247,17 @@ export function nationalDemoSeeder(dataSource: DataSource): DemoNationSeeder {
     new PeriodLifecycleRepository(dataSource),
     dueDates,
   );
+}
+
+/** The workspace's root (where nx.json is), whether this runs built (dist/bench/…) or from source. */
+function workspaceRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'nx.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no nx.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
 }
 
 const round = (value: number): number => Math.round(value * 100) / 100;
