@@ -115,6 +115,46 @@ describe('national league table in the browser', () => {
     await page.screenshot({ path: screenshotPath('national-scorecard-county'), fullPage: true });
   });
 
+  it('asks for the league table as the route is entered, before the page’s code has loaded', async () => {
+    const http = createHttpClient(() => server.url);
+    const token = await http.login('nation');
+    const periods = (await http.request('GET', '/periods', { token })).body as {
+      period: string;
+      status: string;
+    }[];
+    const published = periods.filter((month) => month.status === 'published').at(-1)?.period;
+    // A page of its own, so that nothing of the app is kept from an earlier visit.
+    const fresh = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    try {
+      await fresh.goto(`${server.url}/login`);
+      await fresh.getByTestId('login-username').fill('nation');
+      await fresh.getByTestId('login-password').fill('demo');
+      await fresh.getByTestId('login-submit').click();
+      await fresh.waitForURL((url) => !url.pathname.startsWith('/login'));
+      // A whole navigation, as a bookmark or a link from elsewhere opens the table.
+      await fresh.goto('about:blank');
+      await fresh.goto(`${server.url}/rankings?period=${published}&level=county`);
+      await fresh.locator('[data-testid^="rank-"][data-rank="1"]').first().waitFor();
+      const timings = await fresh.evaluate(() =>
+        performance.getEntriesByType('resource').map((entry) => ({
+          name: entry.name,
+          startTime: Math.round(entry.startTime),
+        })),
+      );
+      const table = timings.filter((entry) => entry.name.includes('/api/rankings?'));
+      const pageCode = timings.find((entry) => /\/RankingsPage-[^/]*\.js$/.test(entry.name));
+      console.log(
+        `league table asked for at ${table[0]?.startTime} ms, the page's code at ${pageCode?.startTime} ms`,
+      );
+      // Asked for once, and before the page's code was even requested.
+      expect(table).toHaveLength(1);
+      expect(pageCode).toBeDefined();
+      expect(table[0]?.startTime).toBeLessThan(pageCode?.startTime as number);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('gives the nation the provinces’ table and the country’s counties, ranked nationally', async () => {
     const http = createHttpClient(() => server.url);
     const token = await http.login('nation');

@@ -4,6 +4,7 @@ import type { Permission } from '@scorecard/access';
 import { homeRouteFor, mayOpen, PAGE_PERMISSION } from '../features/auth/home';
 import { HOME_PATH } from '../features/auth/redirect';
 import { useAuthStore } from '../features/auth/useAuthStore';
+import { prefetchRankingsFor } from '../features/rankings/rankings-prefetch';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -41,6 +42,8 @@ export function createAppRouter(
             path: 'rankings',
             name: 'rankings',
             component: () => import('../features/rankings/RankingsPage.vue'),
+            // The table is asked for now, while the layout's and the page's code still load.
+            beforeEnter: (to) => prefetchRankingsFor(to.query, useAuthStore().user),
           },
           {
             path: 'overview',

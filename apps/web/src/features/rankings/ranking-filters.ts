@@ -53,3 +53,11 @@ export function toRankingQuery(filters: RankingFilters): Record<string, string> 
   if (filters.level !== 'province' && filters.province) query.province = filters.province;
   return query;
 }
+
+/**
+ * What is asked of the API for some filters: the nation's users get the country's table of the
+ * level, which the province and city choices narrow on the page (the ranks stay national).
+ */
+export function rankingRequest(filters: RankingFilters, national: boolean): RankingFilters {
+  return national ? { ...filters, parent: null, province: null } : filters;
+}

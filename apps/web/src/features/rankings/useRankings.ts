@@ -3,6 +3,7 @@ import { computed, type Ref } from 'vue';
 import { useAsyncData } from '../../shared/useAsyncData';
 import type { RankingFilters } from './ranking-filters';
 import { fetchRankings } from './rankings.api';
+import { takePrefetchedRankings } from './rankings-prefetch';
 
 /**
  * Loads the league table for the current filters; a newer request cancels the one in flight,
@@ -17,7 +18,9 @@ export function useRankings(filters: Ref<RankingFilters>) {
     // Called only while the key is set, that is with a month chosen.
     (signal) => {
       const { period, level, scope, parent } = filters.value;
-      return fetchRankings({ period: period as string, level, scope, parent }, signal);
+      const query = { period: period as string, level, scope, parent };
+      // Asked for already when the route was entered (see rankings-prefetch)?
+      return takePrefetchedRankings(query) ?? fetchRankings(query, signal);
     },
   );
   const rows = computed(() => data.value?.rows ?? []);

@@ -1,0 +1,46 @@
+import type { RankingsDto } from '@scorecard/contracts';
+import { parseRankingQuery, rankingRequest } from './ranking-filters';
+import { fetchRankings, type RankingsQuery } from './rankings.api';
+
+/** The one league table asked for ahead of its page, with the request it answers. */
+let early: { key: string; answer: Promise<RankingsDto>; at: number } | null = null;
+/** Past this, an answer asked for ahead (its page never opened) is not taken any more. */
+const FRESH_MS = 10_000;
+
+function keyOf(query: RankingsQuery): string {
+  return `${query.period}|${query.level}|${query.scope}|${query.parent ?? ''}`;
+}
+
+/**
+ * Asks for a league table as soon as the route to it is known, while the page's code (and the
+ * charts') is still on its way: the page then takes this answer instead of asking again.
+ */
+export function prefetchRankings(query: RankingsQuery): void {
+  const key = keyOf(query);
+  if (early?.key === key && Date.now() - early.at < FRESH_MS) return;
+  const answer = fetchRankings(query);
+  // A failure is the page's to report, when it takes the answer; none is left unhandled here.
+  answer.catch(() => undefined);
+  early = { key, answer, at: Date.now() };
+}
+
+/** The answer asked for ahead for this very query, once (a later visit asks afresh); else null. */
+export function takePrefetchedRankings(query: RankingsQuery): Promise<RankingsDto> | null {
+  if (!early || early.key !== keyOf(query) || Date.now() - early.at >= FRESH_MS) return null;
+  const { answer } = early;
+  early = null;
+  return answer;
+}
+
+/** From the rankings route's query, as the page will read it; nothing before a month is named. */
+export function prefetchRankingsFor(
+  query: Record<string, unknown>,
+  user: { role: string } | null,
+): void {
+  if (!user) return;
+  const { period, level, scope, parent } = rankingRequest(
+    parseRankingQuery(query),
+    user.role === 'national_admin',
+  );
+  if (period) prefetchRankings({ period, level, scope, parent });
+}
