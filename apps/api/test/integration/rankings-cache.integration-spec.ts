@@ -179,6 +179,48 @@ describe('league tables kept in memory', () => {
     expect((await get(path, admin, { 'if-none-match': gzip.headers['etag'] as string })).status).toBe(304);
   });
 
+  it('answers a compact table (view=table) with the same rows and figures, smaller, kept and tagged apart', async () => {
+    const path = `/rankings?period=${PUBLISHED_PERIOD}&level=county`;
+    const full = await get(path, admin);
+    const compactPath = `${path}&view=table`;
+    await get(compactPath, admin);
+    // Kept in memory like any table, and the same bytes as built afresh.
+    const compact = (await expectFreshAnswer(compactPath, admin)) as {
+      indicatorCodes: string[];
+      rows: Record<string, unknown>[];
+    };
+    const whole = JSON.parse(full.body.toString('utf8')) as {
+      rows: (Record<string, unknown> & {
+        indicators: Record<string, { numerator: number; denominator: number }>;
+      })[];
+    };
+    const header = (answer: object) =>
+      Object.fromEntries(Object.entries(answer).filter(([key]) => key !== 'rows' && key !== 'indicatorCodes'));
+    expect(header(compact)).toEqual(header(whole));
+    expect(compact.indicatorCodes).toEqual(Object.keys(whole.rows[0]?.indicators ?? {}));
+    expect(compact.rows).toEqual(
+      whole.rows.map((row) => ({
+        rank: row['rank'],
+        agencyCode: row['agencyCode'],
+        name: row['name'],
+        parentCode: row['parentCode'],
+        score: row['score'],
+        grade: row['grade'],
+        rankChange: row['rankChange'],
+        reported: row['reported'],
+        figures: compact.indicatorCodes.map((code) => {
+          const result = row.indicators[code];
+          return result ? [result.numerator, result.denominator] : null;
+        }),
+      })),
+    );
+    const compactAnswer = await get(compactPath, admin);
+    expect(compactAnswer.body.length).toBeLessThan(full.body.length / 2.5);
+    expect(compactAnswer.headers['etag']).not.toBe(full.headers['etag']);
+    expect((await get(compactPath, admin, { 'if-none-match': compactAnswer.headers['etag'] as string })).status).toBe(304);
+    expect((await get(`${path}&view=everything`, admin)).status).toBe(400);
+  });
+
   it('decides who may see a draft before looking in memory', async () => {
     await api.app.get(PeriodComputationService).compute(OPEN_PERIOD);
     const path = `/rankings?period=${OPEN_PERIOD}&level=county&parent=330100`;

@@ -70,6 +70,30 @@ export interface RankingsDto {
   window?: WindowDto;
 }
 
+/**
+ * How much `GET /rankings` tells of each row: `full` (the default, RankingsDto) or `table`
+ * (RankingTableDto): what a league table lists, for the nation's tables of thousands of rows.
+ */
+export const RANKING_VIEWS = ['full', 'table'] as const;
+export type RankingView = (typeof RANKING_VIEWS)[number];
+
+/**
+ * A row of `view=table`: the row without its level (the table's), its rectification counts and its
+ * indicators' scores; each indicator's figures as `[numerator, denominator]` in the order of the
+ * answer's `indicatorCodes`, null where the row has none. The rate is numerator / denominator
+ * (null when the denominator is 0).
+ */
+export interface RankingTableRowDto extends Omit<RankingRowDto, 'level' | 'indicators' | 'rectifications'> {
+  figures: ([number, number] | null)[];
+}
+
+/** `GET /rankings?view=table`: the same answer as RankingsDto with compact rows. */
+export interface RankingTableDto extends Omit<RankingsDto, 'rows'> {
+  /** The indicators the rows' figures follow, in that order. */
+  indicatorCodes: string[];
+  rows: RankingTableRowDto[];
+}
+
 /** Which version of which year's scheme (考核方案) produced a result. */
 export interface SchemeRefDto {
   year: number;

@@ -72,7 +72,7 @@ export class RankingAnswersService {
   ) {}
 
   async answer(caller: AuthenticatedUser, query: RankingsQuery): Promise<EncodedAnswer> {
-    if (!this.cache.enabled || !MONTH.test(query.period)) return EncodedAnswer.of(await this.rankings.ranking(caller, query));
+    if (!this.cache.enabled || !MONTH.test(query.period)) return EncodedAnswer.of(await this.rankings.answer(caller, query));
     // The month with its provinces' parts is kept; the caller's part decides what it is shown.
     const month = await this.months.asSeenBy(
       await this.cache.month(query.period, () => this.months.existingWithParts(query.period)),
@@ -82,6 +82,6 @@ export class RankingAnswersService {
     const version = await this.rankings.visibleVersion(caller, query, month, table.codes);
     const { extent } = table;
     const key = rankingAnswerKey({ month, query, extent, version, now: Date.now() });
-    return this.cache.answer(key, async () => EncodedAnswer.of(await this.rankings.ranking(caller, query)));
+    return this.cache.answer(key, async () => EncodedAnswer.of(await this.rankings.answer(caller, query)));
   }
 }

@@ -1,4 +1,4 @@
-import type { IndicatorResultDto, RankingRowDto } from '@scorecard/contracts';
+import type { IndicatorResultDto, RankingRowDto, RankingsDto, RankingTableDto } from '@scorecard/contracts';
 import type { RankingRecord, StoredIndicatorResult } from '@scorecard/server-database';
 
 export function toIndicatorResults(stored: Record<string, StoredIndicatorResult>): Record<string, IndicatorResultDto> {
@@ -39,4 +39,41 @@ export function orderRankingRows(rows: RankingRowDto[]): RankingRowDto[] {
     if (b.rank !== null) return 1;
     return a.agencyCode.localeCompare(b.agencyCode);
   });
+}
+
+/**
+ * The compact form of an answer (`view=table`): each row's indicators as `[numerator, denominator]`
+ * in the order of `indicatorCodes`, without what the table does not list (the level, the
+ * rectification counts, the indicators' scores), a few times smaller for the nation's tables.
+ */
+export function toRankingTable(answer: RankingsDto): RankingTableDto {
+  const { rows, ...rest } = answer;
+  const codes: string[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    for (const code of Object.keys(row.indicators)) {
+      if (!seen.has(code)) {
+        seen.add(code);
+        codes.push(code);
+      }
+    }
+  }
+  return {
+    ...rest,
+    indicatorCodes: codes,
+    rows: rows.map((row) => ({
+      rank: row.rank,
+      agencyCode: row.agencyCode,
+      name: row.name,
+      parentCode: row.parentCode,
+      score: row.score,
+      grade: row.grade,
+      rankChange: row.rankChange,
+      reported: row.reported,
+      figures: codes.map((code) => {
+        const result = row.indicators[code];
+        return result ? [result.numerator, result.denominator] : null;
+      }),
+    })),
+  };
 }

@@ -17,7 +17,7 @@ export class RankingsController {
 
   /** Sent from memory when unchanged, compressed when accepted, 304 when the caller holds it already. */
   @Get()
-  @ApiOkResponse({ description: 'RankingsDto, with a strong ETag' })
+  @ApiOkResponse({ description: 'RankingsDto (RankingTableDto with view=table), with a strong ETag' })
   async ranking(
     @Query() query: RankingsQuery,
     @CurrentUser() caller: AuthenticatedUser,

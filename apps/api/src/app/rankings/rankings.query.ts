@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
-import { AGENCY_LEVELS, type AgencyLevel, SCOPES, type Scope } from '@scorecard/contracts';
+import { AGENCY_LEVELS, type AgencyLevel, RANKING_VIEWS, type RankingView, SCOPES, type Scope } from '@scorecard/contracts';
 import { WINDOW_PATTERN } from '@scorecard/scoring';
 
 export class RankingsQuery {
@@ -30,4 +30,14 @@ export class RankingsQuery {
   @IsInt()
   @Min(1)
   version?: number;
+
+  @ApiPropertyOptional({
+    enum: RANKING_VIEWS,
+    default: 'full',
+    description:
+      '`table`: compact rows (RankingTableDto) with what a league table lists: `indicatorCodes` once, and per row `figures` as [numerator, denominator] in that order (the rate is their quotient), without the level, the rectification counts and the indicators\' scores',
+  })
+  @IsOptional()
+  @IsIn(RANKING_VIEWS)
+  view?: RankingView;
 }

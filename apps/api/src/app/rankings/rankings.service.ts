@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { visibleResults } from '@scorecard/access';
-import type { RankingsDto } from '@scorecard/contracts';
+import type { RankingsDto, RankingTableDto } from '@scorecard/contracts';
 import { bulletinIssuer, parseWindow } from '@scorecard/scoring';
 import {
   type PeriodEntity,
@@ -15,7 +15,7 @@ import { AgencyDirectory } from '../common/agency-directory.service';
 import { NotFoundError, OutOfScopeError } from '../common/api.errors';
 import type { AuthenticatedUser } from '../common/current-user.decorator';
 import { PeriodLookupService } from '../common/period-lookup.service';
-import { orderRankingRows, toRankingRow } from './ranking-row.mapper';
+import { orderRankingRows, toRankingRow, toRankingTable } from './ranking-row.mapper';
 import type { RankingsQuery } from './rankings.query';
 import { WindowRankingsService } from './window-rankings.service';
 
@@ -30,6 +30,12 @@ export class RankingsService {
     private readonly rectifications: RectificationRepository,
     private readonly windowRankings: WindowRankingsService,
   ) {}
+
+  /** The answer of `GET /rankings`, whole or compact as the query asks (`view`). */
+  async answer(caller: AuthenticatedUser, query: RankingsQuery): Promise<RankingsDto | RankingTableDto> {
+    const ranking = await this.ranking(caller, query);
+    return query.view === 'table' ? toRankingTable(ranking) : ranking;
+  }
 
   /** Served from the stored results of the last computation, never recomputed per request. */
   async ranking(caller: AuthenticatedUser, query: RankingsQuery): Promise<RankingsDto> {
