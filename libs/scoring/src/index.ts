@@ -15,6 +15,7 @@ export * from './lib/pick-star';
 export * from './lib/rank';
 export * from './lib/rank-groups';
 export * from './lib/rate';
+export * from './lib/rate-of-figures';
 export * from './lib/ratio';
 export * from './lib/roll-up';
 export * from './lib/scheme-body-problems';

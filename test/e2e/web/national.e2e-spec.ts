@@ -146,10 +146,27 @@ describe('national league table in the browser', () => {
       console.log(
         `league table asked for at ${table[0]?.startTime} ms, the page's code at ${pageCode?.startTime} ms`,
       );
-      // Asked for once, and before the page's code was even requested.
+      // Asked for once, compact, and before the page's code was even requested.
       expect(table).toHaveLength(1);
+      expect(table[0]?.name).toContain('view=table');
       expect(pageCode).toBeDefined();
       expect(table[0]?.startTime).toBeLessThan(pageCode?.startTime as number);
+      // The rates shown from the compact figures are those of the whole answer.
+      const whole = (
+        await http.request('GET', `/rankings?period=${published}&level=county`, { token })
+      ).body as {
+        rows: { agencyCode: string; indicators: Record<string, { rate: number | null }> }[];
+      };
+      const first = whole.rows[0];
+      const row = fresh.locator('[role="row"]', {
+        has: fresh.getByTestId(`rank-${first?.agencyCode}`),
+      });
+      const shown = await row.locator('.rate').allInnerTexts();
+      const expected = Object.values(first?.indicators ?? {}).flatMap(({ rate }) =>
+        rate === null ? [] : [`${(rate * 100).toFixed(2)} %`],
+      );
+      expect(expected.length).toBeGreaterThan(0);
+      for (const text of expected) expect(shown).toContain(text);
     } finally {
       await fresh.close();
     }

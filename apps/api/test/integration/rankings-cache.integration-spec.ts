@@ -3,6 +3,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DataSource as TypeOrmDataSource } from 'typeorm';
+import { rateOfFigures } from '@scorecard/scoring';
 import { SYSTEM_ACTOR } from '@scorecard/server-database';
 import { PeriodComputationService, PeriodPublicationService } from '@scorecard/server-months';
 import { createHttpClient, type HttpClient, testConfig, waitFor } from '@scorecard/server-testing';
@@ -214,6 +215,13 @@ describe('league tables kept in memory', () => {
         }),
       })),
     );
+    // Each rate the whole answer carries is the one worked out from the compact figures.
+    for (const row of whole.rows) {
+      for (const [code, result] of Object.entries(row.indicators as Record<string, { rate: number | null }>)) {
+        const { numerator, denominator } = row.indicators[code] as { numerator: number; denominator: number };
+        expect(rateOfFigures(numerator, denominator)).toBe(result.rate);
+      }
+    }
     const compactAnswer = await get(compactPath, admin);
     expect(compactAnswer.body.length).toBeLessThan(full.body.length / 2.5);
     expect(compactAnswer.headers['etag']).not.toBe(full.headers['etag']);

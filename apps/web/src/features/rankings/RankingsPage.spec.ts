@@ -232,6 +232,8 @@ describe('RankingsPage', () => {
       level: 'city',
       scope: 'aggregate',
       parent: null,
+      // Compact: the country's tables run to thousands of rows.
+      view: 'table',
     });
     expect(wrapper.get('[data-testid="rankings-title"]').text()).toBe('全国地市排名');
     expect(wrapper.find('[data-testid="level-province"]').exists()).toBe(true);

@@ -1,4 +1,4 @@
-import type { Scope } from '@scorecard/contracts';
+import type { RankingView, Scope } from '@scorecard/contracts';
 import { queryAgencyCode, queryText, queryWindowPeriod } from '../../shared/period';
 import type { RankingLevel } from './rankings.api';
 
@@ -60,4 +60,9 @@ export function toRankingQuery(filters: RankingFilters): Record<string, string> 
  */
 export function rankingRequest(filters: RankingFilters, national: boolean): RankingFilters {
   return national ? { ...filters, parent: null, province: null } : filters;
+}
+
+/** The nation's tables (up to ~2,900 rows) come compact; a province's whole, as they always have. */
+export function rankingView(national: boolean): RankingView {
+  return national ? 'table' : 'full';
 }

@@ -1,5 +1,5 @@
 import type { RankingsDto } from '@scorecard/contracts';
-import { parseRankingQuery, rankingRequest } from './ranking-filters';
+import { parseRankingQuery, rankingRequest, rankingView } from './ranking-filters';
 import { fetchRankings, type RankingsQuery } from './rankings.api';
 
 /** The one league table asked for ahead of its page, with the request it answers. */
@@ -8,7 +8,7 @@ let early: { key: string; answer: Promise<RankingsDto>; at: number } | null = nu
 const FRESH_MS = 10_000;
 
 function keyOf(query: RankingsQuery): string {
-  return `${query.period}|${query.level}|${query.scope}|${query.parent ?? ''}`;
+  return `${query.period}|${query.level}|${query.scope}|${query.parent ?? ''}|${query.view ?? 'full'}`;
 }
 
 /**
@@ -38,9 +38,7 @@ export function prefetchRankingsFor(
   user: { role: string } | null,
 ): void {
   if (!user) return;
-  const { period, level, scope, parent } = rankingRequest(
-    parseRankingQuery(query),
-    user.role === 'national_admin',
-  );
-  if (period) prefetchRankings({ period, level, scope, parent });
+  const national = user.role === 'national_admin';
+  const { period, level, scope, parent } = rankingRequest(parseRankingQuery(query), national);
+  if (period) prefetchRankings({ period, level, scope, parent, view: rankingView(national) });
 }
