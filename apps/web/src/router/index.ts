@@ -4,7 +4,6 @@ import type { Permission } from '@scorecard/access';
 import { homeRouteFor, mayOpen, PAGE_PERMISSION } from '../features/auth/home';
 import { HOME_PATH } from '../features/auth/redirect';
 import { useAuthStore } from '../features/auth/useAuthStore';
-import { prefetchRankingsFor } from '../features/rankings/rankings-prefetch';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -42,8 +41,16 @@ export function createAppRouter(
             path: 'rankings',
             name: 'rankings',
             component: () => import('../features/rankings/RankingsPage.vue'),
-            // The table is asked for now, while the layout's and the page's code still load.
-            beforeEnter: (to) => prefetchRankingsFor(to.query, useAuthStore().user),
+            // The table is asked for first, then the layout's and the page's code load while it
+            // comes (the few lines asking load on their own, the other pages' code left as it was).
+            beforeEnter: async (to) => {
+              const user = useAuthStore().user;
+              await import('../features/rankings/rankings-prefetch').then(
+                (early) => early.prefetchRankingsFor(to.query, user),
+                // Not asked ahead: the page asks.
+                () => undefined,
+              );
+            },
           },
           {
             path: 'overview',

@@ -1,5 +1,16 @@
 import type { RankingsDto, RankingTableDto } from '@scorecard/contracts';
 import { rateOfFigures } from '@scorecard/scoring';
+import { fetchRankings, type RankingsQuery } from './rankings.api';
+
+/**
+ * A league table in the form the pages read, asked for compact when the query says so
+ * (`view=table`, the nation's tables of thousands of rows) and then read as the whole.
+ */
+export async function loadRankings(query: RankingsQuery, signal?: AbortSignal): Promise<RankingsDto> {
+  const answer = await fetchRankings(query, signal);
+  // The answer says which form it is in.
+  return 'indicatorCodes' in answer ? expandRankingTable(answer) : answer;
+}
 
 /**
  * A compact league table (`view=table`) in the form the pages read: each row's indicators by code,

@@ -1,11 +1,14 @@
 import type { RankingsDto } from '@scorecard/contracts';
 import { parseRankingQuery, rankingRequest, rankingView } from './ranking-filters';
-import { fetchRankings, type RankingsQuery } from './rankings.api';
+import { loadRankings } from './ranking-table';
+import type { RankingsQuery } from './rankings.api';
 
 /** The one league table asked for ahead of its page, with the request it answers. */
 let early: { key: string; answer: Promise<RankingsDto>; at: number } | null = null;
 /** Past this, an answer asked for ahead (its page never opened) is not taken any more. */
 const FRESH_MS = 10_000;
+/** The table the page asked for itself last, and when: not asked for again ahead of it. */
+let pageAsked: { key: string; at: number } | null = null;
 
 function keyOf(query: RankingsQuery): string {
   return `${query.period}|${query.level}|${query.scope}|${query.parent ?? ''}|${query.view ?? 'full'}`;
@@ -18,7 +21,9 @@ function keyOf(query: RankingsQuery): string {
 export function prefetchRankings(query: RankingsQuery): void {
   const key = keyOf(query);
   if (early?.key === key && Date.now() - early.at < FRESH_MS) return;
-  const answer = fetchRankings(query);
+  // The page came first (its code was quicker than this): it has asked already.
+  if (pageAsked?.key === key && Date.now() - pageAsked.at < FRESH_MS) return;
+  const answer = loadRankings(query);
   // A failure is the page's to report, when it takes the answer; none is left unhandled here.
   answer.catch(() => undefined);
   early = { key, answer, at: Date.now() };
@@ -26,7 +31,11 @@ export function prefetchRankings(query: RankingsQuery): void {
 
 /** The answer asked for ahead for this very query, once (a later visit asks afresh); else null. */
 export function takePrefetchedRankings(query: RankingsQuery): Promise<RankingsDto> | null {
-  if (!early || early.key !== keyOf(query) || Date.now() - early.at >= FRESH_MS) return null;
+  const key = keyOf(query);
+  if (!early || early.key !== key || Date.now() - early.at >= FRESH_MS) {
+    pageAsked = { key, at: Date.now() };
+    return null;
+  }
   const { answer } = early;
   early = null;
   return answer;

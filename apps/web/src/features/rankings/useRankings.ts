@@ -2,7 +2,7 @@ import type { RankingsDto, RankingView } from '@scorecard/contracts';
 import { computed, type Ref, toValue, type MaybeRefOrGetter } from 'vue';
 import { useAsyncData } from '../../shared/useAsyncData';
 import type { RankingFilters } from './ranking-filters';
-import { fetchRankings } from './rankings.api';
+import { loadRankings } from './ranking-table';
 import { takePrefetchedRankings } from './rankings-prefetch';
 
 /**
@@ -24,7 +24,7 @@ export function useRankings(
       const compact = toValue(view) === 'table';
       const query = { period: period as string, level, scope, parent, ...(compact ? { view: 'table' as const } : {}) };
       // Asked for already when the route was entered (see rankings-prefetch)?
-      return takePrefetchedRankings(query) ?? fetchRankings(query, signal);
+      return takePrefetchedRankings(query) ?? loadRankings(query, signal);
     },
   );
   const rows = computed(() => data.value?.rows ?? []);
