@@ -83,7 +83,10 @@ export type RankingView = (typeof RANKING_VIEWS)[number];
  * answer's `indicatorCodes`, null where the row has none. The rate is numerator / denominator
  * (null when the denominator is 0).
  */
-export interface RankingTableRowDto extends Omit<RankingRowDto, 'level' | 'indicators' | 'rectifications'> {
+export interface RankingTableRowDto extends Omit<
+  RankingRowDto,
+  'level' | 'indicators' | 'rectifications'
+> {
   figures: ([number, number] | null)[];
 }
 

@@ -18,8 +18,18 @@ describe('rateOfFigures', () => {
 
   it('gives back the rate the computation stored, from the figures sent beside it', () => {
     const scheme = [
-      { code: 'collection', weight: 50, target: Ratio.fromNumber(0.98), floor: Ratio.fromNumber(0.8) },
-      { code: 'satisfaction', weight: 50, target: Ratio.fromNumber(0.9), floor: Ratio.fromNumber(0.6) },
+      {
+        code: 'collection',
+        weight: 50,
+        target: Ratio.fromNumber(0.98),
+        floor: Ratio.fromNumber(0.8),
+      },
+      {
+        code: 'satisfaction',
+        weight: 50,
+        target: Ratio.fromNumber(0.9),
+        floor: Ratio.fromNumber(0.6),
+      },
     ];
     const counts = {
       collection: { numerator: 123456789n, denominator: 130000001n },

@@ -6,7 +6,10 @@ import { fetchRankings, type RankingsQuery } from './rankings.api';
  * A league table in the form the pages read, asked for compact when the query says so
  * (`view=table`, the nation's tables of thousands of rows) and then read as the whole.
  */
-export async function loadRankings(query: RankingsQuery, signal?: AbortSignal): Promise<RankingsDto> {
+export async function loadRankings(
+  query: RankingsQuery,
+  signal?: AbortSignal,
+): Promise<RankingsDto> {
   const answer = await fetchRankings(query, signal);
   // The answer says which form it is in.
   return 'indicatorCodes' in answer ? expandRankingTable(answer) : answer;

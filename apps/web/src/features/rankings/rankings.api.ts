@@ -1,4 +1,10 @@
-import type { AgencyLevel, RankingsDto, RankingTableDto, RankingView, Scope } from '@scorecard/contracts';
+import type {
+  AgencyLevel,
+  RankingsDto,
+  RankingTableDto,
+  RankingView,
+  Scope,
+} from '@scorecard/contracts';
 import { apiClient } from '../../shared/api-client';
 
 /** The levels the league-table page offers (the provinces only to the nation). */
@@ -15,9 +21,18 @@ export interface RankingsQuery {
 }
 
 /** GET /api/rankings?period=&level=&scope=&parent=&view=; compact only when `view` says so. */
-export function fetchRankings(query: RankingsQuery & { view?: 'full' }, signal?: AbortSignal): Promise<RankingsDto>;
-export function fetchRankings(query: RankingsQuery, signal?: AbortSignal): Promise<RankingsDto | RankingTableDto>;
-export function fetchRankings(query: RankingsQuery, signal?: AbortSignal): Promise<RankingsDto | RankingTableDto> {
+export function fetchRankings(
+  query: RankingsQuery & { view?: 'full' },
+  signal?: AbortSignal,
+): Promise<RankingsDto>;
+export function fetchRankings(
+  query: RankingsQuery,
+  signal?: AbortSignal,
+): Promise<RankingsDto | RankingTableDto>;
+export function fetchRankings(
+  query: RankingsQuery,
+  signal?: AbortSignal,
+): Promise<RankingsDto | RankingTableDto> {
   return apiClient.get<RankingsDto | RankingTableDto>('/rankings', {
     query: {
       period: query.period,

@@ -16,13 +16,21 @@ export function useRankings(
   const { data, loading, error, reload } = useAsyncData<RankingsDto>(
     () => {
       const f = filters.value;
-      return f.period ? `${f.period}|${f.level}|${f.scope}|${f.parent ?? ''}|${toValue(view)}` : null;
+      return f.period
+        ? `${f.period}|${f.level}|${f.scope}|${f.parent ?? ''}|${toValue(view)}`
+        : null;
     },
     // Called only while the key is set, that is with a month chosen.
     (signal) => {
       const { period, level, scope, parent } = filters.value;
       const compact = toValue(view) === 'table';
-      const query = { period: period as string, level, scope, parent, ...(compact ? { view: 'table' as const } : {}) };
+      const query = {
+        period: period as string,
+        level,
+        scope,
+        parent,
+        ...(compact ? { view: 'table' as const } : {}),
+      };
       // Asked for already when the route was entered (see rankings-prefetch)?
       return takePrefetchedRankings(query) ?? loadRankings(query, signal);
     },
