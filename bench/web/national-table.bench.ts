@@ -32,6 +32,8 @@ declare const document: {
 
 interface Table {
   username: string;
+  /** The answer's JSON, whole and in the compact form the nation's page asks for, in bytes. */
+  bytes: { full: number; table: number };
   path: string;
   rows: number;
   ranked: number;
@@ -109,6 +111,8 @@ async function main(): Promise<void> {
         value: medianOf(nationalRuns, 'answerMs'),
         baseline: medianOf(provinceRuns, 'answerMs'),
       },
+      // The nation's page asks for the compact form (view=table); a province's for the whole.
+      answerBytes: national.bytes,
       runs: { national: nationalRuns, province: provinceRuns },
       viewport: VIEWPORT,
       seedSeconds: round(seedSeconds),
@@ -190,12 +194,22 @@ async function describeTable(base: string, username: string, period: string): Pr
     headers: { authorization: `Bearer ${token}` },
   });
   if (!response.ok) throw new Error(`${path} as ${username}: ${response.status}`);
-  const { rows } = (await response.json()) as { rows: { agencyCode: string; reported: boolean }[] };
+  const text = await response.text();
+  const { rows } = JSON.parse(text) as { rows: { agencyCode: string; reported: boolean }[] };
+  const compact = await fetch(`${base}/api${path}&view=table`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!compact.ok) throw new Error(`${path}&view=table as ${username}: ${compact.status}`);
+  const bytes = {
+    full: Buffer.byteLength(text),
+    table: Buffer.byteLength(await compact.text()),
+  };
   const ranked = rows.filter((row) => row.reported);
   const last = ranked[Math.min(FIRST_SCREEN_ROWS, ranked.length) - 1];
   if (!last) throw new Error(`${username} has no ranked county in ${period}`);
   return {
     username,
+    bytes,
     path,
     rows: rows.length,
     ranked: ranked.length,
