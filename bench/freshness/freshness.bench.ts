@@ -1,10 +1,11 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { findFreePort } from '@scorecard/server-embedded';
 import { startNationalDemoServices } from '../support/national-demo';
+import { untilReady, stopProcess, peakRssMiB } from '../support/processes';
 
 /**
  * Save → league table freshness on the national demo (every province, city and county), with the
@@ -47,21 +48,29 @@ async function main(): Promise<void> {
     const worker = await start(WORKER_MAIN, env);
     children.push(worker);
     const http = client(`http://127.0.0.1:${port}/api`);
-    const login = await http('POST', '/auth/login', undefined, { username: 'nation', password: 'demo' });
-    if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
+    const login = await http('POST', '/auth/login', undefined, {
+      username: 'nation',
+      password: 'demo',
+    });
+    if (login.status !== 200)
+      throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
     const token = login.body.accessToken as string;
     const call = (method: string, path: string, body?: unknown) => http(method, path, token, body);
 
-    const periods = (await call('GET', '/periods')).body as { period: string; status: string; stale: boolean }[];
+    const periods = (await call('GET', '/periods')).body as {
+      period: string;
+      status: string;
+      stale: boolean;
+    }[];
     const open = periods.find((period) => period.status === 'open');
     if (!open) throw new Error('the national demo has no open month');
     const period = open.period;
     const idle = async () => {
       const deadline = Date.now() + 120_000;
       for (;;) {
-        const month = ((await call('GET', '/periods')).body as { period: string; stale: boolean }[]).find(
-          (entry) => entry.period === period,
-        );
+        const month = (
+          (await call('GET', '/periods')).body as { period: string; stale: boolean }[]
+        ).find((entry) => entry.period === period);
         if (month && !month.stale) return;
         if (Date.now() > deadline) throw new Error(`${period} was not computed within 120 s`);
         await sleep(25);
@@ -69,15 +78,26 @@ async function main(): Promise<void> {
     };
     await idle();
 
-    const agencies = (await call('GET', '/agencies')).body as { code: string; level: string; parentCode: string }[];
+    const agencies = (await call('GET', '/agencies')).body as {
+      code: string;
+      level: string;
+      parentCode: string;
+    }[];
     const levelOf = new Map(agencies.map((agency) => [agency.code, agency.level]));
-    const counties = agencies.filter((agency) => agency.level === 'county' && levelOf.get(agency.parentCode) === 'city');
+    const counties = agencies.filter(
+      (agency) => agency.level === 'county' && levelOf.get(agency.parentCode) === 'city',
+    );
     // Spread over the country, the same ones every run.
-    const picked = Array.from({ length: SAMPLES * 2 }, (_, index) => counties[Math.floor(((index + 0.5) * counties.length) / (SAMPLES * 2))]);
+    const picked = Array.from(
+      { length: SAMPLES * 2 },
+      (_, index) => counties[Math.floor(((index + 0.5) * counties.length) / (SAMPLES * 2))],
+    );
     let figure = 400;
 
     /** The data-entry page's save: read the figures, change one, put them back with their version. */
-    const save = async (agencyCode: string): Promise<{ numerator: number; started: number; ms: number }> => {
+    const save = async (
+      agencyCode: string,
+    ): Promise<{ numerator: number; started: number; ms: number }> => {
       const current = await call('GET', `/submissions/${period}/${agencyCode}`);
       const values = current.status === 200 ? { ...current.body.values } : {};
       const numerator = figure++;
@@ -88,14 +108,16 @@ async function main(): Promise<void> {
         ...(current.status === 200 ? { version: current.body.version } : {}),
       });
       const ms = performance.now() - started;
-      if (answer.status !== 200) throw new Error(`PUT ${agencyCode}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      if (answer.status !== 200)
+        throw new Error(`PUT ${agencyCode}: ${answer.status} ${JSON.stringify(answer.body)}`);
       return { numerator, started, ms };
     };
 
     // (a) Save → league table, one county at a time, each from an idle worker.
     const freshness: number[] = [];
     const idleSaves: number[] = [];
-    const runs: { loadMs: number; calculateMs: number; writeMs: number; writtenRows: number }[] = [];
+    const runs: { loadMs: number; calculateMs: number; writeMs: number; writtenRows: number }[] =
+      [];
     const database = new Client({ connectionString: services.databaseUrl });
     await database.connect();
     for (const county of picked.slice(0, SAMPLES)) {
@@ -103,19 +125,31 @@ async function main(): Promise<void> {
       const saved = await save(county.code);
       idleSaves.push(saved.ms);
       for (;;) {
-        const table = await call('GET', `/rankings?period=${period}&level=county&parent=${county.parentCode}`);
-        const row = (table.body.rows as { agencyCode: string; indicators: Record<string, { numerator: number }> }[]).find(
-          (entry) => entry.agencyCode === county.code,
+        const table = await call(
+          'GET',
+          `/rankings?period=${period}&level=county&parent=${county.parentCode}`,
         );
+        const row = (
+          table.body.rows as {
+            agencyCode: string;
+            indicators: Record<string, { numerator: number }>;
+          }[]
+        ).find((entry) => entry.agencyCode === county.code);
         if (row && Number(row.indicators['satisfaction']?.numerator) === saved.numerator) break;
-        if (performance.now() - saved.started > 60_000) throw new Error(`${county.code} never showed its figure`);
+        if (performance.now() - saved.started > 60_000)
+          throw new Error(`${county.code} never showed its figure`);
         await sleep(10);
       }
       freshness.push(performance.now() - saved.started);
       // What the incremental run that served it spent, as its job reports.
-      const [{ revision }] = (await database.query('SELECT data_revision AS revision FROM period WHERE period = $1', [period])).rows;
+      const [{ revision }] = (
+        await database.query('SELECT data_revision AS revision FROM period WHERE period = $1', [
+          period,
+        ])
+      ).rows;
       const job = await call('GET', `/jobs/compute-${period}-r${revision}`);
-      if (job.status === 200 && job.body.result?.timings) runs.push({ ...job.body.result.timings, writtenRows: job.body.result.writtenRows });
+      if (job.status === 200 && job.body.result?.timings)
+        runs.push({ ...job.body.result.timings, writtenRows: job.body.result.writtenRows });
     }
     await database.end();
 
@@ -151,16 +185,20 @@ async function main(): Promise<void> {
 
     const result = {
       measuredAt: new Date().toISOString(),
-      figure: 'save → league table on the national demo: PUT /submissions of one figure until GET /rankings shows it (p50)',
+      figure:
+        'save → league table on the national demo: PUT /submissions of one figure until GET /rankings shows it (p50)',
       value: round(percentile(freshness, 50)),
       unit: 'ms',
       baseline: round(percentile(full, 50)),
-      baselineIs: 'one full recompute of the national month (POST /periods/:period/compute until its job completes)',
+      baselineIs:
+        'one full recompute of the national month (POST /periods/:period/compute until its job completes)',
       ratio: round(percentile(full, 50) / percentile(freshness, 50)),
       goal: `≤ ${GOAL_MS} ms, no save waiting behind a recompute`,
       // A save that waited behind the recompute would take the rest of it (half of one, on average);
       // one that does not is slowed only by sharing the processors with it.
-      met: percentile(freshness, 90) <= GOAL_MS && percentile(duringRecompute, 90) <= 0.25 * percentile(full, 50),
+      met:
+        percentile(freshness, 90) <= GOAL_MS &&
+        percentile(duringRecompute, 90) <= 0.25 * percentile(full, 50),
       freshnessMs: summary(freshness),
       incrementalRunMs: {
         load: summary(runs.map((run) => run.loadMs)),
@@ -171,7 +209,8 @@ async function main(): Promise<void> {
       fullRecomputeMs: summary(full),
       fullRecomputeResult: fullResult,
       saveLatency: {
-        figure: 'PUT /submissions latency while a full recompute of the month runs (p50), against an idle worker',
+        figure:
+          'PUT /submissions latency while a full recompute of the month runs (p50), against an idle worker',
         value: round(percentile(duringRecompute, 50)),
         unit: 'ms',
         baseline: round(percentile(idleSaves, 50)),
@@ -188,17 +227,23 @@ async function main(): Promise<void> {
       machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart.map(round) },
     };
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-    writeFileSync(join(ROOT, 'bench/results/freshness.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(
+      join(ROOT, 'bench/results/freshness.json'),
+      `${JSON.stringify(result, null, 2)}\n`,
+    );
     console.log(JSON.stringify(result, null, 2));
   } finally {
-    for (const child of children.reverse()) await stop(child);
+    for (const child of children.reverse()) await stopProcess(child);
     await services.stop();
     rmSync(WORK, { recursive: true, force: true });
   }
 }
 
 /** Waits for a job to end; answers its result. */
-async function settle(call: (method: string, path: string) => Promise<Answer>, jobId: string): Promise<unknown> {
+async function settle(
+  call: (method: string, path: string) => Promise<Answer>,
+  jobId: string,
+): Promise<unknown> {
   const deadline = Date.now() + 120_000;
   for (;;) {
     const job = (await call('GET', `/jobs/${jobId}`)).body as { state: string; result: unknown };
@@ -243,35 +288,8 @@ function start(main: string, env: Record<string, string>): Promise<ChildProcess>
     },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  return new Promise((resolvePromise, reject) => {
-    // The API seeds the whole country on its first start.
-    const timer = setTimeout(() => reject(new Error(`${main} did not start within 300 s`)), 300_000);
-    child.on('message', (message: { type?: string }) => {
-      if (message.type !== 'ready') return;
-      clearTimeout(timer);
-      resolvePromise(child);
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${main} exited with ${code}`));
-    });
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolvePromise) => child.once('exit', resolvePromise));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** The process's peak resident set (VmHWM), in MiB. */
-function peakRssMiB(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  const kib = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
-  return Math.round(kib / 1024);
+  // The API seeds the whole country on its first start.
+  return untilReady(child, main, 300_000);
 }
 
 function percentile(values: number[], p: number): number {
@@ -281,7 +299,12 @@ function percentile(values: number[], p: number): number {
 
 function summary(values: number[]) {
   if (values.length === 0) return null;
-  return { p50: round(percentile(values, 50)), p90: round(percentile(values, 90)), max: round(Math.max(...values)), n: values.length };
+  return {
+    p50: round(percentile(values, 50)),
+    p90: round(percentile(values, 90)),
+    max: round(Math.max(...values)),
+    n: values.length,
+  };
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));

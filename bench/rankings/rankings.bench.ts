@@ -7,6 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { API_NODE_FLAGS } from '@scorecard/server-config';
 import { findFreePort, startLocalServices } from '@scorecard/server-embedded';
 import type { FixedRateOrder, FixedRateResult } from './fixed-rate.sender';
+import { untilReady, stopProcess, peakRssMiB } from '../support/processes';
 
 /**
  * `GET /rankings` of a province's counties (the demo province, 90 counties), served by the built
@@ -338,28 +339,9 @@ function startProcess(main: string, env: Record<string, string>, name: string, f
     env,
     stdio: ['ignore', API_DIAGNOSTIC_FLAGS.length > 0 ? 'inherit' : 'ignore', 'inherit', 'ipc'],
   });
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within 90 s`)), 90_000);
-    child.on('message', (message: { type?: string }) => {
-      if (message.type !== 'ready') return;
-      clearTimeout(timer);
-      resolvePromise(child);
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited with ${code}`));
-    });
-  });
+  return untilReady(child, name, 90_000);
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolvePromise) => child.once('exit', resolvePromise));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /**
  * The fixed-rate load (see fixed-rate.sender.ts), sent from a process of its own so that this
@@ -407,12 +389,6 @@ function cpuMs(child: ChildProcess): number {
   return ((Number(fields[11]) + Number(fields[12])) / ticksPerSecond) * 1000;
 }
 
-/** The process's peak resident set (VmHWM), in MiB. */
-function peakRssMiB(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  const kib = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
-  return Math.round(kib / 1024);
-}
 
 /** Length of the body as sent (fetch would decompress it). */
 async function rawLength(url: string, headers: Record<string, string>): Promise<number> {

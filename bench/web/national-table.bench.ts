@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { findFreePort } from '@scorecard/server-embedded';
 import { startNationalDemoServices } from '../support/national-demo';
+import { untilReady, stopProcess } from '../support/processes';
 
 /**
  * The national county league table in Chromium: the built API serving the built web app on an
@@ -131,7 +132,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(result, null, 2));
   } finally {
     await browser?.close();
-    if (api) await stopApi(api);
+    if (api) await stopProcess(api);
     await services.stop();
     rmSync(WORK, { recursive: true, force: true });
   }
@@ -264,30 +265,7 @@ function startApi(port: number, env: Record<string, string>): Promise<ChildProce
     },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error('the API did not start within 180 s')),
-      180_000,
-    );
-    child.on('message', (message: { type?: string }) => {
-      if (message.type !== 'ready') return;
-      clearTimeout(timer);
-      resolvePromise(child);
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the API exited with ${code}`));
-    });
-  });
-}
-
-async function stopApi(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolvePromise) => child.once('exit', resolvePromise));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
+  return untilReady(child, 'the API', 180_000);
 }
 
 function medianOf(runs: Run[], key: 'askedMs' | 'answerMs'): number {
