@@ -8,22 +8,18 @@ import { shiftPeriod } from '@scorecard/scoring';
 import {
   AgencyRepository,
   createDataSource,
-  PeriodRepository,
   ResultRepository,
-  ResultStaleRepository,
   runMigrations,
   SchemeRepository,
   SubmissionRepository,
-  TransactionRunner,
 } from '@scorecard/server-database';
 import {
   calculatePeriodResults,
   loadReportedCounts,
-  PeriodComputationService,
   toGradeThresholds,
   toSchemeIndicators,
 } from '@scorecard/server-months';
-import { startNationalDemoPostgres } from '../support/national-demo';
+import { periodComputation, startNationalDemoPostgres } from '../support/national-demo';
 import { NATIONAL_ROLL_UP_SQL, type ResultFields, resultFieldsOf, STORED_RESULTS_SQL } from './national-roll-up.sql';
 
 /**
@@ -168,18 +164,7 @@ async function main(): Promise<void> {
 
 /** The product's services, wired by hand as the worker's modules would. */
 function services(dataSource: DataSource) {
-  const agencies = new AgencyRepository(dataSource);
-  const schemes = new SchemeRepository(dataSource);
-  const computation = new PeriodComputationService(
-    new TransactionRunner(dataSource),
-    agencies,
-    new PeriodRepository(dataSource),
-    schemes,
-    new SubmissionRepository(dataSource),
-    new ResultRepository(dataSource),
-    new ResultStaleRepository(),
-  );
-  return { computation, schemes };
+  return { computation: periodComputation(dataSource), schemes: new SchemeRepository(dataSource) };
 }
 
 /** Median time of the pure calculation of a month, on inputs loaded as the computation loads them. */

@@ -221,19 +221,24 @@ export async function startNationalDemoPostgres(
   return Object.assign(postgres, copy);
 }
 
-/** The product's seeder, wired by hand as the API's modules would. */
-export function nationalDemoSeeder(dataSource: DataSource): DemoNationSeeder {
-  const agencies = new AgencyRepository(dataSource);
-  const schemes = new SchemeRepository(dataSource);
-  const computation = new PeriodComputationService(
+/** The month's computation, wired by hand as the worker's modules would. */
+export function periodComputation(dataSource: DataSource): PeriodComputationService {
+  return new PeriodComputationService(
     new TransactionRunner(dataSource),
-    agencies,
+    new AgencyRepository(dataSource),
     new PeriodRepository(dataSource),
-    schemes,
+    new SchemeRepository(dataSource),
     new SubmissionRepository(dataSource),
     new ResultRepository(dataSource),
     new ResultStaleRepository(),
   );
+}
+
+/** The product's seeder, wired by hand as the API's modules would. */
+export function nationalDemoSeeder(dataSource: DataSource): DemoNationSeeder {
+  const agencies = new AgencyRepository(dataSource);
+  const schemes = new SchemeRepository(dataSource);
+  const computation = periodComputation(dataSource);
   const dueDates = new MonthDueDateService(
     schemes,
     new WorkingCalendarRepository(dataSource),
