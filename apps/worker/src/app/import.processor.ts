@@ -110,6 +110,7 @@ export class ImportProcessor extends WorkerHost {
       } else {
         for (const { period, revision } of outcome.periods)
           await this.compute.enqueue({ period, revision });
+        if (file.kind !== 'submissions') await this.pruneSuperseded(file.kind);
       }
       this.logger.log(
         `Import ${file.id} (${file.kind}, ${file.fileName}): ${outcome.status}, ${outcome.rows} rows`,
@@ -121,6 +122,18 @@ export class ImportProcessor extends WorkerHost {
       await local.remove();
     }
     return this.finish(job, file.id);
+  }
+
+  /**
+   * The records the file replaced, deleted now that it is applied. Its figures are committed: should
+   * this fail, the next applied file of the kind deletes them.
+   */
+  private async pruneSuperseded(kind: 'ratings' | 'consultations'): Promise<void> {
+    try {
+      await this.importer.pruneSuperseded(kind);
+    } catch (error) {
+      this.logger.warn(`Superseded ${kind} records stay until the next import: ${String(error)}`);
+    }
   }
 
   private async finish(job: Job, id: string): Promise<ImportDto> {

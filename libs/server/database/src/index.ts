@@ -18,6 +18,7 @@ export * from './lib/lifecycle/period-part.repository';
 export * from './lib/imports/import-file.repository';
 export * from './lib/imports/import-upload.repository';
 export * from './lib/imports/raw-record.importer';
+export * from './lib/imports/raw-record-encoding';
 export * from './lib/notifications/notification.repository';
 export * from './lib/stars/star.repository';
 export * from './lib/stars/star-objection.repository';

@@ -10,6 +10,16 @@ import type { ImportErrorRecord, ImportKindName } from './import-file.repository
 import { AuditLogRepository } from '../repositories/audit-log.repository';
 import { WorkingCalendarRepository } from '../calendar/working-calendar.repository';
 import { DEFAULT_SCHEME_SETTINGS, SchemeRepository } from '../repositories/scheme.repository';
+import {
+  BAD_RATING_COLUMNS,
+  copyHeader,
+  copyTrailer,
+  ENCODED_COLUMNS,
+  type EncodedRecords,
+  isEncodedRecords,
+  RawRecordEncoder,
+  type Tallies,
+} from './raw-record-encoding';
 
 /** The record shapes the importer stages; the file reader produces them. */
 export interface StagedRating {
@@ -56,12 +66,6 @@ function figuresOf(kind: ImportKindName): string {
 /** The records of a raw kind as the staging table holds them, in the order COPY sends them. */
 const RAW_TABLE = { ratings: 'rating', consultations: 'consultation' } as const;
 
-/**
- * The details of a rating that only its bad-review case keeps: a month's new partition is built
- * with them and loses them before it joins the table.
- */
-const RATING_CASE_COLUMNS = 'rating_id text, service_item text, comment text';
-
 const STAGING_COLUMNS: Record<ImportKindName, string> = {
   ratings:
     'period char(7), agency_code char(6), rated_at timestamptz, channel text, level smallint, rating_id text, service_item text, comment text',
@@ -76,12 +80,13 @@ const STAGING_COLUMNS: Record<ImportKindName, string> = {
  * and bumping the months' revisions. Any error, a crash or a kill rolls the whole file back.
  */
 /**
- * Deletes the raw records of the agency-months in `import_affected`, which a file replaces: through
- * the partitions' (period, agency_code) index, reading only those agencies' rows.
+ * Deletes the raw records that later files superseded (noted in raw_record_superseded), and the
+ * notes: one pass over each month concerned, whichever imports noted it.
  */
-export function replacedRecordsDelete(table: 'rating' | 'consultation'): string {
-  return `DELETE FROM ${table} t USING import_affected a WHERE t.period = a.period AND t.agency_code = a.agency_code`;
-}
+const PRUNE_SUPERSEDED = (kind: 'ratings' | 'consultations') => `
+  WITH done AS (DELETE FROM raw_record_superseded WHERE kind = '${kind}' RETURNING period, agency_code, import_id)
+  DELETE FROM ${RAW_TABLE[kind]} t USING done
+   WHERE t.period = done.period AND t.agency_code = done.agency_code AND t.import_id IS DISTINCT FROM done.import_id`;
 
 @Injectable()
 export class RawRecordImporter {
@@ -99,7 +104,8 @@ export class RawRecordImporter {
     uploader: ImportUploader;
     /** Apply over figures someone typed in; otherwise such a file waits for a confirmation. */
     replaceTyped: boolean;
-    batches: AsyncIterable<StagedRecord[]>;
+    /** The file's records: encoded by the reader (raw kinds), or as objects. */
+    batches: AsyncIterable<StagedRecord[] | EncodedRecords>;
     /** Resolves once the whole file was read: rows and errors. */
     summary: Promise<{ rows: number; errorCount: number; errors: ImportErrorRecord[] }>;
     requestId?: string | null;
@@ -121,25 +127,24 @@ export class RawRecordImporter {
           // Loaded straight into what becomes the month's partition: written once, indexed once.
           staging = `import_load_${args.importId.replace(/-/g, '')}`;
           newMonth = month;
-          await client.query(
-            `CREATE TABLE ${staging} (LIKE ${RAW_TABLE[args.kind]} INCLUDING CONSTRAINTS${args.kind === 'ratings' ? `, ${RATING_CASE_COLUMNS}` : ''})`,
-          );
+          await client.query(`CREATE TABLE ${staging} (LIKE ${RAW_TABLE[args.kind]} INCLUDING CONSTRAINTS)`);
         } else {
-          await client.query(
-            `CREATE TEMP TABLE import_staging (LIKE ${RAW_TABLE[args.kind]}${args.kind === 'ratings' ? `, ${RATING_CASE_COLUMNS}` : ''}) ON COMMIT DROP`,
-          );
+          await client.query(`CREATE TEMP TABLE import_staging (LIKE ${RAW_TABLE[args.kind]}) ON COMMIT DROP`);
         }
+        // Every record is this file's: the column is filled by the server, not sent with each row.
+        await client.query(`ALTER TABLE ${staging} ALTER COLUMN import_id SET DEFAULT '${args.importId}'::uuid`);
       } else {
         await client.query(`CREATE TEMP TABLE import_staging (${STAGING_COLUMNS[args.kind]}) ON COMMIT DROP`);
       }
-      const affected = new Map<string, Map<string, Tally>>();
       const records = withFirst(firstBatch, batches);
+      const encoded = { tallies: new Map() as Tallies, badRatings: [] as Buffer[] };
       if (args.kind === 'submissions') {
         const copy = client.query(copyFrom('COPY import_staging FROM STDIN WITH (FORMAT csv)'));
-        await pipeline(Readable.from(csvLines(args.kind, records)), copy);
+        // A submissions file is read into objects: its rows are few.
+        await pipeline(Readable.from(csvLines(args.kind, records as AsyncIterable<StagedRecord[]>)), copy);
       } else {
-        const copy = client.query(copyFrom(`COPY ${staging} (${BINARY_COLUMNS[args.kind]}) FROM STDIN WITH (FORMAT binary)`));
-        await pipeline(Readable.from(binaryRows(args.kind, args.importId, records, affected)), copy);
+        const copy = client.query(copyFrom(`COPY ${staging} (${ENCODED_COLUMNS[args.kind]}) FROM STDIN WITH (FORMAT binary)`));
+        await pipeline(Readable.from(binaryRows(args.kind, records, encoded)), copy);
       }
       const summary = await args.summary;
       if (summary.errorCount > 0) {
@@ -158,7 +163,7 @@ export class RawRecordImporter {
                FROM jsonb_to_recordset($1::jsonb) AS a(period text, agency_code text, numerator bigint, denominator bigint)`,
           [
             JSON.stringify(
-              [...affected].flatMap(([period, agencies]) =>
+              [...encoded.tallies].flatMap(([period, agencies]) =>
                 [...agencies].map(([agency_code, tally]) => ({ period, agency_code, numerator: tally.good, denominator: tally.all })),
               ),
             ),
@@ -166,7 +171,7 @@ export class RawRecordImporter {
         );
         await client.query('ANALYZE import_figures');
         await client.query('CREATE TEMP TABLE import_affected ON COMMIT DROP AS SELECT period, agency_code FROM import_figures');
-        if (newMonth !== null && (affected.size !== 1 || !affected.has(newMonth))) newMonth = null;
+        if (newMonth !== null && (encoded.tallies.size !== 1 || !encoded.tallies.has(newMonth))) newMonth = null;
       }
       // A handful of rows: so the planner knows, and reaches each agency's records by its index.
       await client.query('ANALYZE import_affected');
@@ -205,7 +210,7 @@ export class RawRecordImporter {
         await this.mergeRawRecords(client, args.kind, args.importId, args.uploader, { staging, newMonth });
       }
       const badReviews =
-        args.kind === 'ratings' ? await this.mergeBadReviews(client, runner.manager, args.importId, staging) : undefined;
+        args.kind === 'ratings' ? await this.mergeBadReviews(client, runner.manager, args.importId, encoded.badRatings) : undefined;
       if (args.kind !== 'submissions' && staging !== 'import_staging') {
         if (newMonth !== null) await attachMonth(client, RAW_TABLE[args.kind], staging, newMonth);
         else await client.query(`DROP TABLE ${staging}`);
@@ -259,6 +264,15 @@ export class RawRecordImporter {
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * Deletes the raw records that applied files superseded, with their notes; a note left by a
+   * worker that stopped before this is taken by the next call. Returns how many records went.
+   */
+  async pruneSuperseded(kind: 'ratings' | 'consultations'): Promise<number> {
+    const result = await this.dataSource.query(PRUNE_SUPERSEDED(kind));
+    return Array.isArray(result) ? Number(result[1] ?? 0) : 0;
   }
 
   /** Every month the file touches must exist and be open (figures of other months cannot change). */
@@ -359,7 +373,13 @@ export class RawRecordImporter {
       const partition = `${table}_${period.replace('-', '_')}`;
       await client.query(`CREATE TABLE IF NOT EXISTS ${partition} PARTITION OF ${table} FOR VALUES IN ('${period}')`);
     }
-    await client.query(replacedRecordsDelete(table));
+    // The earlier records stay until this file is applied; then pruneSuperseded deletes them.
+    await client.query(
+      `INSERT INTO raw_record_superseded (kind, period, agency_code, import_id)
+       SELECT $1, period, agency_code, $2 FROM import_affected
+       ON CONFLICT (kind, period, agency_code) DO UPDATE SET import_id = EXCLUDED.import_id`,
+      [kind, importId],
+    );
     if (kind === 'ratings') {
       await client.query(
         `INSERT INTO rating (period, agency_code, rated_at, channel, level, import_id)
@@ -382,13 +402,11 @@ export class RawRecordImporter {
    * `withdrawn` with the status it had (and back to that status should its rating return). New
    * cases are due `badReviewWorkingDays` working days after today on the province calendar.
    */
-  private async mergeBadReviews(client: PoolClient, manager: EntityManager, importId: string, staging: string) {
+  private async mergeBadReviews(client: PoolClient, manager: EntityManager, importId: string, badRatings: Buffer[]) {
     // The file's bad ratings apart (a few of its rows), so that each step below is one hash join.
-    await client.query(
-      `CREATE TEMP TABLE import_bad_review ON COMMIT DROP AS
-         SELECT period, agency_code, rating_id, rated_at, channel, level, service_item, comment
-           FROM ${staging} WHERE level <= 2`,
-    );
+    await client.query(`CREATE TEMP TABLE import_bad_review (${BAD_RATING_COLUMNS}) ON COMMIT DROP`);
+    const copy = client.query(copyFrom('COPY import_bad_review FROM STDIN WITH (FORMAT binary)'));
+    await pipeline(Readable.from([copyHeader(), ...badRatings, copyTrailer()]), copy);
     await client.query('ANALYZE import_bad_review');
     // A case without rating id never matches (NULL = NULL is not true): it is always gone.
     const gone = `NOT EXISTS (SELECT 1 FROM import_bad_review k
@@ -503,20 +521,9 @@ export class RawRecordImporter {
   }
 }
 
-/** An agency-month's records in a file, and those that count towards its figure. */
-interface Tally {
-  all: number;
-  good: number;
-}
-
-/** The columns binaryRows writes, in its order. */
-const BINARY_COLUMNS = {
-  ratings: 'period, agency_code, rated_at, channel, level, import_id, rating_id, service_item, comment',
-  consultations: 'period, agency_code, asked_at, replied_at, answered_within_48h, import_id',
-} as const;
-
 /** The month of every record of a batch when they all share one; null otherwise. */
-function onlyMonth(records: StagedRecord[]): string | null {
+function onlyMonth(records: StagedRecord[] | EncodedRecords): string | null {
+  if (isEncodedRecords(records)) return records.tallies.size === 1 ? ([...records.tallies.keys()][0] as string) : null;
   const month = records[0]?.period;
   if (month === undefined) return null;
   return records.every((record) => record.period === month) ? month : null;
@@ -538,25 +545,20 @@ function partitionName(table: 'rating' | 'consultation', month: string): string 
 }
 
 /**
- * Makes a loaded table the month's partition: the bad-review details leave it, its index is built
- * in one sorted pass (not row by row), and the month's check lets ATTACH skip reading it again.
+ * Makes a loaded table the month's partition: the month's check lets ATTACH skip reading it again.
  * Inside the import's transaction: a failure leaves no partition behind.
  */
 async function attachMonth(client: PoolClient, table: 'rating' | 'consultation', loaded: string, month: string): Promise<void> {
   const partition = partitionName(table, month);
-  if (table === 'rating') await client.query(`ALTER TABLE ${loaded} DROP COLUMN rating_id, DROP COLUMN service_item, DROP COLUMN comment`);
   await client.query(`ALTER TABLE ${loaded} ADD CONSTRAINT ${loaded}_month CHECK (period = '${month}')`);
-  await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-  // The same definition as the table's own index, so that ATTACH adopts it instead of building another.
-  await client.query(`CREATE INDEX ${partition}_period_agency_code_idx ON ${loaded} (period, agency_code)`);
   await client.query(`ALTER TABLE ${loaded} RENAME TO ${partition}`);
   await client.query(`ALTER TABLE ${table} ATTACH PARTITION ${partition} FOR VALUES IN ('${month}')`);
-  await client.query(`ALTER TABLE ${partition} DROP CONSTRAINT ${loaded}_month`);
+  await client.query(`ALTER TABLE ${partition} DROP CONSTRAINT ${loaded}_month, ALTER COLUMN import_id DROP DEFAULT`);
 }
 
 /** The first batch, already read, and the rest. */
-async function* withFirst(first: StagedRecord[], rest: AsyncIterator<StagedRecord[]>): AsyncGenerator<StagedRecord[]> {
-  if (first.length > 0) yield first;
+async function* withFirst<T extends StagedRecord[] | EncodedRecords>(first: T | [], rest: AsyncIterator<T>): AsyncGenerator<T | []> {
+  if (isEncodedRecords(first) || first.length > 0) yield first;
   for (;;) {
     const next = await rest.next();
     if (next.done) return;
@@ -564,160 +566,38 @@ async function* withFirst(first: StagedRecord[], rest: AsyncIterator<StagedRecor
   }
 }
 
-/** Microseconds between the Unix epoch and PostgreSQL's (2000-01-01). */
-const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
-const COPY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
-
 /**
- * Raw records in COPY's binary format (no text for the server to parse), noting each
- * agency-month met in `affected`. Every value is validated: codes, months, channels, levels.
+ * The file's raw records as one COPY binary stream: batches the reader encoded pass as they are;
+ * records given as objects are encoded here. Tallies and bad ratings are kept in `encoded`.
  */
 async function* binaryRows(
   kind: 'ratings' | 'consultations',
-  importId: string,
-  batches: AsyncIterable<StagedRecord[]>,
-  affected: Map<string, Map<string, Tally>>,
+  batches: AsyncIterable<StagedRecord[] | EncodedRecords | []>,
+  encoded: { tallies: Tallies; badRatings: Buffer[] },
 ): AsyncGenerator<Buffer> {
-  const uuid = Buffer.from(importId.replace(/-/g, ''), 'hex');
-  const header = Buffer.alloc(COPY_SIGNATURE.length + 8);
-  COPY_SIGNATURE.copy(header);
-  yield header;
-  let lastPeriod = '';
-  let agencies = new Map<string, Tally>();
+  yield copyHeader();
+  let encoder: RawRecordEncoder | null = null;
   for await (const batch of batches) {
-    const out = new BinaryWriter(batch.length * (kind === 'ratings' ? 80 : 90));
-    for (const record of batch) {
-      if (record.period !== lastPeriod) {
-        lastPeriod = record.period;
-        agencies = affected.get(lastPeriod) ?? new Map();
-        affected.set(lastPeriod, agencies);
+    let records: EncodedRecords;
+    if (isEncodedRecords(batch)) records = batch;
+    else {
+      encoder ??= new RawRecordEncoder();
+      for (const record of batch) {
+        if (kind === 'ratings') {
+          const rating = record as StagedRating;
+          encoder.rating(rating.period, rating.agencyCode, rating.ratedAt.getTime(), rating.channel, rating.level, rating.ratingId ?? null, rating.serviceItem ?? null, rating.comment ?? null);
+        } else {
+          const consultation = record as StagedConsultation;
+          encoder.consultation(consultation.period, consultation.agencyCode, consultation.askedAt.getTime(), consultation.repliedAt?.getTime() ?? null);
+        }
       }
-      let tally = agencies.get(record.agencyCode);
-      if (tally === undefined) {
-        tally = { all: 0, good: 0 };
-        agencies.set(record.agencyCode, tally);
-      }
-      tally.all += 1;
-      if (kind === 'ratings') {
-        const rating = record as StagedRating;
-        // Satisfied: 4 满意 or 5 非常满意.
-        if (rating.level >= 4) tally.good += 1;
-        out.int16(9);
-        out.ascii(rating.period);
-        out.ascii(rating.agencyCode);
-        out.timestamp(rating.ratedAt);
-        out.ascii(rating.channel);
-        out.int32(2);
-        out.int16(rating.level);
-        out.bytes(uuid);
-        // Only a bad rating becomes a case that keeps its details.
-        const keep = rating.level <= 2;
-        out.text(keep ? rating.ratingId : null);
-        out.text(keep ? rating.serviceItem : null);
-        out.text(keep ? rating.comment : null);
-      } else {
-        const consultation = record as StagedConsultation;
-        if (consultation.answeredWithin48h) tally.good += 1;
-        out.int16(6);
-        out.ascii(consultation.period);
-        out.ascii(consultation.agencyCode);
-        out.timestamp(consultation.askedAt);
-        if (consultation.repliedAt) out.timestamp(consultation.repliedAt);
-        else out.int32(-1);
-        out.int32(1);
-        out.byte(consultation.answeredWithin48h ? 1 : 0);
-        out.bytes(uuid);
-      }
+      records = encoder.take();
     }
-    yield out.done();
+    encoded.tallies = records.tallies;
+    if (records.badRatings.length > 0) encoded.badRatings.push(records.badRatings);
+    if (records.tuples.length > 0) yield records.tuples;
   }
-  const trailer = Buffer.alloc(2);
-  trailer.writeInt16BE(-1);
-  yield trailer;
-}
-
-/** A growing buffer of COPY binary fields. */
-class BinaryWriter {
-  private buffer: Buffer;
-  private at = 0;
-  constructor(size: number) {
-    this.buffer = Buffer.allocUnsafe(size);
-  }
-  private room(size: number): void {
-    if (this.at + size <= this.buffer.length) return;
-    const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + size));
-    this.buffer.copy(larger, 0, 0, this.at);
-    this.buffer = larger;
-  }
-  int16(value: number): void {
-    this.room(2);
-    const buffer = this.buffer;
-    buffer[this.at] = (value >> 8) & 0xff;
-    buffer[this.at + 1] = value & 0xff;
-    this.at += 2;
-  }
-  int32(value: number): void {
-    this.room(4);
-    this.put32(value);
-  }
-  /** Four bytes, big-endian, with room already made (the buffer's own writer costs more per call). */
-  private put32(value: number): void {
-    const buffer = this.buffer;
-    const at = this.at;
-    buffer[at] = (value >>> 24) & 0xff;
-    buffer[at + 1] = (value >>> 16) & 0xff;
-    buffer[at + 2] = (value >>> 8) & 0xff;
-    buffer[at + 3] = value & 0xff;
-    this.at = at + 4;
-  }
-  byte(value: number): void {
-    this.room(1);
-    this.buffer[this.at++] = value;
-  }
-  /** A field of ASCII text (codes, months, channel names). */
-  ascii(value: string): void {
-    const length = value.length;
-    this.room(4 + length);
-    this.put32(length);
-    // A few characters: copied one by one, cheaper than an encoder call for each.
-    const buffer = this.buffer;
-    const at = this.at;
-    for (let i = 0; i < length; i++) buffer[at + i] = value.charCodeAt(i);
-    this.at = at + length;
-  }
-  /** A field of any text, or NULL. */
-  text(value: string | null | undefined): void {
-    if (value === null || value === undefined) {
-      this.int32(-1);
-      return;
-    }
-    const length = Buffer.byteLength(value, 'utf8');
-    this.room(4 + length);
-    this.at = this.buffer.writeInt32BE(length, this.at);
-    this.at += this.buffer.write(value, this.at, 'utf8');
-  }
-  /** A field of raw bytes (a uuid). */
-  bytes(value: Buffer): void {
-    const length = value.length;
-    this.room(4 + length);
-    this.put32(length);
-    const buffer = this.buffer;
-    const at = this.at;
-    for (let i = 0; i < length; i++) buffer[at + i] = value[i] as number;
-    this.at = at + length;
-  }
-  /** A timestamptz: microseconds since 2000-01-01 UTC, as a 64-bit integer. */
-  timestamp(at: Date): void {
-    this.room(12);
-    const micros = (at.getTime() - POSTGRES_EPOCH_MS) * 1000;
-    const high = Math.floor(micros / 4294967296);
-    this.put32(8);
-    this.put32(high);
-    this.put32(micros - high * 4294967296);
-  }
-  done(): Buffer {
-    return this.buffer.subarray(0, this.at);
-  }
+  yield copyTrailer();
 }
 
 /** The staged records as CSV lines for COPY; every field is validated text (codes, ISO times, numbers). */

@@ -22,6 +22,7 @@ import { RawRecordsByAgency1764780000000 } from './1764780000000-raw-records-by-
 import { NationalRanks1764790000000 } from './1764790000000-national-ranks';
 import { PeriodParts1764800000000 } from './1764800000000-period-parts';
 import { ResultStaleMarks1764810000000 } from './1764810000000-result-stale-marks';
+import { SupersededRawRecords1764840000000 } from './1764840000000-superseded-raw-records';
 
 /** In order; TypeORM records the applied ones in the `migrations` table. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   NationalRanks1764790000000,
   PeriodParts1764800000000,
   ResultStaleMarks1764810000000,
+  SupersededRawRecords1764840000000,
 ];
