@@ -6,8 +6,13 @@ import { ImportFileError } from './import-file.error';
 
 /** Rows handed on at a time: one await per row would cost more than parsing it. */
 const ROWS_PER_CHUNK = 1_000;
+/** Plain lines a consumer takes before the reader may hand on what it made of them. */
+const LINES_PER_PAUSE = 5_000;
 
 type LineBreak = '\n' | '\r\n';
+
+/** Takes a plain line (no quote) as the characters of `text` between `start` and `end`. */
+export type PlainLineConsumer = (text: string, start: number, end: number, row: number) => void;
 
 /**
  * The rows of a CSV file (UTF-8 or GBK), streamed in chunks. Row numbers are the rows Excel would
@@ -21,6 +26,11 @@ type LineBreak = '\n' | '\r\n';
 export async function* csvRows(
   bytes: Readable,
   onEncoding?: (encoding: TextEncoding) => void,
+  /**
+   * Once it gives a consumer, plain lines go to it instead of becoming rows (no array of cells made
+   * per line); an empty chunk then says that lines were taken.
+   */
+  plainLines?: () => PlainLineConsumer | null,
 ): AsyncGenerator<ImportRow[]> {
   const texts = decodeText(bytes, onEncoding)[Symbol.asyncIterator]();
   let row = 0;
@@ -30,7 +40,7 @@ export async function* csvRows(
   let rest: string | null = null;
   let handedOver = false;
   try {
-    for (;;) {
+    reading: for (;;) {
       const next = await texts.next();
       if (next.done) break;
       pending += next.value;
@@ -43,16 +53,33 @@ export async function* csvRows(
         }
         lineBreak = found;
       }
-      const end = pending.lastIndexOf('\n');
-      if (end === -1) continue;
-      const { rows, stop } = splitLines(pending, end + 1, lineBreak, row);
-      row += rows.length;
-      if (rows.length > 0) yield* inChunks(rows);
-      if (stop !== -1) {
-        rest = pending.slice(stop);
-        break;
+      for (;;) {
+        // Until a consumer takes the plain lines, one line at a time: the header that sets it up.
+        const consumer = plainLines?.() ?? null;
+        const lineByLine = plainLines !== undefined && consumer === null;
+        const end = lineByLine ? pending.indexOf('\n') : pending.lastIndexOf('\n');
+        if (end === -1) break;
+        const { rows, stop, taken, paused } = splitLines(
+          pending,
+          end + 1,
+          lineBreak,
+          row,
+          consumer,
+        );
+        row += rows.length + taken;
+        if (rows.length > 0) yield* inChunks(rows);
+        else if (taken > 0) yield [];
+        if (stop !== -1) {
+          rest = pending.slice(stop);
+          break reading;
+        }
+        if (paused !== -1) {
+          pending = pending.slice(paused);
+          continue;
+        }
+        pending = pending.slice(end + 1);
+        if (!lineByLine) break;
       }
-      pending = pending.slice(end + 1);
     }
     if (rest === null) {
       // The last line, without a line break after it.
@@ -94,7 +121,8 @@ function splitLines(
   end: number,
   lineBreak: LineBreak,
   firstRow: number,
-): { rows: ImportRow[]; stop: number } {
+  consumer: PlainLineConsumer | null,
+): { rows: ImportRow[]; stop: number; taken: number; paused: number } {
   // Lines up to the first quote, or stray carriage return, are plain.
   let plainEnd = end;
   const quote = text.indexOf('"');
@@ -112,13 +140,24 @@ function splitLines(
     if (lineBreak === '\r\n') {
       // Only a carriage return right before the line feed, and no other, ends a plain line.
       const cr = text.indexOf('\r', start);
-      if (cr !== feed - 1) return { rows, stop: start };
+      if (cr !== feed - 1)
+        return { rows, stop: start, taken: row - firstRow - rows.length, paused: -1 };
       lineEnd = feed - 1;
     }
-    rows.push({ row: ++row, cells: text.slice(start, lineEnd).split(',') });
+    if (consumer !== null) {
+      consumer(text, start, lineEnd, ++row);
+      // A pause now and then, for the consumer's reader to hand on what it took.
+      if (row - firstRow === LINES_PER_PAUSE && feed + 1 < end)
+        return { rows, stop: -1, taken: LINES_PER_PAUSE, paused: feed + 1 };
+    } else rows.push({ row: ++row, cells: text.slice(start, lineEnd).split(',') });
     start = feed + 1;
   }
-  return { rows, stop: plainEnd < end ? plainEnd : -1 };
+  return {
+    rows,
+    stop: plainEnd < end ? plainEnd : -1,
+    taken: row - firstRow - rows.length,
+    paused: -1,
+  };
 }
 
 function* inChunks(rows: ImportRow[]): Generator<ImportRow[]> {

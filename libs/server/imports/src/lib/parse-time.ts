@@ -43,7 +43,17 @@ export function timeByPattern(cell: string): Date | null {
     second: Number(second),
     millisecond: Number(fraction.slice(0, 3).padEnd(3, '0')),
   };
-  if (!isValidWallClock(fields)) return null;
+  if (
+    !isValidWallClock(
+      fields.year,
+      fields.month,
+      fields.day,
+      fields.hour,
+      fields.minute,
+      fields.second,
+    )
+  )
+    return null;
   const wallClock = Date.UTC(
     fields.year,
     fields.month - 1,
@@ -66,9 +76,13 @@ let monthPeriod = '';
  * asked for is remembered, for a file's rows mostly fall in one.
  */
 export function shanghaiPeriodOf(at: Date): string {
-  const ms = at.getTime();
+  return shanghaiPeriodOfMs(at.getTime());
+}
+
+/** `shanghaiPeriodOf` of a time in milliseconds since the epoch. */
+export function shanghaiPeriodOfMs(ms: number): string {
   if (ms >= monthStart && ms < monthEnd) return monthPeriod;
-  const period = periodOf(at);
+  const period = periodOf(new Date(ms));
   const year = Number(period.slice(0, 4));
   const month = Number(period.slice(5, 7));
   const offset = SHANGHAI_OFFSET_MINUTES * 60_000;
@@ -84,43 +98,55 @@ export function shanghaiPeriodOf(at: Date): string {
  * Undefined for any other text, which the general pattern then reads.
  */
 function plainTime(text: string): Date | null | undefined {
-  const length = text.length;
+  const ms = plainTimeIn(text, 0, text.length);
+  return ms === undefined || ms === null ? ms : new Date(ms);
+}
+
+/**
+ * `plainTime` of the text between `start` and `end` of a line, in milliseconds since the epoch;
+ * NaN for any other shape or an invalid time (the general reading then decides).
+ */
+export function plainTimeMs(text: string, start: number, end: number): number {
+  return plainTimeIn(text, start, end - start) ?? Number.NaN;
+}
+
+function plainTimeIn(text: string, at: number, length: number): number | null | undefined {
   if (length !== 19 && length !== 20 && length !== 25) return undefined;
-  const separator = text.charCodeAt(10);
+  const separator = text.charCodeAt(at + 10);
   if (
-    text.charCodeAt(4) !== 0x2d ||
-    text.charCodeAt(7) !== 0x2d ||
+    text.charCodeAt(at + 4) !== 0x2d ||
+    text.charCodeAt(at + 7) !== 0x2d ||
     (separator !== 0x54 && separator !== 0x20) ||
-    text.charCodeAt(13) !== 0x3a ||
-    text.charCodeAt(16) !== 0x3a
+    text.charCodeAt(at + 13) !== 0x3a ||
+    text.charCodeAt(at + 16) !== 0x3a
   )
     return undefined;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
+  const year = digits(text, at, 4);
+  const month = digits(text, at + 5, 2);
+  const day = digits(text, at + 8, 2);
+  const hour = digits(text, at + 11, 2);
+  const minute = digits(text, at + 14, 2);
+  const second = digits(text, at + 17, 2);
   if ((year | month | day | hour | minute | second) < 0) return undefined;
   let offset = SHANGHAI_OFFSET_MINUTES;
   if (length === 20) {
-    const zone = text.charCodeAt(19);
+    const zone = text.charCodeAt(at + 19);
     if (zone !== 0x5a && zone !== 0x7a) return undefined;
     offset = 0;
   } else if (length === 25) {
-    const sign = text.charCodeAt(19);
-    const zoneHours = digits(text, 20, 2);
-    const zoneMinutes = digits(text, 23, 2);
+    const sign = text.charCodeAt(at + 19);
+    const zoneHours = digits(text, at + 20, 2);
+    const zoneMinutes = digits(text, at + 23, 2);
     if (
       (sign !== 0x2b && sign !== 0x2d) ||
-      text.charCodeAt(22) !== 0x3a ||
+      text.charCodeAt(at + 22) !== 0x3a ||
       (zoneHours | zoneMinutes) < 0
     )
       return undefined;
     offset = (sign === 0x2d ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
   }
-  if (!isValidWallClock({ year, month, day, hour, minute, second })) return null;
-  return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000);
+  if (!isValidWallClock(year, month, day, hour, minute, second)) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000;
 }
 
 /** The decimal number of `count` ASCII digits at `start`; -1 when one is no digit. */
@@ -146,16 +172,15 @@ function offsetMinutes(zone: string | undefined): number {
   return zone.startsWith('-') ? -minutes : minutes;
 }
 
-function isValidWallClock(fields: {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}): boolean {
-  if (fields.month < 1 || fields.month > 12 || fields.day < 1) return false;
-  const daysInMonth =
-    fields.day <= 28 ? 28 : new Date(Date.UTC(fields.year, fields.month, 0)).getUTCDate();
-  return fields.day <= daysInMonth && fields.hour < 24 && fields.minute < 60 && fields.second < 60;
+function isValidWallClock(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = day <= 28 ? 28 : new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth && hour < 24 && minute < 60 && second < 60;
 }

@@ -1,6 +1,11 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
-import type { StagedRecord } from '@scorecard/server-database';
+import {
+  type DecodedRecord,
+  decodeRecords,
+  isEncodedRecords,
+  type StagedRecord,
+} from '@scorecard/server-database';
 import type { ImportKind } from '@scorecard/contracts';
 import { importErrorRenderer } from './import-messages';
 import { readImportFile } from './read-import-file';
@@ -37,11 +42,14 @@ async function read(
     context: context(kind, options.context),
     xlsxLimits: { maxPartBytes: 64 * 1024 * 1024, maxTotalBytes: 128 * 1024 * 1024 },
   });
-  const records: StagedRecord[] = [];
+  const records: (StagedRecord | DecodedRecord)[] = [];
   let batches = 0;
   for await (const batch of reader.batches) {
     batches += 1;
-    records.push(...batch);
+    // Raw records arrive encoded for COPY: read back as PostgreSQL will store them.
+    if (isEncodedRecords(batch))
+      records.push(...decodeRecords(kind as 'ratings' | 'consultations', batch));
+    else records.push(...batch);
   }
   const summary = await reader.summary;
   // Stored errors are keys; these checks read them as an English reader would.
@@ -292,7 +300,13 @@ describe('readImportFile', () => {
       serviceItem: '医保关系转移',
       comment: '等了很久, 没人管',
     });
-    expect(records[1]).toMatchObject({ ratingId: 'HC-2', serviceItem: null, comment: null });
+    // A good rating becomes no case: its details are not kept.
+    expect(records[1]).toMatchObject({
+      level: 5,
+      ratingId: null,
+      serviceItem: null,
+      comment: null,
+    });
 
     const repeated = await read(
       'ratings',

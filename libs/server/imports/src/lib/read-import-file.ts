@@ -1,11 +1,19 @@
-import type { ImportErrorRecord, StagedRecord } from '@scorecard/server-database';
+import {
+  type EncodedRecords,
+  type ImportErrorRecord,
+  RawRecordEncoder,
+  type StagedConsultation,
+  type StagedRating,
+  type StagedRecord,
+} from '@scorecard/server-database';
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
-import { csvRows } from './csv-rows';
+import { csvRows, type PlainLineConsumer } from './csv-rows';
 import type { TextEncoding } from './decode-text';
 import type { ImportCell, ImportRow } from './import-cell';
 import { type ImportColumn, mapHeader } from './import-columns';
 import { ImportFileError } from './import-file.error';
+import { plainRecordLineReader } from './plain-record-lines';
 import { createRowValidator, type ImportContext, type RowValidator } from './validate-row';
 import { type XlsxLimits, xlsxRows } from './xlsx-rows';
 
@@ -21,10 +29,11 @@ export interface ImportSummary {
 
 export interface ImportFileReader {
   /**
-   * The valid records in batches, read as they are consumed. After the first bad row nothing more
-   * is yielded (the file will be refused), but the rest is still read to count every error.
+   * The valid records in batches, read as they are consumed: raw records (ratings, consultations)
+   * already encoded for COPY, submissions as objects. After the first bad row nothing more is
+   * yielded (the file will be refused), but the rest is still read to count every error.
    */
-  batches: AsyncIterable<StagedRecord[]>;
+  batches: AsyncIterable<StagedRecord[] | EncodedRecords>;
   /** Settles once `batches` is exhausted. */
   summary: Promise<ImportSummary>;
 }
@@ -48,7 +57,7 @@ export function readImportFile(args: {
   // Whoever stops reading early (a failed COPY) never awaits the summary: not an unhandled rejection.
   summary.catch(() => undefined);
 
-  async function* batches(): AsyncGenerator<StagedRecord[]> {
+  async function* batches(): AsyncGenerator<StagedRecord[] | EncodedRecords> {
     const { context, stream } = args;
     const errors: ImportErrorRecord[] = [];
     let errorCount = 0;
@@ -62,11 +71,16 @@ export function readImportFile(args: {
         errors.push({ ...error, field: headerNames.get(error.field) ?? error.field });
     };
     try {
+      // Raw records are encoded as they are read; submissions are few and stay objects.
+      const encoder = context.kind === 'submissions' ? null : new RawRecordEncoder();
+      const seenRatingIds = new Map<string, number>();
+      let plainLines: PlainLineConsumer | null = null;
       const source = rowsOf(
         args.fileName,
         stream,
         args.xlsxLimits,
         (detected) => (encoding = detected),
+        encoder === null ? undefined : () => plainLines,
       );
       let validate: RowValidator | null = null;
       let positions: Map<ImportColumn, number> | null = null;
@@ -76,8 +90,30 @@ export function readImportFile(args: {
       const cellOf = (column: ImportColumn): ImportCell =>
         current[(positions as Map<ImportColumn, number>).get(column) as number] ?? null;
       let batch: StagedRecord[] = [];
+      /** A data row: validated, then kept (encoded or as an object) while the file has no error. */
+      const take = (row: number, cells: ImportCell[]) => {
+        if (isBlank(cells)) return;
+        rows += 1;
+        const extra = extraValue(cells, width);
+        if (extra !== undefined) {
+          report({ row, field: '', value: String(extra), key: 'row.extraValues' });
+          return;
+        }
+        current = cells;
+        const check = (validate as RowValidator)(cellOf, row);
+        if ('problems' in check) {
+          for (const problem of check.problems) report({ row, ...problem });
+        } else if (errorCount === 0) {
+          if (encoder === null) batch.push(check.record);
+          else encode(encoder, check.record);
+        }
+      };
       reading: for await (const chunk of source) {
         for (const { row, cells } of chunk) {
+          if (positions !== null) {
+            take(row, cells);
+            continue;
+          }
           if (isBlank(cells)) continue;
           if (positions === null) {
             const header = mapHeader(
@@ -97,26 +133,35 @@ export function readImportFile(args: {
                   .trim(),
               );
             }
-            validate = createRowValidator(context, (column) => headerNames.get(column) ?? column);
-            continue;
-          }
-          rows += 1;
-          const extra = extraValue(cells, width);
-          if (extra !== undefined) {
-            report({ row, field: '', value: String(extra), key: 'row.extraValues' });
-            continue;
-          }
-          current = cells;
-          const check = (validate as RowValidator)(cellOf, row);
-          if ('problems' in check) {
-            for (const problem of check.problems) report({ row, ...problem });
-          } else if (errorCount === 0) {
-            batch.push(check.record);
+            validate = createRowValidator(
+              context,
+              (column) => headerNames.get(column) ?? column,
+              seenRatingIds,
+            );
+            if (encoder !== null && context.kind !== 'submissions') {
+              const plain = plainRecordLineReader({
+                kind: context.kind,
+                positions,
+                width,
+                context,
+                encoder,
+                seenRatingIds,
+              });
+              // A file with an error is refused: its lines are only checked, each as a row.
+              plainLines = (text, start, end, row) => {
+                if (errorCount === 0 && plain(text, start, end, row)) rows += 1;
+                else take(row, text.slice(start, end).split(','));
+              };
+            }
           }
         }
         if (batch.length >= BATCH_SIZE) {
           yield batch;
           batch = [];
+        }
+        if (encoder !== null && encoder.pending >= BATCH_SIZE) {
+          if (errorCount === 0) yield encoder.take();
+          else encoder.take();
         }
       }
       if (positions === null && errorCount === 0) {
@@ -125,6 +170,7 @@ export function readImportFile(args: {
         report({ row: 0, field: '', value: '', key: 'file.noRows' });
       }
       if (batch.length > 0 && errorCount === 0) yield batch;
+      if (encoder !== null && encoder.pending > 0 && errorCount === 0) yield encoder.take();
       settle({ rows, errorCount, errors, encoding });
     } catch (error) {
       if (!(error instanceof ImportFileError)) {
@@ -146,9 +192,10 @@ function rowsOf(
   stream: Readable,
   xlsxLimits: XlsxLimits,
   onEncoding: (encoding: TextEncoding) => void,
+  plainLines: (() => PlainLineConsumer | null) | undefined,
 ): AsyncIterable<ImportRow[]> {
   const extension = extname(fileName).toLowerCase();
-  if (extension === '.csv' || extension === '.txt') return csvRows(stream, onEncoding);
+  if (extension === '.csv' || extension === '.txt') return csvRows(stream, onEncoding, plainLines);
   if (extension === '.xlsx') return xlsxRows(stream, xlsxLimits);
   if (extension === '.xls') {
     throw new ImportFileError({ key: 'file.xls' });
@@ -173,4 +220,29 @@ function extraValue(cells: ImportCell[], width: number): ImportCell | undefined 
     if (cell !== null && cell !== '') return cell;
   }
   return undefined;
+}
+
+/** A record read by the general reading, encoded as the plain lines are. */
+function encode(encoder: RawRecordEncoder, record: StagedRecord): void {
+  if ('ratedAt' in record) {
+    const rating = record as StagedRating;
+    encoder.rating(
+      rating.period,
+      rating.agencyCode,
+      rating.ratedAt.getTime(),
+      rating.channel,
+      rating.level,
+      rating.ratingId ?? null,
+      rating.serviceItem ?? null,
+      rating.comment ?? null,
+    );
+  } else {
+    const consultation = record as StagedConsultation;
+    encoder.consultation(
+      consultation.period,
+      consultation.agencyCode,
+      consultation.askedAt.getTime(),
+      consultation.repliedAt?.getTime() ?? null,
+    );
+  }
 }

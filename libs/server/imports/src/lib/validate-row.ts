@@ -65,6 +65,8 @@ interface RowContext extends ImportContext {
 export function createRowValidator(
   importContext: ImportContext,
   headerName: (column: ImportColumn) => string = (column) => column,
+  /** Rating ids seen so far, with the row of each; shared with whoever else reads the file's rows. */
+  seenRatingIds: Map<string, number> = new Map(),
 ): RowValidator {
   // A month's indicators are asked for on every row: each month is looked up once per file.
   const indicatorsByMonth = new Map<string, ReturnType<ImportContext['indicatorsFor']>>();
@@ -79,10 +81,9 @@ export function createRowValidator(
   const context: RowContext = { ...importContext, headerName, indicatorsFor };
   switch (context.kind) {
     case 'ratings': {
-      // Rating ids seen so far, with the row of each: an id names one rating of the file.
-      const seenIds = new Map<string, number>();
+      // An id names one rating of the file.
       let count = 0;
-      return (cell, row) => checkRating(cell, context, seenIds, row ?? ++count);
+      return (cell, row) => checkRating(cell, context, seenRatingIds, row ?? ++count);
     }
     case 'consultations':
       return (cell) => checkConsultation(cell, context);
