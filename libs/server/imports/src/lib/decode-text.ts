@@ -23,10 +23,8 @@ export async function* decodeText(
 
   const decide = (last: boolean): string => {
     const bom = offset === 0 && hasUtf8Bom(pending);
-    const firstNonAscii = pending.findIndex((byte) => byte >= 0x80);
-    const encoding = bom
-      ? 'utf-8'
-      : encodingOf(pending.subarray(Math.max(firstNonAscii, 0)), last);
+    const firstNonAscii = firstNonAsciiOf(pending);
+    const encoding = bom ? 'utf-8' : encodingOf(pending.subarray(Math.max(firstNonAscii, 0)), last);
     onEncoding?.(encoding);
     decode = decoderFor(encoding, () => offset);
     const text = decode(bom ? pending.subarray(3) : pending, last);
@@ -45,7 +43,7 @@ export async function* decodeText(
     if (offset === 0 && pending.length === 0) refuseNonText(chunk);
     pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
     if (pending.length < SNIFF_BYTES) continue;
-    const firstNonAscii = pending.findIndex((byte) => byte >= 0x80);
+    const firstNonAscii = firstNonAsciiOf(pending);
     if (
       firstNonAscii === -1 ||
       (firstNonAscii > 0 && pending.length - firstNonAscii < SNIFF_BYTES)
@@ -74,7 +72,9 @@ export async function* decodeText(
  * The encoding of a CSV byte stream, decided as decodeText decides it, reading no further than the
  * first non-ASCII bytes (an ASCII file is read through, a chunk at a time, and called UTF-8).
  */
-export async function detectEncoding(bytes: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<TextEncoding> {
+export async function detectEncoding(
+  bytes: AsyncIterable<Buffer> | Iterable<Buffer>,
+): Promise<TextEncoding> {
   let sample: Buffer | null = null;
   let first = true;
   for await (const chunk of bytes) {
@@ -85,7 +85,7 @@ export async function detectEncoding(bytes: AsyncIterable<Buffer> | Iterable<Buf
     }
     if (sample === null) {
       if (isAscii(chunk)) continue;
-      sample = chunk.subarray(chunk.findIndex((byte) => byte >= 0x80));
+      sample = chunk.subarray(firstNonAsciiOf(chunk));
     } else {
       sample = Buffer.concat([sample, chunk]);
     }
@@ -120,6 +120,13 @@ function decoderFor(
   }
   const decoder = getDecoder('gb18030');
   return (chunk, last) => decoder.write(chunk) + (last ? (decoder.end() ?? '') : '');
+}
+
+/** Where the first byte above 0x7f is; -1 when there is none (checked natively first). */
+function firstNonAsciiOf(bytes: Buffer): number {
+  if (isAscii(bytes)) return -1;
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return i;
+  return -1;
 }
 
 function hasUtf8Bom(bytes: Buffer): boolean {

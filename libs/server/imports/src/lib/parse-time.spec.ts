@@ -73,6 +73,26 @@ describe('parseTime', () => {
   });
 });
 
+describe('parseTime of plain texts', () => {
+  it('counts every day as Date.UTC does, leap years and centuries included', () => {
+    // Every day from 1599 to 2401, and the days that do not exist at each month's end.
+    for (let day = Date.UTC(1599, 0, 1); day < Date.UTC(2402, 0, 1); day += 86_400_000) {
+      const date = new Date(day);
+      const text = `${date.toISOString().slice(0, 10)}T23:59:58Z`;
+      if (parseTime(text)?.getTime() !== day + 86_398_000)
+        expect({ text, read: parseTime(text) }).toBeNull();
+      if (date.getUTCDate() === 28) {
+        for (const extra of ['29', '30', '31', '32']) {
+          const other = `${text.slice(0, 8)}${extra}${text.slice(10)}`;
+          const expected = timeByPattern(other)?.getTime() ?? null;
+          if ((parseTime(other)?.getTime() ?? null) !== expected)
+            expect({ other, read: parseTime(other) }).toBeNull();
+        }
+      }
+    }
+  });
+});
+
 describe('shanghaiPeriodOf', () => {
   it('names the month as periodOf does, around every month boundary of three years', () => {
     for (let month = 0; month < 36; month++) {

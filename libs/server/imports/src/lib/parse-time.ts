@@ -145,8 +145,31 @@ function plainTimeIn(text: string, at: number, length: number): number | null | 
       return undefined;
     offset = (sign === 0x2d ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
   }
-  if (!isValidWallClock(year, month, day, hour, minute, second)) return null;
-  return Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000;
+  if (hour >= 24 || minute >= 60 || second >= 60) return null;
+  const midnight = utcMidnight(year, month, day);
+  if (Number.isNaN(midnight)) return null;
+  return midnight + ((hour * 60 + minute - offset) * 60 + second) * 1000;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Date.UTC of a day, or NaN when there is no such day (as `isValidWallClock` says), in integer
+ * arithmetic (days from the civil calendar): a call of Date.UTC per row costs more than the row.
+ */
+function utcMidnight(year: number, month: number, day: number): number {
+  if (month < 1 || month > 12 || day < 1) return Number.NaN;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number))) return Number.NaN;
+  // Date.UTC reads years 0–99 as 1900–1999.
+  if (year < 100) return Date.UTC(year, month - 1, day);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return (era * 146097 + dayOfEra - 719468) * 86_400_000;
 }
 
 /** The decimal number of `count` ASCII digits at `start`; -1 when one is no digit. */
