@@ -8,6 +8,8 @@
 export interface Tally {
   all: number;
   good: number;
+  /** The start of each of its tuples: field count, month and agency code, encoded once. */
+  prefix?: Buffer;
 }
 
 /** Tallies by month (YYYY-MM), then agency code. */
@@ -86,11 +88,9 @@ export class RawRecordEncoder {
     comment: string | null,
   ): void {
     // Satisfied: 4 满意 or 5 非常满意.
-    this.tally(period, agencyCode, level >= 4);
+    const tally = this.tally(period, agencyCode, level >= 4);
     const out = this.tuples;
-    out.int16(5);
-    out.ascii(period);
-    out.ascii(agencyCode);
+    out.bytes(tally.prefix ?? (tally.prefix = tuplePrefix(period, agencyCode)));
     out.timestamp(ratedAt);
     out.ascii(channel);
     out.int32(2);
@@ -118,11 +118,9 @@ export class RawRecordEncoder {
     repliedAt: number | null,
   ): void {
     const answered = repliedAt !== null && repliedAt - askedAt <= ANSWER_WINDOW_MS;
-    this.tally(period, agencyCode, answered);
+    const tally = this.tally(period, agencyCode, answered);
     const out = this.tuples;
-    out.int16(5);
-    out.ascii(period);
-    out.ascii(agencyCode);
+    out.bytes(tally.prefix ?? (tally.prefix = tuplePrefix(period, agencyCode)));
     out.timestamp(askedAt);
     if (repliedAt === null) out.int32(-1);
     else out.timestamp(repliedAt);
@@ -149,7 +147,7 @@ export class RawRecordEncoder {
     return batch;
   }
 
-  private tally(period: string, agencyCode: string, good: boolean): void {
+  private tally(period: string, agencyCode: string, good: boolean): Tally {
     this.count += 1;
     if (period !== this.lastPeriod) {
       this.lastPeriod = period;
@@ -167,7 +165,17 @@ export class RawRecordEncoder {
     }
     tally.all += 1;
     if (good) tally.good += 1;
+    return tally;
   }
+}
+
+/** A raw-record tuple's first bytes: five fields, then its month and agency code. */
+function tuplePrefix(period: string, agencyCode: string): Buffer {
+  const prefix = new BinaryWriter(32);
+  prefix.int16(5);
+  prefix.ascii(period);
+  prefix.ascii(agencyCode);
+  return Buffer.from(prefix.done());
 }
 
 /** A growing buffer of COPY binary fields. */
@@ -217,6 +225,15 @@ export class BinaryWriter {
     const buffer = this.buffer;
     const at = this.at;
     for (let i = 0; i < length; i++) buffer[at + i] = value.charCodeAt(i);
+    this.at = at + length;
+  }
+  /** Bytes as they are (an encoded part of a tuple). */
+  bytes(value: Buffer): void {
+    const length = value.length;
+    this.room(length);
+    const buffer = this.buffer;
+    const at = this.at;
+    for (let i = 0; i < length; i++) buffer[at + i] = value[i] as number;
     this.at = at + length;
   }
   /** A field of any text, or NULL. */
