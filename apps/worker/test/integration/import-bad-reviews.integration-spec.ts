@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@scorecard/server-config';
+import { BadReviewRepository } from '@scorecard/server-database';
 import { ImportFileProducer } from '@scorecard/server-queue';
 import { dayOf, workingCalendar } from '@scorecard/scoring';
 import { createTestDatabase, seedDemoProvince, testConfig } from '@scorecard/server-testing';
@@ -25,6 +26,10 @@ interface CaseRow {
   previousStatus: string | null;
   withdrawnFrom: string | null;
   verifyNote: string | null;
+  outcome: string | null;
+  resolveNote: string | null;
+  resolvedBy: string | null;
+  version: number;
 }
 
 describe('bad reviews (差评) from ratings imports', () => {
@@ -35,8 +40,8 @@ describe('bad reviews (差评) from ratings imports', () => {
 
   const dataSourceOf = () => (worker as INestApplicationContext).get(DataSource);
 
-  /** Imports a ratings file of `lines` (after `header`) as an upload of head-<county>. */
-  async function importRatings(lines: string[], header = HEADER) {
+  /** Imports a ratings file of `lines` (after `header`) as an upload of head-<agency>. */
+  async function importRatings(lines: string[], header = HEADER, agency = county) {
     const importId = randomUUID();
     const path = join(config.importDir, `${importId}.csv`);
     writeFileSync(path, `${[header, ...lines].join('\n')}\n`);
@@ -45,19 +50,20 @@ describe('bad reviews (差评) from ratings imports', () => {
       kind: 'ratings',
       fileName: 'ratings.csv',
       path,
-      uploader: { username: `head-${county}`, role: 'agency_head', agency: county },
+      uploader: { username: `head-${agency}`, role: 'agency_head', agency },
     });
     const jobId = await (worker as INestApplicationContext).get(ImportFileProducer).enqueue({ importId });
     return jobFinished(worker as INestApplicationContext, jobId);
   }
 
-  const cases = (): Promise<CaseRow[]> =>
+  const cases = (agency = county): Promise<CaseRow[]> =>
     dataSourceOf().query(
       `SELECT rating_id AS "ratingId", level, service_item AS "serviceItem", comment,
               to_char(deadline, 'YYYY-MM-DD') AS deadline, status, voided_as AS "voidedAs",
-              previous_status AS "previousStatus", withdrawn_from AS "withdrawnFrom", verify_note AS "verifyNote"
+              previous_status AS "previousStatus", withdrawn_from AS "withdrawnFrom", verify_note AS "verifyNote",
+              outcome, resolve_note AS "resolveNote", resolved_by AS "resolvedBy", version
          FROM bad_review WHERE period = $1 AND agency_code = $2 ORDER BY rating_id NULLS LAST, level`,
-      [OPEN_PERIOD, county],
+      [OPEN_PERIOD, agency],
     );
 
   beforeAll(async () => {
@@ -223,5 +229,93 @@ describe('bad reviews (差评) from ratings imports', () => {
       ['HC-5', 2, 'voided'],
       [null, 1, 'open'],
     ]);
+  });
+
+  it('a closed case whose rating is gone is withdrawn with its outcome on record, and closed again as it was when its rating returns', async () => {
+    const [{ code: other }]: { code: string }[] = await dataSourceOf().query(
+      `SELECT a.code FROM agency a WHERE a.level = 'county' AND a.code <> $2
+          AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.period = $1 AND s.agency_code = a.code)
+        ORDER BY a.code LIMIT 1`,
+      [OPEN_PERIOD, county],
+    );
+    const rated = `HC-21,${other},2026-10-09T09:00:00+08:00,窗口,1,医保报销,报销款一个月没到账`;
+    const staying = `HC-22,${other},2026-10-10T09:00:00+08:00,phone,2,,电话没人接`;
+    expect((await importRatings([rated, staying], HEADER, other)).result).toMatchObject({
+      status: 'applied',
+    });
+    // The head verifies HC-21 and resolves it as rectified, by the cases' own steps.
+    const steps = (worker as INestApplicationContext).get(BadReviewRepository);
+    const [{ id }]: { id: string }[] = await dataSourceOf().query(
+      `SELECT id::text AS id FROM bad_review WHERE period = $1 AND agency_code = $2 AND rating_id = 'HC-21'`,
+      [OPEN_PERIOD, other],
+    );
+    await dataSourceOf().transaction(async (manager) => {
+      const by = `head-${other}`;
+      expect(await steps.verify(manager, id, { note: '已核实：财务延误', by, version: 1 })).toBe(
+        true,
+      );
+      expect(
+        await steps.resolve(manager, id, {
+          outcome: 'rectified',
+          note: '已补发并致歉',
+          by,
+          version: 2,
+        }),
+      ).toBe(true);
+    });
+    const [closed] = await cases(other);
+    expect(closed).toMatchObject({ ratingId: 'HC-21', status: 'closed', outcome: 'rectified' });
+
+    // A corrected file without HC-21: the import applies, the case is withdrawn as closed, its
+    // outcome and notes kept on record.
+    const job = await importRatings([staying], HEADER, other);
+    expect(job).toMatchObject({ state: 'completed', failedReason: null });
+    expect(job.result).toMatchObject({ status: 'applied', rows: 1 });
+    const [withdrawn, kept] = await cases(other);
+    expect(withdrawn).toEqual({
+      ...closed,
+      status: 'voided',
+      voidedAs: 'withdrawn',
+      withdrawnFrom: 'closed',
+      version: closed.version + 1,
+    });
+    expect(kept).toMatchObject({ ratingId: 'HC-22', status: 'open', outcome: null });
+    // Readers of closed and pending cases do not count it.
+    const list = (status: 'closed' | 'voided') =>
+      steps.list({ agencyCodes: [other], period: OPEN_PERIOD, status, limit: 10, offset: 0 });
+    expect((await list('closed')).total).toBe(0);
+    expect((await list('voided')).rows).toEqual([
+      expect.objectContaining({ ratingId: 'HC-21', voidedAs: 'withdrawn', outcome: 'rectified' }),
+    ]);
+    expect((await steps.countsByAgency([other])).get(other)).toEqual({ open: 1, overdue: 0 });
+    expect((await steps.awaitingAnswer([other])).map((row) => row.ratingId)).toEqual(['HC-22']);
+
+    // Its rating back, the case is closed again with the same outcome and notes.
+    expect((await importRatings([rated, staying], HEADER, other)).result).toMatchObject({
+      status: 'applied',
+    });
+    expect((await cases(other))[0]).toEqual({ ...closed, version: closed.version + 2 });
+    expect((await list('closed')).rows).toEqual([
+      expect.objectContaining({
+        ratingId: 'HC-21',
+        outcome: 'rectified',
+        resolveNote: '已补发并致歉',
+      }),
+    ]);
+
+    // An outcome still belongs to a closed case, or one withdrawn as closed, only.
+    await expect(
+      dataSourceOf().query(
+        `UPDATE bad_review SET outcome = 'explained' WHERE period = $1 AND agency_code = $2 AND rating_id = 'HC-22'`,
+        [OPEN_PERIOD, other],
+      ),
+    ).rejects.toThrow(/check constraint/);
+    await expect(
+      dataSourceOf().query(
+        `UPDATE bad_review SET status = 'voided', voided_as = 'withdrawn', withdrawn_from = 'open', outcome = 'explained'
+          WHERE period = $1 AND agency_code = $2 AND rating_id = 'HC-22'`,
+        [OPEN_PERIOD, other],
+      ),
+    ).rejects.toThrow(/check constraint/);
   });
 });

@@ -23,6 +23,7 @@ import { NationalRanks1764790000000 } from './1764790000000-national-ranks';
 import { PeriodParts1764800000000 } from './1764800000000-period-parts';
 import { ResultStaleMarks1764810000000 } from './1764810000000-result-stale-marks';
 import { SupersededRawRecords1764840000000 } from './1764840000000-superseded-raw-records';
+import { BadReviewWithdrawnOutcome1764850000000 } from './1764850000000-bad-review-withdrawn-outcome';
 
 /** In order; TypeORM records the applied ones in the `migrations` table. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   PeriodParts1764800000000,
   ResultStaleMarks1764810000000,
   SupersededRawRecords1764840000000,
+  BadReviewWithdrawnOutcome1764850000000,
 ];
