@@ -1,15 +1,18 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@scorecard/server-config';
-import { RawRecordImporter, type StagedRecord } from '@scorecard/server-database';
-import { readImportFile } from '@scorecard/server-imports';
 import { ImportFileProducer } from '@scorecard/server-queue';
 import { createTestDatabase, seedDemoProvince, testConfig } from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
-import { jobFinished, registerImportFile, storedChunks } from '../support/import-jobs';
+import {
+  applyRatingsFile,
+  jobFinished,
+  registerImportFile,
+  storedChunks,
+} from '../support/import-jobs';
 
 const OPEN_PERIOD = '2026-10';
 const DEMO_NOW = new Date('2026-11-22T10:00:00+08:00');
@@ -253,32 +256,10 @@ describe('the first raw-record file of a month', () => {
     const files = await Promise.all(
       counties.map((agency) => writeRatings(6_000, () => ({ agency, level: 4, month: '2025-06' }))),
     );
-    const importer = worker.get(RawRecordImporter);
     const outcomes = await Promise.all(
-      files.map(({ importId, path }) => {
-        const reader = readImportFile({
-          stream: createReadStream(path),
-          fileName: 'ratings.csv',
-          context: {
-            kind: 'ratings',
-            agenciesInScope: new Set(counties),
-            knownAgencies: new Set(counties),
-            indicatorsFor: () => new Map([['satisfaction', { allowsOverTarget: false }]]),
-            now: new Date(),
-            maxErrors: 10,
-          },
-          xlsxLimits: { maxPartBytes: 1 << 20, maxTotalBytes: 1 << 20 },
-        });
-        return importer.apply({
-          importId,
-          kind: 'ratings',
-          contentHash: importId.replace(/-/g, '').padEnd(64, '0'),
-          uploader: { username: 'admin', role: 'province_admin', agencyCode: '330000' },
-          replaceTyped: true,
-          batches: reader.batches as AsyncIterable<StagedRecord[]>,
-          summary: reader.summary,
-        });
-      }),
+      files.map(({ importId, path }) =>
+        applyRatingsFile(worker, { importId, path, agencies: counties, now: new Date() }),
+      ),
     );
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['applied', 'applied']);
     expect(

@@ -2,13 +2,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { RawRecordImporter, type StagedRecord } from '@scorecard/server-database';
-import { readImportFile } from '@scorecard/server-imports';
+import { RawRecordImporter } from '@scorecard/server-database';
 import { createTestDatabase, seedDemoProvince, testConfig } from '@scorecard/server-testing';
 import { createWorkerContext } from '../../src/bootstrap';
-import { registerImportFile } from '../support/import-jobs';
+import { applyRatingsFile, registerImportFile } from '../support/import-jobs';
 
 /** A month the demo has no records of, so that its partition's statistics are this test's alone. */
 const MONTH = '2025-06';
@@ -66,27 +64,11 @@ describe('replacing an agency-month of raw records', () => {
       uploader: { username: 'admin', role: 'province_admin', agency: '330000' },
       replaceTyped: true,
     });
-    const reader = readImportFile({
-      stream: Readable.from([Buffer.from(csv)]),
-      fileName: 'ratings.csv',
-      context: {
-        kind: 'ratings',
-        agenciesInScope: new Set([county]),
-        knownAgencies: new Set([county]),
-        indicatorsFor: () => new Map([['satisfaction', { allowsOverTarget: false }]]),
-        now: DEMO_NOW,
-        maxErrors: 10,
-      },
-      xlsxLimits: { maxPartBytes: 1 << 20, maxTotalBytes: 1 << 20 },
-    });
-    const outcome = await worker.get(RawRecordImporter).apply({
+    const outcome = await applyRatingsFile(worker, {
       importId,
-      kind: 'ratings',
-      contentHash: importId.replace(/-/g, '').padEnd(64, '0'),
-      uploader: { username: 'admin', role: 'province_admin', agencyCode: '330000' },
-      replaceTyped: true,
-      batches: reader.batches as AsyncIterable<StagedRecord[]>,
-      summary: reader.summary,
+      path,
+      agencies: [county],
+      now: DEMO_NOW,
     });
     expect(outcome.status).toBe('applied');
     return importId;

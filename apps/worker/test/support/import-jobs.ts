@@ -2,7 +2,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import type { JobDto } from '@scorecard/contracts';
-import { ImportUploadRepository } from '@scorecard/server-database';
+import {
+  type ImportOutcome,
+  ImportUploadRepository,
+  RawRecordImporter,
+} from '@scorecard/server-database';
+import { readImportFile } from '@scorecard/server-imports';
 import { JobStatusService } from '@scorecard/server-queue';
 import { waitFor } from '@scorecard/server-testing';
 
@@ -66,4 +71,36 @@ export function jobFinished(
     },
     { what: `job ${jobId}`, timeoutMs, intervalMs: 250 },
   );
+}
+
+/**
+ * Reads a registered ratings file and applies it as the province admin, in this process and
+ * without the job around it (no clean-up of what it supersedes afterwards).
+ */
+export function applyRatingsFile(
+  worker: INestApplicationContext,
+  file: { importId: string; path: string; agencies: string[]; now: Date },
+): Promise<ImportOutcome> {
+  const reader = readImportFile({
+    stream: createReadStream(file.path),
+    fileName: 'ratings.csv',
+    context: {
+      kind: 'ratings',
+      agenciesInScope: new Set(file.agencies),
+      knownAgencies: new Set(file.agencies),
+      indicatorsFor: () => new Map([['satisfaction', { allowsOverTarget: false }]]),
+      now: file.now,
+      maxErrors: 10,
+    },
+    xlsxLimits: { maxPartBytes: 1 << 20, maxTotalBytes: 1 << 20 },
+  });
+  return worker.get(RawRecordImporter).apply({
+    importId: file.importId,
+    kind: 'ratings',
+    contentHash: file.importId.replace(/-/g, '').padEnd(64, '0'),
+    uploader: { username: 'admin', role: 'province_admin', agencyCode: '330000' },
+    replaceTyped: true,
+    batches: reader.batches,
+    summary: reader.summary,
+  });
 }
