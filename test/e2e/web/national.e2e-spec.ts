@@ -197,6 +197,8 @@ describe('national league table in the browser', () => {
       ).resolves.toBe(String(row.rank ?? ''));
     }
     await expect(page.getByTestId('province-select').count()).resolves.toBe(0);
+    // A province's whole figures are the province's (全省), not a city's.
+    await expect(page.getByTestId('scope-aggregate').innerText()).resolves.toBe('全省');
 
     // The country's counties: national ranks, where each lies, and only the rows in view drawn.
     await page.getByTestId('level-county').click();
