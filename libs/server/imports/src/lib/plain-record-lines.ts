@@ -123,6 +123,18 @@ export function plainRecordLineReader(args: {
     }
     return value;
   };
+  /** Valid channel spellings met so far, compared in place: no string is made for a known one. */
+  const spellings: { text: string; code: string }[] = [];
+  const channelOf = (text: string, from: number, to: number): string | null => {
+    for (const spelling of spellings)
+      if (spelling.text.length === to - from && text.startsWith(spelling.text, from))
+        return spelling.code;
+    const written = text.slice(from, to);
+    const code = remembered(channels, written, parseChannel);
+    if (code !== null && spellings.length < MAX_REMEMBERED_SPELLINGS)
+      spellings.push({ text: written, code });
+    return code;
+  };
   /** Optional free text: null when empty, undefined when the general reading must decide. */
   const optionalText = (
     text: string,
@@ -142,10 +154,10 @@ export function plainRecordLineReader(args: {
     if (agency === undefined) return false;
     const rated = timeOf(text, ratedAt);
     if (Number.isNaN(rated)) return false;
-    const channel = remembered(
-      channels,
-      text.slice(starts[channelAt], (starts[channelAt + 1] as number) - 1),
-      parseChannel,
+    const channel = channelOf(
+      text,
+      starts[channelAt] as number,
+      (starts[channelAt + 1] as number) - 1,
     );
     if (channel === null) return false;
     let level: number | null;
