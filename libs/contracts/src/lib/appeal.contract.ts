@@ -31,7 +31,10 @@ export interface ResolveAppealRequest {
   note: string;
 }
 
-/** `GET /appeals/window?period=&agencyCode=`: whether the head may still appeal, and until when. */
+/**
+ * `GET /appeals/window?period=`: whether the caller's agency may still appeal, and until when (in a
+ * national tree, counted from its province's publication of the month).
+ */
 export interface AppealWindowDto {
   period: string;
   published: boolean;

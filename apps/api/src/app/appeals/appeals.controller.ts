@@ -25,10 +25,13 @@ export class AppealsController {
     return this.appeals.list(caller, query.period);
   }
 
-  /** Whether the month may still be appealed, and until which day. */
+  /** Whether the caller's agency may still appeal the month's result, and until which day. */
   @Get('window')
-  window(@Query() query: AppealWindowQuery): Promise<AppealWindowDto> {
-    return this.appeals.window(query.period);
+  window(
+    @Query() query: AppealWindowQuery,
+    @CurrentUser() caller: AuthenticatedUser,
+  ): Promise<AppealWindowDto> {
+    return this.appeals.window(caller, query.period);
   }
 
   @Post()

@@ -46,11 +46,14 @@ export class AppealsService {
     return result;
   }
 
-  /** Whether a result of `period` may still be appealed, and until which day. */
-  async window(period: string): Promise<AppealWindowDto> {
+  /**
+   * Whether the caller's agency may still appeal its result of `period`, and until which day (in a
+   * national tree, its province's part decides).
+   */
+  async window(caller: AuthenticatedUser, period: string): Promise<AppealWindowDto> {
     const month = await this.periods.existing(period);
     return this.transactions.run(async (manager) => {
-      const deadline = await this.deadlineOf(manager, month);
+      const deadline = await this.deadlineOf(manager, month, caller.agencyCode);
       return {
         period,
         published: deadline !== null,
@@ -67,7 +70,7 @@ export class AppealsService {
     return this.transactions.run(async (manager) => {
       // The month's row is held: a reopening, a republication or a second appeal waits for this one.
       const month = await this.periods.lock(manager, body.period);
-      const deadline = await this.deadlineOf(manager, month);
+      const deadline = await this.deadlineOf(manager, month, body.agencyCode);
       if (deadline === null)
         throw new ConflictError('appeal.monthNotPublished', { period: body.period });
       if (dayOf(new Date()) > deadline)
@@ -150,10 +153,19 @@ export class AppealsService {
     notFound: 'appeal.notFound',
   };
 
-  /** The last day of the month's appeal window; null while it is not published. */
-  private async deadlineOf(manager: EntityManager, month: PeriodEntity): Promise<string | null> {
-    if (month.status !== 'published' || month.publishedAt === null) return null;
-    return this.appealWindow.deadlineOf(manager, month.period, dayOf(month.publishedAt));
+  /**
+   * The last day an agency may appeal its result of the month: counted from the publication of
+   * the agency's part of it (its province's in a national tree, the month's elsewhere); null while
+   * that part is not published.
+   */
+  private async deadlineOf(
+    manager: EntityManager,
+    month: PeriodEntity,
+    agencyCode: string,
+  ): Promise<string | null> {
+    const part = await this.periods.partFor(manager, month, agencyCode);
+    if (part.status !== 'published' || part.publishedAt === null) return null;
+    return this.appealWindow.deadlineOf(manager, month.period, dayOf(part.publishedAt));
   }
 
   private async present(row: AppealRow): Promise<AppealDto> {

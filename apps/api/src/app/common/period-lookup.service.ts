@@ -71,10 +71,25 @@ export class PeriodLookupService {
     month: PeriodEntity,
     agencyCode: string,
   ): Promise<PeriodStatus> {
-    if (!(await this.agencies.isNational())) return month.status;
+    return (await this.partFor(manager, month, agencyCode)).status;
+  }
+
+  /**
+   * The part of `month` (held by the caller) that `agencyCode` belongs to: its status and when it
+   * was published — its province's part in a national tree (the month's own until the province
+   * acted alone), the month itself elsewhere. Appeal windows count from this publication.
+   */
+  async partFor(
+    manager: EntityManager,
+    month: PeriodEntity,
+    agencyCode: string,
+  ): Promise<Pick<PeriodEntity, 'status' | 'publishedAt'>> {
+    const own = { status: month.status, publishedAt: month.publishedAt };
+    if (!(await this.agencies.isNational())) return own;
     const province = (await this.agencies.provinces()).get(agencyCode);
-    if (province === undefined) return month.status;
-    return (await this.parts.statusOf(manager, month.period, province)) ?? month.status;
+    // The nation root is its own "province" without a part: stateOf answers the month's state.
+    if (province === undefined) return own;
+    return (await this.parts.stateOf(manager, month.period, province)) ?? own;
   }
 
   private orNotFound(period: string, month: PeriodEntity | null): PeriodEntity {

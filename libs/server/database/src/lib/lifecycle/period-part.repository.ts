@@ -89,13 +89,26 @@ export class PeriodPartRepository {
     period: string,
     province: string,
   ): Promise<PeriodStatus | null> {
-    const rows: { status: PeriodStatus }[] = await manager.query(
-      `SELECT coalesce(pp.status, p.status) AS status
+    return (await this.stateOf(manager, period, province))?.status ?? null;
+  }
+
+  /**
+   * The status and publication of `province`'s part: its own once it has one, the month's until
+   * then (never a mix of both).
+   */
+  async stateOf(
+    manager: EntityManager,
+    period: string,
+    province: string,
+  ): Promise<Pick<PeriodPart, 'status' | 'publishedAt'> | null> {
+    const rows: Pick<PeriodPart, 'status' | 'publishedAt'>[] = await manager.query(
+      `SELECT CASE WHEN pp.period IS NULL THEN p.status ELSE pp.status END AS status,
+              CASE WHEN pp.period IS NULL THEN p.published_at ELSE pp.published_at END AS "publishedAt"
          FROM period p LEFT JOIN period_part pp ON pp.period = p.period AND pp.province_code = $2
         WHERE p.period = $1`,
       [period, province],
     );
-    return rows[0]?.status ?? null;
+    return rows[0] ?? null;
   }
 
   async markLocked(manager: EntityManager, period: string, province: string): Promise<void> {
