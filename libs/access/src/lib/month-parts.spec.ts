@@ -1,5 +1,5 @@
 import { buildAgencyTree } from '@scorecard/scoring';
-import { mayReadMonthPart, monthPartTarget } from './month-parts';
+import { mayReadMonthPart, monthPartTarget, provinceToRead } from './month-parts';
 import type { Caller } from './roles';
 
 const NATION = buildAgencyTree([
@@ -66,5 +66,60 @@ describe('mayReadMonthPart', () => {
     expect(mayReadMonthPart(cityAdmin, NATION, '440000')).toBe(true);
     expect(mayReadMonthPart(zhejiang, NATION, '440000')).toBe(false);
     expect(mayReadMonthPart(nation, NATION, '440000')).toBe(true);
+  });
+});
+
+describe('provinceToRead', () => {
+  const head: Caller = { role: 'agency_head', agencyCode: '440100' };
+  it.each([
+    [
+      "a province's user naming nothing reads its own province",
+      head,
+      undefined,
+      { kind: 'province', province: '440000' },
+    ],
+    [
+      'a province admin naming its own province by two digits',
+      guangdong,
+      '44',
+      { kind: 'province', province: '440000' },
+    ],
+    [
+      'a province admin naming its own province by code',
+      guangdong,
+      '440000',
+      { kind: 'province', province: '440000' },
+    ],
+    [
+      'a province admin naming another province',
+      zhejiang,
+      '44',
+      { kind: 'denied', province: '440000' },
+    ],
+    ['a head naming another province', head, '330000', { kind: 'denied', province: '330000' }],
+    [
+      'the national admin naming a province',
+      nation,
+      '33',
+      { kind: 'province', province: '330000' },
+    ],
+    [
+      'the national admin naming nothing reads the provinces compared',
+      nation,
+      undefined,
+      { kind: 'nation' },
+    ],
+    ['a city is not a province', nation, '440100', { kind: 'unknown' }],
+    ['a malformed code is not a province', nation, '4401', { kind: 'unknown' }],
+    ['an unknown province', nation, '99', { kind: 'unknown' }],
+  ] as const)('%s', (_label, caller, named, expected) => {
+    expect(provinceToRead(caller, NATION, named)).toEqual(expected);
+  });
+
+  it("is the whole tree in a province's own deployment", () => {
+    expect(provinceToRead(zhejiang, ZHEJIANG)).toEqual({ kind: 'tree' });
+    expect(provinceToRead(zhejiang, ZHEJIANG, '33')).toEqual({ kind: 'tree' });
+    expect(provinceToRead(zhejiang, ZHEJIANG, '330000')).toEqual({ kind: 'tree' });
+    expect(provinceToRead(zhejiang, ZHEJIANG, '440000')).toEqual({ kind: 'unknown' });
   });
 });

@@ -51,3 +51,43 @@ export function mayReadMonthPart(
   const own = provinceInNation(tree, caller.agencyCode);
   return own === null || own === province;
 }
+
+/**
+ * Whose results a province-scoped reader (the honour roll) answers.
+ * - `tree`: a province's own deployment, where the tree is the one province;
+ * - `province`: one province of a national tree;
+ * - `nation`: the nation's own users naming no province (the provinces compared);
+ * - `denied`: another province than the caller's;
+ * - `unknown`: a named code that is not a province of the tree.
+ */
+export type ProvinceReadTarget =
+  | { kind: 'tree' }
+  | { kind: 'province'; province: string }
+  | { kind: 'nation' }
+  | { kind: 'denied'; province: string }
+  | { kind: 'unknown' };
+
+/**
+ * The one rule for which province a reader answers: a province's users read their own province
+ * (named or not); the nation's users read any province they name, or the provinces compared when
+ * they name none. `named` is a province's agency code (`440000`) or its two digits (`44`), as
+ * `GET /periods?province=` takes it.
+ */
+export function provinceToRead(
+  caller: Pick<Caller, 'agencyCode'>,
+  tree: AgencyTree,
+  named?: string,
+): ProvinceReadTarget {
+  const code = named !== undefined && /^[0-9]{2}$/.test(named) ? `${named}0000` : named;
+  const root = [...tree.byCode.values()].find((agency) => agency.parentCode === null);
+  if (root?.level !== 'nation') {
+    // One province: naming it (or nothing) is the whole tree.
+    return code === undefined || code === root?.code ? { kind: 'tree' } : { kind: 'unknown' };
+  }
+  const target = code ?? provinceInNation(tree, caller.agencyCode);
+  if (target === null) return { kind: 'nation' };
+  if (provinceInNation(tree, target) !== target) return { kind: 'unknown' };
+  return mayReadMonthPart(caller, tree, target)
+    ? { kind: 'province', province: target }
+    : { kind: 'denied', province: target };
+}

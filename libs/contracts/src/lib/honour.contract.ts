@@ -9,7 +9,7 @@ export interface HonouredAgencyDto {
   parentCode: string | null;
   score: number;
   grade: Extract<Grade, 'excellent' | 'good'>;
-  /** Rank among the agencies of its level for the year. */
+  /** Rank among the agencies of its level for the year (inside its province; nationally for a province). */
   rank: number;
 }
 
@@ -28,9 +28,11 @@ export interface HonouredStarDto {
 /** GET /api/honours?year= — the year's honour roll (荣誉榜). */
 export interface HonoursDto {
   year: number;
+  /** National deployments: the province whose roll this is (absent for the provinces' roll). */
+  province?: string;
   /** The year's months that count (published) and those that do not yet. */
   window: WindowDto;
-  /** Cities, then counties; each by rank. */
+  /** Cities, then counties; each by rank (the provinces, by national rank, in the provinces' roll). */
   agencies: HonouredAgencyDto[];
   /** Oldest month first, then by agency code. */
   stars: HonouredStarDto[];

@@ -268,6 +268,10 @@ export const API_MESSAGES = {
     'zh-CN': '只能管理本省的月份，不能操作 {province} 的月份',
     en: "You may manage only your own province's part of the month, not that of {province}",
   },
+  'honours.otherProvince': {
+    'zh-CN': '只能查看本省的荣誉榜，不能查看 {province} 的荣誉榜',
+    en: "You may read only your own province's honour roll, not that of {province}",
+  },
   'period.lockBeforePublish': {
     'zh-CN': '{period} {status}：请先锁定再发布',
     en: 'Period {period} is {status}: lock it before publishing',
