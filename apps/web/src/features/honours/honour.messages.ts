@@ -14,6 +14,9 @@ export const HONOUR_MESSAGES = {
       noAgencies: '本年度暂无获评优秀、良好的机构',
       noStars: '本年度暂无确认的服务之星',
       noYear: '暂无已发布的月份',
+      province: '省份',
+      allProvinces: '全国（各省对比）',
+      provinces: '优秀、良好省份',
     },
   },
   en: {
@@ -30,6 +33,9 @@ export const HONOUR_MESSAGES = {
       noAgencies: 'No agency is graded excellent or good this year yet',
       noStars: 'No service star confirmed this year yet',
       noYear: 'No month published yet',
+      province: 'Province',
+      allProvinces: 'Whole country (provinces compared)',
+      provinces: 'Provinces graded excellent or good',
     },
   },
 };
