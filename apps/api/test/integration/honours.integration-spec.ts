@@ -68,6 +68,21 @@ describe('GET /honours?year=', () => {
     expect(answer.body.stars.every((star: { period: string }) => star.period.startsWith('2026-'))).toBe(true);
   });
 
+  it('answers the province itself when it is named, and refuses any other code', async () => {
+    const plain = await api.request('GET', '/honours?year=2026', { token: staff });
+    // A province's own deployment has one roll: nothing names a province in it.
+    expect(plain.body).not.toHaveProperty('province');
+    for (const named of ['33', '330000']) {
+      const answer = await api.request('GET', `/honours?year=2026&province=${named}`, { token: staff });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual(plain.body);
+    }
+    for (const named of ['44', '330100', 'zj']) {
+      const answer = await api.request('GET', `/honours?year=2026&province=${named}`, { token: staff });
+      expect({ named, status: answer.status }).toEqual({ named, status: 400 });
+    }
+  });
+
   it('answers 404 for a year with no published month and 400 for a year that is not one', async () => {
     const empty = await api.request('GET', '/honours?year=2027', { token: staff, language: 'en' });
     expect(empty.status).toBe(404);
