@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { mayReadMonthPart, provinceInNation } from '@scorecard/access';
+import { mayReadMonthPart, provinceToRead } from '@scorecard/access';
 import type { JobAcceptedDto, PeriodDto, PeriodPartDto } from '@scorecard/contracts';
 import {
   AuditLogRepository,
@@ -64,29 +64,24 @@ export class PeriodsService {
     caller: AuthenticatedUser,
     named: string | undefined,
   ): Promise<string | null> {
-    if (named !== undefined && !/^[0-9]{2}([0-9]{4})?$/.test(named))
-      throw new InvalidInputError([
-        { field: 'province', key: 'field.notProvince', params: { province: named } },
+    const notProvince = () =>
+      new InvalidInputError([
+        { field: 'province', key: 'field.notProvince', params: { province: named ?? '' } },
       ]);
-    const tree = await this.agencies.tree();
-    if (!(await this.agencies.isNational())) {
-      // A province's own deployment: its single part is the month.
-      return null;
+    if (named !== undefined && !/^[0-9]{2}([0-9]{4})?$/.test(named)) throw notProvince();
+    const target = provinceToRead(caller, await this.agencies.tree(), named);
+    switch (target.kind) {
+      // A province's own deployment: its single part is the month; the nation: the months themselves.
+      case 'tree':
+      case 'nation':
+        return null;
+      case 'province':
+        return target.province;
+      case 'denied':
+        throw new OutOfScopeError('period.otherProvince', { province: target.province });
+      case 'unknown':
+        throw notProvince();
     }
-    const code =
-      named === undefined
-        ? provinceInNation(tree, caller.agencyCode)
-        : named.length === 6
-          ? named
-          : `${named}0000`;
-    if (code === null) return null;
-    if (provinceInNation(tree, code) !== code)
-      throw new InvalidInputError([
-        { field: 'province', key: 'field.notProvince', params: { province: named ?? code } },
-      ]);
-    if (!mayReadMonthPart(caller, tree, code))
-      throw new OutOfScopeError('period.otherProvince', { province: code });
-    return code;
   }
 
   /**
