@@ -36,6 +36,11 @@ const PROFILE_DIR = process.env['BENCH_CPU_PROFILE'] ? resolve(process.env['BENC
 /** Extra V8 flags for the API, to look into it (e.g. `--trace-gc`); what it prints goes to this output. */
 const API_DIAGNOSTIC_FLAGS = (process.env['BENCH_API_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
 const GOAL = { requestsPerSecond: 1_000, p99Ms: 10 };
+/**
+ * BENCH_RANKINGS_CACHED_ONLY=1: only the league-table memory's runs, to look into them; no baseline,
+ * no worker, and nothing written to bench/results (the figures are printed).
+ */
+const CACHED_ONLY = process.env['BENCH_RANKINGS_CACHED_ONLY'] === '1';
 
 interface Autocannon {
   (options: Record<string, unknown>): Promise<AutocannonResult>;
@@ -80,6 +85,10 @@ async function main(): Promise<void> {
     const serviceEnv = { DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl };
     await stopProcess(await startApi(await findFreePort(), serviceEnv));
     const cached = await measure(autocannon, services, { RANKING_CACHE_BYTES: String(64 * 1024 * 1024) });
+    if (CACHED_ONLY) {
+      console.log(JSON.stringify({ cached: cached.figures, loadAverageAtStart: loadAtStart.map(round), loadAverageAtEnd: loadavg().map(round) }));
+      return;
+    }
     const uncached = await measure(autocannon, services, { RANKING_CACHE_BYTES: '0' });
     const work = await measureWorker(serviceEnv);
     const apiPeakRssMiB = Math.max(cached.figures.peakRssMiB, uncached.figures.peakRssMiB, work.apiPeakRssMiB);

@@ -10,7 +10,7 @@ import { UserRepository, runMigrations } from '@scorecard/server-database';
 import { DemoNationSeeder, DemoProvinceSeeder } from '@scorecard/server-demo';
 import { AppModule } from './app/app.module';
 import { requestPipes } from './app/common/request-pipes';
-import { RankingHitMiddleware } from './app/rankings/ranking-hit.middleware';
+import { type ExpressRules, RankingHitListener } from './app/rankings/ranking-hit.listener';
 import { mountQueueBoard } from './app/operations/queue-board';
 
 export interface ApiBootstrapOptions {
@@ -38,25 +38,25 @@ export async function createApiApplication(
   else if (config.demo) await app.get(DemoProvinceSeeder).seedIfEmpty(options.now);
 
   app.setGlobalPrefix('api', { exclude: [] });
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // Element Plus and ECharts set inline styles.
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:', 'blob:'],
-        },
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        // Element Plus and ECharts set inline styles.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
       },
-    }),
-  );
+    },
+  });
   // Answers carry people's figures and tokens: no browser or proxy may keep them.
-  app.use('/api', (_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void) => {
+  const noStore = (_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void) => {
     response.setHeader('Cache-Control', 'no-store');
     next();
-  });
-  // A league table asked for again is answered here, by the same rules, before the rest of the
-  // pipeline (body parsers, request log, routing) costs it more than the answer itself.
-  app.use(app.get(RankingHitMiddleware).handle);
+  };
+  app.use(securityHeaders);
+  app.use('/api', noStore);
+  // A league table asked for again is answered on the HTTP server, by the same rules and with the
+  // same headers, before Express (body parsers, request log, routing) costs it more than the answer.
+  app.get(RankingHitListener).install(app.getHttpServer(), app.getHttpAdapter().getInstance() as ExpressRules, [securityHeaders, noStore]);
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   // Same origin by default (the API serves the web app); other origins only when listed.

@@ -98,6 +98,65 @@ describe('a league table asked for again', () => {
     expect(unnamed.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('is answered before Express itself, with the headers of the whole pipeline\'s answer', async () => {
+    const token = await api.login('head-330102');
+    const first = await get(TABLE, token);
+    expect(first.status).toBe(200);
+    const express = api.app.getHttpAdapter().getInstance() as { handle: (...args: unknown[]) => unknown };
+    const throughExpress = jest.spyOn(express, 'handle');
+    try {
+      const hit = await get(TABLE, token, { 'accept-encoding': 'gzip' });
+      expect(hit.status).toBe(200);
+      expect(throughExpress).not.toHaveBeenCalled();
+      const revalidated = await get(TABLE, token, { 'accept-encoding': 'gzip', 'if-none-match': String(hit.headers['etag']) });
+      expect(revalidated.status).toBe(304);
+      expect(throughExpress).not.toHaveBeenCalled();
+
+      // The same table built by the whole pipeline (no league-table memory): the same headers.
+      const url = (api.dataSource.options as { url: string }).url;
+      const pipeline = await createApiApplication(testConfig(url, { RANKING_CACHE_BYTES: '0' }), { now: DEMO_NOW });
+      await pipeline.listen(0, '127.0.0.1');
+      try {
+        const pipelineUrl = (await pipeline.getUrl()).replace('[::1]', '127.0.0.1');
+        const built = await rawGet(pipelineUrl, TABLE, { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' });
+        expect(built.status).toBe(200);
+        // Values that differ per answer by nature: when it was sent, its id, the caller's remaining calls.
+        const perAnswer = new Set(['date', 'x-request-id', 'x-ratelimit-remaining', 'x-ratelimit-reset']);
+        const fixed = (answer: RawAnswer) =>
+          Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !perAnswer.has(name)));
+        expect(fixed(hit)).toEqual(fixed(built));
+        expect(Object.keys(hit.headers).sort()).toEqual(Object.keys(built.headers).sort());
+      } finally {
+        await pipeline.close();
+      }
+    } finally {
+      throughExpress.mockRestore();
+    }
+  });
+
+  it('leaves a refused call to Express untouched: its error, security headers and request id', async () => {
+    const admin = await api.login('admin');
+    await get(TABLE, admin);
+    const express = api.app.getHttpAdapter().getInstance() as { handle: (...args: unknown[]) => unknown };
+    const throughExpress = jest.spyOn(express, 'handle');
+    try {
+      const refused = await get(TABLE, 'not-a-token', { 'x-request-id': 'refused-hit-7' });
+      expect(refused.status).toBe(401);
+      expect(throughExpress).toHaveBeenCalledTimes(1);
+      expect(refused.headers['x-request-id']).toBe('refused-hit-7');
+      expect(refused.headers['x-content-type-options']).toBe('nosniff');
+      expect(refused.headers['cache-control']).toBe('no-store');
+      const unnamed = await get(TABLE, null);
+      expect(unnamed.status).toBe(401);
+      expect(unnamed.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      // Not a league table of a month: Express's route, never the early answer.
+      await get(`/rankings?period=2026&level=county`, admin);
+      expect(throughExpress).toHaveBeenCalledTimes(3);
+    } finally {
+      throughExpress.mockRestore();
+    }
+  });
+
   it('refuses at once a session ended between two hits', async () => {
     const token = await api.login('head-330106');
     expect((await get(TABLE, token)).status).toBe(200);
@@ -173,10 +232,14 @@ describe('a league table asked for again', () => {
     try {
       const limitedUrl = (await limited.getUrl()).replace('[::1]', '127.0.0.1');
       const token = await api.login('head-330109');
-      const statuses: number[] = [];
-      for (let i = 0; i < 7; i++) statuses.push((await rawGet(limitedUrl, TABLE, { authorization: `Bearer ${token}` })).status);
+      const answers: RawAnswer[] = [];
+      for (let i = 0; i < 7; i++) answers.push(await rawGet(limitedUrl, TABLE, { authorization: `Bearer ${token}` }));
+      const statuses = answers.map((answer) => answer.status);
       expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
       expect(statuses.slice(5)).toEqual([429, 429]);
+      expect(answers[4]?.headers['x-ratelimit-remaining']).toBe('0');
+      expect(answers[6]?.headers['retry-after']).toBeDefined();
+      expect(answers[6]?.headers['x-content-type-options']).toBe('nosniff');
     } finally {
       await limited.close();
     }

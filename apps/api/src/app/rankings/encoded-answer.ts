@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import type { Request, Response } from 'express';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 
 export type ContentCoding = 'br' | 'gzip';
 
@@ -14,6 +14,8 @@ export class EncodedAnswer {
   readonly etag: string;
   private gzipped: Buffer | null = null;
   private brotlied: Buffer | null = null;
+  /** The headers of each form's answers, made once per form (see `headersOf`). */
+  private readonly headerSets = new Map<ContentCoding | null, { full: readonly string[]; notModified: readonly string[] }>();
 
   private constructor(readonly json: Buffer) {
     this.etag = createHash('sha256').update(json).digest('base64url').slice(0, 32);
@@ -51,7 +53,26 @@ export class EncodedAnswer {
   tagOf(coding: ContentCoding | null): string {
     return coding === null ? `"${this.etag}"` : `"${this.etag}-${coding}"`;
   }
+
+  /** The headers, as name/value pairs, of an answer in `coding`: with its body, or a 304. */
+  headersOf(coding: ContentCoding | null, notModified: boolean): readonly string[] {
+    let sets = this.headerSets.get(coding);
+    if (!sets) {
+      // Browsers and proxies may keep it for this caller only and must ask again before reusing
+      // it (the tag makes that question cheap).
+      const common = ['Cache-Control', 'private, no-cache', 'Vary', 'Accept-Encoding, Authorization', 'ETag', this.tagOf(coding)];
+      const full = [...common, 'Content-Type', 'application/json; charset=utf-8'];
+      if (coding) full.push('Content-Encoding', coding);
+      full.push('Content-Length', String(this.body(coding).length));
+      sets = { full: Object.freeze(full), notModified: Object.freeze(common) };
+      this.headerSets.set(coding, sets);
+    }
+    return notModified ? sets.notModified : sets.full;
+  }
 }
+
+/** Lower-case names of the headers an encoded answer sets (they replace any set before). */
+export const ANSWER_HEADER_NAMES: readonly string[] = ['cache-control', 'vary', 'etag', 'content-type', 'content-encoding', 'content-length'];
 
 /** Codings chosen for the `Accept-Encoding` headers seen (browsers send a handful of them). */
 const chosenCodings = new Map<string, ContentCoding | null>();
@@ -96,24 +117,28 @@ export function matchesAnswer(ifNoneMatch: string | undefined, answer: EncodedAn
   });
 }
 
+/** What to answer a request with `headers` for `answer`: its status, headers and body. */
+export interface EncodedReply {
+  status: 200 | 304;
+  /** Name/value pairs. */
+  headers: readonly string[];
+  body: Buffer | undefined;
+}
+
 /**
- * Sends the answer as the client can take it: 304 with no body when it already holds it, else the
- * JSON compressed when accepted. Browsers and proxies may keep it for this caller only and must ask
- * again before reusing it (the tag makes that question cheap).
+ * The answer as the client can take it: 304 with no body when it already holds it, else the JSON
+ * compressed when accepted.
  */
-export function sendEncodedAnswer(request: Request, response: Response, answer: EncodedAnswer): void {
-  const coding = preferredCoding(request.headers['accept-encoding']);
-  response.setHeader('Cache-Control', 'private, no-cache');
-  response.setHeader('Vary', 'Accept-Encoding, Authorization');
-  response.setHeader('ETag', answer.tagOf(coding));
-  if (matchesAnswer(request.headers['if-none-match'], answer)) {
-    response.status(304).end();
-    return;
-  }
-  const body = answer.body(coding);
-  response.status(200);
-  response.setHeader('Content-Type', 'application/json; charset=utf-8');
-  if (coding) response.setHeader('Content-Encoding', coding);
-  response.setHeader('Content-Length', String(body.length));
-  response.end(body);
+export function encodedReply(headers: IncomingHttpHeaders, answer: EncodedAnswer): EncodedReply {
+  const coding = preferredCoding(headers['accept-encoding']);
+  if (matchesAnswer(headers['if-none-match'], answer)) return { status: 304, headers: answer.headersOf(coding, true), body: undefined };
+  return { status: 200, headers: answer.headersOf(coding, false), body: answer.body(coding) };
+}
+
+/** Sends the answer on a response that may already carry headers (they stay, unless the answer sets them). */
+export function sendEncodedAnswer(request: { headers: IncomingHttpHeaders }, response: ServerResponse, answer: EncodedAnswer): void {
+  const reply = encodedReply(request.headers, answer);
+  for (let i = 0; i < reply.headers.length; i += 2) response.setHeader(reply.headers[i] as string, reply.headers[i + 1] as string);
+  response.statusCode = reply.status;
+  response.end(reply.body);
 }

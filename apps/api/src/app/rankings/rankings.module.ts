@@ -3,7 +3,7 @@ import { CommonModule } from '../common/common.module';
 import { RankingAnswerCache } from './ranking-answer.cache';
 import { RankingAnswersService } from './ranking-answers.service';
 import { RankingChangeListener } from './ranking-change.listener';
-import { RankingHitMiddleware } from './ranking-hit.middleware';
+import { RankingHitListener } from './ranking-hit.listener';
 import { RankingsController } from './rankings.controller';
 import { RankingsService } from './rankings.service';
 import { WindowRankingsService } from './window-rankings.service';
@@ -13,6 +13,6 @@ import { WindowsModule } from '../windows/windows.module';
 @Module({
   imports: [CommonModule, WindowsModule],
   controllers: [RankingsController],
-  providers: [RankingsService, WindowRankingsService, RankingAnswersService, RankingAnswerCache, RankingChangeListener, RankingHitMiddleware],
+  providers: [RankingsService, WindowRankingsService, RankingAnswersService, RankingAnswerCache, RankingChangeListener, RankingHitListener],
 })
 export class RankingsModule {}
