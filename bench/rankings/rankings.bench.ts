@@ -35,6 +35,8 @@ const FIXED_RATE = 1_000;
 const PROFILE_DIR = process.env['BENCH_CPU_PROFILE'] ? resolve(process.env['BENCH_CPU_PROFILE']) : '';
 /** Extra V8 flags for the API, to look into it (e.g. `--trace-gc`); what it prints goes to this output. */
 const API_DIAGNOSTIC_FLAGS = (process.env['BENCH_API_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
+/** V8 flags of the fixed-rate sender (BENCH_SENDER_NODE_FLAGS adds to them, e.g. `--trace-gc`). */
+const SENDER_NODE_FLAGS = [...(process.env['BENCH_SENDER_NODE_FLAGS'] ?? '').split(' ').filter(Boolean)];
 const GOAL = { requestsPerSecond: 1_000, p99Ms: 10 };
 /**
  * BENCH_RANKINGS_CACHED_ONLY=1: only the league-table memory's runs, to look into them; no baseline,
@@ -363,7 +365,12 @@ async function sendAtFixedRate(
   seconds: number,
 ): Promise<{ figures: LatencyFigures; total: number }> {
   const order: FixedRateOrder = { url, headers, rate, seconds, connections: CONNECTIONS };
-  const sender = fork(SENDER_MAIN, [], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const sender = fork(SENDER_MAIN, [], {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '' },
+    execArgv: SENDER_NODE_FLAGS,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const result = await new Promise<FixedRateResult>((resolvePromise, reject) => {
     sender.once('message', (message) => resolvePromise(message as FixedRateResult));
     sender.once('exit', (code) => reject(new Error(`the fixed-rate sender exited with ${code}`)));

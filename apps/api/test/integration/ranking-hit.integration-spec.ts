@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { IncomingMessage, request as httpRequest } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHttpClient, testConfig, waitFor } from '@scorecard/server-testing';
@@ -152,6 +152,27 @@ describe('a league table asked for again', () => {
       // Not a league table of a month: Express's route, never the early answer.
       await get(`/rankings?period=2026&level=county`, admin);
       expect(throughExpress).toHaveBeenCalledTimes(3);
+    } finally {
+      throughExpress.mockRestore();
+    }
+  });
+
+  it('hands Express a call refused after authentication as it came, with nothing of the checks on it', async () => {
+    const admin = await api.login('admin');
+    const draft = `/rankings?period=${OPEN_PERIOD}&level=county`;
+    await get(draft, admin);
+    const staff = await api.login('staff-330102-2');
+    const express = api.app.getHttpAdapter().getInstance() as { handle: (...args: unknown[]) => unknown };
+    const handle = express.handle.bind(express);
+    const received: { prototype: unknown; user: unknown; id: unknown }[] = [];
+    const throughExpress = jest.spyOn(express, 'handle').mockImplementation((...args: unknown[]) => {
+      const request = args[0] as IncomingMessage & { user?: unknown; id?: unknown };
+      received.push({ prototype: Object.getPrototypeOf(request), user: request.user, id: request.id });
+      return handle(...args);
+    });
+    try {
+      expect((await get(draft, staff)).status).toBe(403);
+      expect(received).toEqual([{ prototype: IncomingMessage.prototype, user: undefined, id: undefined }]);
     } finally {
       throughExpress.mockRestore();
     }
