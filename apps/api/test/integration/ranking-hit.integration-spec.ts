@@ -178,6 +178,24 @@ describe('a league table asked for again', () => {
     }
   });
 
+  it('leaves a cross-origin call to Express, which answers it with the CORS headers', async () => {
+    const url = (api.dataSource.options as { url: string }).url;
+    const withCors = await createApiApplication(testConfig(url, { CORS_ORIGINS: 'https://bulletin.example.gov.cn' }), { now: DEMO_NOW });
+    await withCors.listen(0, '127.0.0.1');
+    try {
+      const corsUrl = (await withCors.getUrl()).replace('[::1]', '127.0.0.1');
+      const token = await api.login('head-330102');
+      const authorization = `Bearer ${token}`;
+      expect((await rawGet(corsUrl, TABLE, { authorization })).status).toBe(200);
+      const crossOrigin = await rawGet(corsUrl, TABLE, { authorization, origin: 'https://bulletin.example.gov.cn' });
+      expect(crossOrigin.status).toBe(200);
+      expect(crossOrigin.headers['access-control-allow-origin']).toBe('https://bulletin.example.gov.cn');
+      expect(crossOrigin.headers['x-content-type-options']).toBe('nosniff');
+    } finally {
+      await withCors.close();
+    }
+  });
+
   it('refuses at once a session ended between two hits', async () => {
     const token = await api.login('head-330106');
     expect((await get(TABLE, token)).status).toBe(200);

@@ -118,7 +118,15 @@ export class RankingHitListener implements OnModuleInit {
     const pipeline = server.listeners('request') as RequestListener[];
     server.removeAllListeners('request');
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-      if (request.method !== 'GET' || !request.url?.startsWith(PATH) || !this.cache.enabled || !this.rateLimit) {
+      // A call from another origin is Express's: its CORS middleware decides what it may read
+      // (browsers send no Origin on a same-origin GET, so the web app's calls stay hits).
+      if (
+        request.method !== 'GET' ||
+        !request.url?.startsWith(PATH) ||
+        request.headers.origin !== undefined ||
+        !this.cache.enabled ||
+        !this.rateLimit
+      ) {
         for (const listener of pipeline) listener.call(server, request, response);
         return;
       }
