@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { createHttpClient, testConfig, waitFor } from '@scorecard/server-testing';
 import { createApiApplication } from '../../src/bootstrap';
 import { RankingsController } from '../../src/app/rankings/rankings.controller';
+import { RankingsService } from '../../src/app/rankings/rankings.service';
 import { type ApiTestApp, DEMO_NOW, OPEN_PERIOD, PUBLISHED_PERIOD, startApiTestApp } from '../support/api-test-app';
 
 interface RawAnswer {
@@ -80,6 +81,35 @@ describe('a league table asked for again', () => {
       expect(signatureChecks.mock.calls.length).toBeLessThanOrEqual(1);
     } finally {
       signatureChecks.mockRestore();
+    }
+  });
+
+  it('decides who sees which version once per table, kind of caller and state of the month', async () => {
+    const first = await api.login('head-330102');
+    const second = await api.login('head-330105');
+    expect((await get(TABLE, first)).status).toBe(200);
+    expect((await get(TABLE, second)).status).toBe(200);
+    const decisions = jest.spyOn(api.app.get(RankingsService), 'visibleVersion');
+    try {
+      for (let i = 0; i < 10; i++) {
+        expect((await get(TABLE, first)).status).toBe(200);
+        expect((await get(TABLE, second)).status).toBe(200);
+      }
+      expect(decisions).not.toHaveBeenCalled();
+      // Each kind of caller is decided for on its own, and a refusal is never kept.
+      const draft = `/rankings?period=${OPEN_PERIOD}&level=county`;
+      const admin = await api.login('admin');
+      expect((await get(draft, admin)).status).toBe(200);
+      decisions.mockClear();
+      expect((await get(draft, admin)).status).toBe(200);
+      expect((await get(draft, admin)).status).toBe(200);
+      expect(decisions).not.toHaveBeenCalled();
+      const staff = await api.login('staff-330102-3');
+      expect((await get(draft, staff)).status).toBe(403);
+      expect((await get(draft, staff)).status).toBe(403);
+      expect(decisions.mock.calls.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      decisions.mockRestore();
     }
   });
 

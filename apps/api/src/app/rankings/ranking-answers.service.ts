@@ -10,6 +10,8 @@ import { RankingsService } from './rankings.service';
 
 const MONTH = /^[0-9]{4}-[0-9]{2}$/;
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+/** Distinct callers' decisions kept per table; past it they are all decided again. */
+const MAX_DECISIONS = 1_000;
 
 /**
  * What determines a month's league table, whoever asks: the month, what the table covers for the
@@ -64,6 +66,9 @@ function askedOf(query: RankingsQuery): string {
  */
 @Injectable()
 export class RankingAnswersService {
+  /** Versions shown, by table (its agencies' array) and what else decides them (see visibleVersion). */
+  private readonly versions = new WeakMap<string[], Map<string, number | undefined>>();
+
   constructor(
     private readonly rankings: RankingsService,
     private readonly cache: RankingAnswerCache,
@@ -79,9 +84,32 @@ export class RankingAnswersService {
       caller,
     );
     const table = await this.agencies.leagueTable(caller, query.level ?? 'city', query.parent);
-    const version = await this.rankings.visibleVersion(caller, query, month, table.codes);
+    const version = await this.visibleVersion(caller, query, month, table.codes);
     const { extent } = table;
     const key = rankingAnswerKey({ month, query, extent, version, now: Date.now() });
     return this.cache.answer(key, async () => EncodedAnswer.of(await this.rankings.answer(caller, query)));
+  }
+
+  /**
+   * RankingsService.visibleVersion, decided once for each table and everything else its rule
+   * (`visibleResults` in libs/access) reads: the caller's role and agency, the month's status and
+   * published version, the version asked for. A table's agencies are one array for as long as the
+   * agency tree stands (AgencyDirectory.leagueTable), so a changed tree starts afresh. A refusal
+   * is not kept: it goes on to the whole pipeline, which decides again.
+   */
+  private async visibleVersion(
+    caller: AuthenticatedUser,
+    query: RankingsQuery,
+    month: PeriodEntity,
+    tableCodes: string[],
+  ): Promise<number | undefined> {
+    const asked = `${caller.role}|${caller.agencyCode}|${month.status}|${month.publishedVersion}|${query.version ?? ''}`;
+    let decided = this.versions.get(tableCodes);
+    if (decided?.has(asked)) return decided.get(asked);
+    const version = await this.rankings.visibleVersion(caller, query, month, tableCodes);
+    if (!decided) this.versions.set(tableCodes, (decided = new Map()));
+    if (decided.size >= MAX_DECISIONS) decided.clear();
+    decided.set(asked, version);
+    return version;
   }
 }
