@@ -132,7 +132,7 @@ async function main(): Promise<void> {
       answerBytes: cached.bytes,
       seconds: SECONDS,
       // Other work on the machine takes processor time from the API and from autocannon alike.
-      machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart.map(round) },
+      machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart.map(round), loadAverageAtEnd: loadavg().map(round) },
     };
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench/results/rankings.json'), `${JSON.stringify(result, null, 2)}\n`);
