@@ -20,8 +20,4 @@ describe('API_NODE_FLAGS', () => {
     ).find(Boolean);
     expect(Number(semiSpace)).toBeGreaterThan(16);
   });
-
-  it('scavenge on the main thread alone (no helper threads to wait for on busy cores)', () => {
-    expect(API_NODE_FLAGS).toContain('--no-parallel-scavenge');
-  });
 });

@@ -11,11 +11,4 @@
  */
 export const API_SEMI_SPACE_MIB = 64;
 
-/**
- * A hit leaves next to nothing alive for a scavenge to copy (tens of KB), so a scavenge's pause
- * is mostly V8 handing the work to helper threads and waiting for them; on a machine whose cores
- * are busy (the load itself, other processes) a helper thread waits for a core and the pause with
- * it (1–20 ms for 50 KB copied). The main thread alone copies those KB in about a millisecond.
- * Major collections keep their background threads (concurrent marking and sweeping).
- */
-export const API_NODE_FLAGS: readonly string[] = [`--max-semi-space-size=${API_SEMI_SPACE_MIB}`, '--no-parallel-scavenge'];
+export const API_NODE_FLAGS: readonly string[] = [`--max-semi-space-size=${API_SEMI_SPACE_MIB}`];
