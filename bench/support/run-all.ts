@@ -62,7 +62,23 @@ interface Outcome {
   exitCode: number;
   /** What the part spent seeding its database, as it reports it. */
   seedSeconds: number | null;
+  /** How long the machine was left to settle before the part, and its load average then. */
+  settled: { seconds: number; loadAverage: number };
   result?: Figure & { measuredAt: string | null; file: string };
+}
+
+/** The 1-minute load average a part waits for (at most SETTLE_SECONDS): the last part's work, its
+ * database's checkpoint and the kernel's writeback are over, and only the part measures. */
+const SETTLED_LOAD = 1;
+const SETTLE_SECONDS = 45;
+
+async function settle(): Promise<{ seconds: number; loadAverage: number }> {
+  const started = performance.now();
+  while (loadavg()[0] > SETTLED_LOAD && performance.now() - started < SETTLE_SECONDS * 1000)
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  const seconds = round((performance.now() - started) / 1000);
+  console.log(`settled for ${seconds} s: load average ${loadavg()[0].toFixed(2)}`);
+  return { seconds, loadAverage: round(loadavg()[0]) };
 }
 
 async function main(): Promise<void> {
@@ -74,10 +90,14 @@ async function main(): Promise<void> {
     const name = basename(script).replace(/(\.bench)?\.js$/, '');
     const before = resultFiles();
     console.log(`\n=== ${name} ===`);
+    // Seeding measures nothing: only the benchmarks wait for a quiet machine.
+    const settled = script.startsWith('support/')
+      ? { seconds: 0, loadAverage: round(loadavg()[0]) }
+      : await settle();
     const partStarted = performance.now();
     const exitCode = await run(join(DIST, script));
     const seconds = round((performance.now() - partStarted) / 1000);
-    const outcome: Outcome = { name, seconds, exitCode, seedSeconds: null };
+    const outcome: Outcome = { name, seconds, exitCode, seedSeconds: null, settled };
     // The part's results: the file it wrote in this run (one left from an earlier run is not this run's).
     const written = [...resultFiles()].find(([file, text]) => before.get(file) !== text);
     if (written) {
@@ -107,6 +127,7 @@ async function main(): Promise<void> {
       seconds: outcome.seconds,
       ok: outcome.exitCode === 0,
       ...(outcome.seedSeconds === null ? {} : { seedSeconds: outcome.seedSeconds }),
+      settled: outcome.settled,
       ...(outcome.result ?? {}),
     })),
     // Other work on the machine takes processor time from every part.
