@@ -52,14 +52,15 @@ describe('an import whose worker is killed twice', () => {
     const [{ code: county }] = await dataSource.query(
       `SELECT code FROM agency WHERE level = 'county' ORDER BY code LIMIT 1`,
     );
-    // Large enough that each run is killed well inside the file.
+    // Large enough that each run is killed well inside the file (a million rows take a worker
+    // about a second once the upload is copied to it; each run is killed 300 ms into the job).
     const importId = randomUUID();
     const path = join(config.importDir, `${importId}.csv`);
     await new Promise<void>((done, fail) => {
       const out = createWriteStream(path);
       out.on('error', fail);
       out.write('agency_code,rated_at,channel,level\n');
-      for (let i = 0; i < 600_000; i++) {
+      for (let i = 0; i < 1_000_000; i++) {
         const minute = String(i % 60).padStart(2, '0');
         const day = String((i % 28) + 1).padStart(2, '0');
         out.write(`${county},2026-10-${day}T08:${minute}:00+08:00,online,${i % 3 === 0 ? 2 : 5}\n`);
@@ -92,7 +93,7 @@ describe('an import whose worker is killed twice', () => {
           },
           { what: `run ${round} of the import to be under way`, timeoutMs: 90_000, intervalMs: 50 },
         );
-        await new Promise((done) => setTimeout(done, 1500));
+        await new Promise((done) => setTimeout(done, 300));
       } finally {
         await child.kill();
       }
