@@ -1,14 +1,21 @@
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, login } from './http';
 
-/** A fresh page (Chinese unless told otherwise), logged in through the login form. */
+/**
+ * A fresh page (Chinese unless told otherwise), logged in through the login form of the suite's
+ * API, or of `url` (a spec's own API).
+ */
 export async function loginPage(
   browser: Browser,
   username: string,
   locale = 'zh-CN',
+  options: { url?: string; width?: number; height?: number } = {},
 ): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale });
-  await page.goto(`${baseUrl()}/`);
+  const page = await browser.newPage({
+    viewport: { width: options.width ?? 1440, height: options.height ?? 1000 },
+    locale,
+  });
+  await page.goto(`${options.url ?? baseUrl()}/`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill('demo');
   await page.getByTestId('login-submit').click();

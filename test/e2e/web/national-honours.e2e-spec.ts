@@ -1,8 +1,9 @@
-import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { createHttpClient } from '@scorecard/server-testing';
 import { launchBrowser, screenshotPath } from '../support/browser';
 import { type ExtraApi, startExtraApi } from '../support/extra-api';
+import { type OwnDatabase, createOwnDatabase } from '../support/own-database';
+import { loginPage } from '../support/web';
 
 const DATABASE = `national_honours_e2e_${process.pid}`;
 
@@ -19,20 +20,14 @@ interface Roll {
 describe('the honour roll per province in the browser', () => {
   let browser: Browser;
   let server: ExtraApi;
-  let admin: Client;
+  let database: OwnDatabase;
 
   beforeAll(async () => {
-    const adminUrl = process.env['E2E_DATABASE_URL'];
-    if (!adminUrl) throw new Error('The suite did not say where PostgreSQL listens');
-    admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${DATABASE}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${DATABASE}`;
+    database = await createOwnDatabase(DATABASE);
     server = await startExtraApi(
       'national-honours',
       {
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: database.url,
         SCORECARD_DEMO: 'national',
         SCORECARD_DEMO_PROVINCES: '33,44,46',
         QUEUE_PREFIX: `national-honours-e2e-${process.pid}`,
@@ -44,19 +39,11 @@ describe('the honour roll per province in the browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    await admin?.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`).catch(() => undefined);
-    await admin?.end();
+    await database?.drop();
   });
 
-  async function loginAs(username: string, width = 1440): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 1000 }, locale: 'zh-CN' });
-    await page.goto(`${server.url}/`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill('demo');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((address) => !address.pathname.startsWith('/login'));
-    return page;
-  }
+  const loginAs = (username: string, width = 1440): Promise<Page> =>
+    loginPage(browser, username, 'zh-CN', { url: server.url, width });
 
   it('lets the national admin pick a province, and shows a province admin its own roll', async () => {
     const http = createHttpClient(() => server.url);

@@ -1,9 +1,10 @@
-import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { createHttpClient } from '@scorecard/server-testing';
 import { launchBrowser, screenshotPath } from '../support/browser';
 import { type ExtraApi, startExtraApi } from '../support/extra-api';
 import { waitUntil } from '../support/http';
+import { type OwnDatabase, createOwnDatabase } from '../support/own-database';
+import { loginPage } from '../support/web';
 
 const DATABASE = `national_e2e_${process.pid}`;
 
@@ -17,21 +18,15 @@ describe('national league table in the browser', () => {
   let browser: Browser;
   let page: Page;
   let server: ExtraApi;
-  let admin: Client;
+  let database: OwnDatabase;
 
   beforeAll(async () => {
-    const adminUrl = process.env['E2E_DATABASE_URL'];
-    if (!adminUrl) throw new Error('The suite did not say where PostgreSQL listens');
-    admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${DATABASE}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${DATABASE}`;
+    database = await createOwnDatabase(DATABASE);
     const startedAt = Date.now();
     server = await startExtraApi(
       'national',
       {
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: database.url,
         SCORECARD_DEMO: 'national',
         // Three provinces keep the suite quick; the whole country's table is timed by `npm run bench`.
         SCORECARD_DEMO_PROVINCES: '33,44,46',
@@ -49,8 +44,7 @@ describe('national league table in the browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    await admin?.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`).catch(() => undefined);
-    await admin?.end();
+    await database?.drop();
   });
 
   it('shows the national administrator the counties of every province, ranked nationally', async () => {
@@ -297,7 +291,11 @@ describe('national league table in the browser', () => {
   it('keeps a narrow phone free of sideways scrolling, the table scrolling inside itself', async () => {
     const http = createHttpClient(() => server.url);
     const published = await newestPublished(http, await http.login('nation'));
-    const phone = await loginAt(server.url, 'nation', { width: 390, height: 844 });
+    const phone = await loginPage(browser, 'nation', 'zh-CN', {
+      url: server.url,
+      width: 390,
+      height: 844,
+    });
     try {
       await phone.goto(`${server.url}/rankings?period=${published}&level=county`);
       const viewport = phone.getByTestId('national-table-viewport');
@@ -327,7 +325,7 @@ describe('national league table in the browser', () => {
   it('leaves a province’s administrator its own province’s table, as before', async () => {
     const http = createHttpClient(() => server.url);
     const published = await newestPublished(http, await http.login('nation'));
-    const guangdong = await loginAt(server.url, 'admin-440000', { width: 1440, height: 1000 });
+    const guangdong = await loginPage(browser, 'admin-440000', 'zh-CN', { url: server.url });
     try {
       await guangdong.goto(`${server.url}/rankings?period=${published}&level=county`);
       await guangdong.getByTestId('ranking-table').waitFor();
@@ -348,20 +346,6 @@ describe('national league table in the browser', () => {
       await guangdong.close();
     }
   });
-
-  async function loginAt(
-    url: string,
-    username: string,
-    viewport: { width: number; height: number },
-  ): Promise<Page> {
-    const fresh = await browser.newPage({ viewport, locale: 'zh-CN' });
-    await fresh.goto(`${url}/`);
-    await fresh.getByTestId('login-username').fill(username);
-    await fresh.getByTestId('login-password').fill('demo');
-    await fresh.getByTestId('login-submit').click();
-    await fresh.waitForURL((address) => !address.pathname.startsWith('/login'));
-    return fresh;
-  }
 });
 
 interface Row {

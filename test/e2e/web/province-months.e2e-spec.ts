@@ -1,10 +1,11 @@
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { createHttpClient } from '@scorecard/server-testing';
 import { launchBrowser, screenshotPath } from '../support/browser';
 import { type ExtraApi, startExtraApi } from '../support/extra-api';
 import { type ReadyProcess, forkUntilReady } from '../support/ready-process';
+import { type OwnDatabase, createOwnDatabase } from '../support/own-database';
+import { loginPage } from '../support/web';
 
 const DATABASE = `province_months_e2e_${process.pid}`;
 const BUILT_WORKER = join(
@@ -22,18 +23,12 @@ describe('months run per province in the browser', () => {
   let browser: Browser;
   let server: ExtraApi;
   let worker: ReadyProcess;
-  let admin: Client;
+  let database: OwnDatabase;
 
   beforeAll(async () => {
-    const adminUrl = process.env['E2E_DATABASE_URL'];
-    if (!adminUrl) throw new Error('The suite did not say where PostgreSQL listens');
-    admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${DATABASE}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${DATABASE}`;
+    database = await createOwnDatabase(DATABASE);
     const env = {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: database.url,
       SCORECARD_DEMO: 'national',
       SCORECARD_DEMO_PROVINCES: '33,44,46',
       // Its jobs stay its own, done by its own worker.
@@ -57,19 +52,11 @@ describe('months run per province in the browser', () => {
     await browser?.close();
     await worker?.stop();
     await server?.stop();
-    await admin?.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`).catch(() => undefined);
-    await admin?.end();
+    await database?.drop();
   });
 
-  async function loginAs(username: string, width = 1440): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 1000 }, locale: 'zh-CN' });
-    await page.goto(`${server.url}/`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill('demo');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((address) => !address.pathname.startsWith('/login'));
-    return page;
-  }
+  const loginAs = (username: string, width = 1440): Promise<Page> =>
+    loginPage(browser, username, 'zh-CN', { url: server.url, width });
 
   it('lets a province lock its own part, and the nation publish it and force the national month', async () => {
     const http = createHttpClient(() => server.url);
