@@ -65,8 +65,9 @@ describe('login abuse', () => {
     const busy = performance.eventLoopUtilization(before);
     expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
     // Hashing on the loop keeps it busy nearly all the time (above 0.95); off it, the loop mostly
-    // waits, though a busy machine's scheduling noise can take it well above half.
-    expect(busy.utilization).toBeLessThan(0.8);
+    // waits, though a busy machine's scheduling noise can take it well above half (0.83 seen while
+    // the whole suite ran on two cores).
+    expect(busy.utilization).toBeLessThan(0.9);
   });
 
   it('ends the whole login session when a spent refresh token comes back', async () => {
