@@ -30,12 +30,26 @@ describe('the head’s home: rectification items and bad reviews in one list by 
     const periods = (await api('GET', '/periods', { token: admin })).body;
     published = newest(periods, 'published').period;
     openPeriod = newest(periods, 'open').period;
-    // A county without figures of the open month, away from those other files take.
+    // A county without figures or bad-review cases of the open month (the demo's cases of a county
+    // whose rating the file leaves out would be withdrawn beside the new one), away from those
+    // other files take.
     const ranking = (
       await api('GET', `/rankings?period=${openPeriod}&level=county`, { token: admin })
     ).body;
-    const unreported = ranking.rows.filter((row: { reported: boolean }) => !row.reported);
-    county = unreported[Math.floor(unreported.length / 2)].agencyCode;
+    const unreported: string[] = ranking.rows
+      .filter((row: { reported: boolean }) => !row.reported)
+      .map((row: { agencyCode: string }) => row.agencyCode);
+    const middle = Math.floor(unreported.length / 2);
+    for (const candidate of [...unreported.slice(middle), ...unreported.slice(0, middle)]) {
+      const cases = await api('GET', `/bad-reviews?agencyCode=${candidate}&period=${openPeriod}`, {
+        token: admin,
+      });
+      if (cases.body.items.length === 0) {
+        county = candidate;
+        break;
+      }
+    }
+    if (!county) throw new Error('Every county without figures has bad-review cases already');
   });
   afterAll(async () => {
     await browser?.close();
