@@ -43,6 +43,8 @@ describe('what the server says, in the browser', () => {
     await page.screenshot({ path: screenshotPath('login-server-error-zh'), fullPage: true });
 
     await page.getByTestId('lang-en').click();
+    // English is fetched when first chosen: only once it has arrived do requests ask for English.
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
     await page.getByTestId('login-password').fill('demo');
     await page.getByTestId('login-submit').click();
     await error.getByText('Login failed: username must be at most 64 characters').waitFor();
