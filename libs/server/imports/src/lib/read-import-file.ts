@@ -105,7 +105,7 @@ export function readImportFile(args: {
           for (const problem of check.problems) report({ row, ...problem });
         } else if (errorCount === 0) {
           if (encoder === null) batch.push(check.record);
-          else encode(encoder, check.record);
+          else encoder.record(check.record as StagedRating | StagedConsultation);
         }
       };
       reading: for await (const chunk of source) {
@@ -220,29 +220,4 @@ function extraValue(cells: ImportCell[], width: number): ImportCell | undefined 
     if (cell !== null && cell !== '') return cell;
   }
   return undefined;
-}
-
-/** A record read by the general reading, encoded as the plain lines are. */
-function encode(encoder: RawRecordEncoder, record: StagedRecord): void {
-  if ('ratedAt' in record) {
-    const rating = record as StagedRating;
-    encoder.rating(
-      rating.period,
-      rating.agencyCode,
-      rating.ratedAt.getTime(),
-      rating.channel,
-      rating.level,
-      rating.ratingId ?? null,
-      rating.serviceItem ?? null,
-      rating.comment ?? null,
-    );
-  } else {
-    const consultation = record as StagedConsultation;
-    encoder.consultation(
-      consultation.period,
-      consultation.agencyCode,
-      consultation.askedAt.getTime(),
-      consultation.repliedAt?.getTime() ?? null,
-    );
-  }
 }

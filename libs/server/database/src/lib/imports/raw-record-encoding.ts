@@ -1,3 +1,5 @@
+import type { StagedConsultation, StagedRating } from './raw-record.importer';
+
 /**
  * Raw records (ratings, consultations) in COPY's binary format, as the importer sends them to
  * PostgreSQL: no text for the server to parse. The file reader encodes each valid row as it reads
@@ -126,6 +128,28 @@ export class RawRecordEncoder {
     else out.timestamp(repliedAt);
     out.int32(1);
     out.byte(answered ? 1 : 0);
+  }
+
+  /** A record read into an object (the general reading, an XLSX row), encoded as any other. */
+  record(record: StagedRating | StagedConsultation): void {
+    if ('ratedAt' in record)
+      this.rating(
+        record.period,
+        record.agencyCode,
+        record.ratedAt.getTime(),
+        record.channel,
+        record.level,
+        record.ratingId ?? null,
+        record.serviceItem ?? null,
+        record.comment ?? null,
+      );
+    else
+      this.consultation(
+        record.period,
+        record.agencyCode,
+        record.askedAt.getTime(),
+        record.repliedAt?.getTime() ?? null,
+      );
   }
 
   /** Records encoded since the last call. */

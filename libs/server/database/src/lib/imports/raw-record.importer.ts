@@ -144,7 +144,7 @@ export class RawRecordImporter {
         await pipeline(Readable.from(csvLines(args.kind, records as AsyncIterable<StagedRecord[]>)), copy);
       } else {
         const copy = client.query(copyFrom(`COPY ${staging} (${ENCODED_COLUMNS[args.kind]}) FROM STDIN WITH (FORMAT binary)`));
-        await pipeline(Readable.from(binaryRows(args.kind, records, encoded)), copy);
+        await pipeline(Readable.from(binaryRows(records, encoded)), copy);
       }
       const summary = await args.summary;
       if (summary.errorCount > 0) {
@@ -571,7 +571,6 @@ async function* withFirst<T extends StagedRecord[] | EncodedRecords>(first: T | 
  * records given as objects are encoded here. Tallies and bad ratings are kept in `encoded`.
  */
 async function* binaryRows(
-  kind: 'ratings' | 'consultations',
   batches: AsyncIterable<StagedRecord[] | EncodedRecords | []>,
   encoded: { tallies: Tallies; badRatings: Buffer[] },
 ): AsyncGenerator<Buffer> {
@@ -582,15 +581,7 @@ async function* binaryRows(
     if (isEncodedRecords(batch)) records = batch;
     else {
       encoder ??= new RawRecordEncoder();
-      for (const record of batch) {
-        if (kind === 'ratings') {
-          const rating = record as StagedRating;
-          encoder.rating(rating.period, rating.agencyCode, rating.ratedAt.getTime(), rating.channel, rating.level, rating.ratingId ?? null, rating.serviceItem ?? null, rating.comment ?? null);
-        } else {
-          const consultation = record as StagedConsultation;
-          encoder.consultation(consultation.period, consultation.agencyCode, consultation.askedAt.getTime(), consultation.repliedAt?.getTime() ?? null);
-        }
-      }
+      for (const record of batch) encoder.record(record as StagedRating | StagedConsultation);
       records = encoder.take();
     }
     encoded.tallies = records.tallies;
